@@ -1,0 +1,1 @@
+"""The command line: lookup, log, sync, history, sandbox."""

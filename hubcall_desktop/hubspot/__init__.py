@@ -1,0 +1,1 @@
+"""The async HubSpot service: request bodies, errors, retries and pacing."""

@@ -1,0 +1,1 @@
+"""Services that tie the core, HubSpot and the journal together (outbox sending, demo)."""

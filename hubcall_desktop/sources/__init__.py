@@ -1,0 +1,1 @@
+"""Where calls come from: the loopback webhook, CLI hand-off, baresip."""

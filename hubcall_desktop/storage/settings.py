@@ -1,0 +1,159 @@
+"""The one home for settings: declared defaults and types, a JSON file, never a secret.
+
+A broken file never stops the app: it is moved aside (kept, not deleted), defaults are
+used, and the caller gets the warnings to show. A single bad value falls back to its
+default the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.phone import validate_region
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_BASE = "https://api.hubapi.com"
+API_VERSIONS = ("v3", "2026-03")
+DEFAULT_WEBHOOK_PORT = 47831
+MAX_SETTINGS_BYTES = 1_000_000
+INT32_MAX = 2**31 - 1
+
+
+@dataclass(slots=True)
+class Settings:
+    api_base: str = DEFAULT_API_BASE
+    api_version: str = "v3"
+    region: str = "US"
+    own_number: str = ""  # the agent's own line: default "to" of a lookup
+    user_id: int | None = None  # the agent's HubSpot user id
+    recipient_user_ids: list[int] = field(default_factory=list)
+    rate_limit_per_10s: int = 100
+    active_portal: str = "default"
+    portal_id: int | None = None  # filled by "Test connection"
+    ui_domain: str = "app.hubspot.com"
+    popup_enabled: bool = True
+    sound_enabled: bool = False
+    do_not_disturb: bool = False
+    start_minimised: bool = False
+    start_at_login: bool = False
+    language: str = ""  # empty: follow the system locale
+    webhook_enabled: bool = True
+    webhook_port: int = DEFAULT_WEBHOOK_PORT
+    baresip_endpoints: list[str] = field(default_factory=list)
+    auto_log_seconds: int = 0  # 0: off
+    oauth_client_id: str = ""
+
+    def validate(self) -> None:
+        """Raise :class:`InputError` naming the first bad field."""
+        for name in (f.name for f in fields(self)):
+            _check_field(name, getattr(self, name))
+
+
+def _check_field(name: str, value: Any) -> None:
+    _check_type(name, value)
+    _check_value(name, value)
+
+
+def _check_type(name: str, value: object) -> None:
+    default = getattr(Settings(), name)
+    expected: tuple[type, ...]
+    if name in ("user_id", "portal_id"):
+        expected = (int, type(None))
+    elif isinstance(default, bool):
+        expected = (bool,)
+    else:
+        expected = (type(default),)
+    if isinstance(value, bool) and bool not in expected:
+        raise InputError(name, value, "wrong type")
+    if not isinstance(value, expected):
+        raise InputError(name, value, f"expected {expected[0].__name__}")
+
+
+def _check_value(name: str, value: Any) -> None:
+    if name == "api_base" and not value.startswith(
+        ("https://", "http://127.", "http://localhost", "http://[::1]")
+    ):
+        raise InputError(name, value, "must be an https:// URL (http only for loopback)")
+    if name == "api_version" and value not in API_VERSIONS:
+        raise InputError(name, value, f"must be one of {', '.join(API_VERSIONS)}")
+    if name == "region":
+        validate_region(value, name)
+    if name in ("user_id", "portal_id") and value is not None and not 0 < value <= INT32_MAX:
+        raise InputError(name, value, "must be a positive 32-bit number")
+    if name == "recipient_user_ids" and not all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 < v <= INT32_MAX for v in value
+    ):
+        raise InputError(name, value, "must be positive 32-bit user ids")
+    if name == "baresip_endpoints" and not all(isinstance(v, str) for v in value):
+        raise InputError(name, value, "must be HOST:PORT strings")
+    if name == "webhook_port" and not 1 <= value <= 65535:
+        raise InputError(name, value, "must be a port from 1 to 65535")
+    if name == "rate_limit_per_10s" and not 1 <= value <= 1000:
+        raise InputError(name, value, "must be from 1 to 1000")
+    if name == "auto_log_seconds" and not 0 <= value <= 3600:
+        raise InputError(name, value, "must be from 0 to 3600 seconds")
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Read settings; never raises for a bad file. Returns the settings and warnings."""
+    settings = Settings()
+    try:
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            return settings, [_move_aside(path, "it is too large")]
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return settings, []
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return settings, [_move_aside(path, f"it could not be read ({type(exc).__name__})")]
+    if not isinstance(raw, dict):
+        return settings, [_move_aside(path, "it does not hold a JSON object")]
+    warnings: list[str] = []
+    known = {f.name for f in fields(settings)}
+    for key, value in raw.items():
+        if key not in known:
+            warnings.append(f"Settings: ignored unknown setting {key!r}.")
+            continue
+        try:
+            _check_field(key, value)
+        except InputError as exc:
+            warnings.append(f"Settings: {exc.user_message}; using the default.")
+            continue
+        setattr(settings, key, value.upper() if key == "region" else value)
+    return settings, warnings
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Validate, then write atomically (temp file + rename) so a crash never leaves half a file."""
+    settings.validate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _move_aside(path: Path, why: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    try:
+        path.replace(backup)
+    except OSError:
+        return f"Settings file {path} was not used because {why}; using defaults."
+    logger.warning("settings file moved aside: %s", backup)
+    return f"Settings file was not used because {why}; it was kept as {backup.name} and defaults are used."
