@@ -60,6 +60,7 @@ _WITHHELD_WORDS = frozenset(
     }
 )
 _URI_SCHEME = re.compile(r"^(?:sips?|tel):", re.IGNORECASE)
+_NAME_ADDR = re.compile(r"<([^<>]*)>")
 _URI_PARAM_EXT = re.compile(r";(?:ext|extension)=([0-9]+)", re.IGNORECASE)
 # Internal PBX extensions: a few digits and nothing else. libphonenumber calls them
 # "possible" in some regions (e.g. +49 204), so they are recognised before it runs.
@@ -156,7 +157,13 @@ def validate_region(region: str, field: str = "region") -> str:
 
 
 def _strip_uri(text: str) -> tuple[str, str | None]:
-    """``sip:+4930123@pbx;user=phone`` → ``+4930123``; ``tel:+1-202-555-0143;ext=5`` → number, 5."""
+    """``sip:+4930123@pbx;user=phone`` → ``+4930123``; ``tel:+1-202-555-0143;ext=5`` → number, 5.
+
+    A SIP name-addr (``"Name" <sip:...>``) is reduced to the URI inside the brackets first.
+    """
+    bracketed = _NAME_ADDR.search(text)
+    if bracketed:
+        text = bracketed.group(1).strip()
     if not _URI_SCHEME.match(text):
         return text, None
     ext_match = _URI_PARAM_EXT.search(text)

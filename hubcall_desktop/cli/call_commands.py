@@ -1,0 +1,219 @@
+"""``lookup``, ``log``, ``sync`` and ``history``: the commands that talk about calls."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import Any
+from datetime import UTC, datetime, timedelta
+
+from hubcall_desktop.cli.context import CliContext, build_context
+from hubcall_desktop.cli.exit_codes import ExitCode
+from hubcall_desktop.cli.output import call_json, describe_match, emit_json, match_json, say, warn
+from hubcall_desktop.core.call import Call, CallSource, ensure_utc
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.phone import parse_phone
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.bodies import INT32_MAX, build_log_body
+from hubcall_desktop.hubspot.errors import HubSpotError
+from hubcall_desktop.services.outbox_sender import OutboxSender
+from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
+from hubcall_desktop.storage.sender_lock import SenderLock
+
+MAX_CALL_ID = 256
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    ctx = build_context(args)
+    to_text = args.to or ctx.settings.own_number
+    if not to_text:
+        raise InputError(
+            "--to", "", "no number given and no own number in settings (set own_number)"
+        )
+    call = Call(
+        raw_from=args.from_number,
+        raw_to=to_text,
+        from_number=parse_phone(args.from_number, ctx.region, "FROM"),
+        to_number=parse_phone(to_text, ctx.region, "--to"),
+        source=CallSource.CLI,
+        ringing_at=datetime.now(UTC),
+        user_id=ctx.settings.user_id,
+        recipient_user_ids=list(ctx.settings.recipient_user_ids),
+    )
+    token = ctx.token()
+
+    async def lookup() -> int:
+        async with ctx.service(token) as service:
+            matches = await service.lookup(call)
+        if args.json:
+            emit_json({"from": call.from_number.e164 if call.from_number else None,
+                       "matches": [match_json(m) for m in matches]})
+        elif matches:
+            for match in matches:
+                say(describe_match(match))
+        else:
+            say(f"Unknown caller: no HubSpot record has {args.from_number}")
+        return ExitCode.OK
+
+    return asyncio.run(lookup())
+
+
+def run_log(args: argparse.Namespace) -> int:
+    ctx = build_context(args)
+    call = _call_from_log_args(args, ctx)
+    body = build_log_body(call, create_engagement=not args.no_engagement)
+    token = ctx.token()
+    return asyncio.run(_log(ctx, call, body, token, args.json))
+
+
+async def _log(
+    ctx: CliContext, call: Call, body: dict[str, Any], token: Secret, as_json: bool
+) -> int:
+    async with ctx.journal() as journal:
+        existing = await journal.get_call(call.external_call_id)
+        if existing is not None:
+            call.ringing_at = existing.ringing_at
+            call.matches = existing.matches
+        try:
+            entry = await journal.enqueue_log(call, body)
+        except AlreadyLogged as exc:
+            return _report(as_json, ExitCode.OK, call, str(exc), state="logged")
+        except AlreadyQueued as exc:
+            return _report(as_json, ExitCode.QUEUED, call, str(exc), state="pending")
+        async with ctx.service(token) as service:
+            with SenderLock(ctx.paths.data_dir):
+                outcome = await OutboxSender(journal, service).send_entry(entry)
+    if outcome.delivered:
+        return _report(as_json, ExitCode.OK, call, "Logged in HubSpot.", state="logged")
+    error = outcome.error
+    assert error is not None
+    if outcome.permanent:
+        return _report(as_json, ExitCode.HUBSPOT_REFUSED, call, str(error), state="failed", error=error)
+    return _report(
+        as_json,
+        ExitCode.QUEUED,
+        call,
+        f"Not delivered now ({error}); the call is safely queued and will be sent by "
+        "'hubcall-desktop sync' or the running app.",
+        state="pending",
+        error=error,
+    )
+
+
+def _report(
+    as_json: bool,
+    code: ExitCode,
+    call: Call,
+    sentence: str,
+    *,
+    state: str,
+    error: HubSpotError | None = None,
+) -> int:
+    if as_json:
+        doc: dict[str, object] = {"externalCallId": call.external_call_id, "state": state,
+                                  "message": sentence, "exitCode": int(code)}
+        if error is not None:
+            doc["error"] = error.to_json()
+        emit_json(doc)
+    else:
+        (say if code == ExitCode.OK else warn)(sentence)
+        say(f"externalCallId: {call.external_call_id}")
+    return code
+
+
+def _call_from_log_args(args: argparse.Namespace, ctx: CliContext) -> Call:
+    call = Call(
+        raw_from=args.from_number,
+        raw_to=args.to_number,
+        from_number=parse_phone(args.from_number, ctx.region, "--from"),
+        to_number=parse_phone(args.to_number, ctx.region, "--to"),
+        source=CallSource.CLI,
+        final_status=CallStatus.parse(args.status, "--status"),
+        notes=args.notes or "",
+        title=args.title or "",
+        user_id=args.user_id if args.user_id is not None else ctx.settings.user_id,
+        recipient_user_ids=(
+            list(args.recipient) if args.recipient else list(ctx.settings.recipient_user_ids)
+        ),
+    )
+    if args.call_id is not None:
+        call.external_call_id = _call_id(args.call_id)
+    call.started_at = _started(args.started) if args.started else datetime.now(UTC)
+    if args.duration is not None:
+        if not 0 <= args.duration <= INT32_MAX:
+            raise InputError("--duration", args.duration, "must be 0 or more seconds")
+        call.duration_seconds = args.duration
+    return call
+
+
+def _call_id(text: str) -> str:
+    if not text or len(text) > MAX_CALL_ID or not text.isprintable() or text != text.strip():
+        raise InputError("--call-id", text, f"must be 1 to {MAX_CALL_ID} printable characters")
+    return text
+
+
+def _started(text: str) -> datetime:
+    """ISO 8601; a time without an offset is the agent's local time."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("z", "Z"))
+    except ValueError:
+        raise InputError("--started", text, "not an ISO 8601 date-time such as 2026-11-24T09:30:00Z") from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    moment = ensure_utc(moment)
+    if moment > datetime.now(UTC) + timedelta(days=1):
+        raise InputError("--started", text, "is in the future")
+    return moment
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    ctx = build_context(args)
+    token = ctx.token()
+
+    async def sync() -> int:
+        async with ctx.journal() as journal, ctx.service(token) as service:
+            with SenderLock(ctx.paths.data_dir):
+                recovered = await journal.recover_interrupted()
+                for entry in recovered:
+                    warn(f"Call {entry.external_call_id} was being sent when HubCall stopped; "
+                         "sending it again (HubSpot may show it twice).")
+                report = await OutboxSender(journal, service).send_due(include_future=True)
+        if args.json:
+            emit_json(report.to_json())
+        else:
+            say(f"Delivered {report.delivered}, refused {report.failed}, still queued {report.still_pending}.")
+            for outcome in report.outcomes:
+                if outcome.error is not None:
+                    warn(f"{outcome.external_call_id}: {outcome.error}")
+        if report.failed:
+            return ExitCode.HUBSPOT_REFUSED
+        return ExitCode.QUEUED if report.still_pending else ExitCode.OK
+
+    return asyncio.run(sync())
+
+
+def run_history(args: argparse.Namespace) -> int:
+    ctx = build_context(args)
+    if not 1 <= args.limit <= 100_000:
+        raise InputError("--limit", args.limit, "must be from 1 to 100000")
+
+    async def history() -> list[Call]:
+        async with ctx.journal() as journal:
+            return await journal.list_calls(limit=args.limit)
+
+    calls = asyncio.run(history())
+    if args.json:
+        emit_json({"calls": [call_json(c) for c in calls]})
+        return ExitCode.OK
+    if not calls:
+        say("No calls yet.")
+    for call in calls:
+        who = call.matches[0].display_name if call.matches else (
+            "number withheld" if call.number_withheld else "unknown caller")
+        number = call.from_number.for_humans(ctx.region) if call.from_number else call.raw_from or "-"
+        when = call.start_time.astimezone().strftime("%Y-%m-%d %H:%M") if call.start_time else "-"
+        status = call.final_status.label if call.final_status else "in progress"
+        say(f"{when}  {number:<20} {who:<28} {status:<12} {call.sync_state.value}")
+    return ExitCode.OK
+

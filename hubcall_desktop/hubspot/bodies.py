@@ -1,0 +1,103 @@
+"""Request bodies for the inbound-call endpoint, built exactly as HubSpot's contract says.
+
+camelCase names, every required field present (``{}``/``[]`` when empty), RFC 3339 UTC
+timestamps, int32 ranges checked here so a bad value fails before it reaches the wire.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from hubcall_desktop.core.call import Call, ensure_utc
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.phone import PhoneNumber
+from hubcall_desktop.core.statuses import CallStatus
+
+INT32_MAX = 2**31 - 1
+MAX_NOTES_CHARS = 65_536  # HubSpot's rich-text property limit
+MAX_TITLE_CHARS = 512
+
+
+def phone_json(number: PhoneNumber) -> dict[str, str]:
+    """A ``FormattedPhoneNumber``."""
+    data = {"e164Number": number.e164, "phoneNumberType": number.number_type.value}
+    if number.extension:
+        data["extension"] = number.extension
+    return data
+
+
+def rfc3339_utc(moment: datetime) -> str:
+    return ensure_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def notes_as_html(notes: str) -> str:
+    """``hs_call_body`` is rich text: escape what the agent typed and keep their line breaks."""
+    return html.escape(notes, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def build_lookup_body(call: Call) -> dict[str, Any]:
+    """Ring time: announce the call (``RINGING``, no engagement) to get caller-ID matches."""
+    body = _base_body(call, CallStatus.RINGING, create_engagement=False)
+    body["engagementProperties"] = {}
+    return body
+
+
+def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, Any]:
+    """Call end: log it with the final status, start time, duration, agent and notes."""
+    status = call.final_status
+    if status is None:
+        raise InputError("status", None, "a call needs a final status before it is logged")
+    body = _base_body(call, status, create_engagement=create_engagement)
+    duration = call.duration
+    if duration is not None:
+        body["durationSeconds"] = _int32("duration", duration, minimum=0)
+    props = dict(call.engagement_properties)
+    if call.notes:
+        if len(call.notes) > MAX_NOTES_CHARS:
+            raise InputError("notes", call.notes, f"longer than {MAX_NOTES_CHARS} characters")
+        props["hs_call_body"] = notes_as_html(call.notes)
+    if call.title:
+        if len(call.title) > MAX_TITLE_CHARS:
+            raise InputError("title", call.title, f"longer than {MAX_TITLE_CHARS} characters")
+        props["hs_call_title"] = call.title
+    props.setdefault("hs_call_direction", call.direction.value)
+    for key, value in props.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise InputError("engagementProperties", key, "property names and values must be text")
+    body["engagementProperties"] = props
+    return body
+
+
+def _base_body(call: Call, status: CallStatus, *, create_engagement: bool) -> dict[str, Any]:
+    if call.from_number is None:
+        raise InputError("from", call.raw_from, "HubSpot needs the caller's number")
+    if call.to_number is None:
+        raise InputError("to", call.raw_to, "HubSpot needs the number that was called")
+    if not call.external_call_id or len(call.external_call_id) > 256:
+        raise InputError("call id", call.external_call_id, "must be 1 to 256 characters")
+    body: dict[str, Any] = {
+        "createEngagement": create_engagement,
+        "engagementProperties": {},
+        "externalCallId": call.external_call_id,
+        "finalCallStatus": status.value,
+        "fromNumber": phone_json(call.from_number),
+        "toNumber": phone_json(call.to_number),
+        "potentialRecipientUserIds": [
+            _int32("recipient", uid, minimum=1) for uid in call.recipient_user_ids
+        ],
+    }
+    if call.start_time is not None:
+        body["callStartedTimestamp"] = rfc3339_utc(call.start_time)
+    if call.user_id is not None:
+        body["userId"] = _int32("user id", call.user_id, minimum=1)
+    return body
+
+
+def _int32(field: str, value: int, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(field, value, "must be a whole number")
+    if not minimum <= value <= INT32_MAX:
+        raise InputError(field, value, f"must be from {minimum} to {INT32_MAX}")
+    return value

@@ -1,0 +1,198 @@
+"""HubSpot's answers that are not a success, as typed errors with a sentence to show.
+
+Every error keeps HubSpot's ``message``, ``category`` and ``correlationId`` (the agent
+quotes it to HubSpot support) and says what to do. None ever holds the token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hubcall_desktop.core.errors import UserError
+
+# HubSpot names these scopes as the ones the inbound-call endpoint accepts (any one).
+INBOUND_CALL_SCOPES = (
+    "crm.objects.contacts.write",
+    "crm.objects.contacts.sensitive.write.v2",
+    "crm.objects.contacts.highly_sensitive.write.v2",
+    "crm.schemas.contacts.write",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorDetails:
+    """The parts of HubSpot's error body the app uses."""
+
+    status_code: int | None = None
+    message: str = ""
+    category: str = ""
+    correlation_id: str = ""
+    sub_category: str = ""
+    policy_name: str = ""
+    fields: tuple[str, ...] = ()
+    missing_scopes: tuple[str, ...] = ()
+    field_messages: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """What the journal keeps of a failure, for the agent to read later."""
+        return {
+            "status": self.status_code,
+            "message": self.message,
+            "category": self.category,
+            "correlationId": self.correlation_id,
+            "fields": list(self.fields),
+            "missingScopes": list(self.missing_scopes),
+        }
+
+
+class HubSpotError(UserError):
+    """HubSpot (or the way to it) did not give a usable answer."""
+
+    #: worth trying again later: the request was refused for now, not for good
+    transient: bool = False
+
+    def __init__(self, sentence: str, details: ErrorDetails | None = None) -> None:
+        self.details = details or ErrorDetails()
+        tail = []
+        if self.details.message and self.details.message not in sentence:
+            tail.append(f"HubSpot said: {self.details.message}")
+        if self.details.correlation_id:
+            tail.append(f"correlation id {self.details.correlation_id}")
+        super().__init__(sentence + (f" ({'; '.join(tail)})" if tail else ""))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "error": type(self).__name__,
+            "sentence": self.user_message,
+            **self.details.to_json(),
+        }
+
+
+class HubSpotAuthError(HubSpotError):
+    """401: the token expired, was revoked or is wrong."""
+
+    @property
+    def expired(self) -> bool:
+        return self.details.category == "EXPIRED_AUTHENTICATION"
+
+
+class HubSpotScopeError(HubSpotError):
+    """403: the token lacks a scope the endpoint needs."""
+
+
+class HubSpotValidationError(HubSpotError):
+    """400 (and other 4xx): HubSpot refused what we sent; resending as-is will not help."""
+
+
+class HubSpotRateLimited(HubSpotError):
+    """429. The ten-secondly limit clears within seconds; the daily one only after hours."""
+
+    transient = True
+
+    def __init__(
+        self, sentence: str, details: ErrorDetails | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(sentence, details)
+        self.retry_after = retry_after
+
+    @property
+    def daily(self) -> bool:
+        return self.details.policy_name == "DAILY"
+
+
+class HubSpotServerError(HubSpotError):
+    """5xx: HubSpot's side failed; try again later."""
+
+    transient = True
+
+
+class HubSpotUnreachable(HubSpotError):
+    """No answer at all: offline, DNS, refused connection, timeout."""
+
+    transient = True
+
+
+class HubSpotProtocolError(HubSpotError):
+    """A 2xx answer whose body is not what the contract promises."""
+
+
+def error_from_response(status: int, body: Any, retry_after: float | None) -> HubSpotError:
+    """Map an HTTP status and HubSpot's error body to the right typed error."""
+    details = parse_error_body(status, body)
+    if status == 401:
+        what = "expired" if details.category == "EXPIRED_AUTHENTICATION" else "was not accepted"
+        return HubSpotAuthError(
+            f"The HubSpot access token {what}. Reconnect to HubSpot in Settings.", details
+        )
+    if status == 403:
+        if details.missing_scopes:
+            need = ", ".join(details.missing_scopes)
+            sentence = f"The HubSpot app lacks a permission: add the scope {need} and reconnect."
+        else:
+            sentence = (
+                "HubSpot refused access. The app needs one of these scopes: "
+                + ", ".join(INBOUND_CALL_SCOPES)
+                + "."
+            )
+        return HubSpotScopeError(sentence, details)
+    if status == 429:
+        if details.policy_name == "DAILY":
+            sentence = "HubSpot's daily API limit is used up; calls stay queued until it resets."
+        else:
+            sentence = "HubSpot is rate limiting requests; the app will send again shortly."
+        return HubSpotRateLimited(sentence, details, retry_after)
+    if status >= 500:
+        return HubSpotServerError(
+            f"HubSpot had a server error ({status}); the app will try again.", details
+        )
+    if details.fields:
+        sentence = f"HubSpot rejected the call: check {', '.join(details.fields)}."
+    else:
+        sentence = f"HubSpot rejected the request ({status})."
+    return HubSpotValidationError(sentence, details)
+
+
+def parse_error_body(status: int, body: Any) -> ErrorDetails:
+    """Read HubSpot's error shape defensively: any field may be missing or of a wrong type."""
+    if not isinstance(body, dict):
+        return ErrorDetails(status_code=status)
+    errors = body.get("errors")
+    errors = errors if isinstance(errors, list) else []
+    fields = tuple(
+        str(e["in"]) for e in errors if isinstance(e, dict) and isinstance(e.get("in"), str)
+    )
+    field_messages = tuple(
+        str(e["message"])
+        for e in errors
+        if isinstance(e, dict) and isinstance(e.get("message"), str)
+    )
+    return ErrorDetails(
+        status_code=status,
+        message=_text(body.get("message")),
+        category=_text(body.get("category")),
+        correlation_id=_text(body.get("correlationId")),
+        sub_category=_text(body.get("subCategory")),
+        policy_name=_text(body.get("policyName")),
+        fields=tuple(dict.fromkeys(fields)),
+        missing_scopes=_missing_scopes(body, errors),
+        field_messages=field_messages,
+        raw=body,
+    )
+
+
+def _missing_scopes(body: dict[str, Any], errors: list[Any]) -> tuple[str, ...]:
+    found: list[str] = []
+    for context in [body.get("context")] + [
+        e.get("context") for e in errors if isinstance(e, dict)
+    ]:
+        if isinstance(context, dict):
+            scopes = context.get("missingScopes") or context.get("requiredScopes")
+            if isinstance(scopes, list):
+                found.extend(str(s) for s in scopes if isinstance(s, str))
+    return tuple(dict.fromkeys(found))
+
+
+def _text(value: Any, limit: int = 1000) -> str:
+    return value[:limit] if isinstance(value, str) else ""

@@ -1,0 +1,225 @@
+"""The HubSpot service: inbound-call lookups and logs, account details, over one httpx client."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import httpx
+
+from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
+from hubcall_desktop.hubspot.errors import (
+    HubSpotError,
+    HubSpotProtocolError,
+    HubSpotRateLimited,
+    HubSpotUnreachable,
+    error_from_response,
+)
+from hubcall_desktop.hubspot.matches_json import parse_matches
+from hubcall_desktop.hubspot.pacing import RequestPacer
+from hubcall_desktop.hubspot.retrying import RetryPolicy, retrying
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL = "https://api.hubapi.com"
+API_PATHS = {
+    "v3": "/crm/v3/extensions/calling/inbound-call",
+    "2026-03": "/crm/extensions/calling/2026-03/inbound-call",
+}
+ACCOUNT_DETAILS_PATH = "/account-info/v3/details"
+# Explicit: httpx's default 5 s everywhere is too short to read a slow HubSpot answer and
+# too long to notice a dead network while connecting.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
+
+
+class TokenProvider(Protocol):
+    """Gives the current access token (a static one, or an OAuth one kept fresh)."""
+
+    async def access_token(self) -> Secret: ...
+
+
+@dataclass(slots=True)
+class StaticToken:
+    """A token given once: a private-app token or ``HUBCALL_ACCESS_TOKEN``."""
+
+    token: Secret
+
+    async def access_token(self) -> Secret:
+        return self.token
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDetails:
+    portal_id: int
+    ui_domain: str
+    time_zone: str = ""
+    data_hosting_location: str = ""
+    account_type: str = ""
+
+
+def build_client(
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+) -> httpx.AsyncClient:
+    """The one long-lived client a service uses. No redirects: a redirect from the API is a
+    misconfiguration, and following it would send the bearer token somewhere else."""
+    return httpx.AsyncClient(
+        transport=transport,
+        timeout=timeout,
+        follow_redirects=False,
+        headers={"User-Agent": "hubcall-desktop"},
+    )
+
+
+class HubSpotService:
+    """Speaks the inbound-call contract. Injected: the client, the token provider, the pacer."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        tokens: TokenProvider,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        api_version: str = "v3",
+        pacer: RequestPacer | None = None,
+        retry_policy: RetryPolicy | None = None,
+        on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
+    ) -> None:
+        if api_version not in API_PATHS:
+            raise ValueError(f"api_version must be one of {', '.join(API_PATHS)}")
+        self._client = client
+        self._tokens = tokens
+        self._base_url = base_url.rstrip("/")
+        self._api_version = api_version
+        self.pacer = pacer or RequestPacer()
+        self._policy = retry_policy or RetryPolicy()
+        self._on_auth_error = on_auth_error
+
+    def __repr__(self) -> str:
+        return f"HubSpotService(base_url={self._base_url!r}, api_version={self._api_version!r})"
+
+    @property
+    def inbound_call_url(self) -> str:
+        return self._base_url + API_PATHS[self._api_version]
+
+    async def lookup(self, call: Call) -> list[CallerMatch]:
+        """Announce a ringing call; returns who HubSpot thinks is calling."""
+        answer = await self._send_json("POST", self.inbound_call_url, build_lookup_body(call))
+        return parse_matches(answer)
+
+    async def log(self, call: Call, *, create_engagement: bool = True) -> list[CallerMatch]:
+        """Log a finished call (build the body, send it)."""
+        return await self.send_log_body(build_log_body(call, create_engagement=create_engagement))
+
+    async def send_log_body(self, body: dict[str, Any]) -> list[CallerMatch]:
+        """Send a log body exactly as the outbox stored it."""
+        answer = await self._send_json("POST", self.inbound_call_url, body)
+        try:
+            return parse_matches(answer)
+        except HubSpotProtocolError:
+            # HubSpot answered 2xx: the call is logged even if the answer is odd.
+            logger.warning("logged, but the answer did not list caller matches")
+            return []
+
+    async def account_details(self) -> AccountDetails:
+        answer = await self._send_json("GET", self._base_url + ACCOUNT_DETAILS_PATH, None)
+        portal = answer.get("portalId") if isinstance(answer, dict) else None
+        domain = answer.get("uiDomain") if isinstance(answer, dict) else None
+        if isinstance(portal, bool) or not isinstance(portal, int) or not isinstance(domain, str):
+            raise HubSpotProtocolError("HubSpot's account details lacked the portal id or domain.")
+        return AccountDetails(
+            portal_id=portal,
+            ui_domain=domain,
+            time_zone=_str(answer.get("timeZone")),
+            data_hosting_location=_str(answer.get("dataHostingLocation")),
+            account_type=_str(answer.get("accountType")),
+        )
+
+    async def _send_json(self, method: str, url: str, body: dict[str, Any] | None) -> Any:
+        async for attempt in retrying(self._policy):
+            with attempt:
+                return await self._send_once(method, url, body)
+        raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
+
+    async def _send_once(self, method: str, url: str, body: dict[str, Any] | None) -> Any:
+        await self.pacer.acquire()
+        token = await self._tokens.access_token()
+        headers = {"Authorization": f"Bearer {token.reveal()}"}
+        content = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        try:
+            response = await self._client.request(method, url, content=content, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise HubSpotUnreachable(
+                f"HubSpot did not answer in time ({type(exc).__name__})."
+            ) from None
+        except httpx.HTTPError as exc:
+            raise HubSpotUnreachable(f"Could not reach HubSpot ({type(exc).__name__}).") from None
+        finally:
+            del headers  # drop our only reference to the revealed token early
+        self.pacer.observe(response.headers)
+        logger.info("%s %s -> %s", method, url, response.status_code)
+        if 200 <= response.status_code < 300:
+            return _json_or_error(response)
+        error = error_from_response(
+            response.status_code, _json_or_none(response), _retry_after(response)
+        )
+        if isinstance(error, HubSpotRateLimited) and error.retry_after is not None:
+            self.pacer.pause(error.retry_after)
+        if response.status_code == 401 and self._on_auth_error is not None:
+            await self._on_auth_error(error)
+        logger.warning("HubSpot error: %s", error.user_message)
+        raise error
+
+
+def _json_or_error(response: httpx.Response) -> Any:
+    if not response.content:
+        return {}
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise HubSpotProtocolError("HubSpot answered with something that is not JSON.") from None
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """``Retry-After`` (seconds or an HTTP date) when present, else HubSpot's window."""
+    if response.status_code != 429:
+        return None
+    value = response.headers.get("Retry-After")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                when = None
+            if when is not None:
+                when = when if when.tzinfo else when.replace(tzinfo=UTC)
+                return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    interval = response.headers.get("X-HubSpot-RateLimit-Interval-Milliseconds")
+    try:
+        return int(interval) / 1000 if interval else None
+    except ValueError:
+        return None
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,163 @@
+"""Sends what the outbox holds, once per call, and keeps the rest safe for later.
+
+The journal commits a log request before it goes on the wire (``mark_sending``) and marks
+it delivered only after HubSpot's 2xx. If the process dies between HubSpot accepting and
+our commit, the entry is found ``sending`` at start-up and sent again: that window is the
+one place a duplicate is possible (see README, "Delivery guarantees").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.hubspot.errors import (
+    HubSpotAuthError,
+    HubSpotError,
+    HubSpotRateLimited,
+    HubSpotScopeError,
+)
+from hubcall_desktop.hubspot.service import HubSpotService
+from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.journal import OutboxEntry
+
+logger = logging.getLogger(__name__)
+
+FIRST_RETRY_S = 30.0
+MAX_RETRY_S = 3600.0
+DAILY_LIMIT_RETRY_S = 3600.0
+RECONNECT_RETRY_S = 300.0
+
+
+def next_retry_delay(attempts: int, rng: Callable[[], float] = random.random) -> float:
+    """30 s, 1 min, 2 min, ... up to an hour, with ±20 % jitter so a backlog of calls
+    queued together does not hit HubSpot in lockstep."""
+    base = min(MAX_RETRY_S, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
+    return base * (0.8 + 0.4 * rng())
+
+
+@dataclass(slots=True)
+class SendOutcome:
+    entry_id: int
+    external_call_id: str
+    delivered: bool
+    error: HubSpotError | None = None
+    permanent: bool = False
+
+
+@dataclass(slots=True)
+class SyncReport:
+    delivered: int = 0
+    failed: int = 0
+    still_pending: int = 0
+    outcomes: list[SendOutcome] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "delivered": self.delivered,
+            "failed": self.failed,
+            "pending": self.still_pending,
+            "errors": [
+                {"externalCallId": o.external_call_id, **o.error.to_json()}
+                for o in self.outcomes
+                if o.error is not None
+            ],
+        }
+
+
+class OutboxSender:
+    """Moves outbox entries to HubSpot; one entry is never sent by two tasks at once."""
+
+    def __init__(
+        self,
+        journal: AsyncJournal,
+        service: HubSpotService,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._journal = journal
+        self._service = service
+        self._clock = clock
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Something new is queued, or the connection came back: look now."""
+        self._wake.set()
+
+    async def send_entry(self, entry: OutboxEntry) -> SendOutcome:
+        async with self._lock:
+            return await self._send(entry)
+
+    async def send_due(self, *, include_future: bool = False) -> SyncReport:
+        """Send every entry that is due (or all pending ones, for ``sync``)."""
+        report = SyncReport()
+        async with self._lock:
+            horizon = self._clock() + (timedelta(days=36500) if include_future else timedelta())
+            seen: set[int] = set()
+            while batch := [e for e in await self._journal.due_entries(horizon, len(seen) + 20) if e.id not in seen]:
+                for entry in batch:
+                    seen.add(entry.id)
+                    outcome = await self._send(entry)
+                    report.outcomes.append(outcome)
+                    if outcome.delivered:
+                        report.delivered += 1
+                    elif outcome.permanent:
+                        report.failed += 1
+        report.still_pending = await self._journal.pending_count()
+        return report
+
+    async def run_forever(self, idle_check_s: float = 30.0) -> None:
+        """Background loop: send what is due; sleep until woken or the next check."""
+        while True:
+            try:
+                await self.send_due()
+            except Exception:
+                logger.exception("outbox pass failed; trying again later")
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=idle_check_s)
+            except TimeoutError:
+                pass
+
+    async def _send(self, entry: OutboxEntry) -> SendOutcome:
+        await self._journal.mark_sending(entry.id)
+        try:
+            await self._service.send_log_body(entry.body)
+        except HubSpotError as error:
+            return await self._after_failure(entry, error)
+        except Exception as error:  # a bug must not strand the entry in 'sending'
+            logger.exception("unexpected error while sending call %s", entry.external_call_id)
+            await self._journal.mark_retry(
+                entry.id, {"error": type(error).__name__}, self._later(entry.attempts + 1)
+            )
+            raise
+        await self._journal.mark_delivered(entry.id)
+        logger.info("call %s logged in HubSpot", entry.external_call_id)
+        return SendOutcome(entry.id, entry.external_call_id, delivered=True)
+
+    async def _after_failure(self, entry: OutboxEntry, error: HubSpotError) -> SendOutcome:
+        attempts = entry.attempts + 1
+        if isinstance(error, HubSpotRateLimited) and error.daily:
+            when = self._clock() + timedelta(seconds=DAILY_LIMIT_RETRY_S)
+        elif isinstance(error, HubSpotAuthError | HubSpotScopeError):
+            # Not the call's fault: it waits for the agent to reconnect, then goes out.
+            when = self._clock() + timedelta(seconds=RECONNECT_RETRY_S)
+        elif error.transient:
+            when = self._later(attempts)
+        else:
+            await self._journal.mark_failed(entry.id, error.to_json())
+            logger.warning("HubSpot refused call %s: %s", entry.external_call_id, error)
+            return SendOutcome(entry.id, entry.external_call_id, False, error, permanent=True)
+        await self._journal.mark_retry(entry.id, error.to_json(), when)
+        logger.info("call %s stays queued: %s", entry.external_call_id, error)
+        return SendOutcome(entry.id, entry.external_call_id, False, error)
+
+    def _later(self, attempts: int) -> datetime:
+        return self._clock() + timedelta(seconds=next_retry_delay(attempts))
