@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from typing import Any
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from hubcall_desktop.cli.context import CliContext, build_context
 from hubcall_desktop.cli.exit_codes import ExitCode
@@ -16,7 +16,7 @@ from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import INT32_MAX, build_log_body
-from hubcall_desktop.hubspot.errors import HubSpotError
+from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
 from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.storage.sender_lock import SenderLock
@@ -47,8 +47,12 @@ def run_lookup(args: argparse.Namespace) -> int:
         async with ctx.service(token) as service:
             matches = await service.lookup(call)
         if args.json:
-            emit_json({"from": call.from_number.e164 if call.from_number else None,
-                       "matches": [match_json(m) for m in matches]})
+            emit_json(
+                {
+                    "from": call.from_number.e164 if call.from_number else None,
+                    "matches": [match_json(m) for m in matches],
+                }
+            )
         elif matches:
             for match in matches:
                 say(describe_match(match))
@@ -89,7 +93,19 @@ async def _log(
     error = outcome.error
     assert error is not None
     if outcome.permanent:
-        return _report(as_json, ExitCode.HUBSPOT_REFUSED, call, str(error), state="failed", error=error)
+        return _report(
+            as_json, ExitCode.HUBSPOT_REFUSED, call, str(error), state="failed", error=error
+        )
+    if isinstance(error, HubSpotAuthError | HubSpotScopeError):
+        # HubSpot refused the connection, not the call: it waits in the outbox for a reconnect.
+        return _report(
+            as_json,
+            ExitCode.HUBSPOT_REFUSED,
+            call,
+            f"{error} The call is kept in the outbox and is sent once the connection works.",
+            state="pending",
+            error=error,
+        )
     return _report(
         as_json,
         ExitCode.QUEUED,
@@ -111,8 +127,12 @@ def _report(
     error: HubSpotError | None = None,
 ) -> int:
     if as_json:
-        doc: dict[str, object] = {"externalCallId": call.external_call_id, "state": state,
-                                  "message": sentence, "exitCode": int(code)}
+        doc: dict[str, object] = {
+            "externalCallId": call.external_call_id,
+            "state": state,
+            "message": sentence,
+            "exitCode": int(code),
+        }
         if error is not None:
             doc["error"] = error.to_json()
         emit_json(doc)
@@ -158,7 +178,9 @@ def _started(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip().replace("z", "Z"))
     except ValueError:
-        raise InputError("--started", text, "not an ISO 8601 date-time such as 2026-11-24T09:30:00Z") from None
+        raise InputError(
+            "--started", text, "not an ISO 8601 date-time such as 2026-11-24T09:30:00Z"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()
     moment = ensure_utc(moment)
@@ -176,13 +198,17 @@ def run_sync(args: argparse.Namespace) -> int:
             with SenderLock(ctx.paths.data_dir):
                 recovered = await journal.recover_interrupted()
                 for entry in recovered:
-                    warn(f"Call {entry.external_call_id} was being sent when HubCall stopped; "
-                         "sending it again (HubSpot may show it twice).")
+                    warn(
+                        f"Call {entry.external_call_id} was being sent when HubCall stopped; "
+                        "sending it again (HubSpot may show it twice)."
+                    )
                 report = await OutboxSender(journal, service).send_due(include_future=True)
         if args.json:
             emit_json(report.to_json())
         else:
-            say(f"Delivered {report.delivered}, refused {report.failed}, still queued {report.still_pending}.")
+            say(
+                f"Delivered {report.delivered}, refused {report.failed}, still queued {report.still_pending}."
+            )
             for outcome in report.outcomes:
                 if outcome.error is not None:
                     warn(f"{outcome.external_call_id}: {outcome.error}")
@@ -209,11 +235,15 @@ def run_history(args: argparse.Namespace) -> int:
     if not calls:
         say("No calls yet.")
     for call in calls:
-        who = call.matches[0].display_name if call.matches else (
-            "number withheld" if call.number_withheld else "unknown caller")
-        number = call.from_number.for_humans(ctx.region) if call.from_number else call.raw_from or "-"
+        who = (
+            call.matches[0].display_name
+            if call.matches
+            else ("number withheld" if call.number_withheld else "unknown caller")
+        )
+        number = (
+            call.from_number.for_humans(ctx.region) if call.from_number else call.raw_from or "-"
+        )
         when = call.start_time.astimezone().strftime("%Y-%m-%d %H:%M") if call.start_time else "-"
         status = call.final_status.label if call.final_status else "in progress"
         say(f"{when}  {number:<20} {who:<28} {status:<12} {call.sync_state.value}")
     return ExitCode.OK
-

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from hubcall_desktop import __version__
-from hubcall_desktop.cli import call_commands, misc_commands
+from hubcall_desktop.cli import auth_commands, call_commands, misc_commands
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.output import emit_json, warn
 from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageError, UserError
@@ -18,22 +18,37 @@ from hubcall_desktop.storage.settings import API_VERSIONS
 logger = logging.getLogger(__name__)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on bad usage, which is already our 'bad input' code."""
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    # argparse exits 2 on bad usage, which is already our "bad input" code.
+    parser = argparse.ArgumentParser(
         prog="hubcall-desktop",
         description="Caller ID pop-ups and call logging to HubSpot for softphone agents.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--api-base", metavar="URL", help="HubSpot API base URL (env HUBCALL_API_BASE)")
-    parser.add_argument("--api-version", choices=API_VERSIONS, help="inbound-call path version (env HUBCALL_API_VERSION)")
-    parser.add_argument("--region", metavar="CC", help="default country for numbers, e.g. US, DE (env HUBCALL_REGION)")
-    parser.add_argument("--data-dir", metavar="DIR", help="folder for the journal and settings (env HUBCALL_DATA_DIR)")
-    parser.add_argument("--demo", action="store_true", help="try the app against the bundled HubSpot sandbox")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
+    parser.add_argument(
+        "--api-base", metavar="URL", help="HubSpot API base URL (env HUBCALL_API_BASE)"
+    )
+    parser.add_argument(
+        "--api-version",
+        choices=API_VERSIONS,
+        help="inbound-call path version (env HUBCALL_API_VERSION)",
+    )
+    parser.add_argument(
+        "--region",
+        metavar="CC",
+        help="default country for numbers, e.g. US, DE (env HUBCALL_REGION)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the journal and settings (env HUBCALL_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="try the app against the bundled HubSpot sandbox"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output on stderr"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("lookup", help="ask HubSpot who is calling")
@@ -45,14 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("log", help="log a call in HubSpot (journaled first, queued if offline)")
     p.add_argument("--from", dest="from_number", required=True, metavar="FROM")
     p.add_argument("--to", dest="to_number", required=True, metavar="TO")
-    p.add_argument("--status", required=True, help="final status, e.g. COMPLETED, missed, no_answer")
+    p.add_argument(
+        "--status", required=True, help="final status, e.g. COMPLETED, missed, no_answer"
+    )
     p.add_argument("--started", metavar="ISO8601", help="start time (local time when no offset)")
     p.add_argument("--duration", type=int, metavar="SECONDS")
     p.add_argument("--notes", metavar="TEXT")
     p.add_argument("--title", metavar="TEXT")
     p.add_argument("--user-id", type=int, metavar="N", help="the agent's HubSpot user id")
-    p.add_argument("--recipient", type=int, nargs="+", action="extend", metavar="N",
-                   help="HubSpot user ids who may take the call")
+    p.add_argument(
+        "--recipient",
+        type=int,
+        nargs="+",
+        action="extend",
+        metavar="N",
+        help="HubSpot user ids who may take the call",
+    )
     p.add_argument("--no-engagement", action="store_true", help="do not create a call engagement")
     p.add_argument("--call-id", metavar="ID", help="your id for the call (default: a new UUID)")
     p.add_argument("--json", action="store_true")
@@ -68,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=call_commands.run_history)
 
     misc_commands.register(sub)
+    auth_commands.register(sub)
     _register_optional(sub)
     return parser
 
@@ -107,8 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(code: ExitCode, error: UserError, as_json: bool) -> int:
     if as_json:
-        doc = {"ok": False, "exitCode": int(code), "error": type(error).__name__,
-               "message": error.user_message}
+        doc = {
+            "ok": False,
+            "exitCode": int(code),
+            "error": type(error).__name__,
+            "message": error.user_message,
+        }
         if isinstance(error, HubSpotError):
             doc.update(error.to_json())
         emit_json(doc)
@@ -118,6 +146,8 @@ def _fail(code: ExitCode, error: UserError, as_json: bool) -> int:
 
 def _configure_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     if verbosity < 2:
         logging.getLogger("httpx").setLevel(logging.WARNING)

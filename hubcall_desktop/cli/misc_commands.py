@@ -9,9 +9,13 @@ from hubcall_desktop.core.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("sandbox", help="run the local HubSpot stand-in (for trying the app and tests)")
+    p = sub.add_parser(
+        "sandbox", help="run the local HubSpot stand-in (for trying the app and tests)"
+    )
     p.add_argument("--port", type=int, default=8765, help="loopback port (0: any free port)")
-    p.add_argument("--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1 or ::1)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1 or ::1)"
+    )
     p.set_defaults(handler=run_sandbox)
 
 
@@ -32,5 +36,7 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from hubcall_desktop.cli.output import warn
 
-    warn("The desktop window is not part of this build yet; try 'hubcall-desktop --demo' or --help.")
+    warn(
+        "The desktop window is not part of this build yet; try 'hubcall-desktop --demo' or --help."
+    )
     return ExitCode.FAILURE

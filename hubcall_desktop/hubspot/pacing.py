@@ -66,8 +66,12 @@ class RequestPacer:
                 await self._sleep(wait)
             self._sent.append(self._clock())
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        """Learn from HubSpot's rate-limit headers on any answer."""
+    def observe(self, headers: Mapping[str, str], *, rate_limited: bool = False) -> None:
+        """Learn from HubSpot's rate-limit headers on any answer.
+
+        On a 429 the caller pauses by the answer's own ``Retry-After`` instead, which
+        HubSpot (or a proxy) may set shorter than the whole window.
+        """
         max_ = _int_header(headers, "X-HubSpot-RateLimit-Max")
         remaining = _int_header(headers, "X-HubSpot-RateLimit-Remaining")
         interval_ms = _int_header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds")
@@ -75,7 +79,7 @@ class RequestPacer:
             self._window = max(self._window, interval_ms / 1000)
         if max_ and max_ > 0:
             self._budget = max(1, min(self._configured_budget, max_ - RESERVE))
-        if remaining is not None and remaining <= RESERVE:
+        if remaining is not None and remaining <= RESERVE and not rate_limited:
             self.pause(self._window)
 
     def pause(self, seconds: float) -> None:

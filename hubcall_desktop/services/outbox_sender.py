@@ -9,6 +9,7 @@ one place a duplicate is possible (see README, "Delivery guarantees").
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
@@ -39,7 +41,7 @@ def next_retry_delay(attempts: int, rng: Callable[[], float] = random.random) ->
     """30 s, 1 min, 2 min, ... up to an hour, with ±20 % jitter so a backlog of calls
     queued together does not hit HubSpot in lockstep."""
     base = min(MAX_RETRY_S, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
-    return base * (0.8 + 0.4 * rng())
+    return float(base * (0.8 + 0.4 * rng()))
 
 
 @dataclass(slots=True)
@@ -101,7 +103,11 @@ class OutboxSender:
         async with self._lock:
             horizon = self._clock() + (timedelta(days=36500) if include_future else timedelta())
             seen: set[int] = set()
-            while batch := [e for e in await self._journal.due_entries(horizon, len(seen) + 20) if e.id not in seen]:
+            while batch := [
+                e
+                for e in await self._journal.due_entries(horizon, len(seen) + 20)
+                if e.id not in seen
+            ]:
                 for entry in batch:
                     seen.add(entry.id)
                     outcome = await self._send(entry)
@@ -121,15 +127,13 @@ class OutboxSender:
             except Exception:
                 logger.exception("outbox pass failed; trying again later")
             self._wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=idle_check_s)
-            except TimeoutError:
-                pass
 
     async def _send(self, entry: OutboxEntry) -> SendOutcome:
         await self._journal.mark_sending(entry.id)
         try:
-            await self._service.send_log_body(entry.body)
+            matches = await self._service.send_log_body(entry.body)
         except HubSpotError as error:
             return await self._after_failure(entry, error)
         except Exception as error:  # a bug must not strand the entry in 'sending'
@@ -139,8 +143,18 @@ class OutboxSender:
             )
             raise
         await self._journal.mark_delivered(entry.id)
+        await self._remember_matches(entry.external_call_id, matches)
         logger.info("call %s logged in HubSpot", entry.external_call_id)
         return SendOutcome(entry.id, entry.external_call_id, delivered=True)
+
+    async def _remember_matches(self, external_call_id: str, matches: list[CallerMatch]) -> None:
+        """A call logged without a lookup (manual, CLI) learns who it was from the answer."""
+        if not matches:
+            return
+        call = await self._journal.get_call(external_call_id)
+        if call is not None and not call.matches:
+            call.matches = matches
+            await self._journal.save_call(call)
 
     async def _after_failure(self, entry: OutboxEntry, error: HubSpotError) -> SendOutcome:
         attempts = entry.attempts + 1

@@ -72,9 +72,22 @@ VALID = [
     ("020 123 4567", "NL", "+31201234567", T.FIXED_LINE, None),
 ]
 
-WITHHELD = ["", "   ", "anonymous", "Anonymous", "Restricted", "unknown", "PRIVATE", "withheld",
-            "sip:anonymous@anonymous.invalid", "\"Anonymous\" ", None,
-            "sip:@pbx.example", "tel:", "\"Anonymous\" <sip:anonymous@anonymous.invalid>"]
+WITHHELD = [
+    "",
+    "   ",
+    "anonymous",
+    "Anonymous",
+    "Restricted",
+    "unknown",
+    "PRIVATE",
+    "withheld",
+    "sip:anonymous@anonymous.invalid",
+    '"Anonymous" ',
+    None,
+    "sip:@pbx.example",
+    "tel:",
+    '"Anonymous" <sip:anonymous@anonymous.invalid>',
+]
 INTERNAL = ["204", "1001", "12", "sip:204@pbx.local", "20 4"]
 GARBAGE = [
     "hello",
@@ -135,8 +148,18 @@ def test_garbage_gets_a_clear_error_naming_field_and_value(text: str) -> None:
 
 def test_types_are_exactly_the_api_enum() -> None:
     api = {
-        "FIXED_LINE", "FIXED_LINE_OR_MOBILE", "MOBILE", "PAGER", "PERSONAL_NUMBER",
-        "PREMIUM_RATE", "SHARED_COST", "TOLL_FREE", "UAN", "UNKNOWN", "VOICEMAIL", "VOIP",
+        "FIXED_LINE",
+        "FIXED_LINE_OR_MOBILE",
+        "MOBILE",
+        "PAGER",
+        "PERSONAL_NUMBER",
+        "PREMIUM_RATE",
+        "SHARED_COST",
+        "TOLL_FREE",
+        "UAN",
+        "UNKNOWN",
+        "VOICEMAIL",
+        "VOIP",
     }
     assert {t.value for t in PhoneNumberType} == api
 

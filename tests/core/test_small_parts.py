@@ -24,8 +24,16 @@ def test_secret_never_prints(caplog: pytest.LogCaptureFixture) -> None:
     secret = Secret(TOKEN)
     caplog.set_level(logging.DEBUG)
     logging.getLogger("t").debug("token %s %r", secret, secret)
-    texts = [str(secret), repr(secret), f"{secret}", f"{secret!r}", f"{secret:>40}", caplog.text,
-             repr([secret]), repr({"t": secret})]
+    texts = [
+        str(secret),
+        repr(secret),
+        f"{secret}",
+        f"{secret!r}",
+        f"{secret:>40}",
+        caplog.text,
+        repr([secret]),
+        repr({"t": secret}),
+    ]
     assert all(TOKEN not in text for text in texts)
     assert secret.reveal() == TOKEN
     with pytest.raises(TypeError):
@@ -34,26 +42,35 @@ def test_secret_never_prints(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_record_links() -> None:
     coords = ObjectCoordinates(object_id=51, object_type_id="0-1", portal_id=4242)
-    assert record_url(coords, "app-eu1.hubspot.com") == "https://app-eu1.hubspot.com/contacts/4242/record/0-1/51"
+    assert (
+        record_url(coords, "app-eu1.hubspot.com")
+        == "https://app-eu1.hubspot.com/contacts/4242/record/0-1/51"
+    )
     assert record_url(coords, "") == "https://app.hubspot.com/contacts/4242/record/0-1/51"
 
 
 def test_likeliest_first() -> None:
     coords = ObjectCoordinates(1, "0-2", 1)
     ordered = sort_by_likelihood(
-        [CallerMatch("COMPANY", coords), CallerMatch("DEAL", coords), CallerMatch("CONTACT", coords)]
+        [
+            CallerMatch("COMPANY", coords),
+            CallerMatch("DEAL", coords),
+            CallerMatch("CONTACT", coords),
+        ]
     )
     assert [m.kind for m in ordered] == ["CONTACT", "COMPANY", "DEAL"]
 
 
 def test_call_duration_and_start() -> None:
     t0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-    call = Call(ringing_at=t0, answered_at=t0 + timedelta(seconds=4), ended_at=t0 + timedelta(seconds=34.6))
+    call = Call(
+        ringing_at=t0, answered_at=t0 + timedelta(seconds=4), ended_at=t0 + timedelta(seconds=34.6)
+    )
     assert call.duration == 31
     assert call.start_time == t0
     assert Call().duration is None
     with pytest.raises(ValueError, match="timezone-aware"):
-        ensure_utc(datetime(2026, 1, 1))  # noqa: DTZ001
+        ensure_utc(datetime(2026, 1, 1))
 
 
 def test_settings_round_trip(tmp_path: Path) -> None:
@@ -67,9 +84,11 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b"null", b"\"text\""],
+    [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b"null", b'"text"'],
 )
-def test_broken_settings_file_is_kept_aside_and_defaults_used(tmp_path: Path, content: bytes) -> None:
+def test_broken_settings_file_is_kept_aside_and_defaults_used(
+    tmp_path: Path, content: bytes
+) -> None:
     path = tmp_path / "settings.json"
     path.write_bytes(content)
     loaded, warnings = load_settings(path)
@@ -81,11 +100,22 @@ def test_broken_settings_file_is_kept_aside_and_defaults_used(tmp_path: Path, co
 
 def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text(json.dumps({
-        "region": "XX", "user_id": "12", "recipient_user_ids": [1, True], "webhook_port": 70000,
-        "api_version": "v9", "api_base": "ftp://x", "popup_enabled": 1, "own_number": "+4930123456",
-        "mystery": 1, "rate_limit_per_10s": 0,
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "region": "XX",
+                "user_id": "12",
+                "recipient_user_ids": [1, True],
+                "webhook_port": 70000,
+                "api_version": "v9",
+                "api_base": "ftp://x",
+                "popup_enabled": 1,
+                "own_number": "+4930123456",
+                "mystery": 1,
+                "rate_limit_per_10s": 0,
+            }
+        )
+    )
     loaded, warnings = load_settings(path)
     assert loaded == Settings(own_number="+4930123456")
     assert len(warnings) == 9

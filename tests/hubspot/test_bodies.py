@@ -14,13 +14,29 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body, rfc3339_utc
 
 REQUIRED = {
-    "createEngagement", "engagementProperties", "externalCallId", "finalCallStatus",
-    "fromNumber", "toNumber", "potentialRecipientUserIds",
+    "createEngagement",
+    "engagementProperties",
+    "externalCallId",
+    "finalCallStatus",
+    "fromNumber",
+    "toNumber",
+    "potentialRecipientUserIds",
 }
 OPTIONAL = {"callStartedTimestamp", "durationSeconds", "userId"}
 STATUSES = {
-    "BUSY", "CALLING_CRM_USER", "CANCELED", "COMPLETED", "CONNECTING", "FAILED", "HOLD",
-    "IN_PROGRESS", "MISSED", "NO_ANSWER", "QUEUED", "RINGING", "UNKNOWN",
+    "BUSY",
+    "CALLING_CRM_USER",
+    "CANCELED",
+    "COMPLETED",
+    "CONNECTING",
+    "FAILED",
+    "HOLD",
+    "IN_PROGRESS",
+    "MISSED",
+    "NO_ANSWER",
+    "QUEUED",
+    "RINGING",
+    "UNKNOWN",
 }
 
 
@@ -41,7 +57,9 @@ def test_thirteen_statuses_spelled_as_the_api() -> None:
     assert all(s.label and s.label[0].isupper() for s in CallStatus)
 
 
-@pytest.mark.parametrize("text", ["completed", "No Answer", "no-answer", " BUSY ", "calling_crm_user"])
+@pytest.mark.parametrize(
+    "text", ["completed", "No Answer", "no-answer", " BUSY ", "calling_crm_user"]
+)
 def test_status_names_in_any_case(text: str) -> None:
     assert CallStatus.parse(text).value in STATUSES
 
@@ -62,7 +80,10 @@ def test_lookup_body_minimal() -> None:
     assert body["potentialRecipientUserIds"] == []
     assert body["externalCallId"] == call.external_call_id
     assert body["fromNumber"] == {"e164Number": "+49301234567", "phoneNumberType": "FIXED_LINE"}
-    assert body["toNumber"] == {"e164Number": "+12025550143", "phoneNumberType": "FIXED_LINE_OR_MOBILE"}
+    assert body["toNumber"] == {
+        "e164Number": "+12025550143",
+        "phoneNumberType": "FIXED_LINE_OR_MOBILE",
+    }
     json.dumps(body)  # serialisable as is
 
 
@@ -111,22 +132,31 @@ def test_log_body_without_optional_fields() -> None:
 
 def test_unanswered_call_has_zero_duration() -> None:
     start = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
-    call = make_call(final_status=CallStatus.MISSED, ringing_at=start, ended_at=start + timedelta(seconds=20))
+    call = make_call(
+        final_status=CallStatus.MISSED, ringing_at=start, ended_at=start + timedelta(seconds=20)
+    )
     assert build_log_body(call)["durationSeconds"] == 0
 
 
 def test_notes_are_escaped_rich_text_with_line_breaks() -> None:
-    call = make_call(final_status=CallStatus.COMPLETED, notes="a < b & c\nsecond line\r\nthird",
-                     direction=Direction.OUTBOUND)
+    call = make_call(
+        final_status=CallStatus.COMPLETED,
+        notes="a < b & c\nsecond line\r\nthird",
+        direction=Direction.OUTBOUND,
+    )
     props = build_log_body(call)["engagementProperties"]
     assert props["hs_call_body"] == "a &lt; b &amp; c<br>second line<br>third"
     assert props["hs_call_direction"] == "OUTBOUND"
 
 
 def test_extension_is_sent_when_known() -> None:
-    call = make_call(from_number=parse_phone("+44 20 7946 0958 ext. 12"), final_status=CallStatus.BUSY)
+    call = make_call(
+        from_number=parse_phone("+44 20 7946 0958 ext. 12"), final_status=CallStatus.BUSY
+    )
     assert build_log_body(call)["fromNumber"] == {
-        "e164Number": "+442079460958", "phoneNumberType": "FIXED_LINE", "extension": "12",
+        "e164Number": "+442079460958",
+        "phoneNumberType": "FIXED_LINE",
+        "extension": "12",
     }
 
 
@@ -149,7 +179,9 @@ def test_extension_is_sent_when_known() -> None:
         ("engagement_properties", {"hs_call_disposition": 5}, "engagementProperties"),
     ],
 )
-def test_out_of_contract_values_fail_before_sending(field: str, value: object, problem: str) -> None:
+def test_out_of_contract_values_fail_before_sending(
+    field: str, value: object, problem: str
+) -> None:
     call = make_call(final_status=CallStatus.COMPLETED, **{field: value})
     with pytest.raises(InputError, match=problem):
         build_log_body(call)
@@ -162,4 +194,4 @@ def test_log_needs_a_final_status() -> None:
 
 def test_naive_timestamps_are_refused_not_guessed() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        rfc3339_utc(datetime(2026, 11, 24, 9, 30))  # noqa: DTZ001
+        rfc3339_utc(datetime(2026, 11, 24, 9, 30))

@@ -19,7 +19,9 @@ CID = "2f6c3a1e-0d4b-4f7e-9f55-5b1d8e0c9a11"
 
 def test_expired_token_says_reconnect() -> None:
     error = error_from_response(
-        401, {"category": "EXPIRED_AUTHENTICATION", "message": "expired", "correlationId": CID}, None
+        401,
+        {"category": "EXPIRED_AUTHENTICATION", "message": "expired", "correlationId": CID},
+        None,
     )
     assert isinstance(error, HubSpotAuthError)
     assert error.expired
@@ -33,7 +35,9 @@ def test_missing_scopes_are_named() -> None:
         "category": "MISSING_SCOPES",
         "message": "This app hasn't been granted all required scopes",
         "correlationId": CID,
-        "errors": [{"message": "missing", "context": {"requiredScopes": ["crm.objects.contacts.write"]}}],
+        "errors": [
+            {"message": "missing", "context": {"requiredScopes": ["crm.objects.contacts.write"]}}
+        ],
     }
     error = error_from_response(403, body, None)
     assert isinstance(error, HubSpotScopeError)
@@ -62,7 +66,9 @@ def test_validation_error_names_the_fields() -> None:
 
 
 def test_rate_limits() -> None:
-    secondly = error_from_response(429, {"policyName": "TEN_SECONDLY_ROLLING", "errorType": "RATE_LIMIT"}, 1.5)
+    secondly = error_from_response(
+        429, {"policyName": "TEN_SECONDLY_ROLLING", "errorType": "RATE_LIMIT"}, 1.5
+    )
     daily = error_from_response(429, {"policyName": "DAILY", "errorType": "RATE_LIMIT"}, None)
     assert isinstance(secondly, HubSpotRateLimited)
     assert isinstance(daily, HubSpotRateLimited)
@@ -82,8 +88,15 @@ def test_server_errors_are_transient(status: int) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [None, [], "text", 42, {"message": 5, "errors": "x", "context": []},
-     {"errors": [None, 1, {"in": 3}], "correlationId": {"a": 1}}, {"message": "m" * 10_000}],
+    [
+        None,
+        [],
+        "text",
+        42,
+        {"message": 5, "errors": "x", "context": []},
+        {"errors": [None, 1, {"in": 3}], "correlationId": {"a": 1}},
+        {"message": "m" * 10_000},
+    ],
 )
 def test_malformed_error_bodies_never_crash(body: object) -> None:
     error = error_from_response(400, body, None)

@@ -60,7 +60,9 @@ async def test_a_burst_never_exceeds_budget() -> None:
 
 async def test_server_remaining_count_pauses() -> None:
     pacer, t = make(budget=100)
-    pacer.observe({"X-HubSpot-RateLimit-Remaining": "1", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"})
+    pacer.observe(
+        {"X-HubSpot-RateLimit-Remaining": "1", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"}
+    )
     assert pacer.delay_needed() == pytest.approx(10.0)
     await pacer.acquire()
     assert sum(t.slept) == pytest.approx(10.0)
@@ -76,8 +78,12 @@ async def test_server_max_lowers_budget_but_never_raises_it() -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{"X-HubSpot-RateLimit-Max": "lots"}, {"X-HubSpot-RateLimit-Remaining": ""},
-     {"X-HubSpot-RateLimit-Interval-Milliseconds": "-5"}, {"X-HubSpot-RateLimit-Max": "0"}],
+    [
+        {"X-HubSpot-RateLimit-Max": "lots"},
+        {"X-HubSpot-RateLimit-Remaining": ""},
+        {"X-HubSpot-RateLimit-Interval-Milliseconds": "-5"},
+        {"X-HubSpot-RateLimit-Max": "0"},
+    ],
 )
 def test_garbage_headers_are_ignored(headers: dict[str, str]) -> None:
     pacer, _ = make(budget=100)

@@ -1,0 +1,203 @@
+"""The sandbox's aiohttp application: HubSpot's routes behind faults, auth and rate limits.
+
+Every request to a HubSpot route goes through :func:`hubspot_pipeline` in the order the
+real thing would meet it: the network (latency, drops, injected statuses), then the bearer
+token, then the rate limit, then the route. A request the route answers with 2xx is
+*accepted*: HubSpot would have acted on it, and that is what tests count as received.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import hdrs, web
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox import admin
+from hubcall_desktop.sandbox.faults import Fault, FaultKind
+from hubcall_desktop.sandbox.paths import (
+    ACCOUNT_DETAILS_PATH,
+    ADMIN_PREFIX,
+    INBOUND_CALL_PATHS,
+)
+from hubcall_desktop.sandbox.recording import Outcome
+from hubcall_desktop.sandbox.responses import (
+    EXPIRED_MESSAGE,
+    INVALID_BEARER_MESSAGE,
+    MISSING_BEARER_MESSAGE,
+    auth_error,
+    error_answer,
+    fault_answer,
+    json_answer,
+    rate_limit_error,
+    validation_error,
+)
+from hubcall_desktop.sandbox.seed import account_details, match_caller
+from hubcall_desktop.sandbox.state import STATE, SandboxState
+from hubcall_desktop.sandbox.validation import (
+    Code,
+    FieldError,
+    InvalidJson,
+    parse_json,
+    validate_inbound_call,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1024 * 1024  # the sandbox's limit; HubSpot does not document one
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def build_app(state: SandboxState) -> web.Application:
+    app = web.Application(middlewares=[hubspot_pipeline], client_max_size=MAX_BODY_BYTES)
+    app[STATE] = state
+    for path in INBOUND_CALL_PATHS:
+        app.router.add_post(path, inbound_call)
+    app.router.add_get(ACCOUNT_DETAILS_PATH, get_account_details)
+    admin.add_routes(app)
+    return app
+
+
+@web.middleware
+async def hubspot_pipeline(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Record the request, apply faults, auth and rate limits, and record the outcome."""
+    if request.path.startswith(ADMIN_PREFIX):
+        return await handler(request)
+    state = request.app[STATE]
+    try:
+        raw: bytes | None = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raw = None
+    record_id = state.log.begin(
+        method=request.method,
+        path=request.path,
+        query=request.query_string,
+        headers=request.headers,
+        body=_body_for_record(raw or b""),
+        received_at=datetime.now(UTC),
+    )
+    try:
+        if raw is None:
+            answer: web.StreamResponse = error_answer(
+                413, "VALIDATION_ERROR", f"The request body is larger than {MAX_BODY_BYTES} bytes."
+            )
+        else:
+            fault = state.faults.take(request.path)
+            answer = await _serve(request, handler, state, record_id, fault)
+    except asyncio.CancelledError:
+        # The client went away (aiohttp cancels the handler) or a drop fault hung up.
+        state.log.finish(record_id, Outcome.CLIENT_GONE)
+        raise
+    for name, value in state.limiter.headers().items():
+        answer.headers.setdefault(name, value)  # a 429 has already set its exhausted values
+    state.log.finish(record_id, Outcome.ANSWERED, answer.status)
+    return answer
+
+
+async def _serve(
+    request: web.Request,
+    handler: Handler,
+    state: SandboxState,
+    record_id: int,
+    fault: Fault | None,
+) -> web.StreamResponse:
+    kind = fault.kind if fault else None
+    if fault and kind is FaultKind.LATENCY_BEFORE:
+        await asyncio.sleep(fault.seconds)
+    if fault and kind is FaultKind.DROP and not fault.after_accept:
+        _drop(request, state, record_id)
+    if fault and fault.code is not None:
+        exhausted = fault.policy if fault.code == 429 else None
+        return fault_answer(
+            fault.code, fault.policy, state.limiter.headers(exhausted), fault.retry_after
+        )
+    refusal = _check_bearer(request, state)
+    if refusal is not None:
+        return refusal
+    decision = state.limiter.acquire()
+    if decision.refused_by is not None:
+        return rate_limit_error(decision.refused_by, decision.headers)
+    try:
+        answer = await handler(request)
+    except web.HTTPException as exc:  # unknown route or method: answer in HubSpot's shape
+        category = "OBJECT_NOT_FOUND" if exc.status == 404 else "VALIDATION_ERROR"
+        answer = error_answer(exc.status, category, exc.reason)
+    if answer.status < 300:
+        # A route answers 2xx only once HubSpot would have acted on the request.
+        state.log.accept(record_id)
+    if fault and kind is FaultKind.LATENCY_AFTER:
+        await asyncio.sleep(fault.seconds)
+    if fault and kind is FaultKind.DROP:
+        _drop(request, state, record_id)
+    return answer
+
+
+def _drop(request: web.Request, state: SandboxState, record_id: int) -> None:
+    """Hang up without an answer, the way a broken network or a crashed proxy would."""
+    state.log.finish(record_id, Outcome.DROPPED)
+    if request.transport is not None:
+        request.transport.close()
+    # aiohttp takes a CancelledError from a handler as a premature disconnect: it writes
+    # nothing and logs no access line, which is exactly a dropped connection.
+    raise asyncio.CancelledError
+
+
+def _check_bearer(request: web.Request, state: SandboxState) -> web.Response | None:
+    header = request.headers.get(hdrs.AUTHORIZATION, "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return auth_error("INVALID_AUTHENTICATION", MISSING_BEARER_MESSAGE)
+    secret = Secret(token)
+    if secret in state.expired_tokens:
+        return auth_error("EXPIRED_AUTHENTICATION", EXPIRED_MESSAGE)
+    if secret not in state.tokens:
+        return auth_error("INVALID_AUTHENTICATION", INVALID_BEARER_MESSAGE)
+    return None
+
+
+async def inbound_call(request: web.Request) -> web.Response:
+    """Both inbound-call paths: validate strictly, then answer the caller-ID matches."""
+    wrong_type = _content_type_error(request)
+    if wrong_type is not None:
+        return validation_error([wrong_type])
+    try:
+        body = parse_json(await request.read())
+    except InvalidJson as exc:
+        return validation_error([FieldError("body", Code.INVALID_JSON, str(exc))])
+    errors = validate_inbound_call(body)
+    if errors:
+        return validation_error(errors)
+    matches = match_caller(body["fromNumber"]["e164Number"])
+    logger.debug("inbound call %s: %d matches", body["externalCallId"], len(matches))
+    return json_answer({"callerIdMatches": [match.to_json() for match in matches]})
+
+
+async def get_account_details(request: web.Request) -> web.Response:
+    return json_answer(account_details())
+
+
+def _content_type_error(request: web.Request) -> FieldError | None:
+    """``application/json``, with no charset or UTF-8 (the only one JSON allows, RFC 8259)."""
+    charset = (request.charset or "utf-8").lower()
+    if request.content_type == "application/json" and charset in ("utf-8", "utf8"):
+        return None
+    shown = request.headers.get(hdrs.CONTENT_TYPE, "none")
+    return FieldError(
+        "header:Content-Type",
+        Code.INVALID_CONTENT_TYPE,
+        f"Content-Type must be application/json, got {shown!r}",
+    )
+
+
+def _body_for_record(raw: bytes) -> Any:
+    if not raw:
+        return None
+    try:
+        return parse_json(raw)
+    except InvalidJson:
+        return raw.decode("utf-8", errors="replace")

@@ -1,0 +1,30 @@
+"""What the sandbox's routes share: accepted tokens, rate limits, faults and the request log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox.faults import FaultPlan
+from hubcall_desktop.sandbox.ratelimit import RateLimiter
+from hubcall_desktop.sandbox.recording import RequestLog
+
+
+@dataclass(slots=True)
+class SandboxState:
+    tokens: frozenset[Secret]
+    expired_tokens: frozenset[Secret]
+    limiter: RateLimiter
+    faults: FaultPlan = field(default_factory=FaultPlan)
+    log: RequestLog = field(default_factory=RequestLog)
+
+    def reset(self) -> None:
+        """Forget requests, pending faults and rate-limit counts."""
+        self.faults.clear()
+        self.log.clear()
+        self.limiter.reset()
+
+
+STATE = web.AppKey("hubcall_sandbox_state", SandboxState)

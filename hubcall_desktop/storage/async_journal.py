@@ -1,0 +1,158 @@
+"""The call journal for asyncio code: every call runs on one worker thread that owns it.
+
+SQLite connections belong to the thread that opened them, and a commit with
+``synchronous=FULL`` waits for the disk; so the journal is opened on, and only ever used
+from, a single dedicated thread, and the event loop (the UI's, under qasync) never waits.
+
+Once submitted, a change is carried out even if the awaiting task is cancelled: a journal
+write is not abandoned half-way, and a cancelled caller simply does not see the result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+
+from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.storage.database import DEFAULT_BUSY_TIMEOUT
+from hubcall_desktop.storage.errors import JournalClosed
+from hubcall_desktop.storage.journal import CallJournal
+
+logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _OnWorker(Generic[P, R]):
+    """Turns a :class:`CallJournal` method into a coroutine method run on the worker."""
+
+    def __init__(self, method: Callable[Concatenate[CallJournal, P], R]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    @overload
+    def __get__(self, owner: None, kind: type[AsyncJournal]) -> Self: ...
+    @overload
+    def __get__(
+        self, owner: AsyncJournal, kind: type[AsyncJournal]
+    ) -> Callable[P, Awaitable[R]]: ...
+    def __get__(
+        self, owner: AsyncJournal | None, kind: type[AsyncJournal]
+    ) -> Self | Callable[P, Awaitable[R]]:
+        if owner is None:
+            return self
+        method = self._method
+        journal_owner = owner
+
+        async def bound(*args: P.args, **kwargs: P.kwargs) -> R:
+            journal = journal_owner._require_open()
+            return await journal_owner._run(functools.partial(method, journal, *args, **kwargs))
+
+        bound.__name__ = bound.__qualname__ = method.__name__
+        bound.__doc__ = method.__doc__
+        return bound
+
+
+class AsyncJournal:
+    """:class:`CallJournal` as coroutines. Open with ``await AsyncJournal.open(path)``."""
+
+    def __init__(self, executor: ThreadPoolExecutor, journal: CallJournal) -> None:
+        """Use :meth:`open`; this takes a journal already opened on ``executor``'s thread."""
+        self._executor = executor
+        self._journal: CallJournal | None = journal
+        self.path = journal.path
+
+    @classmethod
+    async def open(
+        cls,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        check_integrity: bool = True,
+    ) -> AsyncJournal:
+        """Open the journal on a new worker thread (see :class:`CallJournal` for errors)."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hubcall-journal")
+        opener = functools.partial(
+            CallJournal,
+            path,
+            clock=clock,
+            busy_timeout=busy_timeout,
+            check_integrity=check_integrity,
+        )
+        opening = executor.submit(opener)
+        try:
+            journal = await asyncio.wrap_future(opening)
+        except BaseException:
+            # Cancelled while the file was opening: close it on its thread once open.
+            executor.submit(_close_if_opened, opening)
+            executor.shutdown(wait=False)
+            raise
+        return cls(executor, journal)
+
+    async def close(self) -> None:
+        """Finish the queued work, close the file, let the worker thread end."""
+        journal, self._journal = self._journal, None
+        if journal is None:
+            return
+        try:
+            await self._run(journal.close)
+        finally:
+            self._executor.shutdown(wait=False)
+
+    @property
+    def closed(self) -> bool:
+        return self._journal is None
+
+    def _require_open(self) -> CallJournal:
+        if self._journal is None:
+            raise JournalClosed(f"the call journal {self.path} is closed")
+        return self._journal
+
+    async def _run(self, job: Callable[[], R]) -> R:
+        inner = asyncio.wrap_future(self._executor.submit(job))
+        try:
+            # shield: cancelling the caller must not cancel a write still in the queue.
+            return await asyncio.shield(inner)
+        except asyncio.CancelledError:
+            inner.add_done_callback(_log_orphan_failure)
+            raise
+
+    save_call = _OnWorker(CallJournal.save_call)
+    save_calls = _OnWorker(CallJournal.save_calls)
+    get_call = _OnWorker(CallJournal.get_call)
+    find_by_source = _OnWorker(CallJournal.find_by_source)
+    list_calls = _OnWorker(CallJournal.list_calls)
+    count_calls = _OnWorker(CallJournal.count_calls)
+    last_matches_for = _OnWorker(CallJournal.last_matches_for)
+    history = _OnWorker(CallJournal.history)
+    enqueue_log = _OnWorker(CallJournal.enqueue_log)
+    due_entries = _OnWorker(CallJournal.due_entries)
+    mark_sending = _OnWorker(CallJournal.mark_sending)
+    mark_delivered = _OnWorker(CallJournal.mark_delivered)
+    mark_retry = _OnWorker(CallJournal.mark_retry)
+    mark_failed = _OnWorker(CallJournal.mark_failed)
+    recover_interrupted = _OnWorker(CallJournal.recover_interrupted)
+    pending_count = _OnWorker(CallJournal.pending_count)
+    outbox_entries = _OnWorker(CallJournal.outbox_entries)
+    get_entry = _OnWorker(CallJournal.get_entry)
+
+
+def _close_if_opened(opening: Future[CallJournal]) -> None:
+    if not opening.cancelled() and opening.exception() is None:
+        opening.result().close()
+
+
+def _log_orphan_failure(future: asyncio.Future[Any]) -> None:
+    """The caller was cancelled, so nobody else will see this job's error."""
+    if not future.cancelled() and (error := future.exception()) is not None:
+        logger.error(
+            "journal work finished after its caller was cancelled, and failed", exc_info=error
+        )
