@@ -92,6 +92,15 @@ async def _log(
         return _report(as_json, ExitCode.OK, call, "Logged in HubSpot.", state="logged")
     error = outcome.error
     assert error is not None
+    if not isinstance(error, HubSpotError):
+        # No usable token right now (reconnect needed, keyring locked): a set-up problem.
+        return _report(
+            as_json,
+            ExitCode.CONFIGURATION,
+            call,
+            f"{error} The call is kept in the outbox and is sent once the connection works.",
+            state="pending",
+        )
     if outcome.permanent:
         return _report(
             as_json, ExitCode.HUBSPOT_REFUSED, call, str(error), state="failed", error=error

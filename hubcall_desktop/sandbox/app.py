@@ -17,7 +17,7 @@ from typing import Any
 from aiohttp import hdrs, web
 
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.sandbox import admin
+from hubcall_desktop.sandbox import admin, oauth
 from hubcall_desktop.sandbox.faults import Fault, FaultKind
 from hubcall_desktop.sandbox.paths import (
     ACCOUNT_DETAILS_PATH,
@@ -60,6 +60,7 @@ def build_app(state: SandboxState) -> web.Application:
         app.router.add_post(path, inbound_call)
     app.router.add_get(ACCOUNT_DETAILS_PATH, get_account_details)
     admin.add_routes(app)
+    oauth.add_routes(app)
     return app
 
 
@@ -116,12 +117,13 @@ async def _serve(
         return fault_answer(
             fault.code, fault.policy, state.limiter.headers(exhausted), fault.retry_after
         )
-    refusal = _check_bearer(request, state)
-    if refusal is not None:
-        return refusal
-    decision = state.limiter.acquire()
-    if decision.refused_by is not None:
-        return rate_limit_error(decision.refused_by, decision.headers)
+    if not oauth.is_oauth_path(request.path):  # OAuth takes client credentials, no bearer
+        refusal = _check_bearer(request, state)
+        if refusal is not None:
+            return refusal
+        decision = state.limiter.acquire()
+        if decision.refused_by is not None:
+            return rate_limit_error(decision.refused_by, decision.headers)
     try:
         answer = await handler(request)
     except web.HTTPException as exc:  # unknown route or method: answer in HubSpot's shape

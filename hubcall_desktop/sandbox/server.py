@@ -108,6 +108,7 @@ class SandboxServer:
             build_app(self._state),
             handler_cancellation=True,  # a client that hangs up cancels its request
             shutdown_timeout=_SHUTDOWN_SECONDS,
+            access_log=None,  # request paths can carry tokens (legacy OAuth routes)
         )
         await runner.setup()
         try:

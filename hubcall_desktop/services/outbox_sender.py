@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
@@ -49,7 +50,7 @@ class SendOutcome:
     entry_id: int
     external_call_id: str
     delivered: bool
-    error: HubSpotError | None = None
+    error: UserError | None = None
     permanent: bool = False
 
 
@@ -66,11 +67,17 @@ class SyncReport:
             "failed": self.failed,
             "pending": self.still_pending,
             "errors": [
-                {"externalCallId": o.external_call_id, **o.error.to_json()}
+                {"externalCallId": o.external_call_id, **_error_json(o.error)}
                 for o in self.outcomes
                 if o.error is not None
             ],
         }
+
+
+def _error_json(error: UserError) -> dict[str, Any]:
+    if isinstance(error, HubSpotError):
+        return error.to_json()
+    return {"error": type(error).__name__, "sentence": error.user_message}
 
 
 class OutboxSender:
@@ -136,6 +143,16 @@ class OutboxSender:
             matches = await self._service.send_log_body(entry.body)
         except HubSpotError as error:
             return await self._after_failure(entry, error)
+        except UserError as error:
+            # Not HubSpot's answer but ours: no usable token (reconnect needed, keyring
+            # locked). The call waits in the outbox for the agent to fix the connection.
+            await self._journal.mark_retry(
+                entry.id,
+                {"error": type(error).__name__, "sentence": error.user_message},
+                self._clock() + timedelta(seconds=RECONNECT_RETRY_S),
+            )
+            logger.warning("call %s stays queued: %s", entry.external_call_id, error)
+            return SendOutcome(entry.id, entry.external_call_id, False, error)
         except Exception as error:  # a bug must not strand the entry in 'sending'
             logger.exception("unexpected error while sending call %s", entry.external_call_id)
             await self._journal.mark_retry(

@@ -1,0 +1,339 @@
+"""The sandbox's OAuth 2.0 server: authorize, token (PKCE, refresh), introspect, revoke.
+
+It plays HubSpot's public-app OAuth on loopback so the whole connect flow runs in tests
+and demos: ``GET /oauth/authorize`` answers a 302 to the loopback ``redirect_uri`` (no
+login page: the sandbox's one agent always consents), the token endpoints check the PKCE
+verifier, and every access token it issues is added to the tokens the HubSpot routes
+accept. Errors have HubSpot's shape (``status`` such as ``BAD_REFRESH_TOKEN``) plus the
+RFC 6749 ``error`` code. Admin: ``GET/POST /_sandbox/oauth`` (expiry, counters) and
+``POST /_sandbox/oauth/revoke-all`` (the user uninstalled the app).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Final
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+from aiohttp import web
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
+from hubcall_desktop.sandbox.state import STATE, SandboxState
+
+logger = logging.getLogger(__name__)
+
+OAUTH_PREFIX: Final = "/oauth/"
+AUTHORIZE_PATH: Final = "/oauth/authorize"
+TOKEN_PATHS: Final = ("/oauth/2026-03/token", "/oauth/v1/token")
+INTROSPECT_PATH: Final = "/oauth/2026-03/token/introspect"
+REVOKE_PATH: Final = "/oauth/2026-03/token/revoke"
+LEGACY_ACCESS_TOKEN_PATH: Final = "/oauth/v1/access-tokens/{token}"  # noqa: S105
+LEGACY_REFRESH_TOKEN_PATH: Final = "/oauth/v1/refresh-tokens/{token}"  # noqa: S105
+ADMIN_OAUTH_PATH: Final = "/_sandbox/oauth"
+ADMIN_REVOKE_ALL_PATH: Final = "/_sandbox/oauth/revoke-all"
+
+# Public by design, like DEMO_TOKEN: they open nothing but the sandbox.
+SANDBOX_CLIENT_ID: Final = "hubcall-sandbox-client"
+SANDBOX_CLIENT_SECRET: Final = "hubcall-sandbox-client-secret"  # noqa: S105
+SANDBOX_USER_ID: Final = 4_711_001
+SANDBOX_USER: Final = "agent@example.com"
+SANDBOX_HUB_DOMAIN: Final = "hubcall-sandbox.example.com"
+DEFAULT_EXPIRES_IN: Final = 1800  # HubSpot: 30 minutes
+KNOWN_SCOPES: Final = frozenset(
+    {
+        "oauth",
+        "crm.objects.contacts.read",
+        "crm.objects.contacts.write",
+        "crm.objects.contacts.sensitive.write.v2",
+        "crm.objects.contacts.highly_sensitive.write.v2",
+        "crm.schemas.contacts.write",
+        "crm.objects.companies.read",
+    }
+)
+
+
+@dataclass(slots=True)
+class _Grant:
+    client_id: str
+    scopes: tuple[str, ...]
+    redirect_uri: str = ""
+    challenge: str = ""
+
+
+@dataclass(slots=True)
+class OAuthSandbox:
+    """Issued codes and tokens. Values are plain strings: this *is* the server."""
+
+    expires_in: int = DEFAULT_EXPIRES_IN
+    codes: dict[str, _Grant] = field(default_factory=dict)
+    refresh_tokens: dict[str, _Grant] = field(default_factory=dict)
+    access_tokens: dict[str, tuple[_Grant, str]] = field(default_factory=dict)  # -> refresh
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+
+
+OAUTH = web.AppKey("hubcall_sandbox_oauth", OAuthSandbox)
+
+
+def is_oauth_path(path: str) -> bool:
+    """OAuth endpoints take client credentials, not a bearer token, and are not rate limited."""
+    return path.startswith(OAUTH_PREFIX)
+
+
+def add_routes(app: web.Application) -> None:
+    app[OAUTH] = OAuthSandbox()
+    app.router.add_get(AUTHORIZE_PATH, authorize)
+    for path in TOKEN_PATHS:
+        app.router.add_post(path, token)
+    app.router.add_post(INTROSPECT_PATH, introspect)
+    app.router.add_post(REVOKE_PATH, revoke)
+    app.router.add_get(LEGACY_ACCESS_TOKEN_PATH, legacy_access_token)
+    app.router.add_delete(LEGACY_REFRESH_TOKEN_PATH, legacy_revoke)
+    app.router.add_get(ADMIN_OAUTH_PATH, admin_show)
+    app.router.add_post(ADMIN_OAUTH_PATH, admin_configure)
+    app.router.add_post(ADMIN_REVOKE_ALL_PATH, admin_revoke_all)
+
+
+def oauth_error(status: str, message: str, error: str, code: int = 400) -> web.Response:
+    """HubSpot's OAuth error body, with the RFC 6749 ``error`` beside it."""
+    body = {
+        "status": status,
+        "message": message,
+        "correlationId": str(uuid.uuid4()),
+        "error": error,
+        "error_description": message,
+    }
+    return web.json_response(body, status=code)
+
+
+def _is_loopback_redirect(uri: str) -> bool:
+    parts = urlsplit(uri)
+    return (
+        parts.scheme == "http"
+        and parts.hostname in ("127.0.0.1", "localhost", "::1")
+        and parts.port is not None
+        and not parts.fragment
+    )
+
+
+async def authorize(request: web.Request) -> web.Response:
+    """Validate the request, then 'consent' at once: 302 to ``redirect_uri?code&state``."""
+    q = request.query
+    if q.get("client_id") != SANDBOX_CLIENT_ID:
+        return oauth_error("BAD_CLIENT_ID", "Unknown client_id.", "invalid_client")
+    redirect_uri = q.get("redirect_uri", "")
+    if not _is_loopback_redirect(redirect_uri):
+        return oauth_error(
+            "BAD_REDIRECT_URI", "redirect_uri must be a loopback http URL.", "invalid_request"
+        )
+    scopes = tuple(q.get("scope", "").split())
+    unknown = [s for s in scopes if s not in KNOWN_SCOPES]
+    if not scopes or unknown:
+        return oauth_error("BAD_SCOPES", f"Unknown or missing scopes: {unknown}", "invalid_scope")
+    if q.get("response_type", "code") != "code":
+        return oauth_error(
+            "BAD_REQUEST", "response_type must be code.", "unsupported_response_type"
+        )
+    state = q.get("state", "")
+    challenge = q.get("code_challenge", "")
+    if not state or not challenge or q.get("code_challenge_method") != "S256":
+        return oauth_error(
+            "BAD_REQUEST", "state, code_challenge and method S256 are required.", "invalid_request"
+        )
+    code = secrets.token_urlsafe(24)
+    request.app[OAUTH].codes[code] = _Grant(SANDBOX_CLIENT_ID, scopes, redirect_uri, challenge)
+    # Returned, not raised: the pipeline turns raised HTTP exceptions into error bodies.
+    location = f"{redirect_uri}?{urlencode({'code': code, 'state': state})}"
+    return web.Response(status=302, headers={"Location": location})
+
+
+def _s256(verifier: str) -> str:
+    return str(create_s256_code_challenge(verifier))  # type: ignore[no-untyped-call]
+
+
+def _field(form: Any, name: str) -> str:
+    value = form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _client_error(form: Any) -> web.Response | None:
+    if _field(form, "client_id") != SANDBOX_CLIENT_ID:
+        return oauth_error("BAD_CLIENT_ID", "Unknown client_id.", "invalid_client", 401)
+    given = form.get("client_secret")
+    # A PKCE public client sends no secret; one that sends a secret must send the right one.
+    if given is not None and not hmac.compare_digest(
+        _field(form, "client_secret"), SANDBOX_CLIENT_SECRET
+    ):
+        return oauth_error("BAD_CLIENT_SECRET", "Wrong client_secret.", "invalid_client", 401)
+    return None
+
+
+async def token(request: web.Request) -> web.Response:
+    form = await request.post()
+    refusal = _client_error(form)
+    if refusal is not None:
+        return refusal
+    oauth = request.app[OAUTH]
+    grant_type = _field(form, "grant_type")
+    oauth.count(f"token:{grant_type}")
+    if grant_type == "authorization_code":
+        code = _field(form, "code")
+        grant = oauth.codes.pop(code, None)  # single use, even when the rest is wrong
+        if grant is None:
+            return oauth_error("BAD_AUTH_CODE", "The code is unknown or used.", "invalid_grant")
+        if _field(form, "redirect_uri") != grant.redirect_uri:
+            return oauth_error("BAD_REDIRECT_URI", "redirect_uri does not match.", "invalid_grant")
+        verifier = _field(form, "code_verifier")
+        if not verifier or not hmac.compare_digest(_s256(verifier), grant.challenge):
+            return oauth_error(
+                "BAD_CODE_VERIFIER", "code_verifier does not match the challenge.", "invalid_grant"
+            )
+        refresh = "sbx-rt-" + secrets.token_urlsafe(32)
+        oauth.refresh_tokens[refresh] = grant
+    elif grant_type == "refresh_token":
+        refresh = _field(form, "refresh_token")
+        found = oauth.refresh_tokens.get(refresh)
+        if found is None:
+            return oauth_error(
+                "BAD_REFRESH_TOKEN", "The refresh token is invalid or revoked.", "invalid_grant"
+            )
+        grant = found
+    else:
+        return oauth_error("BAD_GRANT_TYPE", "Unsupported grant_type.", "unsupported_grant_type")
+    access = "sbx-at-" + secrets.token_urlsafe(32)
+    oauth.access_tokens[access] = (grant, refresh)
+    state = request.app[STATE]
+    state.tokens = state.tokens | {Secret(access)}
+    return web.json_response(
+        {
+            "token_type": "bearer",
+            "access_token": access,
+            "refresh_token": refresh,
+            "expires_in": oauth.expires_in,
+            "hub_id": SANDBOX_PORTAL_ID,
+            "user_id": SANDBOX_USER_ID,
+            "scopes": list(grant.scopes),
+        }
+    )
+
+
+def _describe(oauth: OAuthSandbox, access: str) -> dict[str, Any] | None:
+    found = oauth.access_tokens.get(access)
+    if found is None:
+        return None
+    grant, _ = found
+    return {
+        "hub_id": SANDBOX_PORTAL_ID,
+        "user_id": SANDBOX_USER_ID,
+        "user": SANDBOX_USER,
+        "scopes": list(grant.scopes),
+        "expires_in": oauth.expires_in,
+        "hub_domain": SANDBOX_HUB_DOMAIN,
+        "app_id": 1,
+        "token_type": "access",
+    }
+
+
+async def introspect(request: web.Request) -> web.Response:
+    form = await request.post()
+    refusal = _client_error(form)
+    if refusal is not None:
+        return refusal
+    described = _describe(request.app[OAUTH], _field(form, "token"))
+    return web.json_response(
+        {"active": False} if described is None else {"active": True, **described}
+    )
+
+
+async def legacy_access_token(request: web.Request) -> web.Response:
+    access = request.match_info["token"]
+    described = _describe(request.app[OAUTH], access)
+    if described is None:
+        return oauth_error("NOT_FOUND", "Unknown access token.", "invalid_token", 404)
+    return web.json_response({"token": access, **described})
+
+
+def _revoke(app: web.Application, refresh: str) -> bool:
+    """Forget the refresh token and every access token issued from it."""
+    oauth = app[OAUTH]
+    if oauth.refresh_tokens.pop(refresh, None) is None:
+        return False
+    dead = {a for a, (_, r) in oauth.access_tokens.items() if r == refresh}
+    for access in dead:
+        del oauth.access_tokens[access]
+    state: SandboxState = app[STATE]
+    state.tokens = state.tokens - {Secret(a) for a in dead}
+    oauth.count("revoked")
+    return True
+
+
+async def revoke(request: web.Request) -> web.Response:
+    form = await request.post()
+    refusal = _client_error(form)
+    if refusal is not None:
+        return refusal
+    _revoke(request.app, _field(form, "token"))
+    return web.json_response({})  # RFC 7009: an unknown token is not an error
+
+
+async def legacy_revoke(request: web.Request) -> web.Response:
+    if not _revoke(request.app, request.match_info["token"]):
+        return oauth_error("NOT_FOUND", "Unknown refresh token.", "invalid_token", 404)
+    return web.Response(status=204)
+
+
+def _summary(oauth: OAuthSandbox) -> web.Response:
+    return web.json_response(
+        {
+            "expires_in": oauth.expires_in,
+            "counts": oauth.counts,
+            "refresh_tokens": len(oauth.refresh_tokens),
+            "access_tokens": len(oauth.access_tokens),
+        }
+    )
+
+
+async def admin_show(request: web.Request) -> web.Response:
+    return _summary(request.app[OAUTH])
+
+
+async def admin_configure(request: web.Request) -> web.Response:
+    """``{"expires_in": seconds}`` for tokens issued from now on."""
+    try:
+        body = await request.json()
+        expires_in = body["expires_in"]
+        if isinstance(expires_in, bool) or not isinstance(expires_in, int) or expires_in < 1:
+            raise ValueError("expires_in must be a positive whole number of seconds")
+    except (ValueError, KeyError, TypeError) as exc:
+        return web.json_response({"error": str(exc)}, status=400)
+    oauth = request.app[OAUTH]
+    oauth.expires_in = expires_in
+    return _summary(oauth)
+
+
+async def admin_revoke_all(request: web.Request) -> web.Response:
+    for refresh in list(request.app[OAUTH].refresh_tokens):
+        _revoke(request.app, refresh)
+    return _summary(request.app[OAUTH])
+
+
+async def consent_without_browser(authorize_url: str, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    """Stand in for the browser (demo mode, tests): GET the sandbox's authorize URL, then
+    deliver its redirect to the loopback listener. Only loopback URLs are followed."""
+    if not _is_loopback_redirect(authorize_url):
+        raise ValueError("consent_without_browser only talks to a loopback sandbox")
+    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as http:
+        answer = await http.get(authorize_url)
+        location = answer.headers.get("Location", "")
+        if answer.status_code != 302 or not _is_loopback_redirect(location):
+            raise ValueError(f"the sandbox refused to authorize (HTTP {answer.status_code})")
+        await http.get(location)

@@ -1,0 +1,275 @@
+"""HubSpot's OAuth token endpoints through authlib's httpx client: exchange, refresh,
+introspect, revoke. Every error becomes a typed error whose text holds no secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import httpx
+from authlib.deprecate import AuthlibDeprecationWarning
+
+# authlib 1.9 warns on import that it would rather drive "httpx2"; the app's HTTP stack is
+# httpx (and authlib falls back to it fully), so that one import-time warning is muted.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+    from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.secrets.oauth_config import OAuthEndpoints
+from hubcall_desktop.secrets.oauth_errors import InvalidGrant, OAuthError, OAuthUnreachable
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT: Final = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
+_MESSAGE_LIMIT: Final = 200
+# HubSpot's and RFC 6749's words for "this grant is dead: reconnect".
+_DEAD_GRANT: Final = frozenset({"BAD_REFRESH_TOKEN", "BAD_AUTH_CODE", "invalid_grant"})
+_TOKEN_IN_PATH = re.compile(r"(/oauth/v1/(?:access|refresh)-tokens/)[^\s\"'?#]+")
+
+
+class _Refused(Exception):
+    """Raised by the compliance hook; turned into a typed error by the caller."""
+
+    def __init__(self, status_code: int, body: Any) -> None:
+        super().__init__(status_code)
+        self.status_code = status_code
+        self.body = body
+
+
+def _check_response(response: httpx.Response) -> httpx.Response:
+    if response.status_code >= 400:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        raise _Refused(response.status_code, body)
+    return response
+
+
+class _RedactTokenPaths(logging.Filter):
+    """httpx logs each request URL at INFO; the legacy revoke URL carries a refresh token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(
+                _TOKEN_IN_PATH.sub(r"\1***", str(a)) if isinstance(a, str | httpx.URL) else a
+                for a in (record.args if isinstance(record.args, tuple) else (record.args,))
+            )
+        record.msg = _TOKEN_IN_PATH.sub(r"\1***", str(record.msg))
+        return True
+
+
+_REDACTOR = _RedactTokenPaths()
+
+
+def install_log_redaction() -> None:
+    """Idempotent: add the URL redaction to httpx's logger."""
+    httpx_logger = logging.getLogger("httpx")
+    if _REDACTOR not in httpx_logger.filters:
+        httpx_logger.addFilter(_REDACTOR)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSet:
+    """A token answer. The dataclass repr shows ``Secret('***')`` for both tokens."""
+
+    access_token: Secret
+    refresh_token: Secret | None
+    expires_in: int
+    hub_id: int | None = None
+    user_id: int | None = None
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Introspection:
+    active: bool
+    hub_id: int | None = None
+    user_id: int | None = None
+    user: str = ""
+    hub_domain: str = ""
+    scopes: tuple[str, ...] = field(default_factory=tuple)
+    expires_in: int | None = None
+
+
+class HubSpotOAuthClient:
+    """One client id (and optional secret) against one set of endpoints."""
+
+    def __init__(
+        self,
+        endpoints: OAuthEndpoints,
+        client_id: str,
+        client_secret: Secret | None = None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.endpoints = endpoints
+        self.client_id = client_id
+        self._secret = client_secret
+        install_log_redaction()
+        # No redirects: a redirect from a token endpoint would carry the form elsewhere.
+        self._http = AsyncOAuth2Client(
+            client_id=client_id,
+            client_secret=client_secret.reveal() if client_secret else None,
+            token_endpoint_auth_method="client_secret_post" if client_secret else "none",
+            revocation_endpoint_auth_method="client_secret_post" if client_secret else "none",
+            code_challenge_method="S256",
+            transport=transport,
+            timeout=TIMEOUT,
+            follow_redirects=False,
+            headers={"User-Agent": "hubcall-desktop"},
+        )
+        self._http.register_compliance_hook("access_token_response", _check_response)
+        self._http.register_compliance_hook("refresh_token_response", _check_response)
+
+    def __repr__(self) -> str:
+        return f"HubSpotOAuthClient(client_id={self.client_id!r}, legacy={self.endpoints.legacy})"
+
+    @property
+    def http(self) -> AsyncOAuth2Client:
+        return self._http
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> HubSpotOAuthClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def exchange_code(self, code: Secret, redirect_uri: str, verifier: Secret) -> TokenSet:
+        with self._errors("finish connecting", code, verifier):
+            answer = await self._http.fetch_token(
+                self.endpoints.token_url,
+                grant_type="authorization_code",
+                code=code.reveal(),
+                redirect_uri=redirect_uri,
+                code_verifier=verifier.reveal(),
+            )
+        return _token_set(answer)
+
+    async def refresh(self, refresh_token: Secret) -> TokenSet:
+        with self._errors("refresh the access token", refresh_token):
+            answer = await self._http.refresh_token(
+                self.endpoints.token_url, refresh_token=refresh_token.reveal()
+            )
+        tokens = _token_set(answer)
+        if tokens.refresh_token is None:  # HubSpot may keep the same refresh token
+            return TokenSet(
+                tokens.access_token,
+                refresh_token,
+                tokens.expires_in,
+                tokens.hub_id,
+                tokens.user_id,
+                tokens.scopes,
+            )
+        return tokens
+
+    async def introspect(self, access_token: Secret) -> Introspection:
+        data = {"token": access_token.reveal(), "client_id": self.client_id}
+        if self._secret is not None:
+            data["client_secret"] = self._secret.reveal()
+        with self._errors("read the connection's details", access_token):
+            response = _check_response(
+                await self._http.post(self.endpoints.introspect_url, data=data, auth=None)
+            )
+        body = response.json() if response.content else {}
+        if not isinstance(body, dict):
+            raise OAuthError("HubSpot's token details were not a JSON object.")
+        return Introspection(
+            active=body.get("active") is True,
+            hub_id=_int(body.get("hub_id")),
+            user_id=_int(body.get("user_id")),
+            user=_str(body.get("user")),
+            hub_domain=_str(body.get("hub_domain")),
+            scopes=tuple(s for s in body.get("scopes") or () if isinstance(s, str)),
+            expires_in=_int(body.get("expires_in")),
+        )
+
+    async def revoke(self, refresh_token: Secret) -> None:
+        """Revoke the refresh token at HubSpot. An unknown token is already revoked."""
+        with self._errors("revoke the connection", refresh_token):
+            if self.endpoints.legacy:
+                response = await self._http.delete(
+                    self.endpoints.revoke_url + refresh_token.reveal(), auth=None
+                )
+                if response.status_code == 404:
+                    return
+                _check_response(response)
+            else:
+                _check_response(
+                    await self._http.revoke_token(  # type: ignore[no-untyped-call]
+                        self.endpoints.revoke_url,
+                        token=refresh_token.reveal(),
+                        token_type_hint="refresh_token",  # noqa: S106 - a hint name
+                    )
+                )
+
+    @contextmanager
+    def _errors(self, what: str, *sent: Secret) -> Iterator[None]:
+        hidden = [s.reveal() for s in (*sent, self._secret) if s is not None and s.reveal()]
+        try:
+            yield
+        except _Refused as exc:
+            raise _typed(exc, hidden) from None
+        except httpx.HTTPError as exc:
+            # httpx's text names the URL, which can carry a token (legacy revoke).
+            logger.warning("OAuth request failed: %s", type(exc).__name__)
+            raise OAuthUnreachable(what) from None
+        except OAuthError:
+            raise
+        except Exception as exc:  # authlib's own errors (e.g. a 2xx with "error")
+            text = _scrub(str(exc), hidden)
+            raise OAuthError(f"HubSpot refused to {what} ({text}).") from None
+
+
+def _typed(refused: _Refused, hidden: list[str]) -> OAuthError:
+    body = refused.body if isinstance(refused.body, dict) else {}
+    status = _str(body.get("status"))
+    error = _str(body.get("error"))
+    message = _scrub(_str(body.get("message")) or _str(body.get("error_description")), hidden)
+    shown = message or f"HTTP {refused.status_code}"
+    correlation = _str(body.get("correlationId"))
+    tail = f" (correlation id {correlation})" if correlation else ""
+    text = f"HubSpot refused: {shown}{tail}"
+    kind = InvalidGrant if status in _DEAD_GRANT or error in _DEAD_GRANT else OAuthError
+    return kind(text, status=status, error=error)
+
+
+def _scrub(text: str, hidden: list[str]) -> str:
+    for value in hidden:
+        text = text.replace(value, "***")
+    text = " ".join(text.split())
+    return text if len(text) <= _MESSAGE_LIMIT else text[: _MESSAGE_LIMIT - 1] + "…"
+
+
+def _token_set(answer: Any) -> TokenSet:
+    access = answer.get("access_token") if isinstance(answer, dict) else None
+    if not isinstance(access, str) or not access:
+        raise OAuthError("HubSpot's token answer had no access token.")
+    refresh = answer.get("refresh_token")
+    scopes = answer.get("scopes") or str(answer.get("scope") or "").split()
+    return TokenSet(
+        access_token=Secret(access),
+        refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
+        expires_in=_int(answer.get("expires_in")) or 0,
+        hub_id=_int(answer.get("hub_id")),
+        user_id=_int(answer.get("user_id")),
+        scopes=tuple(s for s in scopes if isinstance(s, str)),
+    )
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,180 @@
+"""Where HubSpot's OAuth lives, which scopes we ask for, and the per-portal metadata file.
+
+The metadata (expiry, scopes, hub id, user id) is not secret and lives in a small JSON
+file in the data dir; the refresh token and client secret live in the keyring only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_AUTHORIZE_URL: Final = "https://app.hubspot.com/oauth/authorize"
+# Packagers of a build with its own registered HubSpot app fill this in.
+PACKAGED_CLIENT_ID: Final = ""
+# Any one of these lets the app use the inbound-call endpoint (the contract's list).
+INBOUND_CALL_SCOPES: Final = (
+    "crm.objects.contacts.write",
+    "crm.objects.contacts.sensitive.write.v2",
+    "crm.objects.contacts.highly_sensitive.write.v2",
+    "crm.schemas.contacts.write",
+)
+DEFAULT_SCOPES: Final = ("oauth", "crm.objects.contacts.write")
+METADATA_FILE: Final = "oauth.json"
+MAX_METADATA_BYTES: Final = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthEndpoints:
+    authorize_url: str
+    token_url: str
+    introspect_url: str
+    revoke_url: str  # legacy: the refresh token is appended to this path
+    legacy: bool = False
+
+    @classmethod
+    def for_api_base(
+        cls, api_base: str, *, legacy: bool = False, authorize_url: str | None = None
+    ) -> OAuthEndpoints:
+        """Token endpoints under the API base; the authorize page on app.hubspot.com,
+        except for a loopback API base (the sandbox), which serves its own."""
+        base = api_base.rstrip("/")
+        if authorize_url is None:
+            host = urlsplit(base).hostname or ""
+            loopback = host in ("127.0.0.1", "localhost", "::1")
+            authorize_url = f"{base}/oauth/authorize" if loopback else DEFAULT_AUTHORIZE_URL
+        current = f"{base}/oauth/2026-03/token"
+        return cls(
+            authorize_url=authorize_url,
+            token_url=f"{base}/oauth/v1/token" if legacy else current,
+            # The legacy look-up puts the token in the URL path, where proxies and request
+            # logs see it: introspection always uses the current POST endpoint.
+            introspect_url=f"{current}/introspect",
+            revoke_url=f"{base}/oauth/v1/refresh-tokens/" if legacy else f"{current}/revoke",
+            legacy=legacy,
+        )
+
+
+def resolve_client_id(*candidates: str | None) -> str:
+    """The first non-empty candidate (command line, settings), else the packaged default."""
+    for candidate in (*candidates, PACKAGED_CLIENT_ID):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return ""
+
+
+def scope_warning(scopes: Iterable[str]) -> str | None:
+    """The sentence to show when no granted scope lets the app look up callers, else None."""
+    granted = set(scopes)
+    if granted & set(INBOUND_CALL_SCOPES):
+        return None
+    return (
+        "This HubSpot connection cannot identify callers or log calls: add the scope "
+        f"{INBOUND_CALL_SCOPES[0]} (or one of {', '.join(INBOUND_CALL_SCOPES[1:])}) to the "
+        "app in HubSpot, then connect again."
+    )
+
+
+@dataclass(slots=True)
+class OAuthMetadata:
+    """What we know about a portal's OAuth connection. Never a token."""
+
+    portal: str
+    client_id: str = ""
+    legacy: bool = False
+    hub_id: int | None = None
+    user_id: int | None = None
+    user: str = ""
+    hub_domain: str = ""
+    scopes: list[str] = field(default_factory=list)
+    expires_at: float | None = None  # wall-clock seconds since the epoch
+
+    @classmethod
+    def from_json(cls, raw: Any) -> OAuthMetadata | None:
+        if not isinstance(raw, dict) or not isinstance(raw.get("portal"), str):
+            return None
+        known = {f.name for f in fields(cls)}
+        try:
+            item = cls(**{k: v for k, v in raw.items() if k in known})
+        except TypeError:
+            return None
+        return item if _well_typed(item) else None
+
+
+def _well_typed(item: OAuthMetadata) -> bool:
+    ints_ok = all(
+        v is None or (isinstance(v, int) and not isinstance(v, bool))
+        for v in (item.hub_id, item.user_id)
+    )
+    return (
+        ints_ok
+        and isinstance(item.client_id, str)
+        and isinstance(item.legacy, bool)
+        and isinstance(item.user, str)
+        and isinstance(item.hub_domain, str)
+        and isinstance(item.scopes, list)
+        and all(isinstance(s, str) for s in item.scopes)
+        and (item.expires_at is None or isinstance(item.expires_at, int | float))
+    )
+
+
+class MetadataFile:
+    """``oauth.json``: one entry per portal. A broken file reads as empty, never raises."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"MetadataFile({str(self.path)!r})"
+
+    def load_all(self) -> dict[str, OAuthMetadata]:
+        try:
+            if self.path.stat().st_size > MAX_METADATA_BYTES:
+                return {}
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            logger.warning("OAuth metadata file not readable (%s); ignoring it", type(exc).__name__)
+            return {}
+        entries = raw.get("portals", {}) if isinstance(raw, dict) else {}
+        result: dict[str, OAuthMetadata] = {}
+        for value in entries.values() if isinstance(entries, dict) else ():
+            item = OAuthMetadata.from_json(value)
+            if item is not None:
+                result[item.portal] = item
+        return result
+
+    def get(self, portal: str) -> OAuthMetadata | None:
+        return self.load_all().get(portal)
+
+    def put(self, item: OAuthMetadata) -> None:
+        entries = self.load_all()
+        entries[item.portal] = item
+        self._write(entries)
+
+    def remove(self, portal: str) -> None:
+        entries = self.load_all()
+        if entries.pop(portal, None) is not None:
+            self._write(entries)
+
+    def _write(self, entries: dict[str, OAuthMetadata]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"portals": {k: asdict(v) for k, v in entries.items()}}, indent=2)
+        fd, tmp = tempfile.mkstemp(prefix=".oauth-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data + "\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

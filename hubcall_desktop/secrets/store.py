@@ -1,0 +1,216 @@
+"""The secret store: named secrets in the OS keyring, under one service name.
+
+Entries: ``access-token:<portal>`` (a HubSpot private app token per portal),
+``webhook-secret``, ``oauth-refresh-token:<portal>`` and ``oauth-client-secret``.
+Every value handed out is a :class:`Secret`. Calls block (an unlock dialog waits for a
+person): the UI goes through :mod:`hubcall_desktop.secrets.async_store`, the command
+line calls this directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Mapping
+from typing import Final
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+from hubcall_desktop import APP_NAME
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.secrets.backends import (
+    backend_label,
+    check_backend,
+    default_backend,
+    keyring_errors,
+)
+from hubcall_desktop.secrets.errors import (
+    ACCESS_TOKEN_ENV,
+    InvalidSecretValue,
+    KeyringFailed,
+    NoTokenError,
+)
+
+logger = logging.getLogger(__name__)
+
+SERVICE: Final = APP_NAME  # "hubcall-desktop"
+DEFAULT_PORTAL: Final = "default"
+# Entry names, not values (ruff's S105 only sees the word "secret").
+WEBHOOK_SECRET: Final = "webhook-secret"  # noqa: S105
+OAUTH_CLIENT_SECRET: Final = "oauth-client-secret"  # noqa: S105
+MAX_TOKEN_LENGTH: Final = 512
+MAX_SECRET_LENGTH: Final = 8192
+MAX_NAME_LENGTH: Final = 200
+MAX_PORTAL_LENGTH: Final = 64
+
+
+def access_token_entry(portal: str = DEFAULT_PORTAL) -> str:
+    return f"access-token:{validate_portal(portal)}"
+
+
+def refresh_token_entry(portal: str = DEFAULT_PORTAL) -> str:
+    return f"oauth-refresh-token:{validate_portal(portal)}"
+
+
+def validate_portal(portal: str) -> str:
+    """A portal key: 1-64 visible characters, no spaces (``default``, ``12345678``)."""
+    if not isinstance(portal, str) or not portal:
+        raise InputError("portal", portal, "must not be empty")
+    if len(portal) > MAX_PORTAL_LENGTH:
+        raise InputError("portal", portal, f"longer than {MAX_PORTAL_LENGTH} characters")
+    if not all(ch.isprintable() and not ch.isspace() for ch in portal):
+        raise InputError("portal", portal, "must not contain spaces or control characters")
+    return portal
+
+
+def validate_name(name: str) -> str:
+    """An entry name: 1-200 printable characters."""
+    if not isinstance(name, str) or not name:
+        raise InputError("secret name", name, "must not be empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InputError("secret name", name, f"longer than {MAX_NAME_LENGTH} characters")
+    if not name.isprintable():
+        raise InputError("secret name", name, "must not contain control characters")
+    return name
+
+
+def validate_token(token: Secret | str, field: str = "access token") -> Secret:
+    """A bearer token: 1-512 visible ASCII characters (it travels in an HTTP header)."""
+    value = _reveal(token)
+    if not value:
+        raise InvalidSecretValue(field, "is empty; paste the whole token")
+    if len(value) > MAX_TOKEN_LENGTH:
+        raise InvalidSecretValue(
+            field, f"is longer than {MAX_TOKEN_LENGTH} characters, so it is not a token"
+        )
+    if any(ch.isspace() for ch in value):
+        raise InvalidSecretValue(
+            field, "contains spaces or line breaks; copy the token again without them"
+        )
+    if not all("!" <= ch <= "~" for ch in value):
+        raise InvalidSecretValue(
+            field, "contains control characters or characters a token cannot have"
+        )
+    return Secret(value)
+
+
+def validate_secret(value: Secret | str, field: str = "secret") -> Secret:
+    """Any other secret: not empty, no control characters, at most 8192 characters."""
+    text = _reveal(value)
+    if not text:
+        raise InvalidSecretValue(field, "is empty; delete the entry instead of saving nothing")
+    if len(text) > MAX_SECRET_LENGTH:
+        raise InvalidSecretValue(field, f"is longer than {MAX_SECRET_LENGTH} characters")
+    if not text.isprintable():
+        raise InvalidSecretValue(field, "contains control characters")
+    return Secret(text)
+
+
+def _reveal(value: Secret | str) -> str:
+    if isinstance(value, Secret):
+        return value.reveal()
+    if isinstance(value, str):
+        return value
+    raise TypeError("a secret is a Secret or a str")
+
+
+class SecretStore:
+    """Named secrets in the OS keyring. The backend is resolved and checked on first use,
+    so building a store never waits on D-Bus."""
+
+    def __init__(
+        self,
+        service: str = SERVICE,
+        *,
+        backend: KeyringBackend | None = None,
+        environ: Mapping[str, str] = os.environ,
+    ) -> None:
+        self._service = validate_name(service)
+        self._given_backend = backend
+        self._backend: KeyringBackend | None = None
+        self._environ = environ
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        shown = backend_label(self._backend) if self._backend is not None else "not resolved"
+        return f"SecretStore(service={self._service!r}, backend={shown!r})"
+
+    @property
+    def service(self) -> str:
+        return self._service
+
+    def backend(self) -> KeyringBackend:
+        """The checked backend; raises :class:`NoKeyringBackend` when there is no secure one."""
+        with self._lock:
+            if self._backend is None:
+                candidate = self._given_backend or default_backend()
+                check_backend(candidate)
+                self._backend = candidate
+                logger.info("secrets are kept in %s", backend_label(candidate))
+            return self._backend
+
+    def backend_name(self) -> str:
+        """A display name such as ``SecretService Keyring``."""
+        return backend_label(self.backend())
+
+    # -- generic entries -------------------------------------------------------------
+
+    def get(self, name: str) -> Secret | None:
+        validate_name(name)
+        backend = self.backend()
+        with keyring_errors("read a secret"):
+            value = backend.get_password(self._service, name)
+        return Secret(value) if value else None
+
+    def set(self, name: str, value: Secret | str) -> None:
+        validate_name(name)
+        self._write(name, validate_secret(value))
+
+    def delete(self, name: str) -> None:
+        """Remove the entry; a missing entry is fine."""
+        validate_name(name)
+        backend = self.backend()
+        refused = False
+        with keyring_errors("delete a secret"):
+            try:
+                backend.delete_password(self._service, name)
+            except PasswordDeleteError:
+                refused = True
+        # Backends say "no such entry" with PasswordDeleteError, but some real failures
+        # raise it too: it only counts as "already gone" if the entry really is gone.
+        if refused and self.get(name) is not None:
+            raise KeyringFailed("delete a secret", "the keyring refused to delete it")
+        if not refused:
+            logger.info("deleted secret %s", name)
+
+    def _write(self, name: str, value: Secret) -> None:
+        backend = self.backend()
+        revealed = value.reveal()
+        with keyring_errors("save a secret", secret=revealed):
+            backend.set_password(self._service, name, revealed)
+        logger.info("saved secret %s", name)
+
+    # -- access tokens ---------------------------------------------------------------
+
+    def access_token(self, portal: str = DEFAULT_PORTAL) -> Secret:
+        """``HUBCALL_ACCESS_TOKEN`` when set (never stored), else the saved token.
+
+        Raises :class:`NoTokenError` when there is neither.
+        """
+        entry = access_token_entry(portal)
+        from_env = self._environ.get(ACCESS_TOKEN_ENV, "").strip()
+        if from_env:
+            return validate_token(from_env, field=ACCESS_TOKEN_ENV)
+        token = self.get(entry)
+        if token is None:
+            raise NoTokenError(portal)
+        return token
+
+    def set_access_token(self, token: Secret | str, portal: str = DEFAULT_PORTAL) -> None:
+        self._write(access_token_entry(portal), validate_token(token))
+
+    def delete_access_token(self, portal: str = DEFAULT_PORTAL) -> None:
+        self.delete(access_token_entry(portal))

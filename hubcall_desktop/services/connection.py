@@ -1,0 +1,412 @@
+"""The HubSpot connection the UI and the command line share (no Qt here).
+
+One portal is active at a time; each portal has its own connection: a private-app
+token (keyring ``access-token:<portal>``), an OAuth connection (refresh token in the
+keyring, non-secret metadata in ``oauth.json``), or ``HUBCALL_ACCESS_TOKEN`` from the
+environment. Listeners hear every change of :class:`ConnectionSnapshot`, e.g. to show
+"reconnect needed" in the tray and to send the outbox once reconnected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final
+
+import httpx
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.hubspot.retrying import RetryPolicy
+from hubcall_desktop.hubspot.service import (
+    AccountDetails,
+    HubSpotService,
+    StaticToken,
+    TokenProvider,
+    build_client,
+)
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV, NoKeyringBackend
+from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
+from hubcall_desktop.secrets.oauth_config import (
+    DEFAULT_SCOPES,
+    MetadataFile,
+    OAuthEndpoints,
+    OAuthMetadata,
+    scope_warning,
+)
+from hubcall_desktop.secrets.oauth_errors import NoClientId, OAuthError, OAuthUnreachable
+from hubcall_desktop.secrets.oauth_flow import (
+    DEFAULT_TIMEOUT,
+    BrowserOpener,
+    authorize,
+    system_browser,
+)
+from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
+from hubcall_desktop.secrets.store import (
+    DEFAULT_PORTAL,
+    OAUTH_CLIENT_SECRET,
+    access_token_entry,
+    refresh_token_entry,
+    validate_portal,
+    validate_token,
+)
+from hubcall_desktop.services.tokens import KeyringToken
+
+logger = logging.getLogger(__name__)
+
+WHO_AM_I_RETRY: Final = RetryPolicy(
+    attempts=2, max_total_seconds=10.0, initial_wait=0.5, max_wait=2.0
+)
+
+
+class ConnectionKind(StrEnum):
+    NONE = "none"
+    PRIVATE_APP = "private-app"
+    OAUTH = "oauth"
+    ENVIRONMENT = "environment"
+
+
+class ConnectionStatus(StrEnum):
+    CONNECTED = "connected"
+    RECONNECT_NEEDED = "reconnect_needed"
+    NO_KEYRING = "no_keyring"
+    NOT_CONNECTED = "not_connected"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionSnapshot:
+    portal: str
+    kind: ConnectionKind = ConnectionKind.NONE
+    status: ConnectionStatus = ConnectionStatus.NOT_CONNECTED
+    message: str = ""  # the sentence to show when not connected
+    oauth: OAuthMetadata | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WhoAmI:
+    portal_id: int
+    ui_domain: str
+    user_id: int | None = None
+    hub_id: int | None = None
+    user: str = ""
+    scopes: tuple[str, ...] = field(default_factory=tuple)
+    scope_warning: str | None = None
+
+
+SnapshotListener = Callable[[ConnectionSnapshot], None]
+
+
+class ConnectionManager:
+    """Connect, inspect and disconnect the active portal. Every keyring call runs off the
+    event loop (through :class:`AsyncSecretStore`)."""
+
+    def __init__(
+        self,
+        store: AsyncSecretStore,
+        metadata: MetadataFile,
+        *,
+        api_base: str,
+        portal: str = DEFAULT_PORTAL,
+        client_id: str = "",
+        legacy: bool = False,
+        authorize_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        environ: Mapping[str, str] = os.environ,
+    ) -> None:
+        self._store = store
+        self._metadata = metadata
+        self._api_base = api_base
+        self._portal = validate_portal(portal)
+        self.client_id = client_id
+        self.legacy = legacy
+        self._authorize_url = authorize_url
+        self._transport = transport
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._environ = environ
+        self._providers: dict[str, OAuthTokenProvider] = {}
+        self._listeners: list[SnapshotListener] = []
+        self._snapshot = ConnectionSnapshot(self._portal)
+
+    def __repr__(self) -> str:
+        return f"ConnectionManager(portal={self._portal!r}, status={self._snapshot.status.value!r})"
+
+    # -- state -----------------------------------------------------------------------
+
+    @property
+    def portal(self) -> str:
+        return self._portal
+
+    @property
+    def snapshot(self) -> ConnectionSnapshot:
+        return self._snapshot
+
+    def add_listener(self, listener: SnapshotListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: SnapshotListener) -> None:
+        self._listeners.remove(listener)
+
+    async def set_portal(self, portal: str) -> ConnectionSnapshot:
+        """Make another portal the active one (settings' choice) and read its state."""
+        self._portal = validate_portal(portal)
+        return await self.refresh_state()
+
+    async def refresh_state(self) -> ConnectionSnapshot:
+        """Work out kind and status from the environment, the keyring and ``oauth.json``."""
+        portal = self._portal
+        if self._environ.get(ACCESS_TOKEN_ENV, "").strip():
+            return self._publish(
+                ConnectionSnapshot(portal, ConnectionKind.ENVIRONMENT, ConnectionStatus.CONNECTED)
+            )
+        meta = await asyncio.to_thread(self._metadata.get, portal)
+        try:
+            refresh = await self._store.get(refresh_token_entry(portal)) if meta else None
+            private = await self._store.get(access_token_entry(portal))
+        except NoKeyringBackend as exc:
+            return self._publish(
+                ConnectionSnapshot(
+                    portal, status=ConnectionStatus.NO_KEYRING, message=exc.user_message
+                )
+            )
+        if meta is not None and refresh is not None:
+            provider = self._providers.get(portal)
+            if provider is not None and provider.reconnect_needed:
+                return self._publish(self._reconnect_snapshot(meta))
+            return self._publish(
+                ConnectionSnapshot(
+                    portal, ConnectionKind.OAUTH, ConnectionStatus.CONNECTED, oauth=meta
+                )
+            )
+        if meta is not None:  # metadata without a refresh token: the keyring lost it
+            return self._publish(self._reconnect_snapshot(meta))
+        if private is not None:
+            return self._publish(
+                ConnectionSnapshot(portal, ConnectionKind.PRIVATE_APP, ConnectionStatus.CONNECTED)
+            )
+        return self._publish(ConnectionSnapshot(portal, message="Not connected to HubSpot."))
+
+    def _reconnect_snapshot(self, meta: OAuthMetadata | None) -> ConnectionSnapshot:
+        return ConnectionSnapshot(
+            self._portal,
+            ConnectionKind.OAUTH,
+            ConnectionStatus.RECONNECT_NEEDED,
+            "HubSpot needs you to connect again; calls are queued until you do.",
+            oauth=meta,
+        )
+
+    def _publish(self, snapshot: ConnectionSnapshot) -> ConnectionSnapshot:
+        changed = snapshot != self._snapshot
+        self._snapshot = snapshot
+        if changed:
+            for listener in list(self._listeners):
+                try:
+                    listener(snapshot)
+                except Exception:  # one broken observer must not stop the others
+                    logger.exception("a connection listener failed")
+        return snapshot
+
+    # -- token providers ---------------------------------------------------------------
+
+    def token_provider(self) -> TokenProvider:
+        """What HubSpotService needs for the active portal (call refresh_state() first)."""
+        if self._snapshot.kind is ConnectionKind.OAUTH and self._snapshot.oauth is not None:
+            return self._oauth_provider(self._snapshot.oauth)
+        return KeyringToken(self._store, self._portal)  # environment, then keyring
+
+    async def on_auth_error(self, error: object) -> None:
+        """HubSpotService's 401 hook: an OAuth token is refreshed on the next request."""
+        provider = self._providers.get(self._portal)
+        if provider is not None:
+            await provider.on_auth_error(error)
+
+    def _oauth_client(
+        self, client_id: str, secret: Secret | None, legacy: bool
+    ) -> HubSpotOAuthClient:
+        endpoints = OAuthEndpoints.for_api_base(
+            self._api_base, legacy=legacy, authorize_url=self._authorize_url
+        )
+        return HubSpotOAuthClient(endpoints, client_id, secret, transport=self._transport)
+
+    def _oauth_provider(
+        self, meta: OAuthMetadata, secret: Secret | None = None
+    ) -> OAuthTokenProvider:
+        provider = self._providers.get(meta.portal)
+        if provider is None:
+            client = self._oauth_client(meta.client_id, secret, meta.legacy)
+            provider = OAuthTokenProvider(
+                client,
+                self._store,
+                meta.portal,
+                clock=self._clock,
+                on_tokens=self._tokens_refreshed,
+            )
+            provider.add_listener(self._on_reconnect_flag)
+            self._providers[meta.portal] = provider
+        return provider
+
+    async def oauth_provider(self) -> OAuthTokenProvider:
+        """The active portal's OAuth provider (the client secret read from the keyring)."""
+        meta = await asyncio.to_thread(self._metadata.get, self._portal)
+        if meta is None:
+            raise OAuthError(f"Portal {self._portal!r} is not connected with OAuth.")
+        if meta.portal not in self._providers:
+            secret = await self._store.get(OAUTH_CLIENT_SECRET)
+            return self._oauth_provider(meta, secret)
+        return self._providers[meta.portal]
+
+    def _on_reconnect_flag(self, needed: bool) -> None:
+        if needed:
+            self._publish(self._reconnect_snapshot(self._snapshot.oauth))
+
+    async def _tokens_refreshed(self, tokens: TokenSet) -> None:
+        meta = await asyncio.to_thread(self._metadata.get, self._portal)
+        if meta is not None:
+            meta.expires_at = self._wall_clock() + tokens.expires_in
+            await asyncio.to_thread(self._metadata.put, meta)
+
+    # -- connect -------------------------------------------------------------------------
+
+    async def set_client_secret(self, secret: Secret | str) -> None:
+        await self._store.set(OAUTH_CLIENT_SECRET, secret)
+
+    async def connect_private_token(self, token: Secret | str) -> WhoAmI:
+        """Check the token against HubSpot, then keep it for the active portal."""
+        checked = validate_token(token)
+        details = await self._account_details(StaticToken(checked))
+        await self._store.set_access_token(checked, self._portal)
+        await self._drop_oauth(self._portal, revoke=True)
+        await self.refresh_state()
+        return WhoAmI(details.portal_id, details.ui_domain)
+
+    async def connect_oauth(
+        self,
+        *,
+        client_id: str | None = None,
+        scopes: tuple[str, ...] = DEFAULT_SCOPES,
+        legacy: bool | None = None,
+        open_browser: BrowserOpener = system_browser,
+        timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109
+    ) -> WhoAmI:
+        """The browser flow; then the refresh token goes to the keyring, the rest to oauth.json."""
+        chosen = (client_id or self.client_id).strip()
+        if not chosen:
+            raise NoClientId
+        use_legacy = self.legacy if legacy is None else legacy
+        secret = await self._store.get(OAUTH_CLIENT_SECRET)
+        client = self._oauth_client(chosen, secret, use_legacy)
+        try:
+            tokens = await authorize(client, scopes, open_browser=open_browser, timeout=timeout)
+        except BaseException:
+            await client.aclose()
+            raise
+        old = self._providers.pop(self._portal, None)
+        if old is not None:
+            await old.client.aclose()
+        provider = OAuthTokenProvider(
+            client, self._store, self._portal, clock=self._clock, on_tokens=self._tokens_refreshed
+        )
+        provider.add_listener(self._on_reconnect_flag)
+        await provider.adopt(tokens)
+        self._providers[self._portal] = provider
+        meta = OAuthMetadata(
+            self._portal,
+            client_id=chosen,
+            legacy=use_legacy,
+            hub_id=tokens.hub_id,
+            user_id=tokens.user_id,
+            scopes=list(tokens.scopes),
+            expires_at=self._wall_clock() + tokens.expires_in,
+        )
+        await asyncio.to_thread(self._metadata.put, meta)
+        await self.refresh_state()
+        return await self.who_am_i()
+
+    # -- who am I -------------------------------------------------------------------------
+
+    async def who_am_i(self) -> WhoAmI:
+        """Portal and domain (account details); for OAuth also user, hub and scopes."""
+        snapshot = self._snapshot
+        if snapshot.kind is ConnectionKind.OAUTH:
+            provider = await self.oauth_provider()
+            details = await self._account_details(provider)
+            info = await provider.client.introspect(await provider.access_token())
+            meta = snapshot.oauth or OAuthMetadata(self._portal)
+            meta.hub_id, meta.user_id, meta.user = info.hub_id, info.user_id, info.user
+            meta.hub_domain, meta.scopes = info.hub_domain, list(info.scopes)
+            await asyncio.to_thread(self._metadata.put, meta)
+            return WhoAmI(
+                details.portal_id,
+                details.ui_domain,
+                info.user_id,
+                info.hub_id,
+                info.user,
+                info.scopes,
+                scope_warning(info.scopes),
+            )
+        details = await self._account_details(self.token_provider())
+        return WhoAmI(details.portal_id, details.ui_domain)
+
+    async def _account_details(self, tokens: TokenProvider) -> AccountDetails:
+        async with build_client(self._transport) as http:
+            service = HubSpotService(
+                http, tokens, base_url=self._api_base, retry_policy=WHO_AM_I_RETRY
+            )
+            return await service.account_details()
+
+    # -- logout -------------------------------------------------------------------------
+
+    async def logout(self) -> list[str]:
+        """Revoke at HubSpot (best effort) and delete every secret kept for the portal.
+
+        Returns warnings to show (e.g. the revocation could not reach HubSpot); the local
+        secrets are deleted either way. The client secret goes too when no OAuth portal
+        remains connected.
+        """
+        portal = self._portal
+        warnings = await self._drop_oauth(portal, revoke=True)
+        await self._store.delete_access_token(portal)
+        if not await asyncio.to_thread(self._metadata.load_all):
+            await self._store.delete(OAUTH_CLIENT_SECRET)
+        await self.refresh_state()
+        return warnings
+
+    async def _drop_oauth(self, portal: str, *, revoke: bool) -> list[str]:
+        warnings: list[str] = []
+        meta = await asyncio.to_thread(self._metadata.get, portal)
+        refresh = await self._store.get(refresh_token_entry(portal))
+        provider = self._providers.pop(portal, None)
+        if refresh is not None and revoke and meta is not None:
+            secret = await self._store.get(OAUTH_CLIENT_SECRET)
+            client = (
+                provider.client
+                if provider is not None
+                else self._oauth_client(meta.client_id, secret, meta.legacy)
+            )
+            try:
+                await client.revoke(refresh)
+            except (OAuthError, OAuthUnreachable) as exc:
+                warnings.append(f"HubSpot could not be told to forget the connection: {exc}")
+                logger.warning("revocation failed: %s", type(exc).__name__)
+            finally:
+                with contextlib.suppress(Exception):
+                    await client.aclose()
+        elif provider is not None:
+            await provider.client.aclose()
+        await self._store.delete(refresh_token_entry(portal))
+        if meta is not None:
+            await asyncio.to_thread(self._metadata.remove, portal)
+        return warnings
+
+    async def aclose(self) -> None:
+        providers, self._providers = self._providers, {}
+        for provider in providers.values():
+            await provider.client.aclose()
