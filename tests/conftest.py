@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.storage.paths import DATA_DIR_ENV
 
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("HUBCALL_TEST_QPA") or "offscreen"
@@ -82,8 +81,11 @@ def _fallback_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, _fallback_data_dir: Path) -> None:
-    """No test sees the developer's token or touches their real journal by accident."""
-    monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
+    """No test sees the developer's settings (their token, API base, ...) or touches their
+    real journal by accident. The test session's own HUBCALL_TEST_* variables stay."""
+    for name in list(os.environ):
+        if name.startswith("HUBCALL_") and not name.startswith("HUBCALL_TEST_"):
+            monkeypatch.delenv(name)
     monkeypatch.setenv(DATA_DIR_ENV, str(_fallback_data_dir))
 
 

@@ -8,6 +8,10 @@
 # Tests see HUBCALL_TEST_SESSION=1 and know the real components are up. Every process
 # started here is ended by its PID, in reverse order, and pytest's exit code is passed
 # through (5, "no tests collected", is a failure like any other non-zero code).
+#
+# Harmless noise on stderr: dbus-daemon cannot raise its fd limit when not root, and it
+# logs each failed start of the keyring's unlock prompter (tests lock the keyring on
+# purpose; the prompter finds no display and the prompt counts as dismissed).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +29,7 @@ die() {
 if [[ "${_HUBCALL_IN_PRIVATE_BUS:-}" != 1 ]]; then
     command -v dbus-run-session >/dev/null || die "dbus-run-session is missing (Debian package dbus-bin or dbus)"
     say "starting a private D-Bus session bus (dbus-run-session)"
-    exec env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
+    exec env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS -u PYTHON_KEYRING_BACKEND \
         _HUBCALL_IN_PRIVATE_BUS=1 dbus-run-session -- bash "${BASH_SOURCE[0]}" "$@"
 fi
 unset _HUBCALL_IN_PRIVATE_BUS
@@ -61,6 +65,9 @@ cleanup() {
             kill -KILL "$pid" 2>/dev/null || true
             wait "$pid" 2>/dev/null || true
             say "stopped ${NAMES[i]} (pid $pid)" 2>/dev/null
+        else
+            wait "$pid" 2>/dev/null
+            say "${NAMES[i]} (pid $pid) had already exited with status $?" 2>/dev/null
         fi
     done
     rm -rf "$SESSION_DIR"
@@ -146,6 +153,8 @@ x11.XInternAtom.restype = ctypes.c_ulong
 x11.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
 x11.XGetSelectionOwner.restype = ctypes.c_ulong
 display = x11.XOpenDisplay(os.environb[b"DISPLAY"])
+if not display:
+    sys.exit(1)
 atom = x11.XInternAtom(display, b"_NET_SYSTEM_TRAY_S0", 0)
 deadline = time.monotonic() + float(sys.argv[1])
 while not x11.XGetSelectionOwner(display, atom):

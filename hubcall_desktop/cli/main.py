@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from hubcall_desktop import __version__
-from hubcall_desktop.cli import auth_commands, call_commands, misc_commands
+from hubcall_desktop.cli import auth_commands, call_commands, misc_commands, sources_commands
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.output import emit_json, warn
 from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageError, UserError
@@ -92,17 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     misc_commands.register(sub)
     auth_commands.register(sub)
-    _register_optional(sub)
-    return parser
-
-
-def _register_optional(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Command groups that live with their feature (sources, auth)."""
-    try:
-        from hubcall_desktop.cli import sources_commands
-    except ImportError:  # pragma: no cover - the feature is not installed in this build
-        return
     sources_commands.register(sub)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

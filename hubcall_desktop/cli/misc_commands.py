@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.core.errors import InputError
 
 
@@ -28,15 +27,13 @@ def run_sandbox(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from hubcall_desktop.services.demo import run_terminal_demo
+    """The app in demo mode; without a display, the terminal walk-through."""
+    from hubcall_desktop.ui.app import run
 
-    return run_terminal_demo(data_dir=args.data_dir, region=args.region)
+    return run(args)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from hubcall_desktop.cli.output import warn
+    from hubcall_desktop.ui.app import run
 
-    warn(
-        "The desktop window is not part of this build yet; try 'hubcall-desktop --demo' or --help."
-    )
-    return ExitCode.FAILURE
+    return run(args)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -142,7 +143,12 @@ async def test_a_locked_collection_is_reported_as_locked(
             await attempt
         except KeyringLocked as exc:
             messages.append(str(exc))
-    await asyncio.sleep(0)  # the task lets go of the last exception on its next step
+    # Every reference to the exceptions must be gone before collecting: the worker
+    # threads' frames, and the task's, which lets go of the last exception on its next step.
+    for worker in threading.enumerate():
+        if worker.name == "hubcall-keyring":
+            await asyncio.to_thread(worker.join, 10)
+    await asyncio.sleep(0)
     gc.collect()
     assert len(messages) == 2
     assert all("Unlock it" in m and TOKEN not in m and OTHER_TOKEN not in m for m in messages)

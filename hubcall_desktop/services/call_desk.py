@@ -1,0 +1,398 @@
+"""The call desk: the Qt-free heart the windows observe.
+
+It owns the call lifecycle, the journal, the HubSpot service and the outbox. Every event
+is journaled first; then the caller is looked up in the background; then observers hear
+of it. Nothing here waits on the network before returning to the caller, so a ringing
+call reaches the pop-up in the time two journal round trips take.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.events import CallEvent, EventKind
+from hubcall_desktop.core.lifecycle import CallLifecycle, Outcome, auto_log_at, should_auto_log
+from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.bodies import build_log_body
+from hubcall_desktop.hubspot.errors import HubSpotError
+from hubcall_desktop.hubspot.service import HubSpotService
+from hubcall_desktop.services.desk_status import StatusKeeper
+from hubcall_desktop.services.desk_types import (
+    CallControl,
+    DeskStatus,
+    DeskUpdate,
+    ManualLog,
+    ManualResult,
+    StatusListener,
+    UpdateKind,
+    UpdateListener,
+)
+from hubcall_desktop.services.manual_log import build_manual_call
+from hubcall_desktop.services.outbox_loop import OutboxLoop
+from hubcall_desktop.services.tasks import BackgroundTasks
+from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+NOTES_DEBOUNCE_S = 0.4  # a pause in typing this long writes the notes to the journal
+EXPIRY_CHECK_S = 30.0
+MANUAL_WAIT_S = 20.0  # the form waits this long for HubSpot before saying "queued"
+RESTORE_LIMIT = 200  # open calls looked for at start-up among the newest calls
+
+
+class CallDesk:
+    """Journals call events, looks callers up, logs calls, tells observers."""
+
+    def __init__(
+        self,
+        journal: AsyncJournal,
+        service: HubSpotService,
+        settings: Settings,
+        *,
+        lifecycle: CallLifecycle | None = None,
+        outbox: OutboxLoop | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        notes_debounce_s: float = NOTES_DEBOUNCE_S,
+    ) -> None:
+        self.journal = journal
+        self.service = service
+        self.settings = settings
+        self._clock = clock
+        self.lifecycle = lifecycle or CallLifecycle(clock=clock)
+        self._listeners: list[UpdateListener] = []
+        self.status = StatusKeeper()
+        self.outbox = outbox or OutboxLoop(journal, service, self.status, clock=clock)
+        self.outbox.on_outcome = self._after_send
+        self._tasks = BackgroundTasks("call-desk")
+        self._lock = asyncio.Lock()  # journal read-modify-write of one call at a time
+        self._drafts: dict[str, str] = {}  # notes typed but not yet written
+        self._draft_timers: dict[str, asyncio.TimerHandle] = {}
+        self._edited: set[str] = set()  # calls the agent touched: never auto-logged
+        self._controls: dict[CallSource, CallControl] = {}
+        self._notes_debounce_s = notes_debounce_s
+        self._started = False
+
+    # -- life ------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Recover what a crash interrupted, reopen open calls, start the outbox."""
+        if self._started:
+            return
+        self._started = True
+        interrupted = await self.journal.recover_interrupted()
+        if interrupted:
+            logger.warning(
+                "%d log requests were interrupted; they are sent again", len(interrupted)
+            )
+        recent = await self.journal.list_calls(limit=RESTORE_LIMIT)
+        self.lifecycle.restore(c for c in recent if c.final_status is None)
+        self._tasks.start(self.outbox.run(), "outbox")
+        self._tasks.start(self._expire_forever(), "expiry")
+
+    async def close(self) -> None:
+        """Write pending notes, stop background work. The journal is closed by its owner."""
+        for call_id in list(self._drafts):
+            await self._flush_draft(call_id)
+        await self._tasks.cancel_all()
+
+    # -- observers -------------------------------------------------------------------------
+
+    def add_listener(self, listener: UpdateListener) -> None:
+        self._listeners.append(listener)
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        self.status.add_listener(listener)
+
+    def _notify(self, update: DeskUpdate) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(update)
+            except Exception:  # one broken observer must not stop the desk
+                logger.exception("a call desk listener failed on %s", update.kind)
+
+    # -- events ----------------------------------------------------------------------------
+
+    async def handle_event(self, event: CallEvent) -> str:
+        """Journal the event, start the caller lookup, tell observers; returns the call id."""
+        async with self._lock:
+            existing = await self._journal_copy(event)
+            transition = self.lifecycle.apply(event, existing)
+            call = transition.call
+            if not transition.changed:
+                return call.external_call_id
+            if transition.is_new:
+                self._stamp_defaults(call)
+            self._apply_draft(call)
+            if transition.is_new:
+                # Both go to the journal's thread at once: one wait instead of two.
+                _, cached = await asyncio.gather(
+                    self.journal.save_call(call), self._cached_matches(call)
+                )
+            else:
+                await self.journal.save_call(call)
+                cached = []
+        if transition.is_new:
+            self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
+            self._notify(DeskUpdate(UpdateKind.RINGING, call, tuple(cached)))
+            if transition.outcome is Outcome.NEW_ANSWERED:
+                self._notify(DeskUpdate(UpdateKind.ANSWERED, call))
+        elif transition.outcome is Outcome.ANSWERED:
+            self._notify(DeskUpdate(UpdateKind.ANSWERED, call))
+        else:
+            self._notify(DeskUpdate(UpdateKind.CHANGED, call))
+        if transition.closed:
+            self._notify(DeskUpdate(UpdateKind.ENDED, call))
+            self._schedule_auto_log(call)
+        return call.external_call_id
+
+    async def _journal_copy(self, event: CallEvent) -> Call | None:
+        """The journal's copy (it carries the agent's notes) of the call the event is about."""
+        known = self.lifecycle.resolve(event)
+        if known is not None:
+            return await self.journal.get_call(known.external_call_id) or known
+        # A ringing call unknown here is new: the open calls were restored at start-up.
+        if event.source_call_id is not None and event.kind is not EventKind.RINGING:
+            found = await self.journal.find_by_source(event.source, event.source_call_id)
+            # Only an open call continues: sources reuse ids across restarts.
+            if found is not None and found.final_status is None:
+                return found
+        return None
+
+    def _stamp_defaults(self, call: Call) -> None:
+        call.user_id = call.user_id or self.settings.user_id
+        call.recipient_user_ids = call.recipient_user_ids or list(self.settings.recipient_user_ids)
+        call.portal_id = call.portal_id or self.settings.portal_id
+
+    async def _cached_matches(self, call: Call) -> list[CallerMatch]:
+        if call.from_number is None:
+            return []
+        return sort_by_likelihood(await self.journal.last_matches_for(call.from_number.e164))
+
+    async def _lookup(self, call: Call) -> None:
+        if not call.can_be_sent:
+            return  # withheld or internal: HubSpot cannot be asked without a number
+        try:
+            matches = sort_by_likelihood(await self.service.lookup(call))
+        except UserError as error:
+            self.status.after_error(error)
+            self._notify(DeskUpdate(UpdateKind.LOOKUP_FAILED, call, error=error.user_message))
+            return
+        self.status.after_success()
+        async with self._lock:
+            current = await self.journal.get_call(call.external_call_id) or call
+            current.matches = matches
+            self._apply_draft(current)
+            await self.journal.save_call(current)
+        self._notify(DeskUpdate(UpdateKind.MATCHES, current, tuple(matches), fresh=True))
+
+    # -- what the agent does ---------------------------------------------------------------
+
+    def save_notes_draft(self, call_id: str, notes: str) -> None:
+        """Keep what the agent types; written to the journal after a pause in typing."""
+        self._drafts[call_id] = notes
+        self._edited.add(call_id)
+        timer = self._draft_timers.pop(call_id, None)
+        if timer is not None:
+            timer.cancel()
+        loop = asyncio.get_running_loop()
+        self._draft_timers[call_id] = loop.call_later(
+            self._notes_debounce_s,
+            lambda: self._tasks.start(self._flush_draft(call_id), f"notes {call_id}"),
+        )
+
+    def mark_edited(self, call_id: str) -> None:
+        """The agent changed something in the pop-up: never log this call on their behalf."""
+        self._edited.add(call_id)
+
+    def _apply_draft(self, call: Call) -> None:
+        if call.external_call_id in self._drafts:
+            call.notes = self._drafts[call.external_call_id]
+
+    async def _flush_draft(self, call_id: str) -> None:
+        timer = self._draft_timers.pop(call_id, None)
+        if timer is not None:
+            timer.cancel()
+        if call_id not in self._drafts:
+            return
+        async with self._lock:
+            call = await self.journal.get_call(call_id)
+            notes = self._drafts.pop(call_id, None)
+            if call is None or notes is None:
+                return
+            if call.notes != notes:  # another save may have carried the draft already
+                call.notes = notes
+                await self.journal.save_call(call)
+        self._notify(DeskUpdate(UpdateKind.CHANGED, call))
+
+    async def update_call(
+        self, call_id: str, *, status: CallStatus | None, notes: str, title: str
+    ) -> Call:
+        """Save the agent's edits without logging."""
+        self._edited.add(call_id)
+        async with self._lock:
+            call = await self._require(call_id)
+            self._drafts.pop(call_id, None)
+            call.final_status = status or call.final_status
+            call.notes, call.title = notes, title
+            await self.journal.save_call(call)
+        self._notify(DeskUpdate(UpdateKind.CHANGED, call))
+        return call
+
+    async def log_call(self, call_id: str, status: CallStatus, notes: str, title: str = "") -> Call:
+        """Queue the call for logging and return at once; the outbox sends it.
+
+        Raises :class:`InputError` (naming the field) or an outbox refusal; the call is
+        then unchanged in the journal except for the edits, which are kept.
+        """
+        self._edited.add(call_id)
+        async with self._lock:
+            call = await self._require(call_id)
+            self._drafts.pop(call_id, None)
+            call.final_status, call.notes, call.title = status, notes, title
+            if not call.can_be_sent:
+                call.sync_state = SyncState.WITHHELD
+                await self.journal.save_call(call)
+                queued = False
+            else:
+                await self.journal.save_call(call)  # the edits are kept even if refused below
+                body = build_log_body(call, create_engagement=True)
+                await self.journal.enqueue_log(call, body)
+                call = await self._require(call_id)
+                queued = True
+        self._notify(DeskUpdate(UpdateKind.SYNC, call))
+        if queued:
+            await self.outbox.queued()
+        return call
+
+    async def log_manual(
+        self, request: ManualLog, *, wait_s: float = MANUAL_WAIT_S
+    ) -> ManualResult:
+        """Journal and log a call the agent typed in, and wait (up to ``wait_s``) for
+        HubSpot's answer. Raises :class:`InputError` naming the form field for bad input;
+        HubSpot's refusal comes back in the result (the call stays in the journal)."""
+        call = build_manual_call(request, self.settings.region, self._clock())
+        body = build_log_body(call, create_engagement=request.create_engagement)
+        call_id = call.external_call_id
+        # Expect the outcome before queueing: the outbox may send it before we look again.
+        outcome_future = self.outbox.expect(call_id)
+        try:
+            async with self._lock:
+                await self.journal.enqueue_log(call, body)
+                call = await self._require(call_id)
+        except BaseException:
+            self.outbox.forget(call_id, outcome_future)
+            raise
+        self._edited.add(call_id)
+        self._notify(DeskUpdate(UpdateKind.SYNC, call))
+        await self.outbox.queued()
+        try:
+            async with asyncio.timeout(wait_s):
+                outcome = await asyncio.shield(outcome_future)
+        except TimeoutError:
+            self.outbox.forget(call_id, outcome_future)
+            return ManualResult(await self._require(call_id), delivered=False, queued=True)
+        # The sender keeps the matches HubSpot answered the log with on the call.
+        final = await self._require(call_id)
+        matches = sort_by_likelihood(final.matches) if outcome.delivered else []
+        if matches:
+            self._notify(DeskUpdate(UpdateKind.MATCHES, final, tuple(matches), fresh=True))
+        error = outcome.error
+        return ManualResult(
+            final,
+            delivered=outcome.delivered,
+            matches=tuple(matches),
+            error=error,
+            queued=not outcome.delivered and not outcome.permanent,
+            error_fields=error.details.fields if isinstance(error, HubSpotError) else (),
+        )
+
+    async def resend(self, call_id: str) -> Call:
+        """Queue a failed (or never sent) call again, as it now stands in the journal."""
+        call = await self._require(call_id)
+        if call.final_status is None:
+            raise InputError("status", None, "choose the call's status before logging it")
+        return await self.log_call(call_id, call.final_status, call.notes, call.title)
+
+    async def discard(self, call_id: str) -> Call:
+        """The agent does not want this call in HubSpot; it stays in the journal."""
+        async with self._lock:
+            call = await self._require(call_id)
+            self._apply_draft(call)
+            self._drafts.pop(call_id, None)
+            if call.sync_state in (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD):
+                call.sync_state = SyncState.DISCARDED
+            await self.journal.save_call(call)
+            call = await self._require(call_id)
+        self._notify(DeskUpdate(UpdateKind.SYNC, call))
+        return call
+
+    async def _require(self, call_id: str) -> Call:
+        call = await self.journal.get_call(call_id)
+        if call is None:
+            raise InputError("call", call_id, "no such call in the journal")
+        return call
+
+    # -- answering and hanging up (sources that can) ----------------------------------------
+
+    def set_control(self, source: CallSource, control: CallControl | None) -> None:
+        if control is None:
+            self._controls.pop(source, None)
+        else:
+            self._controls[source] = control
+
+    def can_control(self, call: Call) -> bool:
+        return call.source in self._controls
+
+    async def answer(self, call_id: str) -> None:
+        call = await self._require(call_id)
+        await self._controls[call.source].answer(call)
+
+    async def hangup(self, call_id: str) -> None:
+        call = await self._require(call_id)
+        await self._controls[call.source].hangup(call)
+
+    # -- background --------------------------------------------------------------------------
+
+    async def _after_send(self, update: DeskUpdate) -> None:
+        self._notify(update)
+
+    def _schedule_auto_log(self, call: Call) -> None:
+        delay = self.settings.auto_log_seconds
+        if auto_log_at(call, delay) is not None:
+            self._tasks.start(self._auto_log(call.external_call_id, delay), "auto-log")
+
+    async def _auto_log(self, call_id: str, delay: int) -> None:
+        await asyncio.sleep(delay)
+        call = await self.journal.get_call(call_id)
+        if call is None or call.final_status is None:
+            return
+        edited = call_id in self._edited
+        if should_auto_log(call, delay, edited=edited, now=self._clock()):
+            logger.info("logging call %s on the agent's behalf after %d s", call_id, delay)
+            await self.log_call(call_id, call.final_status, call.notes, call.title)
+
+    async def _expire_forever(self) -> None:
+        while True:
+            await asyncio.sleep(EXPIRY_CHECK_S)
+            await self.expire_overdue()
+
+    async def expire_overdue(self) -> None:
+        """Close calls whose end never came (flagged, status UNKNOWN)."""
+        for stale in self.lifecycle.overdue():
+            async with self._lock:
+                base = await self.journal.get_call(stale.external_call_id) or stale
+                transition = self.lifecycle.expire(base)
+                if not transition.changed:
+                    continue
+                await self.journal.save_call(transition.call)
+            self._notify(DeskUpdate(UpdateKind.ENDED, transition.call))
+
+    def current_status(self) -> DeskStatus:
+        return self.status.current

@@ -1,0 +1,119 @@
+"""The manual call-logging form's input, checked field by field and made into a call.
+
+Every problem is an :class:`InputError` whose ``field`` names the form field it concerns
+(``from``, ``to``, ``extension``, ``duration``, ``user id``, ``recipients``, ``started``),
+so the form can show it next to that field. HubSpot's own 400 answers name request
+fields (``fromNumber``, ``durationSeconds``, ...); :func:`form_field_for` maps them back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import datetime, timedelta
+
+from hubcall_desktop.core.call import Call, CallSource, Direction, ensure_utc, new_call_id, utc_now
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.phone import PhoneNumber, parse_phone
+from hubcall_desktop.hubspot.bodies import INT32_MAX
+from hubcall_desktop.services.desk_types import ManualLog
+
+MAX_EXTENSION_DIGITS = 10
+MAX_FUTURE = timedelta(minutes=5)  # a start time ahead of the clock by more is a typo
+
+_EXTENSION = re.compile(rf"[0-9]{{1,{MAX_EXTENSION_DIGITS}}}")
+
+# HubSpot request field (as a 400 names it) -> the form field that holds it.
+_REQUEST_FIELDS = {
+    "fromnumber": "from",
+    "tonumber": "to",
+    "durationseconds": "duration",
+    "callstartedtimestamp": "started",
+    "userid": "user id",
+    "potentialrecipientuserids": "recipients",
+    "finalcallstatus": "status",
+    "engagementproperties": "notes",
+    "hs_call_body": "notes",
+    "hs_call_title": "title",
+}
+
+
+def form_field_for(request_field: str) -> str | None:
+    """``fromNumber.e164Number`` -> ``from``; ``None`` when no form field holds it."""
+    for part in re.split(r"[.\[\]/]+", request_field.strip()):
+        key = part.lower()
+        if key in _REQUEST_FIELDS:
+            return _REQUEST_FIELDS[key]
+    return None
+
+
+def check_number(text: str, region: str, field: str) -> PhoneNumber:
+    """A public number for the form (withheld and extensions are refused, with the reason)."""
+    if not text.strip():
+        raise InputError(field, text, "enter a phone number")
+    return parse_phone(text, region, field)
+
+
+def check_extension(text: str) -> str | None:
+    value = text.strip()
+    if not value:
+        return None
+    if not _EXTENSION.fullmatch(value):
+        raise InputError("extension", text, f"use 1 to {MAX_EXTENSION_DIGITS} digits")
+    return value
+
+
+def check_user_id(value: int | None, field: str = "user id") -> int | None:
+    if value is not None and not 0 < value <= INT32_MAX:
+        raise InputError(field, value, f"must be a whole number from 1 to {INT32_MAX}")
+    return value
+
+
+def parse_user_ids(text: str, field: str = "recipients") -> tuple[int, ...]:
+    """``"12, 34 56"`` -> ``(12, 34, 56)``; duplicates dropped, order kept."""
+    ids: list[int] = []
+    for word in re.split(r"[\s,;]+", text.strip()):
+        if not word:
+            continue
+        if not word.isdigit() or not word.isascii():
+            raise InputError(field, word, "user ids are whole numbers, separated by commas")
+        value = check_user_id(int(word), field)
+        if value is not None and value not in ids:
+            ids.append(value)
+    return tuple(ids)
+
+
+def build_manual_call(request: ManualLog, region: str, now: datetime | None = None) -> Call:
+    """The call the form describes; raises :class:`InputError` naming the first bad field."""
+    from_number = check_number(request.from_text, region, "from")
+    to_number = check_number(request.to_text, region, "to")
+    extension = check_extension(request.extension)
+    if extension is not None:
+        to_number = dataclasses.replace(to_number, extension=extension)
+    if not 0 <= request.duration_seconds <= INT32_MAX:
+        raise InputError("duration", request.duration_seconds, "must not be negative")
+    try:
+        started = ensure_utc(request.started_at)
+    except ValueError:
+        raise InputError("started", request.started_at, "needs a time zone") from None
+    if started > ensure_utc(now or utc_now()) + MAX_FUTURE:
+        raise InputError("started", request.started_at, "is in the future")
+    check_user_id(request.user_id)
+    for uid in request.recipient_user_ids:
+        check_user_id(uid, "recipients")
+    return Call(
+        external_call_id=request.external_call_id or new_call_id(),
+        raw_from=request.from_text.strip(),
+        raw_to=request.to_text.strip(),
+        from_number=from_number,
+        to_number=to_number,
+        direction=Direction.INBOUND,
+        source=CallSource.MANUAL,
+        started_at=started,
+        duration_seconds=request.duration_seconds,
+        final_status=request.status,
+        notes=request.notes,
+        title=request.title.strip(),
+        user_id=request.user_id,
+        recipient_user_ids=list(request.recipient_user_ids),
+    )

@@ -1,0 +1,155 @@
+"""The desktop app's entry point: the QApplication, the one qasync loop, single instance, wiring.
+
+``run(args)`` is what ``hubcall-desktop`` (no command) and ``hubcall-desktop --demo`` call.
+Where no display exists, the demo falls back to the terminal demo and the app says why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.ui.options import AppOptions, folder_paths
+
+if TYPE_CHECKING:
+    from hubcall_desktop.storage.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+APP_DISPLAY_NAME = "HubCall Desktop"
+DESKTOP_FILE = "hubcall-desktop"  # packaging/hubcall-desktop.desktop
+
+
+def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """Whether a window can be shown: always on Windows and macOS; on others, an X11 or
+    Wayland display, or a Qt platform chosen explicitly (offscreen for tests)."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "darwin")):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app (``args.demo``: in demo mode). Returns the process exit code."""
+    try:
+        options = AppOptions.from_args(args)
+    except UserError as error:
+        print(f"hubcall-desktop: {error.user_message}", file=sys.stderr)
+        return 2
+    if not has_display():
+        if options.demo:
+            from hubcall_desktop.services.demo import run_terminal_demo
+
+            print("No display found: running the terminal demo instead.", file=sys.stderr)
+            return run_terminal_demo(options.data_dir, options.region)
+        print(
+            "hubcall-desktop: no display found (DISPLAY/WAYLAND_DISPLAY unset). Start it in "
+            "your desktop session, or use the commands (hubcall-desktop --help).",
+            file=sys.stderr,
+        )
+        return 1
+    return _run_gui(options)
+
+
+def _run_gui(options: AppOptions) -> int:
+    # Qt is imported here, not at module level: the terminal paths above never load it.
+    # Until the window is painted, only what the window needs is imported (first_paint).
+    from PySide6.QtWidgets import QApplication
+
+    from hubcall_desktop.services.demo_dir import resolve_demo_dir
+    from hubcall_desktop.ui.assets import icon
+    from hubcall_desktop.ui.first_paint import early_settings, show_and_paint
+    from hubcall_desktop.ui.i18n import install_translations
+    from hubcall_desktop.ui.models.history_model import HistoryModel
+    from hubcall_desktop.ui.single_instance import SingleInstance
+    from hubcall_desktop.ui.windows.main_window import MainWindow
+
+    throwaway: Path | None = None
+    if options.demo:
+        folder, is_throwaway = resolve_demo_dir(options.data_dir)
+        throwaway = folder if is_throwaway else None
+        paths = folder_paths(folder)
+    else:
+        paths = options.paths()
+    early = early_settings(paths.settings)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_DISPLAY_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(icon("hubcall"))
+    app.setQuitOnLastWindowClosed(False)  # the tray keeps the app; quitting is explicit
+    install_translations(app, early.language)
+
+    instance = SingleInstance(paths.data_dir)
+    if instance.notify_running():
+        print(
+            "HubCall Desktop is already running; its window was brought to the front.",
+            file=sys.stderr,
+        )
+        return 0
+    instance.listen()
+
+    model = HistoryModel(options.region or early.region)
+    window = MainWindow(model)
+    if not early.start_minimised:
+        show_and_paint(window)
+
+    # Painted: now the rest (asyncio, the phone-number library, the desk, ...).
+    import asyncio
+
+    import qasync
+
+    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.tasks import UI_TASKS
+
+    settings, warnings = _settings(paths.settings, options)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    controller = AppController(options, paths, settings, warnings, window=window, model=model)
+    controller.boot.throwaway = throwaway
+    instance.activated.connect(controller.show_window)
+    controller.boot_failed.connect(lambda text: _show_boot_failure(controller, text))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, controller.quit_now)
+    with loop:
+        loop.call_soon(controller.start)  # tasks need the running loop
+        loop.run_forever()
+        # Qt may quit without us (session logout): finish the shutdown all the same.
+        loop.run_until_complete(controller.close_down())
+        loop.run_until_complete(UI_TASKS.cancel_all())
+    instance.close()
+    return 0
+
+
+def _settings(path: Path, options: AppOptions) -> tuple[Settings, list[str]]:
+    from hubcall_desktop.storage.settings import load_settings
+
+    settings, warnings = load_settings(path)
+    if options.demo and not path.exists():
+        from hubcall_desktop.services.demo import demo_settings
+
+        settings = demo_settings(options.region or "DE")
+    if options.region:
+        settings.region = options.region
+    return settings, warnings
+
+
+def _show_boot_failure(controller: object, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from hubcall_desktop.ui.controller import AppController
+
+    assert isinstance(controller, AppController)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_DISPLAY_NAME, text, parent=controller.window)
+    box.open()
+    controller.window.statusBar().showMessage(text)

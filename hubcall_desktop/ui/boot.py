@@ -1,0 +1,156 @@
+"""What happens after the first paint: the sandbox (demo), the journal, the desk, the sources.
+
+Run on the event loop once the main window is up; ``stop`` undoes it in reverse order.
+Nothing here blocks the UI thread: the journal opens on its own thread, the keyring is
+read on a worker thread with a timeout, and only when a request first needs the token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.hubspot.service import TokenProvider
+from hubcall_desktop.sandbox.server import SandboxServer
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
+from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.call_sources import CallSources
+from hubcall_desktop.services.connection import (
+    ConnectionManager,
+    ConnectionSnapshot,
+    ConnectionStatus,
+)
+from hubcall_desktop.services.demo import demo_token, start_sandbox
+from hubcall_desktop.services.desk_types import TokenState
+from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
+from hubcall_desktop.services.tokens import ConnectionTokens
+from hubcall_desktop.storage.settings import DEFAULT_API_BASE
+from hubcall_desktop.ui.tray import RECENT_CALLS
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.controller import AppController
+
+logger = logging.getLogger(__name__)
+
+
+class Boot:
+    def __init__(self, controller: AppController, throwaway: Path | None = None) -> None:
+        self._controller = controller
+        self.throwaway = throwaway  # demo mode's temporary data folder, removed at the end
+        self.sandbox: SandboxServer | None = None
+        self.secrets: AsyncSecretStore | None = None
+        self.tokens: TokenProvider | None = None
+        self.connection: ConnectionManager | None = None
+        self.sources: CallSources | None = None
+        self.api_base = DEFAULT_API_BASE
+        self.api_version = "v3"
+        self.done = asyncio.Event()
+
+    async def run(self) -> None:
+        controller = self._controller
+        options, settings, paths = controller.options, controller.settings, controller.paths
+        try:
+            await asyncio.to_thread(paths.ensure)
+            if options.demo:
+                self.sandbox = await start_sandbox()
+                self.api_base, self.tokens = self.sandbox.base_url, demo_token()
+            else:
+                self.api_base = options.api_base or settings.api_base
+                self.secrets = AsyncSecretStore(SecretStore())
+                self.connection = ConnectionManager(
+                    self.secrets,
+                    MetadataFile(paths.data_dir / METADATA_FILE),
+                    api_base=self.api_base,
+                    portal=settings.active_portal,
+                    client_id=settings.oauth_client_id,
+                )
+                self.tokens = ConnectionTokens(self.connection)
+            self.api_version = options.api_version or settings.api_version
+            tokens = self.tokens
+            runtime: DeskRuntime = await open_runtime(
+                paths.journal,
+                settings,
+                tokens,
+                api_base=self.api_base,
+                api_version=self.api_version,
+                on_auth_error=tokens.on_auth_error
+                if isinstance(tokens, ConnectionTokens)
+                else None,
+            )
+        except UserError as error:
+            logger.error("start-up failed: %s", error.user_message)
+            controller.boot_failed.emit(error.user_message)
+            self.done.set()
+            return
+        if options.demo:
+            await self._learn_demo_account(runtime)
+        controller.attach(runtime)
+        if self.connection is not None:
+            self.connection.add_listener(self._on_connection)
+        await runtime.desk.start()
+        controller.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
+        if options.start_sources:
+            self.sources = CallSources(runtime.desk, paths.runtime_file)
+            await self.sources.start(
+                secrets=self.secrets,
+                webhook=settings.webhook_enabled and not options.demo,
+                port=settings.webhook_port,
+                configured_baresip=settings.baresip_endpoints,
+                cli_baresip=options.baresip,
+                region=controller.region,
+                demo=options.demo,
+            )
+            for problem in self.sources.problems:
+                controller.window.statusBar().showMessage(problem, 30_000)
+        self.done.set()
+        controller.ready.emit()
+
+    def _on_connection(self, snapshot: ConnectionSnapshot) -> None:
+        """The connection manager's view of the token, for the status bar and tray."""
+        desk = self._controller.desk
+        if isinstance(self.tokens, ConnectionTokens):
+            self.tokens.reset()
+        if desk is None:
+            return
+        state = {
+            ConnectionStatus.CONNECTED: TokenState.UNKNOWN,
+            ConnectionStatus.RECONNECT_NEEDED: TokenState.REFUSED,
+            ConnectionStatus.NO_KEYRING: TokenState.MISSING,
+            ConnectionStatus.NOT_CONNECTED: TokenState.MISSING,
+        }[snapshot.status]
+        if state is not TokenState.UNKNOWN or desk.current_status().token is not TokenState.OK:
+            desk.status.set_token(state, snapshot.message)
+        if snapshot.status is ConnectionStatus.CONNECTED:
+            desk.outbox.retry_now()
+
+    async def _learn_demo_account(self, runtime: DeskRuntime) -> None:
+        """The sandbox portal's id and domain, so record links look like HubSpot's."""
+        try:
+            details = await runtime.desk.service.account_details()
+        except UserError as error:
+            logger.warning("sandbox account details: %s", error.user_message)
+            return
+        settings = self._controller.settings
+        settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+
+    async def stop(self) -> None:
+        """Stop the sources, the desk (writing pending notes), the journal, the sandbox."""
+        controller = self._controller
+        try:
+            if self.sources is not None:
+                await self.sources.stop()
+            if controller.runtime is not None:
+                controller.model.set_journal(None)
+                await controller.runtime.close()
+        finally:
+            if self.connection is not None:
+                await self.connection.aclose()
+            if self.sandbox is not None:
+                await self.sandbox.stop()
+            if self.throwaway is not None:
+                shutil.rmtree(self.throwaway, ignore_errors=True)

@@ -1,0 +1,463 @@
+"""The app's presenter: builds the windows, starts the desk, routes what happens between them.
+
+Start-up paints the main window first and does everything slow (journal, keyring, the
+sandbox, call sources) afterwards on the event loop, so the first paint waits on none of
+them. Windows never call the desk directly; they emit signals handled here.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import deque
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hubcall_desktop.core.call import Call, CallSource, SyncState
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, UpdateKind
+from hubcall_desktop.storage.paths import AppPaths
+from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.desk_signals import DeskSignals
+from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.models.history_model import HistoryModel
+from hubcall_desktop.ui.notifications import Notifier
+from hubcall_desktop.ui.options import AppOptions
+from hubcall_desktop.ui.popups import PopupManager
+from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
+from hubcall_desktop.ui.windows.main_window import MainWindow
+
+if TYPE_CHECKING:  # imported when first needed: none of these is on the way to the first paint
+    from hubcall_desktop.services.call_desk import CallDesk
+    from hubcall_desktop.services.runtime import DeskRuntime
+    from hubcall_desktop.ui.boot import Boot
+    from hubcall_desktop.ui.dialogs import Dialogs
+
+logger = logging.getLogger(__name__)
+
+NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller
+
+
+class AppController(QObject):
+    ready = Signal()  # the desk is running (journal open, outbox started)
+    boot_failed = Signal(str)
+    quitting = Signal()
+
+    def __init__(
+        self,
+        options: AppOptions,
+        paths: AppPaths,
+        settings: Settings,
+        warnings: list[str],
+        *,
+        window: MainWindow | None = None,
+        model: HistoryModel | None = None,
+    ) -> None:
+        super().__init__()
+        self.options = options
+        self.paths = paths
+        self.settings = settings
+        self._warnings = warnings
+        self.runtime: DeskRuntime | None = None
+        self.signals = DeskSignals(self)
+        self.model = model or HistoryModel(self.region)
+        self.model.set_region(self.region)
+        self._open_calls: dict[str, Call] = {}  # ringing or talking, newest last
+        self._recent: deque[Call] = deque(maxlen=RECENT_CALLS)
+        self._quitting = False
+        self._closed = False
+        self._unnamed: dict[str, Call] = {}  # ringing, notification waiting for the name
+        demo_labels = _demo_labels() if options.demo else []
+        self.window = window or MainWindow(self.model)
+        if demo_labels:
+            self.window.add_demo(demo_labels)
+        self.tray: Tray | None = None
+        if Tray.available():
+            self.tray = Tray(
+                lambda: list(self._recent),
+                lambda: self.region,
+                lambda: self.settings.do_not_disturb,
+                demo_labels,
+            )
+        self.popups = PopupManager(
+            lambda: self.region,
+            lambda: self.settings.ui_domain,
+            self._can_control,
+            anchor=lambda: self.tray.geometry() if self.tray is not None else None,
+        )
+        self.notifier = Notifier(
+            lambda: self.tray.icon if self.tray is not None else None,
+            lambda title, body: self.window.statusBar().showMessage(f"{title}: {body}", 15_000),
+            use_system=options.system_notifications,
+        )
+        self._dialogs: Dialogs | None = None
+        self._boot: Boot | None = None
+        self._connect()
+
+    # -- properties ------------------------------------------------------------------------
+
+    @property
+    def dialogs(self) -> Dialogs:
+        if self._dialogs is None:
+            from hubcall_desktop.ui.dialogs import Dialogs
+
+            self._dialogs = Dialogs(self)
+        return self._dialogs
+
+    @property
+    def boot(self) -> Boot:
+        if self._boot is None:
+            from hubcall_desktop.ui.boot import Boot
+
+            self._boot = Boot(self)
+        return self._boot
+
+    @property
+    def region(self) -> str:
+        return self.options.region or self.settings.region
+
+    @property
+    def desk(self) -> CallDesk | None:
+        return self.runtime.desk if self.runtime is not None else None
+
+    def _can_control(self, call: Call) -> bool:
+        desk = self.desk
+        return desk is not None and desk.can_control(call)
+
+    # -- wiring ----------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        s = self.signals
+        s.ringing.connect(self._on_ringing)
+        s.updated.connect(self._on_updated)
+        s.sync.connect(self._on_sync)
+        s.status_changed.connect(self._on_status)
+        w = self.window
+        w.quit_requested.connect(self.request_quit)
+        w.popup_requested.connect(self.focus_popup)
+        w.simulate_requested.connect(self.simulate)
+        w.dnd_toggled.connect(self.set_do_not_disturb)
+        w.log_call_requested.connect(self.open_log_form)
+        w.settings_requested.connect(self.open_settings)
+        w.call_open_requested.connect(self._open_call_quietly)
+        w.set_dnd(self.settings.do_not_disturb)
+        p = self.popups
+        p.log_requested.connect(self._on_log_requested)
+        p.discard_requested.connect(self._on_discard_requested)
+        p.notes_edited.connect(self._on_notes_edited)
+        p.status_touched.connect(self._on_status_touched)
+        p.answer_requested.connect(lambda call_id: self._control(call_id, answer=True))
+        p.hangup_requested.connect(lambda call_id: self._control(call_id, answer=False))
+        p.open_requested.connect(self.open_url)
+        if self.tray is not None:
+            t = self.tray
+            t.show_window_requested.connect(self.show_window)
+            t.log_call_requested.connect(self.open_log_form)
+            t.dnd_toggled.connect(self.set_do_not_disturb)
+            t.settings_requested.connect(self.open_settings)
+            t.quit_requested.connect(self.request_quit)
+            t.call_requested.connect(self._open_call_by_id)
+            t.simulate_requested.connect(self.simulate)
+            t.popup_requested.connect(self.focus_popup)
+
+    # -- start -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the window (or the tray), then boot the desk in the background."""
+        if self.tray is not None:
+            self.tray.show()
+        else:
+            self.window.hide_on_close = False
+        if not (self.settings.start_minimised and self.tray is not None):
+            self.window.show()
+        if self.tray is None:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "No system tray was found: HubCall Desktop runs as a normal window, and closing it quits."
+                ),
+                30_000,
+            )
+            logger.info("no system tray: running as a normal window")
+        for warning in self._warnings:
+            logger.warning("%s", warning)
+        self._refresh_tray()
+        tasks.start(self.boot.run(), "boot")
+
+    def attach(self, runtime: DeskRuntime) -> None:
+        """The desk is built: listen to it, give the model its journal."""
+        self.runtime = runtime
+        self.signals.attach(runtime.desk)
+        if self.options.demo:
+            from hubcall_desktop.services.demo import DemoControl
+
+            runtime.desk.set_control(CallSource.DEMO, DemoControl(runtime.desk))
+        self.model.set_journal(runtime.journal)
+
+    def remember_recent(self, calls: list[Call]) -> None:
+        for call in reversed(calls):
+            self._recent.appendleft(call)
+
+    # -- desk updates ----------------------------------------------------------------------
+
+    def _on_ringing(self, update: DeskUpdate) -> None:
+        call = update.call
+        if self.settings.do_not_disturb:
+            return  # journaled and in the history; nothing pops up
+        if self.settings.popup_enabled:
+            self.popups.show_update(update)
+        if update.matches or not call.can_be_sent:
+            self._notify_ringing(call, update.matches)
+        else:
+            # Wait briefly for HubSpot's answer so the notification can name the caller.
+            self._unnamed[call.external_call_id] = call
+            QTimer.singleShot(
+                NAME_WAIT_MS, functools.partial(self._notify_unnamed, call.external_call_id)
+            )
+
+    def _notify_unnamed(self, call_id: str, matches: tuple[CallerMatch, ...] = ()) -> None:
+        call = self._unnamed.pop(call_id, None)
+        if call is not None and not self.settings.do_not_disturb:
+            self._notify_ringing(call, matches)
+
+    def _notify_ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
+        who = who_text(tuple(matches)) or remote_text(call, self.region)
+        self.notifier.notify(
+            self.tr("Incoming call"),
+            who,
+            functools.partial(self._open_popup_by_id, call.external_call_id),
+            sound=self.settings.sound_enabled,
+        )
+
+    def _on_updated(self, update: DeskUpdate) -> None:
+        call = update.call
+        call_id = call.external_call_id
+        if call_id in self._unnamed and update.kind in (
+            UpdateKind.MATCHES,
+            UpdateKind.LOOKUP_FAILED,
+        ):
+            self._notify_unnamed(call_id, update.matches)
+        if update.kind is not UpdateKind.RINGING and self.popups.popup(call_id) is not None:
+            popup = self.popups.popup(call_id)
+            if popup is not None:
+                self.popups.update_popup(popup, update)
+        if call.final_status is None and call.ended_at is None:
+            self._open_calls.pop(call_id, None)
+            self._open_calls[call_id] = call
+        else:
+            self._open_calls.pop(call_id, None)
+        self._recent = deque(
+            [c for c in self._recent if c.external_call_id != call_id], maxlen=RECENT_CALLS
+        )
+        self._recent.appendleft(call)
+        self.model.apply_update(update)
+        if self._dialogs is not None:
+            self._dialogs.refresh_call(update)
+        current = next(reversed(self._open_calls.values()), None)
+        self.window.show_current_call(current, self.region)
+        self._refresh_tray()
+
+    def _on_sync(self, update: DeskUpdate) -> None:
+        call = update.call
+        if (
+            call.sync_state is SyncState.FAILED
+            and update.error
+            and not self.settings.do_not_disturb
+        ):
+            self.notifier.notify(
+                self.tr("Could not log a call"),
+                update.error,
+                functools.partial(self._open_call_quietly, call),
+                sound=self.settings.sound_enabled,
+            )
+
+    def _open_call_quietly(self, call: Call) -> None:
+        self.dialogs.open_call(call)
+
+    def _open_popup_by_id(self, call_id: str) -> None:
+        self.dialogs.open_popup_by_id(call_id)
+
+    def _open_call_by_id(self, call_id: str) -> None:
+        self.dialogs.open_call_by_id(call_id)
+
+    def open_log_form(self) -> None:
+        self.dialogs.open_log_form()
+
+    def open_settings(self) -> None:
+        self.dialogs.open_settings()
+
+    def _on_status(self, status: DeskStatus) -> None:
+        self.window.set_status(status)
+        self._refresh_tray()
+
+    def _refresh_tray(self) -> None:
+        if self.tray is None:
+            return
+        status = self.desk.current_status() if self.desk is not None else DeskStatus()
+        ringing = [c for c in self._open_calls.values() if c.answered_at is None]
+        if ringing:
+            call = ringing[-1]
+            self.tray.set_state(
+                TrayState.RINGING, who_text(call.matches) or remote_text(call, self.region)
+            )
+        elif self.settings.do_not_disturb:
+            self.tray.set_state(TrayState.DND, self.tr("Calls are journaled, nothing pops up."))
+        elif not status.healthy:
+            self.tray.set_state(TrayState.OFFLINE, status.message)
+        else:
+            pending = (
+                self.tr("%n call(s) waiting to be logged", "", status.pending)
+                if status.pending
+                else ""
+            )
+            self.tray.set_state(TrayState.IDLE, pending)
+
+    # -- what the agent does ---------------------------------------------------------------
+
+    def _on_log_requested(self, call_id: str, status: CallStatus, notes: str, title: str) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        self.popups.close(call_id)  # logging never blocks: the history shows how it goes
+        tasks.start(self._log(desk, call_id, status, notes, title), "log call")
+
+    async def _log(
+        self, desk: CallDesk, call_id: str, status: CallStatus, notes: str, title: str
+    ) -> None:
+        try:
+            await desk.log_call(call_id, status, notes, title)
+        except UserError as error:
+            call = await desk.journal.get_call(call_id)
+            if call is not None:
+                self.popups.open_for(call, focus=True).show_error(error.user_message)
+
+    def _on_discard_requested(self, call_id: str) -> None:
+        desk = self.desk
+        if desk is not None:
+            self.popups.close(call_id)
+            tasks.start(desk.discard(call_id), "discard")
+
+    def _on_status_touched(self, call_id: str) -> None:
+        if self.desk is not None:
+            self.desk.mark_edited(call_id)
+
+    def _on_notes_edited(self, call_id: str, notes: str) -> None:
+        if self.desk is not None:
+            self.desk.save_notes_draft(call_id, notes)
+
+    def _control(self, call_id: str, *, answer: bool) -> None:
+        desk = self.desk
+        if desk is not None:
+            tasks.start(self._run_control(desk, call_id, answer), "answer" if answer else "hang up")
+
+    async def _run_control(self, desk: CallDesk, call_id: str, answer: bool) -> None:
+        try:
+            await (desk.answer(call_id) if answer else desk.hangup(call_id))
+        except UserError as error:
+            popup = self.popups.popup(call_id)
+            if popup is not None:
+                popup.show_error(error.user_message)
+
+    def simulate(self, index: int) -> None:
+        from hubcall_desktop.services.demo import DEMO_CALLERS, ring
+
+        desk = self.desk
+        if desk is not None and 0 <= index < len(DEMO_CALLERS):
+            tasks.start(ring(desk, DEMO_CALLERS[index]), "simulate call")
+
+    def set_do_not_disturb(self, on: bool) -> None:
+        self.settings.do_not_disturb = on
+        self.window.set_dnd(on)
+        if on:
+            self.popups.close_all()
+        self._refresh_tray()
+        self.dialogs.save_settings_quietly()
+
+    def focus_popup(self) -> None:
+        if not self.popups.focus_newest():
+            current = next(reversed(self._open_calls.values()), None)
+            if current is not None:
+                self.popups.open_for(current, focus=True)
+
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    @staticmethod
+    def open_url(url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    # -- quitting ----------------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Quit; with calls still queued, say how many stay queued first."""
+        if self._quitting:
+            return
+        pending = self.desk.current_status().pending if self.desk is not None else 0
+        if pending == 0:
+            self.quit_now()
+            return
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Quit HubCall Desktop"))
+        box.setText(
+            self.tr(
+                "%n call(s) are still waiting to be logged. They stay queued and are sent the next time HubCall Desktop runs.",
+                "",
+                pending,
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("&Quit"))
+        box.accepted.connect(self.quit_now)
+        self.quit_box = box
+        box.open()
+
+    def quit_now(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        self.quitting.emit()
+        tasks.start(self._shutdown(), "shutdown")
+
+    async def _shutdown(self) -> None:
+        try:
+            await self.close_down()
+        finally:
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+    async def close_down(self) -> None:
+        """Close the windows and stop everything the boot started; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.popups.close_all()
+        if self._dialogs is not None:
+            self._dialogs.close_all()
+        await tasks.UI_TASKS.cancel_all()  # nothing may use the desk once it closes
+        try:
+            await self.boot.stop()
+        finally:
+            if self.tray is not None:
+                self.tray.hide()
+            self.window.hide_on_close = False
+            self.window.hide()
+
+    def data_dir(self) -> Path:
+        return self.paths.data_dir
+
+
+def _demo_labels() -> list[str]:
+    from hubcall_desktop.sandbox.seed import DEMO_CALLERS
+
+    return [caller.label for caller in DEMO_CALLERS]

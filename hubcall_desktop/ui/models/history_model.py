@@ -1,0 +1,298 @@
+"""The call history as a Qt table model over the journal, fetched a page at a time.
+
+Only the rows the view has scrolled to are loaded (``canFetchMore``/``fetchMore``), and
+each page is read on the journal's worker thread, so 100,000 calls open as fast as 200.
+Calls that arrive while the history is open are put on top without touching the rows
+already loaded: they live in their own list, so an insert costs O(1), not O(rows).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Coroutine
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text, who_text
+from hubcall_desktop.ui.i18n import direction_label, status_label, sync_label
+
+if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
+    from hubcall_desktop.core.call import Call, SyncState
+    from hubcall_desktop.storage.async_journal import AsyncJournal
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+# SyncState values, compared as text (SyncState is a StrEnum) for the reason above.
+_FAILED, _PENDING, _LOGGED = "failed", "pending", "logged"
+CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+FAILED_COLOR = QColor("#cf222e")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TIME = 0
+    DIRECTION = 1
+    NUMBER = 2
+    NAME = 3
+    STATUS = 4
+    DURATION = 5
+    SYNC = 6
+
+
+@dataclass(slots=True)
+class _Row:
+    call: Call
+    texts: tuple[str, ...]
+
+
+class HistoryModel(QAbstractTableModel):
+    loaded = Signal()  # the first page of a (re)load is in
+    total_changed = Signal(int)  # calls matching the filter, in the journal
+    load_failed = Signal(str)
+
+    def __init__(self, region: str = "US", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._region = region
+        self._journal: AsyncJournal | None = None
+        self._search = ""
+        self._states: frozenset[SyncState] | None = None
+        self._new: list[_Row] = []  # arrived while open; the last one is the top row
+        self._old: list[_Row] = []  # fetched from the journal, newest first
+        self._where: dict[str, tuple[bool, int]] = {}  # call id -> (in _new?, list index)
+        self._errors: dict[str, str] = {}  # call id -> HubSpot's last refusal
+        self._exhausted = True
+        self._fetching = False
+        self._generation = 0  # bumps on every reload: late pages of an old filter are dropped
+        self.total = 0
+
+    # -- configuration ----------------------------------------------------------------------
+
+    def set_journal(self, journal: AsyncJournal | None) -> None:
+        self._journal = journal
+        self.reload()
+
+    def set_region(self, region: str) -> None:
+        self._region = region
+        self._retext_all()
+
+    def set_filter(self, search: str, states: Collection[SyncState] | None = None) -> None:
+        self._search = search.strip()
+        self._states = frozenset(states) if states is not None else None
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self._new, self._old, self._where = [], [], {}
+        self._exhausted = self._journal is None
+        self._fetching = False
+        self.endResetModel()
+        if self._journal is not None:
+            self._fetching = True
+            _start(self._load_first(self._generation), "history first page")
+
+    async def _load_first(self, generation: int) -> None:
+        journal = self._journal
+        assert journal is not None
+        search = self._search or None
+        states = self._states
+        try:
+            # One after the other: the journal has one thread, so together is no faster.
+            page = await journal.list_calls(PAGE_SIZE, 0, search, states)
+            total = await journal.count_calls(search, states)
+        except UserError as error:
+            if generation == self._generation:
+                self._fetching = False
+                self.load_failed.emit(error.user_message)
+            return
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._append_page(page)
+        self.total = total
+        self.total_changed.emit(total)
+        self.loaded.emit()
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._new) + len(self._old)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers()[section]
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Time"),
+            self.tr("Direction"),
+            self.tr("Number"),
+            self.tr("Name"),
+            self.tr("Status"),
+            self.tr("Duration"),
+            self.tr("HubSpot"),
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self._row(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.texts[index.column()]
+        if role == CALL_ROLE:
+            return row.call
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SYNC:
+            return self._errors.get(row.call.external_call_id) or None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.SYNC:
+            return FAILED_COLOR if row.call.sync_state == _FAILED else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.DURATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        _start(self._fetch(self._generation), "history page")
+
+    async def _fetch(self, generation: int) -> None:
+        journal = self._journal
+        assert journal is not None
+        offset = len(self._new) + len(self._old)
+        try:
+            page = await journal.list_calls(PAGE_SIZE, offset, self._search or None, self._states)
+        except UserError as error:
+            if generation == self._generation:
+                self._fetching = False
+                self.load_failed.emit(error.user_message)
+            return
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._append_page(page)
+
+    def _append_page(self, page: list[Call]) -> None:
+        self._exhausted = len(page) < PAGE_SIZE
+        fresh = [call for call in page if call.external_call_id not in self._where]
+        if not fresh:
+            return
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for call in fresh:
+            self._where[call.external_call_id] = (False, len(self._old))
+            self._old.append(_Row(call, self._texts(call)))
+        self.endInsertRows()
+
+    # -- reading rows ----------------------------------------------------------------------
+
+    def _row(self, row: int) -> _Row | None:
+        if 0 <= row < len(self._new):
+            return self._new[len(self._new) - 1 - row]
+        rest = row - len(self._new)
+        return self._old[rest] if 0 <= rest < len(self._old) else None
+
+    def call_at(self, row: int) -> Call | None:
+        found = self._row(row)
+        return found.call if found else None
+
+    def row_of(self, call_id: str) -> int | None:
+        where = self._where.get(call_id)
+        if where is None:
+            return None
+        in_new, position = where
+        return len(self._new) - 1 - position if in_new else len(self._new) + position
+
+    def error_for(self, call_id: str) -> str:
+        return self._errors.get(call_id, "")
+
+    # -- live updates ----------------------------------------------------------------------
+
+    def apply_update(self, update: DeskUpdate) -> None:
+        call = update.call
+        call_id = call.external_call_id
+        if update.kind is UpdateKind.SYNC:
+            if update.error and call.sync_state in (_FAILED, _PENDING):
+                self._errors[call_id] = update.error
+            elif call.sync_state == _LOGGED:
+                self._errors.pop(call_id, None)
+        row = self.row_of(call_id)
+        if row is not None:
+            self._replace(row, call)
+        elif self._journal is not None and self._accepts(call):
+            self._insert_top(call)
+
+    def _replace(self, row: int, call: Call) -> None:
+        in_new, position = self._where[call.external_call_id]
+        target = self._new if in_new else self._old
+        target[position] = _Row(call, self._texts(call))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def _insert_top(self, call: Call) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._where[call.external_call_id] = (True, len(self._new))
+        self._new.append(_Row(call, self._texts(call)))
+        self.endInsertRows()
+        self.total += 1
+        self.total_changed.emit(self.total)
+
+    def _accepts(self, call: Call) -> bool:
+        """Whether a new call belongs under the current filter (as the journal would say)."""
+        if self._states is not None and call.sync_state not in self._states:
+            return False
+        if not self._search:
+            return True
+        needle = self._search.casefold()
+        haystack = [call.raw_from, call.raw_to, call.notes, *(m.display_name for m in call.matches)]
+        haystack += [n.e164 for n in (call.from_number, call.to_number) if n is not None]
+        return any(needle in text.casefold() for text in haystack)
+
+    def _retext_all(self) -> None:
+        for rows in (self._new, self._old):
+            for item in rows:
+                item.texts = self._texts(item.call)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(Column) - 1)
+            )
+
+    def _texts(self, call: Call) -> tuple[str, ...]:
+        """Every cell's text, computed once per change so painting never formats."""
+        return (
+            time_text(call.start_time or call.created_at),
+            direction_label(call.direction),
+            remote_text(call, self._region),
+            who_text(call.matches),
+            status_label(call.final_status) if call.final_status else self.tr("In progress"),
+            duration_text(call.duration),
+            sync_label(call.sync_state),
+        )
+
+
+def _start(coro: Coroutine[Any, Any, None], name: str) -> None:
+    from hubcall_desktop.ui import tasks  # asyncio is loaded after the first paint
+
+    tasks.start(coro, name)

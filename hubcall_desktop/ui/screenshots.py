@@ -1,0 +1,275 @@
+"""Render the app's windows to PNG files, with fixed demo data, for docs and visual review.
+
+    python -m hubcall_desktop.ui.screenshots OUT_DIR [--lang en|de] [--dark] [--suffix TEXT]
+
+Runs on any Qt platform (``QT_QPA_PLATFORM=offscreen`` works without a display); set
+``QT_SCALE_FACTOR=2`` for 200 % and ``TZ`` for stable times. Nothing here talks to HubSpot:
+the windows are filled with the sandbox's demo people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from hubcall_desktop.core.call import Call, CallSource, SyncState
+from hubcall_desktop.core.phone import parse_phone
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.bodies import build_log_body
+from hubcall_desktop.hubspot.service import AccountDetails
+from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
+from hubcall_desktop.services.demo import demo_settings
+from hubcall_desktop.services.desk_types import DeskStatus, TokenState
+from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.models.history_model import HistoryModel
+from hubcall_desktop.ui.windows.log_form import LogCallForm
+from hubcall_desktop.ui.windows.main_window import MainWindow
+from hubcall_desktop.ui.windows.popup import CallPopup
+from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+UI_DOMAIN = "app-eu1.hubspot.com"
+AGENT = parse_phone(DEMO_AGENT_NUMBER)
+ANNA, JAMES, OLIVIA, CAMILLE, LIAM, LUKAS, MARIE = (c.to_match(SANDBOX_PORTAL_ID) for c in CONTACTS)
+NORDLICHT, THAMES = (c.to_match(SANDBOX_PORTAL_ID) for c in COMPANIES)
+
+
+def _call(n: int, number: str, minutes_ago: int, talk: int | None, **changes: object) -> Call:
+    start = NOW - timedelta(minutes=minutes_ago)
+    parsed = parse_phone(number, "DE") if number != "anonymous" else None
+    call = Call(
+        external_call_id=f"demo-{n:03d}",
+        raw_from=number,
+        raw_to=DEMO_AGENT_NUMBER,
+        from_number=parsed,
+        to_number=AGENT,
+        source=CallSource.WEBHOOK,
+        ringing_at=start,
+        answered_at=start + timedelta(seconds=8) if talk is not None else None,
+        ended_at=start + timedelta(seconds=8 + (talk or 20)),
+        final_status=CallStatus.COMPLETED if talk is not None else CallStatus.MISSED,
+        number_withheld=parsed is None,
+        sync_state=SyncState.LOGGED,
+    )
+    for key, value in changes.items():
+        setattr(call, key, value)
+    return call
+
+
+def history_calls() -> list[Call]:
+    return [
+        _call(
+            1,
+            "+493055501234",
+            2,
+            None,
+            ended_at=None,
+            final_status=None,
+            answered_at=None,
+            sync_state=SyncState.LOCAL,
+            matches=[ANNA],
+        ),
+        _call(
+            2,
+            "+494055501000",
+            14,
+            312,
+            matches=[LUKAS, MARIE, NORDLICHT],
+            sync_state=SyncState.PENDING,
+        ),
+        _call(3, "+12125550143", 47, 95, matches=[JAMES], sync_state=SyncState.FAILED),
+        _call(4, "+16175550100", 63, None, final_status=CallStatus.NO_ANSWER),
+        _call(5, "anonymous", 95, None, sync_state=SyncState.WITHHELD),
+        _call(6, "+442079460018", 130, 1268, matches=[OLIVIA]),
+        _call(7, "+442079460500", 185, 41, matches=[THAMES]),
+        _call(8, "+33199001234", 240, 610, matches=[CAMILLE], final_status=CallStatus.COMPLETED),
+        _call(
+            9,
+            "+61491570156",
+            300,
+            None,
+            matches=[LIAM],
+            final_status=CallStatus.BUSY,
+            sync_state=SyncState.DISCARDED,
+        ),
+        _call(10, "+4915155501234", 1440, 3725, matches=[ANNA]),
+    ]
+
+
+def _popup(call: Call, matches: list, *, fresh: bool = True) -> CallPopup:  # type: ignore[type-arg]
+    popup = CallPopup(call, "DE", UI_DOMAIN)
+    popup.set_controllable(True)
+    popup.show_matches(matches, fresh=fresh)
+    return popup
+
+
+def popups() -> dict[str, QWidget]:
+    ringing = _call(
+        20,
+        "+493055501234",
+        0,
+        None,
+        ended_at=None,
+        final_status=None,
+        answered_at=None,
+        source=CallSource.DEMO,
+    )
+    unknown = _call(
+        21,
+        "+16175550100",
+        0,
+        None,
+        ended_at=None,
+        final_status=None,
+        answered_at=None,
+        source=CallSource.DEMO,
+    )
+    ended = _call(
+        22, "+494055501000", 0, 312, source=CallSource.BARESIP, sync_state=SyncState.LOCAL
+    )
+    after = _popup(ended, [LUKAS, MARIE, NORDLICHT])
+    after.show_ended(ended)
+    after.notes.setPlainText("Asked about the delivery date for order 4711.\nCall back on Friday.")
+    after.title_edit.setText("Delivery date")
+    return {
+        "popup-matched": _popup(ringing, [ANNA]),
+        "popup-unknown": _popup(unknown, []),
+        "popup-ended": after,
+    }
+
+
+def log_form() -> QWidget:
+    form = LogCallForm(demo_settings("DE"))
+    form.started.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int(NOW.timestamp()), QTimeZone.utc()).toLocalTime()
+    )
+    form.from_field.set_text("+49 30 12")
+    form.title.setText("Quote request")
+    form.notes.setPlainText("Wants a quote for 20 units.")
+    form.recipients.setText("7, eight")
+    for error in form.field_errors():
+        form.show_input_error(error)
+    form.show_field_error("duration", "HubSpot rejected the call: check durationSeconds.")
+    return form
+
+
+def settings_dialog() -> QWidget:
+    settings = demo_settings("DE")
+    settings.portal_id, settings.ui_domain = SANDBOX_PORTAL_ID, UI_DOMAIN
+    dialog = SettingsDialog(settings, autostart_supported=True)
+    dialog.show_account(AccountDetails(SANDBOX_PORTAL_ID, UI_DOMAIN))
+    return dialog
+
+
+async def main_window(folder: Path) -> tuple[QWidget, Callable[[], object]]:
+    journal = await AsyncJournal.open(folder / "journal.sqlite3")
+    calls = history_calls()
+    await journal.save_calls(calls)
+    pending = calls[1]  # queued for real, so the history shows it as pending
+    await journal.enqueue_log(pending, build_log_body(pending))
+    model = HistoryModel("DE")
+    loaded = asyncio.Event()
+    model.loaded.connect(loaded.set)
+    model.set_journal(journal)
+    await loaded.wait()
+    window = MainWindow(model, ["Known contact: Anna Schmidt (Berlin)"])
+    model.setParent(window)
+    window.resize(1100, 520)
+    window.show_current_call(calls[0], "DE")
+    window.set_status(DeskStatus(TokenState.OK, True, 1, ("webhook 127.0.0.1:47831",)))
+    window.table.selectRow(2)
+    return window, journal.close
+
+
+def _dark(app: QApplication) -> None:
+    """A dark palette on Fusion, as a dark desktop theme gives the app."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#1f2328"),
+        (QPalette.ColorRole.WindowText, "#e6edf3"),
+        (QPalette.ColorRole.Base, "#0d1117"),
+        (QPalette.ColorRole.AlternateBase, "#161b22"),
+        (QPalette.ColorRole.Text, "#e6edf3"),
+        (QPalette.ColorRole.Button, "#2d333b"),
+        (QPalette.ColorRole.ButtonText, "#e6edf3"),
+        (QPalette.ColorRole.Highlight, "#1f6feb"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#8b949e"),
+        (QPalette.ColorRole.ToolTipBase, "#2d333b"),
+        (QPalette.ColorRole.ToolTipText, "#e6edf3"),
+    ):
+        palette.setColor(role, QColor(color))
+    app.setPalette(palette)
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    widget.show()
+    widget.adjustSize() if not isinstance(widget, MainWindow) else None
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+async def shoot(out: Path, suffix: str, only: set[str] | None) -> None:
+    windows: dict[str, QWidget] = {}
+    if not only or only & {"popup-matched", "popup-unknown", "popup-ended"}:
+        windows.update(popups())
+    if not only or "log-form" in only:
+        windows["log-form"] = log_form()
+    if not only or "settings" in only:
+        windows["settings"] = settings_dialog()
+    closers = []
+    with tempfile.TemporaryDirectory(prefix="hubcall-shots-") as folder:
+        if not only or "main-window" in only:
+            window, close = await main_window(Path(folder))
+            windows["main-window"] = window
+            closers.append(close)
+        for name, widget in windows.items():
+            if only and name not in only:
+                continue
+            _save(widget, out / f"{name}{suffix}.png")
+        for close in closers:
+            await close()  # type: ignore[misc]
+        for widget in windows.values():
+            widget.close()
+            widget.deleteLater()
+        await asyncio.sleep(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="en", choices=("en", "de"))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--suffix", default="")
+    parser.add_argument("--only", nargs="*", help="names of the screens to render")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    install_translations(app, args.lang)
+    if args.dark:
+        _dark(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(
+            shoot(args.out, args.suffix or f"-{args.lang}", set(args.only or ()) or None)
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

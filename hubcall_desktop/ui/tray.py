@@ -1,0 +1,159 @@
+"""The tray icon: its look and tooltip say the state; its menu is rebuilt each time it opens.
+
+Platform notes, kept here so nowhere else needs them:
+- Linux/X11 with an XEmbed tray (trayer, XFCE, MATE): Qt draws the icon itself.
+- Linux with StatusNotifierItem hosts (KDE, GNOME with the AppIndicator extension): Qt
+  exports the icon and menu over D-Bus (dbusmenu); ``aboutToShow`` still fires there,
+  which is what lets the menu be rebuilt on opening.
+- Plain GNOME and headless sessions have no tray: ``available()`` is False and the app
+  lives as a normal window (the caller says so once).
+- macOS opens the menu on a left click, so "Show window" is also the menu's first entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from hubcall_desktop.core.call import Call
+from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.formatting import remote_text, time_text, who_text
+
+RECENT_CALLS = 5
+
+
+class TrayState(StrEnum):
+    IDLE = "idle"
+    RINGING = "ringing"
+    OFFLINE = "offline"
+    DND = "dnd"
+
+
+_ICONS = {
+    TrayState.IDLE: "tray-idle",
+    TrayState.RINGING: "tray-ringing",
+    TrayState.OFFLINE: "tray-offline",
+    TrayState.DND: "tray-dnd",
+}
+
+
+class Tray(QObject):
+    show_window_requested = Signal()
+    log_call_requested = Signal()
+    dnd_toggled = Signal(bool)
+    settings_requested = Signal()
+    quit_requested = Signal()
+    call_requested = Signal(str)  # a recent call's id
+    simulate_requested = Signal(int)  # demo mode: index of the demo caller
+    popup_requested = Signal()
+
+    def __init__(
+        self,
+        recent_calls: Callable[[], Sequence[Call]],
+        region: Callable[[], str],
+        do_not_disturb: Callable[[], bool],
+        demo_callers: Sequence[str] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._recent_calls = recent_calls
+        self._region = region
+        self._dnd = do_not_disturb
+        self._demo_callers = list(demo_callers)
+        self.state = TrayState.IDLE
+        self.icon = QSystemTrayIcon(icon(_ICONS[self.state]), self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.rebuild_menu()  # SNI hosts read the menu once at registration
+        self.set_state(TrayState.IDLE)
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def geometry(self) -> QRect | None:
+        rect = self.icon.geometry()
+        return rect if self.icon.isVisible() and rect.isValid() and not rect.isEmpty() else None
+
+    def set_state(self, state: TrayState, detail: str = "") -> None:
+        self.state = state
+        self.icon.setIcon(icon(_ICONS[state]))
+        words = {
+            TrayState.IDLE: self.tr("Ready"),
+            TrayState.RINGING: self.tr("Ringing"),
+            TrayState.OFFLINE: self.tr("Not connected to HubSpot"),
+            TrayState.DND: self.tr("Do not disturb"),
+        }[state]
+        text = f"HubCall Desktop: {words}"
+        self.icon.setToolTip(f"{text}\n{detail}" if detail else text)
+
+    def tooltip(self) -> str:
+        return self.icon.toolTip()
+
+    def rebuild_menu(self) -> None:
+        """Build the menu afresh from the current state (called as it opens)."""
+        menu = self.menu
+        menu.clear()
+        self._add(menu, self.tr("&Show window"), self.show_window_requested.emit)
+        self._add(menu, self.tr("Go to the call &pop-up"), self.popup_requested.emit)
+        self._add(menu, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")
+        if self._demo_callers:
+            demo = menu.addMenu(self.tr("Simulate &incoming call"))
+            for position, label in enumerate(self._demo_callers):
+                self._add(demo, label, functools.partial(self.simulate_requested.emit, position))
+        dnd = QAction(self.tr("&Do not disturb"), menu)
+        dnd.setCheckable(True)
+        dnd.setChecked(self._dnd())
+        dnd.toggled.connect(self.dnd_toggled)
+        menu.addAction(dnd)
+        menu.addSeparator()
+        recent = list(self._recent_calls())[:RECENT_CALLS]
+        if recent:
+            header = menu.addAction(self.tr("Recent calls"))
+            header.setEnabled(False)
+            for call in recent:
+                self._add(
+                    menu,
+                    self._call_label(call),
+                    functools.partial(self.call_requested.emit, call.external_call_id),
+                )
+        else:
+            empty = menu.addAction(self.tr("No calls yet"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        self._add(menu, self.tr("S&ettings…"), self.settings_requested.emit)
+        self._add(menu, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
+
+    def _call_label(self, call: Call) -> str:
+        who = who_text(call.matches) or remote_text(call, self._region())
+        when = time_text(call.start_time or call.created_at)
+        # "&" would become a mnemonic (a company called "Thames & Pike"): escape it.
+        return f"{when}  {who}".replace("&", "&&")
+
+    @staticmethod
+    def _add(menu: QMenu, text: str, slot: Callable[[], None], keys: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        return action
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.show_window_requested.emit()

@@ -1,0 +1,1 @@
+"""Small reusable widgets: status picker, caller matches, validated phone field."""

@@ -1,0 +1,103 @@
+"""The caller-ID matches of a call: each contact or company with "Open in HubSpot"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubcall_desktop.core.links import record_url
+from hubcall_desktop.core.matches import CallerMatch
+
+MAX_VISIBLE_ROWS = 4  # more matches scroll, so the pop-up never outgrows the screen corner
+
+
+class MatchList(QWidget):
+    """Shows matches; emits ``open_requested(url)`` when the agent asks for a record."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons: list[QPushButton] = []
+        self._urls: list[str] = []
+        self._inner = QWidget()
+        self._grid = QGridLayout(self._inner)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(2)
+        self._grid.setColumnStretch(0, 1)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(self._inner)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    @property
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    @property
+    def urls(self) -> list[str]:
+        return list(self._urls)
+
+    def set_matches(self, matches: Sequence[CallerMatch], ui_domain: str) -> None:
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._buttons, self._urls = [], []
+        for position, match in enumerate(matches):
+            self._add(position, match, record_url(match.coordinates, ui_domain))
+        self._fit(len(matches))
+        self.setVisible(bool(matches))
+
+    def _add(self, position: int, match: CallerMatch, url: str) -> None:
+        name = QLabel(match.display_name)
+        name.setTextFormat(Qt.TextFormat.PlainText)
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail = QLabel(self._detail(match))
+        detail.setTextFormat(Qt.TextFormat.PlainText)
+        detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        button = QPushButton(self.tr("Open in HubSpot"))
+        button.setAccessibleName(self.tr("Open %1 in HubSpot").replace("%1", match.display_name))
+        button.setToolTip(url)
+        button.clicked.connect(lambda _checked=False, link=url: self.open_requested.emit(link))
+        self._grid.addWidget(name, position * 2, 0)
+        self._grid.addWidget(detail, position * 2 + 1, 0)
+        self._grid.addWidget(button, position * 2, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        self._buttons.append(button)
+        self._urls.append(url)
+
+    def _detail(self, match: CallerMatch) -> str:
+        if match.is_contact:
+            return match.email or self.tr("Contact")
+        if match.is_company:
+            return self.tr("Company")
+        return match.kind.replace("_", " ").title()
+
+    def _fit(self, count: int) -> None:
+        self._inner.adjustSize()
+        shown = min(count, MAX_VISIBLE_ROWS)
+        height = self._inner.sizeHint().height()
+        if count > shown and count:
+            height = height * shown // count
+        self._scroll.setFixedHeight(height)

@@ -1,0 +1,1 @@
+"""Top-level windows: the main window, the call pop-up, the log form, settings."""

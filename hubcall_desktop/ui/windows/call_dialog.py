@@ -1,0 +1,137 @@
+"""One call from the history: its details, its matches, its notes and status to edit,
+and "Log call" / "Resend" where HubSpot has not taken it yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text
+from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
+from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
+from hubcall_desktop.ui.widgets.status_combo import StatusCombo
+
+# States in which HubSpot has (or is about to have) the call: nothing left to edit.
+_SETTLED = (SyncState.LOGGED, SyncState.PENDING, SyncState.SENDING)
+
+
+class CallDialog(QDialog):
+    save_requested = Signal(str, object, str, str)  # call id, CallStatus, notes, title
+    log_requested = Signal(str, object, str, str)
+    open_requested = Signal(str)
+
+    def __init__(
+        self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._region = region
+        self._ui_domain = ui_domain
+        self.call = call
+        self._setup_ui()
+        self.show_call(call, "")
+
+    def _setup_ui(self) -> None:
+        self.setWindowIcon(icon("hubcall"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        facts = QFormLayout()
+        self.number = QLabel()
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.when = QLabel()
+        self.source = QLabel()
+        self.length = QLabel()
+        self.sync = QLabel()
+        self.sync.setWordWrap(True)
+        self.sync.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        facts.addRow(self.tr("Number:"), self.number)
+        facts.addRow(self.tr("Started:"), self.when)
+        facts.addRow(self.tr("Source:"), self.source)
+        facts.addRow(self.tr("Duration:"), self.length)
+        facts.addRow(self.tr("HubSpot:"), self.sync)
+        layout.addLayout(facts)
+        self.matches = MatchList()
+        self.matches.open_requested.connect(self.open_requested)
+        layout.addWidget(self.matches)
+        edit = QFormLayout()
+        self.status = StatusCombo()
+        self.status.setAccessibleName(self.tr("Call status"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(self.tr("Call title"))
+        self.title_edit.setMaxLength(512)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        edit.addRow(self.tr("&Status:"), self.status)
+        edit.addRow(self.tr("&Title:"), self.title_edit)
+        edit.addRow(self.tr("&Notes:"), self.notes)
+        layout.addLayout(edit)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(*self._values()))
+        self.log_button = QPushButton(self.tr("&Log call"))
+        self.log_button.setDefault(True)
+        self.log_button.clicked.connect(lambda: self.log_requested.emit(*self._values()))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.log_button)
+        layout.addLayout(buttons)
+
+    def _values(self) -> tuple[str, CallStatus, str, str]:
+        return (
+            self.call.external_call_id,
+            self.status.status(),
+            self.notes.toPlainText(),
+            self.title_edit.text().strip(),
+        )
+
+    def show_call(self, call: Call, error: str) -> None:
+        self.call = call
+        number = remote_text(call, self._region)
+        self.setWindowTitle(self.tr("Call %1").replace("%1", number))
+        self.number.setText(f"{number} · {direction_label(call.direction)}")
+        self.when.setText(time_text(call.start_time or call.created_at))
+        self.source.setText(source_label(call.source))
+        self.length.setText(duration_text(call.duration) or self.tr("not known"))
+        state = sync_label(call.sync_state)
+        self.sync.setText(f"{state}\n{error}" if error else state)
+        self.sync.setStyleSheet(ERROR_STYLE if call.sync_state is SyncState.FAILED else "")
+        self.matches.set_matches(call.matches, self._ui_domain)
+        if call.final_status is not None:
+            self.status.set_status(call.final_status)
+        if self.notes.toPlainText() != call.notes:
+            self.notes.setPlainText(call.notes)
+        self.title_edit.setText(call.title)
+        settled = call.sync_state in _SETTLED
+        for widget in (self.status, self.title_edit, self.notes, self.save_button):
+            widget.setEnabled(not settled)
+        sendable = call.can_be_sent and not settled
+        self.log_button.setVisible(sendable)
+        self.log_button.setText(
+            self.tr("&Resend") if call.sync_state is SyncState.FAILED else self.tr("&Log call")
+        )
+        self.error.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)

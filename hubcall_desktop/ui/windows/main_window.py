@@ -1,0 +1,305 @@
+"""The main window: the call in progress, the history table, and the connection state.
+
+It holds no logic: actions are signals the controller answers, the table is a view on
+:class:`~hubcall_desktop.ui.models.history_model.HistoryModel`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubcall_desktop.services.desk_types import DeskStatus, TokenState
+from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
+from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
+from hubcall_desktop.ui.models.history_model import CALL_ROLE, Column, HistoryModel
+
+if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
+    from hubcall_desktop.core.call import Call
+
+SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
+
+# The state filter's entries: label source text and the states it shows (None: all).
+# The states are SyncState values; they become SyncState members when the filter is used.
+_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
+    (str(QT_TRANSLATE_NOOP("MainWindow", "All calls")), None),
+    (str(QT_TRANSLATE_NOOP("MainWindow", "Not logged yet")), frozenset({"local"})),
+    (
+        str(QT_TRANSLATE_NOOP("MainWindow", "Pending")),
+        frozenset({"pending", "sending"}),
+    ),
+    (str(QT_TRANSLATE_NOOP("MainWindow", "Logged")), frozenset({"logged"})),
+    (str(QT_TRANSLATE_NOOP("MainWindow", "Failed")), frozenset({"failed"})),
+    (
+        str(QT_TRANSLATE_NOOP("MainWindow", "Kept here only")),
+        frozenset({"withheld", "discarded"}),
+    ),
+)
+
+
+class MainWindow(QMainWindow):
+    log_call_requested = Signal()
+    settings_requested = Signal()
+    simulate_requested = Signal(int)
+    call_open_requested = Signal(object)  # Call
+    popup_requested = Signal()
+    quit_requested = Signal()
+    dnd_toggled = Signal(bool)
+
+    def __init__(self, model: HistoryModel, demo_callers: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.model = model
+        self.hide_on_close = True  # the tray keeps the app; without a tray, closing quits
+        self._demo_callers: list[str] = []
+        self._setup_ui()
+        self._setup_menus()
+        if demo_callers:
+            self.add_demo(demo_callers)
+        self.set_status(DeskStatus())
+        self.show_current_call(None, "US")
+
+    # -- building -----------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(self.tr("HubCall Desktop"))
+        self.setWindowIcon(icon("hubcall"))
+        self.resize(980, 600)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+
+        self._layout = layout
+        self.current_box = QGroupBox(self.tr("Call in progress"))
+        current = QHBoxLayout(self.current_box)
+        self.current_label = QLabel()
+        self.current_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.popup_button = QPushButton(self.tr("Go to &pop-up"))
+        self.popup_button.setToolTip(self.tr("Ctrl+Shift+P"))
+        self.popup_button.clicked.connect(self.popup_requested)
+        current.addWidget(self.current_label, 1)
+        current.addWidget(self.popup_button)
+        layout.addWidget(self.current_box)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search numbers, names, notes (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the call history"))
+        self.search.setClearButtonEnabled(True)
+        self.state_filter = QComboBox()
+        self.state_filter.setAccessibleName(self.tr("Show calls"))
+        for label, states in _FILTERS:
+            self.state_filter.addItem(self.tr(label), states)
+        self.count_label = QLabel()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Call history"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights: the view never measures 100,000 rows to lay them out.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self._size_columns()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.state_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
+        self.model.total_changed.connect(self._on_total)
+        self.model.load_failed.connect(lambda text: self.statusBar().showMessage(text))
+
+        bar = self.statusBar()
+        self.token_label = QLabel()
+        self.hubspot_label = QLabel()
+        self.pending_label = QLabel()
+        self.sources_label = QLabel()
+        for part in (self.token_label, self.hubspot_label, self.pending_label, self.sources_label):
+            part.setContentsMargins(10, 0, 10, 0)
+            part.setFrameShape(QFrame.Shape.NoFrame)
+            bar.addPermanentWidget(part)
+
+    def _size_columns(self) -> None:
+        """Widths from the longest text each column can hold in this language and locale,
+        so nothing is cut off and nothing is measured per row."""
+        metrics = self.table.fontMetrics()
+        sample_time = time_text(datetime(2026, 12, 28, 22, 58, 58, tzinfo=UTC))
+        samples: dict[Column, list[str]] = {
+            Column.TIME: [sample_time],
+            Column.DIRECTION: all_direction_labels(),
+            Column.NUMBER: ["+44 20 7946 0018", number_text(None, "", "US", withheld=True)],
+            Column.STATUS: all_status_labels(),
+            Column.DURATION: ["10:00:00"],
+            Column.SYNC: all_sync_labels(),
+        }
+        header = self.table.horizontalHeader()
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(t) for t in [*texts, title])
+            header.resizeSection(column, widest + 24)
+
+    def add_demo(self, callers: Sequence[str]) -> None:
+        """Demo mode: a banner saying so, and "Simulate incoming call" (here and in the menu)."""
+        self._demo_callers = list(callers)
+        banner = QGroupBox(self.tr("Demo mode"))
+        row = QHBoxLayout(banner)
+        text = QLabel(
+            self.tr("Calls go to a local HubSpot sandbox, not to HubSpot. Ring yourself:")
+        )
+        text.setWordWrap(True)
+        self.simulate_button = QPushButton(self.tr("Simulate &incoming call"))
+        menu = QMenu(self.simulate_button)
+        for position, label in enumerate(self._demo_callers):
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _c=False, p=position: self.simulate_requested.emit(p))
+        self.simulate_button.setMenu(menu)
+        row.addWidget(text, 1)
+        row.addWidget(self.simulate_button)
+        self._layout.insertWidget(0, banner)
+        demo = QMenu(self.tr("Simulate &incoming call"), self._calls_menu)
+        for position, label in enumerate(self._demo_callers):
+            self._action(demo, label, lambda p=position: self.simulate_requested.emit(p))
+        self._calls_menu.insertMenu(self._demo_anchor, demo)
+
+    def _setup_menus(self) -> None:
+        calls = self.menuBar().addMenu(self.tr("&Calls"))
+        self._action(calls, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")
+        self._action(
+            calls, self.tr("Go to the call &pop-up"), self.popup_requested.emit, "Ctrl+Shift+P"
+        )
+        self._calls_menu = calls
+        self._demo_anchor = calls.addSeparator()
+        self._action(calls, self.tr("&Find in history"), self._focus_search, "Ctrl+F")
+        self._action(calls, self.tr("&Refresh history"), self.model.reload, "F5")
+        calls.addSeparator()
+        self._action(calls, self.tr("&Close window"), self.close, "Ctrl+W")
+        self._action(calls, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
+        options = self.menuBar().addMenu(self.tr("&Options"))
+        self.dnd_action = QAction(self.tr("&Do not disturb"), self)
+        self.dnd_action.setCheckable(True)
+        self.dnd_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.dnd_action.toggled.connect(self.dnd_toggled)
+        options.addAction(self.dnd_action)
+        self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
+
+    def _action(self, menu: QMenu, text: str, slot: object, keys: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        return action
+
+    # -- showing -----------------------------------------------------------------------
+
+    def set_dnd(self, on: bool) -> None:
+        self.dnd_action.blockSignals(True)
+        self.dnd_action.setChecked(on)
+        self.dnd_action.blockSignals(False)
+
+    def show_current_call(self, call: Call | None, region: str) -> None:
+        if call is None:
+            self.current_label.setText(self.tr("No call in progress."))
+            self.popup_button.setEnabled(False)
+            return
+        who = who_text(call.matches)
+        number = remote_text(call, region)
+        state = self.tr("talking") if call.answered_at else self.tr("ringing")
+        text = f"{who} · {number}" if who else number
+        self.current_label.setText(self.tr("%1 (%2)").replace("%1", text).replace("%2", state))
+        self.popup_button.setEnabled(True)
+
+    def set_status(self, status: DeskStatus) -> None:
+        token = {
+            TokenState.UNKNOWN: self.tr("Token: not checked yet"),
+            TokenState.OK: self.tr("Token OK"),
+            TokenState.MISSING: self.tr("No token"),
+            TokenState.REFUSED: self.tr("Token refused"),
+        }[status.token]
+        self.token_label.setText(token)
+        if status.reachable is None:
+            reach = self.tr("HubSpot: not contacted yet")
+        elif status.reachable:
+            reach = self.tr("HubSpot reachable")
+        else:
+            reach = self.tr("HubSpot unreachable")
+        self.hubspot_label.setText(reach)
+        self.hubspot_label.setToolTip(status.message)
+        self.token_label.setToolTip(status.message)
+        self.pending_label.setText(self.tr("%n pending", "", status.pending))
+        if status.sources:
+            self.sources_label.setText(
+                self.tr("Listening: %1").replace("%1", ", ".join(status.sources))
+            )
+        else:
+            self.sources_label.setText(self.tr("No call source listening"))
+
+    def selected_call(self) -> Call | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        call: Call | None = rows[0].data(CALL_ROLE)
+        return call
+
+    # -- events --------------------------------------------------------------------------
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        call = index.data(CALL_ROLE)
+        if call is not None:
+            self.call_open_requested.emit(call)
+
+    def _apply_filter(self) -> None:
+        from hubcall_desktop.core.call import SyncState
+
+        values = self.state_filter.currentData()
+        states = None if values is None else {SyncState(v) for v in values}
+        self.model.set_filter(self.search.text(), states)
+
+    def _on_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n call(s)", "", total))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        if self.hide_on_close:
+            self.hide()
+        else:
+            self.quit_requested.emit()

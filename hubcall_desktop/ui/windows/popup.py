@@ -1,0 +1,353 @@
+"""The incoming-call pop-up: who is calling, the call timer, then status, notes and "Log call".
+
+It appears on top without taking keyboard focus (the agent may be typing elsewhere) and
+holds no logic: it shows what the desk reports and asks for what the agent decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubcall_desktop.core.call import Call, utc_now
+from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.formatting import duration_text, remote_text
+from hubcall_desktop.ui.i18n import source_label
+from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.status_combo import StatusCombo
+from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
+
+POPUP_WIDTH = 380  # device-independent pixels: Qt scales them at 200 %
+
+
+class Stage(StrEnum):
+    RINGING = "ringing"
+    TALKING = "talking"
+    ENDED = "ended"
+
+
+class CallPopup(QWidget):
+    """One call's pop-up. Signals carry the call id."""
+
+    log_requested = Signal(str, object, str, str)  # call id, CallStatus, notes, title
+    discard_requested = Signal(str)
+    notes_edited = Signal(str, str)
+    status_touched = Signal(str)
+    answer_requested = Signal(str)
+    hangup_requested = Signal(str)
+    open_requested = Signal(str)  # a record URL
+    dismissed = Signal(str)  # closed without a decision
+
+    def __init__(
+        self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        # Shown without activation: the pop-up must not steal the keyboard from the agent.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow, True)
+        self.call = call
+        self.stage = Stage.RINGING
+        self._region = region
+        self._ui_domain = ui_domain
+        self._decided = False
+        self._controllable = False
+        self._setup_ui()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._on_tick)
+        self.show_call(call)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("callPopup")
+        self.setWindowTitle(self.tr("Incoming call"))
+        self.setWindowIcon(icon("hubcall"))
+        self.setFixedWidth(POPUP_WIDTH)
+        frame = QFrame(self)
+        frame.setObjectName("popupFrame")
+        # Frameless: the window manager draws no border, so the pop-up draws its own
+        # (palette roles, so it follows light and dark themes).
+        frame.setStyleSheet(
+            "#popupFrame { border: 1px solid palette(mid); border-top: 4px solid #1f6feb;"
+            " background: palette(window); }"
+        )
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 10, 14, 14)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        badge = QLabel()
+        badge.setPixmap(icon("hubcall").pixmap(18, 18))
+        header.addWidget(badge)
+        self.headline = QLabel()
+        self.headline.setObjectName("popupHeadline")
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName(self.tr("Close the pop-up"))
+        self.close_button.setToolTip(self.tr("Close (the call stays in the history)"))
+        self.close_button.clicked.connect(self.close)
+        header.addWidget(self.headline, 1)
+        header.addWidget(self.close_button)
+        layout.addLayout(header)
+
+        self.number = QLabel()
+        self.number.setObjectName("popupNumber")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.number.setFont(font)
+        layout.addWidget(self.number)
+
+        self.matches = MatchList()
+        self.matches.open_requested.connect(self.open_requested)
+        layout.addWidget(self.matches)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.info)
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName(self.tr("Call duration"))
+        layout.addWidget(self.timer_label)
+
+        controls = QHBoxLayout()
+        self.answer_button = QPushButton(self.tr("&Answer"))
+        self.answer_button.clicked.connect(lambda: self.answer_requested.emit(self.call_id))
+        self.hangup_button = QPushButton(self.tr("&Hang up"))
+        self.hangup_button.clicked.connect(lambda: self.hangup_requested.emit(self.call_id))
+        controls.addWidget(self.answer_button)
+        controls.addWidget(self.hangup_button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 4, 0, 0)
+        self.status_combo = StatusCombo()
+        self.status_combo.setAccessibleName(self.tr("Call status"))
+        self.status_combo.activated.connect(lambda _index: self.status_touched.emit(self.call_id))
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(self.tr("Call title"))
+        self.title_edit.setPlaceholderText(self.tr("Optional"))
+        self.title_edit.setMaxLength(512)
+        self.title_edit.textEdited.connect(lambda _text: self.status_touched.emit(self.call_id))
+        form.addRow(self.tr("&Status:"), self.status_combo)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        layout.addWidget(self.form)
+
+        self.notes_label = QLabel(self.tr("&Notes:"))
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("What was the call about?"))
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        self.notes_label.setBuddy(self.notes)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes)
+
+        buttons = QHBoxLayout()
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.discard_button.setToolTip(self.tr("Keep the call here, do not log it (Ctrl+D)"))
+        self.discard_button.clicked.connect(self._on_discard)
+        self.log_button = QPushButton(self.tr("&Log call"))
+        self.log_button.setToolTip(self.tr("Log the call in HubSpot (Ctrl+Enter)"))
+        self.log_button.setDefault(True)
+        self.log_button.clicked.connect(self._on_log)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.log_button)
+        self.decision = QWidget()
+        self.decision.setLayout(buttons)
+        buttons.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.decision)
+
+        for keys, slot in (
+            ("Ctrl+Return", self._on_log),
+            ("Ctrl+Enter", self._on_log),
+            ("Ctrl+D", self._on_discard),
+            ("Ctrl+O", self._open_first),
+            ("Escape", self.close),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        SubmitKeyFilter(self.notes, self._on_log)
+        self.setTabOrder(self.status_combo, self.title_edit)
+        self.setTabOrder(self.title_edit, self.notes)
+        self.setTabOrder(self.notes, self.log_button)
+        self.setTabOrder(self.log_button, self.discard_button)
+
+    # -- what the desk reports --------------------------------------------------------------
+
+    @property
+    def call_id(self) -> str:
+        return self.call.external_call_id
+
+    def show_call(self, call: Call) -> None:
+        self.call = call
+        self.number.setText(remote_text(call, self._region))
+        self.number.setAccessibleName(self.tr("Caller number"))
+        self._refresh_stage()
+
+    def show_matches(self, matches: Sequence[CallerMatch], *, fresh: bool) -> None:
+        self.matches.set_matches(matches, self._ui_domain)
+        if matches:
+            self.info.setText("" if fresh else self.tr("From an earlier call; asking HubSpot…"))
+        elif fresh:
+            self.info.setText(
+                self.tr("Unknown caller: HubSpot has no contact or company with this number.")
+            )
+        elif self.call.can_be_sent:
+            self.info.setText(self.tr("Asking HubSpot who is calling…"))
+        self._fit()
+
+    def show_error(self, message: str) -> None:
+        """Logging was refused before it was queued (e.g. notes too long): say why."""
+        self._decided = False
+        self.info.setText(message)
+        self._fit()
+
+    def show_lookup_failed(self, message: str) -> None:
+        if not self.matches.urls:
+            self.info.setText(self.tr("Could not ask HubSpot: %1").replace("%1", message))
+        self._fit()
+
+    def show_answered(self, call: Call) -> None:
+        self.call = call
+        self._refresh_stage()
+
+    def show_ended(self, call: Call) -> None:
+        self.call = call
+        if call.final_status is not None:
+            self.status_combo.set_status(call.final_status)
+        self._refresh_stage()
+
+    def set_controllable(self, controllable: bool) -> None:
+        self._controllable = controllable
+        self._refresh_stage()
+
+    def set_notes(self, notes: str) -> None:
+        if notes and not self.notes.toPlainText():
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(notes)
+            self.notes.blockSignals(False)
+
+    # -- stages ---------------------------------------------------------------------------
+
+    def _refresh_stage(self) -> None:
+        call = self.call
+        if call.final_status is not None or call.ended_at is not None:
+            self.stage = Stage.ENDED
+        elif call.answered_at is not None:
+            self.stage = Stage.TALKING
+        else:
+            self.stage = Stage.RINGING
+        source = source_label(call.source)
+        headline = {
+            Stage.RINGING: self.tr("Incoming call · %1"),
+            Stage.TALKING: self.tr("Call in progress · %1"),
+            Stage.ENDED: self.tr("Call ended · %1"),
+        }[self.stage]
+        self.headline.setText(headline.replace("%1", source))
+        controllable = self._controllable
+        self.answer_button.setVisible(controllable and self.stage is Stage.RINGING)
+        self.hangup_button.setVisible(controllable and self.stage is not Stage.ENDED)
+        self.notes_label.setVisible(self.stage is not Stage.RINGING)
+        self.notes.setVisible(self.stage is not Stage.RINGING)
+        self.form.setVisible(self.stage is Stage.ENDED)
+        self.decision.setVisible(self.stage is Stage.ENDED)
+        if self.stage is Stage.TALKING:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._on_tick()
+        self._fit()
+
+    def _on_tick(self) -> None:
+        call = self.call
+        if self.stage is Stage.TALKING and call.answered_at is not None:
+            self.timer_label.setText(
+                self.tr("Talking %1").replace("%1", duration_text(_seconds_since(call.answered_at)))
+            )
+        elif self.stage is Stage.ENDED and call.answered_at is not None:
+            self.timer_label.setText(
+                self.tr("Talked %1").replace("%1", duration_text(call.duration))
+            )
+        else:
+            self.timer_label.setText("")
+        self.timer_label.setVisible(bool(self.timer_label.text()))
+
+    def _fit(self) -> None:
+        self.info.setVisible(bool(self.info.text()))
+        self.adjustSize()
+
+    # -- what the agent does ----------------------------------------------------------------
+
+    def _on_notes_changed(self) -> None:
+        self.notes_edited.emit(self.call_id, self.notes.toPlainText())
+
+    def _on_log(self) -> None:
+        if self.stage is not Stage.ENDED:
+            return
+        self._decided = True
+        self.log_requested.emit(
+            self.call_id,
+            self.status_combo.status(),
+            self.notes.toPlainText(),
+            self.title_edit.text().strip(),
+        )
+
+    def _on_discard(self) -> None:
+        if self.stage is not Stage.ENDED:
+            return
+        self._decided = True
+        self.discard_requested.emit(self.call_id)
+
+    def _open_first(self) -> None:
+        if self.matches.urls:
+            self.open_requested.emit(self.matches.urls[0])
+
+    def selected_status(self) -> CallStatus:
+        return self.status_combo.status()
+
+    def focus_for_typing(self) -> None:
+        """The agent asked for the pop-up (shortcut, tray): take the keyboard now."""
+        self.raise_()
+        self.activateWindow()
+        target = self.notes if self.notes.isVisible() else self.log_button
+        if self.stage is Stage.RINGING and self.answer_button.isVisible():
+            target = self.answer_button
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        if not self._decided:
+            self.dismissed.emit(self.call_id)
+        super().closeEvent(event)
+
+
+def _seconds_since(moment: datetime) -> int:
+    return max(0, int((utc_now() - moment).total_seconds()))

@@ -1,0 +1,307 @@
+"""Settings in one place: HubSpot connection, numbers and people, notifications, start-up.
+
+The token goes to the keyring (never into the settings file); "Test connection" asks
+HubSpot's account details and fills the portal id and domain. The dialog only collects
+values and shows answers: saving, the keyring and HubSpot are the controller's business.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import phonenumbers
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.hubspot.service import AccountDetails
+from hubcall_desktop.services.manual_log import parse_user_ids
+from hubcall_desktop.storage.settings import API_VERSIONS, Settings
+from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.i18n import LANGUAGES
+from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
+
+OK_STYLE = "color: #1a7f37;"
+
+
+class SettingsDialog(QDialog):
+    save_requested = Signal(object)  # Settings
+    token_save_requested = Signal(str)
+    test_requested = Signal(str)  # the token typed (empty: the saved one)
+
+    def __init__(
+        self, settings: Settings, autostart_supported: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = dataclasses.replace(settings)
+        self._autostart_supported = autostart_supported
+        self._setup_ui()
+        self.load(settings)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowIcon(icon("hubcall"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._hubspot_tab(), self.tr("&HubSpot"))
+        self.tabs.addTab(self._calls_tab(), self.tr("&Calls"))
+        self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
+        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        layout.addWidget(self.tabs)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
+        )
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        apply.clicked.connect(self._on_apply)
+        layout.addWidget(self.buttons)
+
+    def _hubspot_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName(self.tr("Private app access token"))
+        self.token.setPlaceholderText(self.tr("Paste a private app token (pat-…)"))
+        self.save_token_button = QPushButton(self.tr("&Save token"))
+        self.save_token_button.clicked.connect(self._on_save_token)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.clicked.connect(
+            lambda: self.test_requested.emit(self.token.text().strip())
+        )
+        self.token_state = QLabel()
+        self.token_state.setWordWrap(True)
+        self.token_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        below = QWidget()
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_token_button)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(self.token_state)
+        form.addRow(self.tr("Access to&ken:"), self.token)
+        form.addRow("", below)
+        self.portal = QLabel()
+        self.portal.setAccessibleName(self.tr("Portal id"))
+        self.ui_domain = QLabel()
+        self.ui_domain.setAccessibleName(self.tr("HubSpot domain"))
+        form.addRow(self.tr("Portal id:"), self.portal)
+        form.addRow(self.tr("HubSpot domain:"), self.ui_domain)
+        advanced = QGroupBox(self.tr("Advanced"))
+        advanced_form = QFormLayout(advanced)
+        self.api_base = QLineEdit()
+        self.api_base.setAccessibleName(self.tr("API base URL"))
+        self.api_version = QComboBox()
+        self.api_version.setAccessibleName(self.tr("API path version"))
+        for version in API_VERSIONS:
+            self.api_version.addItem(version, version)
+        advanced_form.addRow(self.tr("API &base URL:"), self.api_base)
+        advanced_form.addRow(self.tr("API path &version:"), self.api_version)
+        restart = QLabel(self.tr("Changes here take effect after HubCall Desktop restarts."))
+        restart.setWordWrap(True)
+        advanced_form.addRow(restart)
+        form.addRow(advanced)
+        return page
+
+    def _calls_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.region = QComboBox()
+        self.region.setAccessibleName(self.tr("Default country for phone numbers"))
+        for code, name in _regions():
+            self.region.addItem(f"{name} ({code})", code)
+        self.own_number = QLineEdit()
+        self.own_number.setAccessibleName(self.tr("Your own phone number"))
+        self.user_id = QLineEdit()
+        self.user_id.setAccessibleName(self.tr("Your HubSpot user id"))
+        self.recipients = QLineEdit()
+        self.recipients.setAccessibleName(self.tr("Default recipient user ids"))
+        self.recipients.setPlaceholderText(self.tr("User ids, separated by commas"))
+        self.auto_log = QSpinBox()
+        self.auto_log.setAccessibleName(self.tr("Log untouched calls automatically after seconds"))
+        self.auto_log.setRange(0, 3600)
+        self.auto_log.setSpecialValueText(self.tr("Never"))
+        self.auto_log.setSuffix(self.tr(" s"))
+        form.addRow(self.tr("Default &country:"), self.region)
+        form.addRow(self.tr("Your &number:"), self.own_number)
+        form.addRow(self.tr("Your HubSpot &user id:"), self.user_id)
+        form.addRow(self.tr("Default &recipients:"), self.recipients)
+        form.addRow(self.tr("&Log untouched calls after:"), self.auto_log)
+        return page
+
+    def _notifications_tab(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.popup_enabled = QCheckBox(self.tr("Show a &pop-up when a call rings"))
+        self.sound_enabled = QCheckBox(self.tr("Play a &sound with notifications"))
+        self.dnd = QCheckBox(
+            self.tr("&Do not disturb (no pop-ups or notifications; calls are still journaled)")
+        )
+        for box in (self.popup_enabled, self.sound_enabled, self.dnd):
+            column.addWidget(box)
+        column.addStretch(1)
+        return page
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.start_minimised = QCheckBox(self.tr("Start &minimised to the tray"))
+        self.start_at_login = QCheckBox(self.tr("Start at &login"))
+        form.addRow(self.start_minimised)
+        form.addRow(self.start_at_login)
+        if not self._autostart_supported:
+            self.start_at_login.setEnabled(False)
+            note = QLabel(
+                self.tr(
+                    "Starting at login is not supported on this system yet. Add HubCall "
+                    "Desktop to your system's login items by hand."
+                )
+            )
+            note.setWordWrap(True)
+            form.addRow(note)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("System default"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        form.addRow(self.tr("&Language:"), self.language)
+        hint = QLabel(self.tr("A new language shows after HubCall Desktop restarts."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        return page
+
+    # -- values ---------------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        self._settings = dataclasses.replace(settings)
+        self.portal.setText(
+            str(settings.portal_id) if settings.portal_id else self.tr("not known yet")
+        )
+        self.ui_domain.setText(settings.ui_domain)
+        self.api_base.setText(settings.api_base)
+        self.api_version.setCurrentIndex(max(0, self.api_version.findData(settings.api_version)))
+        self.region.setCurrentIndex(max(0, self.region.findData(settings.region)))
+        self.own_number.setText(settings.own_number)
+        self.user_id.setText(str(settings.user_id) if settings.user_id else "")
+        self.recipients.setText(", ".join(map(str, settings.recipient_user_ids)))
+        self.auto_log.setValue(settings.auto_log_seconds)
+        self.popup_enabled.setChecked(settings.popup_enabled)
+        self.sound_enabled.setChecked(settings.sound_enabled)
+        self.dnd.setChecked(settings.do_not_disturb)
+        self.start_minimised.setChecked(settings.start_minimised)
+        self.start_at_login.setChecked(settings.start_at_login)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+    def collect(self) -> Settings:
+        """The settings as shown; raises InputError naming the first bad field."""
+        user_text = self.user_id.text().strip()
+        if user_text and not (user_text.isdigit() and user_text.isascii()):
+            raise InputError("user_id", user_text, "must be a whole number")
+        new = dataclasses.replace(
+            self._settings,
+            api_base=self.api_base.text().strip().rstrip("/"),
+            api_version=str(self.api_version.currentData()),
+            region=str(self.region.currentData()),
+            own_number=self.own_number.text().strip(),
+            user_id=int(user_text) if user_text else None,
+            recipient_user_ids=list(parse_user_ids(self.recipients.text(), "recipient_user_ids")),
+            auto_log_seconds=self.auto_log.value(),
+            popup_enabled=self.popup_enabled.isChecked(),
+            sound_enabled=self.sound_enabled.isChecked(),
+            do_not_disturb=self.dnd.isChecked(),
+            start_minimised=self.start_minimised.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
+            language=str(self.language.currentData()),
+        )
+        new.validate()
+        return new
+
+    # -- answers from the controller --------------------------------------------------------
+
+    def show_token_state(self, text: str, ok: bool) -> None:
+        self.token_state.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.token_state.setText(text)
+
+    def show_account(self, details: AccountDetails) -> None:
+        self._settings.portal_id = details.portal_id
+        self._settings.ui_domain = details.ui_domain
+        self.portal.setText(str(details.portal_id))
+        self.ui_domain.setText(details.ui_domain)
+        self.show_token_state(
+            self.tr("Connected to portal %1 (%2).")
+            .replace("%1", str(details.portal_id))
+            .replace("%2", details.ui_domain),
+            ok=True,
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _on_save_token(self) -> None:
+        text = self.token.text().strip()
+        if not text:
+            self.show_token_state(self.tr("Paste the token first."), ok=False)
+            return
+        self.token_save_requested.emit(text)
+
+    def token_saved(self) -> None:
+        self.token.clear()
+        self.show_token_state(self.tr("Token saved in the system keyring."), ok=True)
+
+    def _on_apply(self) -> bool:
+        try:
+            settings = self.collect()
+        except InputError as error:
+            self.show_error(error.user_message)
+            return False
+        self.error.clear()
+        self._settings = settings
+        self.save_requested.emit(settings)
+        return True
+
+    def _on_ok(self) -> None:
+        if self._on_apply():
+            self.accept()
+
+
+def _regions() -> list[tuple[str, str]]:
+    """Every region libphonenumber knows, with its name in the UI language, sorted by name."""
+    named = []
+    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+        territory = QLocale.codeToTerritory(code)
+        name = (
+            QLocale.territoryToString(territory)
+            if territory != QLocale.Country.AnyTerritory
+            else code
+        )
+        named.append((code, name))
+    return sorted(named, key=lambda item: item[1].casefold())

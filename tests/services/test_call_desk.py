@@ -1,0 +1,386 @@
+"""The call desk against the real sandbox and a real journal: ring, look up, log, fail, resend."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from hubcall_desktop.core.call import CallSource, SyncState, utc_now
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.events import EndReason, EventKind, make_event
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.retrying import NO_RETRY
+from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
+from hubcall_desktop.sandbox.faults import Fault
+from hubcall_desktop.sandbox.seed import NORDLICHT_SWITCHBOARD, UNKNOWN_CALLER_NUMBER
+from hubcall_desktop.services.demo import DemoControl, demo_settings, demo_token, start_sandbox
+from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
+from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
+from hubcall_desktop.storage.errors import AlreadyQueued
+
+ANNA = "+493055501234"
+WAIT_S = 5.0
+
+
+class Recorder:
+    """Collects the desk's updates and lets a test await one."""
+
+    def __init__(self) -> None:
+        self.updates: list[DeskUpdate] = []
+        self.statuses: list[DeskStatus] = []
+        self._changed = asyncio.Event()
+
+    def __call__(self, update: DeskUpdate) -> None:
+        self.updates.append(update)
+        self._changed.set()
+
+    def on_status(self, status: DeskStatus) -> None:
+        self.statuses.append(status)
+        self._changed.set()
+
+    def kinds(self, call_id: str) -> list[UpdateKind]:
+        return [u.kind for u in self.updates if u.call.external_call_id == call_id]
+
+    async def wait(self, predicate: Callable[[DeskUpdate], bool]) -> DeskUpdate:
+        async with asyncio.timeout(WAIT_S):
+            while True:
+                for update in self.updates:
+                    if predicate(update):
+                        return update
+                self._changed.clear()
+                await self._changed.wait()
+
+    async def wait_for(
+        self, call_id: str, kind: UpdateKind, state: SyncState | None = None
+    ) -> DeskUpdate:
+        return await self.wait(
+            lambda u: (
+                u.call.external_call_id == call_id
+                and u.kind is kind
+                and (state is None or u.call.sync_state is state)
+            )
+        )
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    server = await start_sandbox()
+    yield server
+    await server.stop()
+
+
+async def _runtime(
+    tmp_path: Path, base_url: str, transport: httpx.AsyncBaseTransport | None = None
+) -> DeskRuntime:
+    runtime = await open_runtime(
+        tmp_path / "journal.sqlite3",
+        demo_settings("DE"),
+        demo_token(),
+        api_base=base_url,
+        api_version="v3",
+        retry_policy=NO_RETRY,
+        transport=transport,
+    )
+    runtime.desk.set_control(CallSource.DEMO, DemoControl(runtime.desk))
+    return runtime
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
+    opened = await _runtime(tmp_path, sandbox.base_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def recorder(runtime: DeskRuntime) -> Recorder:
+    rec = Recorder()
+    runtime.desk.add_listener(rec)
+    runtime.desk.add_status_listener(rec.on_status)
+    await runtime.desk.start()
+    return rec
+
+
+def _event(
+    kind: EventKind, number: str = ANNA, call_id: str = "sip-1", reason: EndReason | None = None
+) -> Any:
+    return make_event(
+        kind,
+        CallSource.DEMO,
+        source_call_id=call_id,
+        raw_from=number,
+        raw_to=DEMO_AGENT_NUMBER,
+        at=utc_now(),
+        reason=reason,
+        region="DE",
+    )
+
+
+async def test_ringing_is_journaled_before_observers_hear_and_matches_follow(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    seen_in_journal: list[bool] = []
+
+    def check(update: DeskUpdate) -> None:
+        if update.kind is UpdateKind.RINGING:
+            seen_in_journal.append(True)
+
+    runtime.desk.add_listener(check)
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    assert await runtime.journal.get_call(call_id) is not None
+    found = await recorder.wait_for(call_id, UpdateKind.MATCHES)
+    assert recorder.kinds(call_id)[:2] == [UpdateKind.RINGING, UpdateKind.MATCHES]
+    assert [m.display_name for m in found.matches] == ["Anna Schmidt"]
+    assert found.fresh
+    stored = await runtime.journal.get_call(call_id)
+    assert stored is not None and [m.display_name for m in stored.matches] == ["Anna Schmidt"]
+    lookup = sandbox.accepted_bodies()[0]
+    assert lookup["finalCallStatus"] == "RINGING" and lookup["createEngagement"] is False
+    assert recorder.statuses[-1].token is TokenState.OK and recorder.statuses[-1].reachable
+
+
+async def test_second_call_shows_the_last_match_at_once(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    first = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="a"))
+    await recorder.wait_for(first, UpdateKind.MATCHES)
+    second = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="b"))
+    ringing = await recorder.wait_for(second, UpdateKind.RINGING)
+    assert [m.display_name for m in ringing.matches] == ["Anna Schmidt"]
+    assert not ringing.fresh
+
+
+async def test_several_matches_come_most_likely_first(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING, NORDLICHT_SWITCHBOARD))
+    found = await recorder.wait_for(call_id, UpdateKind.MATCHES)
+    assert [m.kind for m in found.matches] == ["CONTACT", "CONTACT", "COMPANY"]
+
+
+async def test_unknown_caller_gets_no_matches(runtime: DeskRuntime, recorder: Recorder) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING, UNKNOWN_CALLER_NUMBER))
+    found = await recorder.wait_for(call_id, UpdateKind.MATCHES)
+    assert found.matches == ()
+
+
+async def test_withheld_caller_is_journaled_but_never_asked_about(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING, "anonymous"))
+    await runtime.desk.handle_event(_event(EventKind.ENDED, "anonymous", reason=EndReason.HUNG_UP))
+    await recorder.wait_for(call_id, UpdateKind.ENDED)
+    logged = await runtime.desk.log_call(call_id, CallStatus.MISSED, "")
+    assert logged.sync_state is SyncState.WITHHELD
+    assert sandbox.requests == ()
+
+
+@pytest.mark.parametrize(
+    ("answered", "reason", "expected"),
+    [
+        (True, EndReason.HUNG_UP, CallStatus.COMPLETED),
+        (False, EndReason.HUNG_UP, CallStatus.MISSED),
+        (False, EndReason.BUSY, CallStatus.BUSY),
+        (False, EndReason.CANCELED, CallStatus.CANCELED),
+        (False, EndReason.NO_ANSWER, CallStatus.NO_ANSWER),
+        (False, EndReason.FAILED, CallStatus.FAILED),
+    ],
+)
+async def test_ended_call_suggests_the_status_from_what_happened(
+    runtime: DeskRuntime,
+    recorder: Recorder,
+    answered: bool,
+    reason: EndReason,
+    expected: CallStatus,
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    if answered:
+        await runtime.desk.handle_event(_event(EventKind.ANSWERED))
+        await recorder.wait_for(call_id, UpdateKind.ANSWERED)
+    await runtime.desk.handle_event(_event(EventKind.ENDED, reason=reason))
+    ended = await recorder.wait_for(call_id, UpdateKind.ENDED)
+    assert ended.call.final_status is expected
+
+
+async def test_duplicate_event_changes_nothing(runtime: DeskRuntime, recorder: Recorder) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    again = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    assert again == call_id
+    assert recorder.kinds(call_id).count(UpdateKind.RINGING) == 1
+
+
+async def test_log_call_goes_pending_then_logged_with_notes(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    await runtime.desk.answer(call_id)
+    await runtime.desk.hangup(call_id)
+    await recorder.wait_for(call_id, UpdateKind.ENDED)
+    queued = await runtime.desk.log_call(
+        call_id, CallStatus.COMPLETED, "Wants <b>a quote</b>\nsoon", "Quote"
+    )
+    assert queued.sync_state in (SyncState.PENDING, SyncState.SENDING, SyncState.LOGGED)
+    await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    [body] = sandbox.logged_calls()
+    assert body["externalCallId"] == call_id
+    assert body["finalCallStatus"] == "COMPLETED"
+    assert (
+        body["engagementProperties"]["hs_call_body"] == "Wants &lt;b&gt;a quote&lt;/b&gt;<br>soon"
+    )
+    assert body["engagementProperties"]["hs_call_title"] == "Quote"
+    assert body["userId"] == 7
+    stored = await runtime.journal.get_call(call_id)
+    assert stored is not None and stored.sync_state is SyncState.LOGGED
+    with pytest.raises(Exception, match="already logged"):
+        await runtime.desk.log_call(call_id, CallStatus.COMPLETED, "again")
+
+
+async def test_notes_draft_reaches_the_journal_and_survives_the_end_event(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    runtime.desk.save_notes_draft(call_id, "Called about")
+    runtime.desk.save_notes_draft(call_id, "Called about the invoice")
+    saved = await recorder.wait(lambda u: u.kind is UpdateKind.CHANGED and bool(u.call.notes))
+    assert saved.call.notes == "Called about the invoice"  # one write after the pause
+    stored = await runtime.journal.get_call(call_id)
+    assert stored is not None and stored.notes == "Called about the invoice"
+    runtime.desk.save_notes_draft(call_id, "Called about the invoice, twice")
+    await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+    stored = await runtime.journal.get_call(call_id)
+    assert stored is not None and stored.notes == "Called about the invoice, twice"
+
+
+async def test_discard_keeps_the_call_but_never_sends_it(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING, UNKNOWN_CALLER_NUMBER))
+    await recorder.wait_for(call_id, UpdateKind.MATCHES)
+    await runtime.desk.handle_event(
+        _event(EventKind.ENDED, UNKNOWN_CALLER_NUMBER, reason=EndReason.HUNG_UP)
+    )
+    discarded = await runtime.desk.discard(call_id)
+    assert discarded.sync_state is SyncState.DISCARDED
+    assert sandbox.logged_calls() == []
+
+
+async def test_lookup_failure_is_reported_and_the_call_still_journaled(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    sandbox.faults.add(Fault.status(503))
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    failed = await recorder.wait_for(call_id, UpdateKind.LOOKUP_FAILED)
+    assert "server error" in failed.error
+    assert await runtime.journal.get_call(call_id) is not None
+
+
+async def test_unreachable_hubspot_shows_in_the_status_and_logs_stay_queued(tmp_path: Path) -> None:
+    dead = await start_sandbox()
+    url = dead.base_url
+    await dead.stop()  # nothing listens there any more
+    runtime = await _runtime(tmp_path, url)
+    rec = Recorder()
+    runtime.desk.add_listener(rec)
+    runtime.desk.add_status_listener(rec.on_status)
+    try:
+        await runtime.desk.start()
+        call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+        await rec.wait_for(call_id, UpdateKind.LOOKUP_FAILED)
+        assert rec.statuses[-1].reachable is False
+        await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+        await runtime.desk.log_call(call_id, CallStatus.MISSED, "")
+        retry = await rec.wait(lambda u: u.kind is UpdateKind.SYNC and bool(u.error))
+        assert retry.call.sync_state is SyncState.PENDING
+        assert runtime.desk.current_status().pending == 1
+        with pytest.raises(AlreadyQueued):
+            await runtime.desk.log_call(call_id, CallStatus.MISSED, "")
+    finally:
+        await runtime.close()
+
+
+def _refusing_transport(field: str) -> tuple[httpx.MockTransport, list[dict[str, Any]]]:
+    """Refuses the first log request with a 400 naming ``field``, accepts the rest."""
+    seen: list[dict[str, Any]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        seen.append(body)
+        logs = [b for b in seen if b["createEngagement"]]
+        if body["createEngagement"] and len(logs) == 1:
+            return httpx.Response(
+                400,
+                json={
+                    "status": "error",
+                    "message": "Invalid input",
+                    "correlationId": "3f1f9a4e-0000-4000-8000-000000000001",
+                    "category": "VALIDATION_ERROR",
+                    "errors": [{"message": "bad number", "in": field}],
+                },
+            )
+        return httpx.Response(200, json={"callerIdMatches": []})
+
+    return httpx.MockTransport(handle), seen
+
+
+async def test_refused_log_fails_with_hubspots_message_and_resend_works(tmp_path: Path) -> None:
+    transport, seen = _refusing_transport("toNumber")
+    runtime = await _runtime(tmp_path, "http://127.0.0.1:9", transport)
+    rec = Recorder()
+    runtime.desk.add_listener(rec)
+    try:
+        await runtime.desk.start()
+        call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+        await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+        await runtime.desk.log_call(call_id, CallStatus.MISSED, "first try")
+        failed = await rec.wait_for(call_id, UpdateKind.SYNC, SyncState.FAILED)
+        assert "toNumber" in failed.error and "correlation id" in failed.error
+        assert failed.error_fields == ("toNumber",)
+        await runtime.desk.update_call(
+            call_id, status=CallStatus.MISSED, notes="second try", title=""
+        )
+        await runtime.desk.resend(call_id)
+        await rec.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+        logs = [b for b in seen if b["createEngagement"]]
+        assert [b["engagementProperties"].get("hs_call_body") for b in logs] == [
+            "first try",
+            "second try",
+        ]
+    finally:
+        await runtime.close()
+
+
+async def test_a_broken_listener_does_not_stop_the_others(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    def broken(update: DeskUpdate) -> None:
+        raise RuntimeError("boom")
+
+    runtime.desk.add_listener(broken)
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    await recorder.wait_for(call_id, UpdateKind.MATCHES)
+
+
+async def test_calls_whose_end_never_comes_are_closed_and_flagged(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    later = utc_now().replace(year=utc_now().year + 1)
+    runtime.desk.lifecycle._clock = lambda: later  # the ring timeout has long passed
+    await runtime.desk.expire_overdue()
+    ended = await recorder.wait_for(call_id, UpdateKind.ENDED)
+    assert ended.call.final_status is CallStatus.UNKNOWN and ended.call.flagged
+
+
+async def test_unknown_call_ids_are_refused_with_a_sentence(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    with pytest.raises(InputError, match="no such call"):
+        await runtime.desk.log_call("nope", CallStatus.COMPLETED, "")
+    with pytest.raises(InputError):
+        await runtime.desk.discard("nope")

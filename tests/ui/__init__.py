@@ -1,0 +1,1 @@
+"""Tests of the Qt user interface (offscreen, on a qasync loop)."""

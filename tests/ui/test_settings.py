@@ -1,0 +1,178 @@
+"""Settings: values round-trip, persist to the file, test the connection, and say when no
+keyring exists; do-not-disturb silences the pop-up but never the journal."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.sandbox.seed import DEMO_CALLERS, DEMO_TOKEN
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.oauth_config import MetadataFile
+from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.connection import ConnectionManager
+from hubcall_desktop.services.demo import demo_settings, ring, start_sandbox
+from hubcall_desktop.storage.settings import Settings, load_settings
+from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+from .ui_helpers import WAIT_MS, make_controller, run
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot) -> SettingsDialog:
+    widget = SettingsDialog(demo_settings("DE"), autostart_supported=True)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_values_round_trip(dialog: SettingsDialog) -> None:
+    collected = dialog.collect()
+    assert collected == demo_settings("DE")
+
+
+def test_edits_are_collected_and_checked(dialog: SettingsDialog) -> None:
+    dialog.region.setCurrentIndex(dialog.region.findData("GB"))
+    dialog.recipients.setText("12, 34")
+    dialog.user_id.setText("99")
+    dialog.dnd.setChecked(True)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    new = dialog.collect()
+    assert (new.region, new.recipient_user_ids, new.user_id, new.do_not_disturb, new.language) == (
+        "GB",
+        [12, 34],
+        99,
+        True,
+        "de",
+    )
+
+
+@pytest.mark.parametrize(
+    ("widget", "text", "named"),
+    [
+        ("api_base", "ftp://example.com", "api_base"),
+        ("api_base", "http://api.hubapi.com", "api_base"),  # plain http only for loopback
+        ("user_id", "abc", "user_id"),
+        ("user_id", "0", "user_id"),
+        ("recipients", "1, two", "recipient_user_ids"),
+    ],
+)
+def test_bad_values_are_refused_with_the_field_named(
+    qtbot: QtBot, dialog: SettingsDialog, widget: str, text: str, named: str
+) -> None:
+    getattr(dialog, widget).setText(text)
+    with qtbot.assertNotEmitted(dialog.save_requested):
+        dialog._on_apply()
+    assert dialog.error.text().startswith(named)
+
+
+def test_no_autostart_says_so(qtbot: QtBot) -> None:
+    widget = SettingsDialog(Settings(), autostart_supported=False)
+    qtbot.addWidget(widget)
+    assert not widget.start_at_login.isEnabled()
+
+
+def _settings_file(app: AppController) -> dict[str, object]:
+    path = app.paths.settings
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def test_ok_saves_to_the_file_and_applies_at_once(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    dialog = controller.dialogs.open_settings()
+    dialog.region.setCurrentIndex(dialog.region.findData("US"))
+    dialog.popup_enabled.setChecked(False)
+    dialog.own_number.setText("+12125550199")
+    dialog._on_ok()
+    qtbot.waitUntil(lambda: _settings_file(controller).get("region") == "US", timeout=WAIT_MS)
+    stored, warnings = load_settings(controller.paths.settings)
+    assert warnings == []
+    assert stored.popup_enabled is False and stored.own_number == "+12125550199"
+    assert controller.settings.region == "US"
+    assert controller.desk is not None and controller.desk.settings.popup_enabled is False
+
+
+def test_test_connection_fills_portal_and_domain(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    controller.settings.portal_id, controller.settings.ui_domain = None, "app.hubspot.com"
+    dialog = controller.dialogs.open_settings()
+    assert dialog.portal.text() == "not known yet"
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Connected to portal" in dialog.token_state.text(), timeout=WAIT_MS)
+    assert dialog.token_state.text() == "Connected to portal 147258369 (app-eu1.hubspot.com)."
+    assert dialog.portal.text() == "147258369"
+    assert dialog.ui_domain.text() == "app-eu1.hubspot.com"
+    dialog._on_ok()
+    qtbot.waitUntil(
+        lambda: _settings_file(controller).get("portal_id") == 147258369, timeout=WAIT_MS
+    )
+    assert _settings_file(controller)["ui_domain"] == "app-eu1.hubspot.com"
+
+
+def test_a_wrong_typed_token_is_reported(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    dialog = controller.dialogs.open_settings()
+    dialog.token.setText("pat-na1-wrong")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "token" in dialog.token_state.text(), timeout=WAIT_MS)
+    assert "Reconnect to HubSpot in Settings" in dialog.token_state.text()
+    assert "pat-na1-wrong" not in dialog.token_state.text()
+
+
+def test_no_keyring_backend_says_so_clearly(
+    tmp_path: Path, qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    sandbox = run(qtbot, qloop, start_sandbox())
+    app = make_controller(tmp_path, demo=False, api_base=sandbox.base_url)
+    with qtbot.waitSignal(app.ready, timeout=WAIT_MS):
+        app.start()
+    try:
+        store = AsyncSecretStore(SecretStore(backend=FailKeyring(), environ={}))
+        app.boot.connection = ConnectionManager(
+            store, MetadataFile(tmp_path / "oauth.json"), api_base=sandbox.base_url, environ={}
+        )
+        dialog = app.dialogs.open_settings()
+        qtbot.waitUntil(lambda: "keyring" in dialog.token_state.text(), timeout=WAIT_MS)
+        assert dialog.token_state.text().startswith("No secure keyring is available")
+        dialog.token.setText(DEMO_TOKEN)  # HubSpot (the sandbox) accepts it; keeping it fails
+        dialog.token_state.clear()
+        qtbot.mouseClick(dialog.save_token_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "keyring" in dialog.token_state.text(), timeout=WAIT_MS)
+        assert dialog.token_state.text().startswith("No secure keyring is available")
+        assert dialog.token.text() == DEMO_TOKEN  # kept, so nothing typed is lost
+        assert DEMO_TOKEN not in repr(_settings_file(app))
+    finally:
+        run(qtbot, qloop, app.close_down(), timeout=10_000)
+        run(qtbot, qloop, sandbox.stop())
+
+
+def test_do_not_disturb_silences_popups_but_journals(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    controller.set_do_not_disturb(True)
+    assert controller.window.dnd_action.isChecked()
+    desk = controller.desk
+    assert desk is not None
+    call_id = run(qtbot, qloop, ring(desk, DEMO_CALLERS[0]))
+    qtbot.waitUntil(lambda: controller.model.row_of(call_id) is not None, timeout=WAIT_MS)
+    assert controller.popups.popup(call_id) is None
+    assert controller.notifier.sent == 0
+    assert run(qtbot, qloop, desk.journal.get_call(call_id)) is not None
+    qtbot.waitUntil(
+        lambda: _settings_file(controller).get("do_not_disturb") is True, timeout=WAIT_MS
+    )
+    controller.set_do_not_disturb(False)
+    second = run(qtbot, qloop, ring(desk, DEMO_CALLERS[2]))
+    assert controller.popups.popup(second) is not None
+    qtbot.waitUntil(lambda: controller.notifier.sent == 1, timeout=WAIT_MS)
+    assert controller.notifier.last_backend == "in-app"  # offscreen: no tray, no D-Bus here
+    assert "Incoming call" in controller.window.statusBar().currentMessage()

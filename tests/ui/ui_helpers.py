@@ -1,0 +1,42 @@
+"""Helpers for the Qt tests (a module, not the conftest, so test files can import them)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.services.demo import demo_settings
+from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.options import AppOptions, folder_paths
+
+T = TypeVar("T")
+WAIT_MS = 5000
+
+
+def run(
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    coro: Coroutine[Any, Any, T],
+    timeout: int = WAIT_MS,
+) -> T:
+    """Run ``coro`` on the qasync loop while Qt processes events; return its result."""
+    task = loop.create_task(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+def make_controller(
+    tmp_path: Path, settings: Settings | None = None, **options: Any
+) -> AppController:
+    folder = tmp_path / "data"
+    folder.mkdir(exist_ok=True)
+    values: dict[str, Any] = {"demo": True, "start_sources": False, "system_notifications": False}
+    values.update(options)
+    return AppController(
+        AppOptions(**values), folder_paths(folder), settings or demo_settings("DE"), []
+    )
