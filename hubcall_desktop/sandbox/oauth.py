@@ -157,7 +157,7 @@ async def authorize(request: web.Request) -> web.Response:
 
 
 def _s256(verifier: str) -> str:
-    return str(create_s256_code_challenge(verifier))  # type: ignore[no-untyped-call]
+    return str(create_s256_code_challenge(verifier))
 
 
 def _field(form: Any, name: str) -> str:

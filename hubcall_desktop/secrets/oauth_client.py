@@ -206,7 +206,7 @@ class HubSpotOAuthClient:
                 _check_response(response)
             else:
                 _check_response(
-                    await self._http.revoke_token(  # type: ignore[no-untyped-call]
+                    await self._http.revoke_token(
                         self.endpoints.revoke_url,
                         token=refresh_token.reveal(),
                         token_type_hint="refresh_token",  # noqa: S106 - a hint name

@@ -128,6 +128,7 @@ def _run_gui(options: AppOptions) -> int:
         loop.run_until_complete(controller.close_down())
         loop.run_until_complete(UI_TASKS.cancel_all())
     instance.close()
+    app.shutdown()  # Qt's objects go now, not in random order at interpreter exit
     return 0
 
 

@@ -8,6 +8,7 @@ read on a worker thread with a timeout, and only when a request first needs the 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import shutil
 from pathlib import Path
@@ -108,6 +109,9 @@ class Boot:
             for problem in self.sources.problems:
                 controller.window.statusBar().showMessage(problem, 30_000)
         self.done.set()
+        # Everything alive once booted lives as long as the app: keep it out of the cycle
+        # collector's full passes, whose pauses would otherwise grow with it (see bench_ui).
+        gc.freeze()
         controller.ready.emit()
 
     def _on_connection(self, snapshot: ConnectionSnapshot) -> None:

@@ -147,7 +147,7 @@ class AppController(QObject):
         w.dnd_toggled.connect(self.set_do_not_disturb)
         w.log_call_requested.connect(self.open_log_form)
         w.settings_requested.connect(self.open_settings)
-        w.call_open_requested.connect(self._open_call_quietly)
+        w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)
         p = self.popups
         p.log_requested.connect(self._on_log_requested)
@@ -224,7 +224,7 @@ class AppController(QObject):
 
     def _notify_unnamed(self, call_id: str, matches: tuple[CallerMatch, ...] = ()) -> None:
         call = self._unnamed.pop(call_id, None)
-        if call is not None and not self.settings.do_not_disturb:
+        if call is not None and not self.settings.do_not_disturb and not self._closed:
             self._notify_ringing(call, matches)
 
     def _notify_ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
@@ -441,6 +441,7 @@ class AppController(QObject):
         if self._closed:
             return
         self._closed = True
+        self._unnamed.clear()
         self.popups.close_all()
         if self._dialogs is not None:
             self._dialogs.close_all()

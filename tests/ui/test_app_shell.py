@@ -191,7 +191,7 @@ def test_double_click_opens_the_call_and_resend_logs_it(
     qtbot.waitUntil(lambda: controller.model.row_of(call_id) == 0, timeout=WAIT_MS)
     table = controller.window.table
     table.selectRow(0)
-    assert controller.window.selected_call() is not None
+    assert controller.window.selected_call_id() == call_id
     rect = table.visualRect(controller.model.index(0, Column.NUMBER))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

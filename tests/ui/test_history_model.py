@@ -18,7 +18,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import (
-    CALL_ROLE,
+    CALL_ID_ROLE,
     FAILED_COLOR,
     PAGE_SIZE,
     Column,
@@ -89,7 +89,7 @@ def test_first_page_only_then_more_on_demand(
     model.fetchMore()
     qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE * 2 + 5, timeout=WAIT_MS)
     assert not model.canFetchMore()
-    ids = [model.call_at(r).external_call_id for r in range(model.rowCount())]  # type: ignore[union-attr]
+    ids = [model.call_id_at(r) for r in range(model.rowCount())]  # type: ignore[union-attr]
     assert ids == sorted(ids, reverse=True) and len(set(ids)) == len(
         ids
     )  # newest first, no repeats
@@ -120,7 +120,7 @@ def test_cells_say_what_the_agent_needs(
     assert withheld is not None
     assert model.index(withheld, Column.NUMBER).data() == "Withheld number"
     assert model.headerData(Column.SYNC, Qt.Orientation.Horizontal) == "HubSpot"
-    assert isinstance(model.index(row, 0).data(CALL_ROLE), Call)
+    assert model.index(row, 0).data(CALL_ID_ROLE) == "call-000001"
     assert model.index(99, 0).data() is None
 
 
@@ -134,7 +134,7 @@ def test_search_and_state_filter_ask_the_journal(
     model = _open_model(qtbot, journal)
     with qtbot.waitSignal(model.loaded, timeout=WAIT_MS):
         model.set_filter("schmidt")
-    assert [model.call_at(r).external_call_id for r in range(model.rowCount())] == ["call-000004"]  # type: ignore[union-attr]
+    assert [model.call_id_at(r) for r in range(model.rowCount())] == ["call-000004"]  # type: ignore[union-attr]
     with qtbot.waitSignal(model.loaded, timeout=WAIT_MS):
         model.set_filter("", {SyncState.FAILED})
     assert model.rowCount() == 1 and model.total == 1
@@ -192,7 +192,7 @@ def test_reload_drops_a_page_from_an_old_filter(
     # The journal answers in order: once a later question is answered, the first
     # filter's answer has arrived too (and must have been dropped).
     run(qtbot, qloop, journal.count_calls())
-    assert [model.call_at(r).external_call_id for r in range(model.rowCount())] == ["call-000002"]  # type: ignore[union-attr]
+    assert [model.call_id_at(r) for r in range(model.rowCount())] == ["call-000002"]  # type: ignore[union-attr]
 
 
 def test_without_a_journal_the_model_is_empty_and_quiet(qtbot: QtBot) -> None:

@@ -33,7 +33,7 @@ from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
-from hubcall_desktop.ui.models.history_model import CALL_ROLE, Column, HistoryModel
+from hubcall_desktop.ui.models.history_model import CALL_ID_ROLE, Column, HistoryModel
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
     log_call_requested = Signal()
     settings_requested = Signal()
     simulate_requested = Signal(int)
-    call_open_requested = Signal(object)  # Call
+    call_open_requested = Signal(str)  # the call's id
     popup_requested = Signal()
     quit_requested = Signal()
     dnd_toggled = Signal(bool)
@@ -269,19 +269,19 @@ class MainWindow(QMainWindow):
         else:
             self.sources_label.setText(self.tr("No call source listening"))
 
-    def selected_call(self) -> Call | None:
+    def selected_call_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        call: Call | None = rows[0].data(CALL_ROLE)
-        return call
+        call_id: str | None = rows[0].data(CALL_ID_ROLE)
+        return call_id
 
     # -- events --------------------------------------------------------------------------
 
     def _on_activated(self, index: QModelIndex) -> None:
-        call = index.data(CALL_ROLE)
-        if call is not None:
-            self.call_open_requested.emit(call)
+        call_id = index.data(CALL_ID_ROLE)
+        if call_id is not None:
+            self.call_open_requested.emit(call_id)
 
     def _apply_filter(self) -> None:
         from hubcall_desktop.core.call import SyncState
