@@ -12,6 +12,7 @@ whole run (e.g. ``xcb`` to watch the tests on your own screen).
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,3 +97,22 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv(DATA_DIR_ENV, str(folder))
     return folder
+
+
+# PySide6 can abort at interpreter shutdown ("shared QObject was deleted directly",
+# then a malloc check) when Python's garbage collector and Qt destroy leftover wrapper
+# objects in the wrong order, after every test has already passed. Once pytest has
+# reported, leave without that teardown; the exit status is pytest's own.
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _exit_status and "PySide6.QtCore" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])
