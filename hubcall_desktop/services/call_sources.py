@@ -20,7 +20,7 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore, run_blocking
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.sources.baresip_pool import BaresipPool
 from hubcall_desktop.sources.baresip_wire import BARESIP_ENV, BaresipEndpoint, collect_endpoints
-from hubcall_desktop.sources.connect import WEBHOOK_SECRET_ENTRY, ensure_webhook_secret
+from hubcall_desktop.sources.connect import WEBHOOK_SECRET_ENTRY, ensure_webhook_secret, templates
 from hubcall_desktop.sources.runtime import remove_runtime, runtime_info, write_runtime
 from hubcall_desktop.sources.webhook import WebhookServer
 
@@ -38,6 +38,7 @@ class CallSources:
     problems: list[str] = field(default_factory=list)
     webhook: WebhookServer | None = None
     baresip: BaresipPool | None = None
+    webhook_secret: Secret | None = field(default=None, repr=False)
 
     async def start(
         self,
@@ -83,7 +84,7 @@ class CallSources:
             logger.warning("the webhook is off: %s", error.user_message)
             self.problems.append(error.user_message)
             return
-        self.webhook = server
+        self.webhook, self.webhook_secret = server, secret
         try:
             write_runtime(self.runtime_file, runtime_info(server.url, server.port, demo=demo))
         except OSError as exc:
@@ -99,6 +100,12 @@ class CallSources:
         pool.start()
         self.baresip = pool
         self.desk.set_control(CallSource.BARESIP, pool)
+
+    def hookups(self) -> list[tuple[str, str]]:
+        """What the agent copies into a softphone: (title, text), secret included."""
+        if self.webhook is None or self.webhook_secret is None:
+            return []
+        return [(t.title, t.text) for t in templates(self.webhook.url, self.webhook_secret)]
 
     def listening(self) -> tuple[str, ...]:
         """What the status bar shows: each source and whether it is up."""

@@ -134,8 +134,10 @@ class OutboxSender:
             except Exception:
                 logger.exception("outbox pass failed; trying again later")
             self._wake.clear()
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=idle_check_s)
+                async with asyncio.timeout(idle_check_s):
+                    await self._wake.wait()
 
     async def _send(self, entry: OutboxEntry) -> SendOutcome:
         await self._journal.mark_sending(entry.id)

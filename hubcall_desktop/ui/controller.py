@@ -7,30 +7,27 @@ them. Windows never call the desk directly; they emit signals handled here.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import deque
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hubcall_desktop.core.call import Call, CallSource, SyncState
-from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.core.matches import CallerMatch
-from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.core.call import Call, CallSource
 from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, UpdateKind
 from hubcall_desktop.storage.paths import AppPaths
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.call_notices import CallNotices
 from hubcall_desktop.ui.desk_signals import DeskSignals
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.notifications import Notifier
 from hubcall_desktop.ui.options import AppOptions
+from hubcall_desktop.ui.popup_actions import PopupActions
 from hubcall_desktop.ui.popups import PopupManager
 from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
 from hubcall_desktop.ui.windows.main_window import MainWindow
@@ -42,8 +39,6 @@ if TYPE_CHECKING:  # imported when first needed: none of these is on the way to 
     from hubcall_desktop.ui.dialogs import Dialogs
 
 logger = logging.getLogger(__name__)
-
-NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller
 
 
 class AppController(QObject):
@@ -74,7 +69,6 @@ class AppController(QObject):
         self._recent: deque[Call] = deque(maxlen=RECENT_CALLS)
         self._quitting = False
         self._closed = False
-        self._unnamed: dict[str, Call] = {}  # ringing, notification waiting for the name
         demo_labels = _demo_labels() if options.demo else []
         self.window = window or MainWindow(self.model)
         if demo_labels:
@@ -98,6 +92,8 @@ class AppController(QObject):
             lambda title, body: self.window.statusBar().showMessage(f"{title}: {body}", 15_000),
             use_system=options.system_notifications,
         )
+        self.notices = CallNotices(self)
+        self.popup_actions = PopupActions(self)
         self._dialogs: Dialogs | None = None
         self._boot: Boot | None = None
         self._connect()
@@ -138,7 +134,7 @@ class AppController(QObject):
         s = self.signals
         s.ringing.connect(self._on_ringing)
         s.updated.connect(self._on_updated)
-        s.sync.connect(self._on_sync)
+        s.sync.connect(self.notices.on_sync)
         s.status_changed.connect(self._on_status)
         w = self.window
         w.quit_requested.connect(self.request_quit)
@@ -149,14 +145,7 @@ class AppController(QObject):
         w.settings_requested.connect(self.open_settings)
         w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)
-        p = self.popups
-        p.log_requested.connect(self._on_log_requested)
-        p.discard_requested.connect(self._on_discard_requested)
-        p.notes_edited.connect(self._on_notes_edited)
-        p.status_touched.connect(self._on_status_touched)
-        p.answer_requested.connect(lambda call_id: self._control(call_id, answer=True))
-        p.hangup_requested.connect(lambda call_id: self._control(call_id, answer=False))
-        p.open_requested.connect(self.open_url)
+        self.popups.open_requested.connect(self.open_url)
         if self.tray is not None:
             t = self.tray
             t.show_window_requested.connect(self.show_window)
@@ -208,42 +197,16 @@ class AppController(QObject):
     # -- desk updates ----------------------------------------------------------------------
 
     def _on_ringing(self, update: DeskUpdate) -> None:
-        call = update.call
         if self.settings.do_not_disturb:
-            return  # journaled and in the history; nothing pops up
+            return  # journaled and in the history; nothing pops up, nothing is said
         if self.settings.popup_enabled:
             self.popups.show_update(update)
-        if update.matches or not call.can_be_sent:
-            self._notify_ringing(call, update.matches)
-        else:
-            # Wait briefly for HubSpot's answer so the notification can name the caller.
-            self._unnamed[call.external_call_id] = call
-            QTimer.singleShot(
-                NAME_WAIT_MS, functools.partial(self._notify_unnamed, call.external_call_id)
-            )
-
-    def _notify_unnamed(self, call_id: str, matches: tuple[CallerMatch, ...] = ()) -> None:
-        call = self._unnamed.pop(call_id, None)
-        if call is not None and not self.settings.do_not_disturb and not self._closed:
-            self._notify_ringing(call, matches)
-
-    def _notify_ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
-        who = who_text(tuple(matches)) or remote_text(call, self.region)
-        self.notifier.notify(
-            self.tr("Incoming call"),
-            who,
-            functools.partial(self._open_popup_by_id, call.external_call_id),
-            sound=self.settings.sound_enabled,
-        )
+        self.notices.on_ringing(update)
 
     def _on_updated(self, update: DeskUpdate) -> None:
         call = update.call
         call_id = call.external_call_id
-        if call_id in self._unnamed and update.kind in (
-            UpdateKind.MATCHES,
-            UpdateKind.LOOKUP_FAILED,
-        ):
-            self._notify_unnamed(call_id, update.matches)
+        self.notices.on_update(update)
         if update.kind is not UpdateKind.RINGING and self.popups.popup(call_id) is not None:
             popup = self.popups.popup(call_id)
             if popup is not None:
@@ -263,20 +226,6 @@ class AppController(QObject):
         current = next(reversed(self._open_calls.values()), None)
         self.window.show_current_call(current, self.region)
         self._refresh_tray()
-
-    def _on_sync(self, update: DeskUpdate) -> None:
-        call = update.call
-        if (
-            call.sync_state is SyncState.FAILED
-            and update.error
-            and not self.settings.do_not_disturb
-        ):
-            self.notifier.notify(
-                self.tr("Could not log a call"),
-                update.error,
-                functools.partial(self._open_call_quietly, call),
-                sound=self.settings.sound_enabled,
-            )
 
     def _open_call_quietly(self, call: Call) -> None:
         self.dialogs.open_call(call)
@@ -320,50 +269,6 @@ class AppController(QObject):
             self.tray.set_state(TrayState.IDLE, pending)
 
     # -- what the agent does ---------------------------------------------------------------
-
-    def _on_log_requested(self, call_id: str, status: CallStatus, notes: str, title: str) -> None:
-        desk = self.desk
-        if desk is None:
-            return
-        self.popups.close(call_id)  # logging never blocks: the history shows how it goes
-        tasks.start(self._log(desk, call_id, status, notes, title), "log call")
-
-    async def _log(
-        self, desk: CallDesk, call_id: str, status: CallStatus, notes: str, title: str
-    ) -> None:
-        try:
-            await desk.log_call(call_id, status, notes, title)
-        except UserError as error:
-            call = await desk.journal.get_call(call_id)
-            if call is not None:
-                self.popups.open_for(call, focus=True).show_error(error.user_message)
-
-    def _on_discard_requested(self, call_id: str) -> None:
-        desk = self.desk
-        if desk is not None:
-            self.popups.close(call_id)
-            tasks.start(desk.discard(call_id), "discard")
-
-    def _on_status_touched(self, call_id: str) -> None:
-        if self.desk is not None:
-            self.desk.mark_edited(call_id)
-
-    def _on_notes_edited(self, call_id: str, notes: str) -> None:
-        if self.desk is not None:
-            self.desk.save_notes_draft(call_id, notes)
-
-    def _control(self, call_id: str, *, answer: bool) -> None:
-        desk = self.desk
-        if desk is not None:
-            tasks.start(self._run_control(desk, call_id, answer), "answer" if answer else "hang up")
-
-    async def _run_control(self, desk: CallDesk, call_id: str, answer: bool) -> None:
-        try:
-            await (desk.answer(call_id) if answer else desk.hangup(call_id))
-        except UserError as error:
-            popup = self.popups.popup(call_id)
-            if popup is not None:
-                popup.show_error(error.user_message)
 
     def simulate(self, index: int) -> None:
         from hubcall_desktop.services.demo import DEMO_CALLERS, ring
@@ -441,7 +346,7 @@ class AppController(QObject):
         if self._closed:
             return
         self._closed = True
-        self._unnamed.clear()
+        self.notices.clear()
         self.popups.close_all()
         if self._dialogs is not None:
             self._dialogs.close_all()

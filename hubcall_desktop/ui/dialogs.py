@@ -188,6 +188,8 @@ class Dialogs:
         else:
             dialog.load(self._c.settings)
         tasks.start(self.show_connection_state(), "connection state")
+        sources = self._c.boot.sources
+        dialog.softphone.set_templates(sources.hookups() if sources is not None else [])
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

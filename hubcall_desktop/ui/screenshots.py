@@ -268,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         loop.run_until_complete(
             shoot(args.out, args.suffix or f"-{args.lang}", set(args.only or ()) or None)
         )
+    app.shutdown()  # Qt's objects go now, not in random order at interpreter exit
     return 0
 
 

@@ -4,22 +4,12 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/controller.py" line="+152" />
+            <location filename="../../hubcall_desktop/ui/controller.py" line="+173" />
             <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+32" />
-            <source>Incoming call</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+36" />
-            <source>Could not log a call</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+24" />
+            <location line="+87" />
             <source>Calls are journaled, nothing pops up.</source>
             <translation type="unfinished" />
         </message>
@@ -32,7 +22,7 @@
             </translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+50" />
             <source>Quit HubCall Desktop</source>
             <translation type="unfinished" />
         </message>
@@ -140,14 +130,27 @@
         </message>
     </context>
     <context>
+        <name>CallNotices</name>
+        <message>
+            <location filename="../../hubcall_desktop/ui/call_notices.py" line="+50" />
+            <source>Could not log a call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Incoming call</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CallPopup</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+83" />
+            <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+84" />
             <source>Incoming call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Close the pop-up</source>
             <translation type="unfinished" />
         </message>
@@ -285,7 +288,7 @@
     <context>
         <name>CallSource</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="+64" />
+            <location filename="../../hubcall_desktop/ui/i18n.py" line="+70" />
             <source>Softphone (webhook)</source>
             <translation type="unfinished" />
         </message>
@@ -386,7 +389,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+159" />
+            <location line="+161" />
             <source>Demo mode uses the sandbox's token; nothing is saved.</source>
             <translation type="unfinished" />
         </message>
@@ -428,7 +431,7 @@
     <context>
         <name>Formatting</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/formatting.py" line="+19" />
+            <location filename="../../hubcall_desktop/ui/formatting.py" line="+21" />
             <source>Withheld number</source>
             <translation type="unfinished" />
         </message>
@@ -446,7 +449,7 @@
     <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+146" />
+            <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+154" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
@@ -481,7 +484,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+135" />
+            <location line="+129" />
             <source>In progress</source>
             <translation type="unfinished" />
         </message>
@@ -489,7 +492,7 @@
     <context>
         <name>InputError</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="+31" />
+            <location filename="../../hubcall_desktop/ui/i18n.py" line="+29" />
             <source>enter a phone number</source>
             <translation type="unfinished" />
         </message>
@@ -549,7 +552,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+25" />
+            <location line="+37" />
             <source>not a valid phone number (read as %1)</source>
             <translation type="unfinished" />
         </message>
@@ -720,7 +723,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+43" />
+            <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+46" />
             <source>All calls</source>
             <translation type="unfinished" />
         </message>
@@ -750,12 +753,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
             <source>HubCall Desktop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+95" />
             <source>Demo mode</source>
             <translation type="unfinished" />
         </message>
@@ -766,12 +769,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+104" />
+            <location line="+9" />
             <source>Simulate &amp;incoming call</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-92" />
+            <location line="-103" />
             <source>Call in progress</source>
             <translation type="unfinished" />
         </message>
@@ -806,7 +809,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+58" />
+            <location line="+81" />
             <source>&amp;Calls</source>
             <translation type="unfinished" />
         </message>
@@ -821,7 +824,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>&amp;Find in history</source>
             <translation type="unfinished" />
         </message>
@@ -929,7 +932,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+21" />
+            <location line="+24" />
             <source>%n call(s)</source>
             <translation>
                 <numerusform>%n call</numerusform>
@@ -940,7 +943,7 @@
     <context>
         <name>MatchList</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+80" />
+            <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+81" />
             <source>Open in HubSpot</source>
             <translation type="unfinished" />
         </message>
@@ -976,17 +979,17 @@
     <context>
         <name>PhoneNumberType</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="-55" />
+            <location filename="../../hubcall_desktop/ui/i18n.py" line="-65" />
             <source>fixed line</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>fixed line or mobile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>mobile</source>
             <translation type="unfinished" />
         </message>
@@ -1039,7 +1042,7 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+59" />
+            <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+60" />
             <source>Settings</source>
             <translation type="unfinished" />
         </message>
@@ -1059,7 +1062,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>&amp;General</source>
             <translation type="unfinished" />
         </message>
@@ -1084,7 +1087,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+18" />
+            <location line="-25" />
+            <source>&amp;Softphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+43" />
             <source>Access to&amp;ken:</source>
             <translation type="unfinished" />
         </message>
@@ -1259,7 +1267,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+53" />
+            <location line="+59" />
             <source>Connected to portal %1 (%2).</source>
             <translation type="unfinished" />
         </message>
@@ -1275,9 +1283,67 @@
         </message>
     </context>
     <context>
+        <name>SoftphonePage</name>
+        <message>
+            <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+30" />
+            <source>&amp;Listen for softphone events on this computer (webhook)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Webhook port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>baresip control addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 127.0.0.1:4444, separated by commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Webhook &amp;port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;baresip:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Connect your softphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Changes here take effect after HubCall Desktop restarts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The webhook is not running, so there is nothing to copy yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SyncState</name>
         <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="-36" />
+            <location filename="../../hubcall_desktop/ui/i18n.py" line="-34" />
             <source>Not logged</source>
             <translation type="unfinished" />
         </message>

@@ -384,3 +384,35 @@ async def test_unknown_call_ids_are_refused_with_a_sentence(
         await runtime.desk.log_call("nope", CallStatus.COMPLETED, "")
     with pytest.raises(InputError):
         await runtime.desk.discard("nope")
+
+
+async def test_untouched_calls_are_logged_on_the_agents_behalf_when_asked(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    runtime.desk.settings.auto_log_seconds = 1
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.BUSY))
+    await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    [body] = sandbox.logged_calls()
+    assert body["externalCallId"] == call_id and body["finalCallStatus"] == "BUSY"
+
+
+async def test_a_call_the_agent_touched_is_never_logged_for_them(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    runtime.desk.settings.auto_log_seconds = 1
+    touched = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="t"))
+    runtime.desk.mark_edited(touched)
+    await runtime.desk.handle_event(_event(EventKind.ENDED, call_id="t", reason=EndReason.HUNG_UP))
+    other = await runtime.desk.handle_event(
+        _event(EventKind.RINGING, UNKNOWN_CALLER_NUMBER, call_id="u")
+    )
+    await runtime.desk.handle_event(
+        _event(EventKind.ENDED, UNKNOWN_CALLER_NUMBER, call_id="u", reason=EndReason.HUNG_UP)
+    )
+    await recorder.wait_for(
+        other, UpdateKind.SYNC, SyncState.LOGGED
+    )  # its timer ran after the first's
+    stored = await runtime.journal.get_call(touched)
+    assert stored is not None and stored.sync_state is SyncState.LOCAL
+    assert [b["externalCallId"] for b in sandbox.logged_calls()] == [other]

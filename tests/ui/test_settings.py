@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS, DEMO_TOKEN
@@ -176,3 +177,21 @@ def test_do_not_disturb_silences_popups_but_journals(
     qtbot.waitUntil(lambda: controller.notifier.sent == 1, timeout=WAIT_MS)
     assert controller.notifier.last_backend == "in-app"  # offscreen: no tray, no D-Bus here
     assert "Incoming call" in controller.window.statusBar().currentMessage()
+
+
+def test_softphone_hookups_are_copied_not_shown(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    page = dialog.softphone
+    assert page.copy_buttons == []
+    secret_url = "http://127.0.0.1:47831/v1/events/ringing?token=s3cret&from={number}"
+    page.set_templates([("Ringing (URL)", secret_url), ("curl", "curl ...")])
+    assert [b.accessibleName() for b in page.copy_buttons] == ["Copy Ringing (URL)", "Copy curl"]
+    qtbot.mouseClick(page.copy_buttons[0], Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == secret_url
+    assert "s3cret" not in "".join(w.text() for w in page.findChildren(QLabel))
+    page.set_endpoints(["127.0.0.1:4444", "[::1]:4445"])
+    page.port.setValue(48000)
+    collected = dialog.collect()
+    assert collected.baresip_endpoints == ["127.0.0.1:4444", "[::1]:4445"]
+    assert collected.webhook_port == 48000

@@ -37,6 +37,7 @@ class MatchList(QWidget):
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(2)
         self._grid.setColumnStretch(0, 1)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._scroll = QScrollArea()
         self._scroll.setWidget(self._inner)
         self._scroll.setWidgetResizable(True)
@@ -95,9 +96,10 @@ class MatchList(QWidget):
         return match.kind.replace("_", " ").title()
 
     def _fit(self, count: int) -> None:
-        self._inner.adjustSize()
+        """As tall as the matches, up to MAX_VISIBLE_ROWS of them; more scroll."""
+        self._grid.activate()  # measure the new rows now, not the old ones
         shown = min(count, MAX_VISIBLE_ROWS)
-        height = self._inner.sizeHint().height()
-        if count > shown and count:
+        height = self._grid.sizeHint().height()
+        if count > shown:
             height = height * shown // count
         self._scroll.setFixedHeight(height)

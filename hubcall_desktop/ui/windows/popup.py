@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -82,7 +83,6 @@ class CallPopup(QWidget):
         self.setObjectName("callPopup")
         self.setWindowTitle(self.tr("Incoming call"))
         self.setWindowIcon(icon("hubcall"))
-        self.setFixedWidth(POPUP_WIDTH)
         frame = QFrame(self)
         frame.setObjectName("popupFrame")
         # Frameless: the window manager draws no border, so the pop-up draws its own
@@ -91,8 +91,12 @@ class CallPopup(QWidget):
             "#popupFrame { border: 1px solid palette(mid); border-top: 4px solid #1f6feb;"
             " background: palette(window); }"
         )
+        frame.setFixedWidth(POPUP_WIDTH)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # The window is always exactly as big as what it shows (it shrinks when a line
+        # goes away, also on X11, where a plain adjustSize() may be ignored).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(14, 10, 14, 14)
@@ -302,6 +306,9 @@ class CallPopup(QWidget):
 
     def _fit(self) -> None:
         self.info.setVisible(bool(self.info.text()))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the size hint of what is shown now, not before
         self.adjustSize()
 
     # -- what the agent does ----------------------------------------------------------------

@@ -35,6 +35,7 @@ from hubcall_desktop.storage.settings import API_VERSIONS, Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.i18n import LANGUAGES
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
+from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
 
 OK_STYLE = "color: #1a7f37;"
 
@@ -64,6 +65,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._hubspot_tab(), self.tr("&HubSpot"))
         self.tabs.addTab(self._calls_tab(), self.tr("&Calls"))
         self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
+        self.softphone = SoftphonePage()
+        self.tabs.addTab(self.softphone, self.tr("&Softphone"))
         self.tabs.addTab(self._general_tab(), self.tr("&General"))
         layout.addWidget(self.tabs)
         self.error = QLabel()
@@ -218,6 +221,9 @@ class SettingsDialog(QDialog):
         self.start_minimised.setChecked(settings.start_minimised)
         self.start_at_login.setChecked(settings.start_at_login)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.softphone.webhook.setChecked(settings.webhook_enabled)
+        self.softphone.port.setValue(settings.webhook_port)
+        self.softphone.set_endpoints(settings.baresip_endpoints)
 
     def collect(self) -> Settings:
         """The settings as shown; raises InputError naming the first bad field."""
@@ -239,6 +245,9 @@ class SettingsDialog(QDialog):
             start_minimised=self.start_minimised.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
             language=str(self.language.currentData()),
+            webhook_enabled=self.softphone.webhook.isChecked(),
+            webhook_port=self.softphone.port.value(),
+            baresip_endpoints=self.softphone.endpoints(),
         )
         new.validate()
         return new

@@ -1,0 +1,74 @@
+"""Desktop notifications about calls: a ringing call (named when HubSpot knows the caller)
+and a log HubSpot refused. Do-not-disturb silences them; the journal never stops."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.ui.formatting import remote_text, who_text
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.controller import AppController
+
+NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller
+
+
+class CallNotices:
+    def __init__(self, controller: AppController) -> None:
+        self._c = controller
+        self._unnamed: dict[str, Call] = {}  # ringing; the notification waits for a name
+
+    def on_ringing(self, update: DeskUpdate) -> None:
+        call = update.call
+        if update.matches or not call.can_be_sent:
+            self._ringing(call, update.matches)
+            return
+        # Wait briefly for HubSpot's answer so the notification can name the caller.
+        self._unnamed[call.external_call_id] = call
+        QTimer.singleShot(NAME_WAIT_MS, functools.partial(self._named, call.external_call_id))
+
+    def on_update(self, update: DeskUpdate) -> None:
+        call_id = update.call.external_call_id
+        if call_id in self._unnamed and update.kind in (
+            UpdateKind.MATCHES,
+            UpdateKind.LOOKUP_FAILED,
+        ):
+            self._named(call_id, update.matches)
+
+    def on_sync(self, update: DeskUpdate) -> None:
+        call = update.call
+        settings = self._c.settings
+        if call.sync_state is SyncState.FAILED and update.error and not settings.do_not_disturb:
+            self._c.notifier.notify(
+                QCoreApplication.translate("CallNotices", "Could not log a call"),
+                update.error,
+                functools.partial(self._open_call, call),
+                sound=settings.sound_enabled,
+            )
+
+    def _open_call(self, call: Call) -> None:
+        self._c.dialogs.open_call(call)
+
+    def clear(self) -> None:
+        self._unnamed.clear()
+
+    def _named(self, call_id: str, matches: Sequence[CallerMatch] = ()) -> None:
+        call = self._unnamed.pop(call_id, None)
+        if call is not None and not self._c.settings.do_not_disturb:
+            self._ringing(call, matches)
+
+    def _ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
+        who = who_text(tuple(matches)) or remote_text(call, self._c.region)
+        self._c.notifier.notify(
+            QCoreApplication.translate("CallNotices", "Incoming call"),
+            who,
+            functools.partial(self._c.dialogs.open_popup_by_id, call.external_call_id),
+            sound=self._c.settings.sound_enabled,
+        )

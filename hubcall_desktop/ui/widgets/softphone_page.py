@@ -1,0 +1,71 @@
+"""Settings' "Softphone" page: where calls come from, and ready-made hook-ups to copy.
+
+The templates carry the webhook secret, so they are not displayed: each has a Copy
+button that puts it on the clipboard, to paste into the softphone's settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SoftphonePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.webhook = QCheckBox(self.tr("&Listen for softphone events on this computer (webhook)"))
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setAccessibleName(self.tr("Webhook port"))
+        self.baresip = QLineEdit()
+        self.baresip.setAccessibleName(self.tr("baresip control addresses"))
+        self.baresip.setPlaceholderText(self.tr("e.g. 127.0.0.1:4444, separated by commas"))
+        form.addRow(self.webhook)
+        form.addRow(self.tr("Webhook &port:"), self.port)
+        form.addRow(self.tr("&baresip:"), self.baresip)
+        layout.addLayout(form)
+        self.copy_box = QGroupBox(self.tr("Connect your softphone"))
+        self._copy_layout = QFormLayout(self.copy_box)
+        layout.addWidget(self.copy_box)
+        hint = QLabel(self.tr("Changes here take effect after HubCall Desktop restarts."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.set_templates([])
+
+    def endpoints(self) -> list[str]:
+        return [part.strip() for part in self.baresip.text().split(",") if part.strip()]
+
+    def set_endpoints(self, endpoints: Sequence[str]) -> None:
+        self.baresip.setText(", ".join(endpoints))
+
+    def set_templates(self, templates: Sequence[tuple[str, str]]) -> None:
+        """(title, text) pairs; text goes to the clipboard, never on screen."""
+        while self._copy_layout.rowCount():
+            self._copy_layout.removeRow(0)
+        self.copy_buttons: list[QPushButton] = []
+        if not templates:
+            note = QLabel(self.tr("The webhook is not running, so there is nothing to copy yet."))
+            note.setWordWrap(True)
+            self._copy_layout.addRow(note)
+            return
+        for title, text in templates:
+            button = QPushButton(self.tr("Copy"))
+            button.setAccessibleName(self.tr("Copy %1").replace("%1", title))
+            button.clicked.connect(lambda _c=False, t=text: QGuiApplication.clipboard().setText(t))
+            self._copy_layout.addRow(title, button)
+            self.copy_buttons.append(button)
