@@ -9,9 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
-from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop.core.call import Call, CallSource
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
@@ -21,24 +19,7 @@ from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandb
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.sources.runtime import read_runtime
 
-
-class MemoryKeyring(KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-    viable = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password!")
+from .memory_keyring import MemoryKeyring
 
 
 def free_port() -> int:

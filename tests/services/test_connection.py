@@ -13,8 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.errors import HubSpotAuthError
@@ -44,29 +42,9 @@ from hubcall_desktop.services.connection import (
 from tests.conftest import require_real_session
 
 from ..sandbox.helpers import FakeClock
+from .memory_keyring import MemoryKeyring
 
 PORTAL = "main"
-
-
-class MemoryKeyring(KeyringBackend):
-    """In-memory; ``viable = False`` so keyring's discovery never picks it."""
-
-    priority = 5
-    viable = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password!")
 
 
 @pytest.fixture(params=["memory", "secret-service"])

@@ -26,7 +26,7 @@ from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
 from ..sandbox.helpers import FakeClock
-from .test_connection import MemoryKeyring
+from .memory_keyring import MemoryKeyring
 
 START = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 

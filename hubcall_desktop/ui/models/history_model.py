@@ -113,14 +113,20 @@ class HistoryModel(QAbstractTableModel):
             _start(self._load_first(self._generation), "history first page")
 
     async def _load_first(self, generation: int) -> None:
+        await self._load_page(generation, 0, with_total=True)
+
+    async def _load_page(self, generation: int, offset: int, *, with_total: bool) -> None:
+        """Read one page (and, for the first, the count); drop it if a reload came since."""
         journal = self._journal
         assert journal is not None
         search = self._search or None
         states = self._states
+        total = None
         try:
             # One after the other: the journal has one thread, so together is no faster.
-            page = await journal.list_calls(PAGE_SIZE, 0, search, states)
-            total = await journal.count_calls(search, states)
+            page = await journal.list_calls(PAGE_SIZE, offset, search, states)
+            if with_total:
+                total = await journal.count_calls(search, states)
         except UserError as error:
             if generation == self._generation:
                 self._fetching = False
@@ -130,9 +136,10 @@ class HistoryModel(QAbstractTableModel):
             return
         self._fetching = False
         self._append_page(page)
-        self.total = total
-        self.total_changed.emit(total)
-        self.loaded.emit()
+        if total is not None:
+            self.total = total
+            self.total_changed.emit(total)
+            self.loaded.emit()
 
     # -- Qt model interface -----------------------------------------------------------------
 
@@ -186,20 +193,7 @@ class HistoryModel(QAbstractTableModel):
         _start(self._fetch(self._generation), "history page")
 
     async def _fetch(self, generation: int) -> None:
-        journal = self._journal
-        assert journal is not None
-        offset = len(self._new) + len(self._old)
-        try:
-            page = await journal.list_calls(PAGE_SIZE, offset, self._search or None, self._states)
-        except UserError as error:
-            if generation == self._generation:
-                self._fetching = False
-                self.load_failed.emit(error.user_message)
-            return
-        if generation != self._generation:
-            return
-        self._fetching = False
-        self._append_page(page)
+        await self._load_page(generation, len(self._new) + len(self._old), with_total=False)
 
     def _append_page(self, page: list[Call]) -> None:
         self._exhausted = len(page) < PAGE_SIZE
