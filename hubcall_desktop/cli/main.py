@@ -3,142 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
-from hubcall_desktop import __version__
-from hubcall_desktop.cli import auth_commands, call_commands, misc_commands, sources_commands
-from hubcall_desktop.cli.exit_codes import ExitCode
-from hubcall_desktop.cli.output import emit_json, warn
-from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageError, UserError
-from hubcall_desktop.hubspot.errors import HubSpotError
-from hubcall_desktop.storage.settings import API_VERSIONS
-
-logger = logging.getLogger(__name__)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    # argparse exits 2 on bad usage, which is already our "bad input" code.
-    parser = argparse.ArgumentParser(
-        prog="hubcall-desktop",
-        description="Caller ID pop-ups and call logging to HubSpot for softphone agents.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--api-base", metavar="URL", help="HubSpot API base URL (env HUBCALL_API_BASE)"
-    )
-    parser.add_argument(
-        "--api-version",
-        choices=API_VERSIONS,
-        help="inbound-call path version (env HUBCALL_API_VERSION)",
-    )
-    parser.add_argument(
-        "--region",
-        metavar="CC",
-        help="default country for numbers, e.g. US, DE (env HUBCALL_REGION)",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for the journal and settings (env HUBCALL_DATA_DIR)",
-    )
-    parser.add_argument(
-        "--demo", action="store_true", help="try the app against the bundled HubSpot sandbox"
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more log output on stderr"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("lookup", help="ask HubSpot who is calling")
-    p.add_argument("from_number", metavar="FROM", help="the caller's number")
-    p.add_argument("--to", help="the number called (default: own_number from settings)")
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.set_defaults(handler=call_commands.run_lookup)
-
-    p = sub.add_parser("log", help="log a call in HubSpot (journaled first, queued if offline)")
-    p.add_argument("--from", dest="from_number", required=True, metavar="FROM")
-    p.add_argument("--to", dest="to_number", required=True, metavar="TO")
-    p.add_argument(
-        "--status", required=True, help="final status, e.g. COMPLETED, missed, no_answer"
-    )
-    p.add_argument("--started", metavar="ISO8601", help="start time (local time when no offset)")
-    p.add_argument("--duration", type=int, metavar="SECONDS")
-    p.add_argument("--notes", metavar="TEXT")
-    p.add_argument("--title", metavar="TEXT")
-    p.add_argument("--user-id", type=int, metavar="N", help="the agent's HubSpot user id")
-    p.add_argument(
-        "--recipient",
-        type=int,
-        nargs="+",
-        action="extend",
-        metavar="N",
-        help="HubSpot user ids who may take the call",
-    )
-    p.add_argument("--no-engagement", action="store_true", help="do not create a call engagement")
-    p.add_argument("--call-id", metavar="ID", help="your id for the call (default: a new UUID)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=call_commands.run_log)
-
-    p = sub.add_parser("sync", help="send what is pending in the outbox, report counts")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=call_commands.run_sync)
-
-    p = sub.add_parser("history", help="list journaled calls, newest first")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=call_commands.run_history)
-
-    misc_commands.register(sub)
-    auth_commands.register(sub)
-    sources_commands.register(sub)
-    return parser
+from hubcall_desktop.cli.global_options import add_global_options, configure_logging
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        if args.demo:
-            return misc_commands.run_demo(args)
-        return misc_commands.run_app(args)
-    as_json = bool(getattr(args, "json", False))
+    """Without a command, open the app having parsed only the global options; anything
+    else (a command, --help, --version, a typo) goes to the full command parser."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    launch = argparse.ArgumentParser(prog="hubcall-desktop", add_help=False, exit_on_error=False)
+    add_global_options(launch)
     try:
-        return int(handler(args))
-    except InputError as exc:
-        return _fail(ExitCode.BAD_INPUT, exc, as_json)
-    except HubSpotError as exc:
-        return _fail(ExitCode.HUBSPOT_REFUSED, exc, as_json)
-    except (ConfigurationError, StorageError) as exc:
-        return _fail(ExitCode.CONFIGURATION, exc, as_json)
-    except UserError as exc:
-        return _fail(ExitCode.BAD_INPUT, exc, as_json)
-    except KeyboardInterrupt:
-        return 130
+        args, rest = launch.parse_known_args(words)
+    except (argparse.ArgumentError, SystemExit):  # let the full parser say what is wrong
+        rest = words
+    if rest:
+        from hubcall_desktop.cli.commands import run_command
 
+        return run_command(words)
+    configure_logging(args.verbose)
+    from hubcall_desktop.ui.app import run
 
-def _fail(code: ExitCode, error: UserError, as_json: bool) -> int:
-    if as_json:
-        doc = {
-            "ok": False,
-            "exitCode": int(code),
-            "error": type(error).__name__,
-            "message": error.user_message,
-        }
-        if isinstance(error, HubSpotError):
-            doc.update(error.to_json())
-        emit_json(doc)
-    warn(f"hubcall-desktop: {error.user_message}")
-    return code
-
-
-def _configure_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-    if verbosity < 2:
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+    return run(args)

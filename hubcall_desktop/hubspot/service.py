@@ -165,8 +165,6 @@ class HubSpotService:
             ) from None
         except httpx.HTTPError as exc:
             raise HubSpotUnreachable(f"Could not reach HubSpot ({type(exc).__name__}).") from None
-        finally:
-            del headers  # drop our only reference to the revealed token early
         self.pacer.observe(response.headers, rate_limited=response.status_code == 429)
         logger.info("%s %s -> %s", method, url, response.status_code)
         if 200 <= response.status_code < 300:

@@ -16,13 +16,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from hubcall_desktop.core.api_versions import API_VERSIONS
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["API_VERSIONS", "Settings", "load_settings", "save_settings"]
+
 DEFAULT_API_BASE = "https://api.hubapi.com"
-API_VERSIONS = ("v3", "2026-03")
 DEFAULT_WEBHOOK_PORT = 47831
 MAX_SETTINGS_BYTES = 1_000_000
 INT32_MAX = 2**31 - 1
