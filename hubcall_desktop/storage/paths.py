@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from hubcall_desktop import APP_NAME
 
 DATA_DIR_ENV = "HUBCALL_DATA_DIR"
@@ -51,6 +49,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         folder = Path(chosen).expanduser().resolve()
         return AppPaths(data_dir=folder, config_dir=folder)
+    import platformdirs  # only here: a named folder (tests, the demo) needs none
+
     return AppPaths(
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

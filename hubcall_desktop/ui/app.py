@@ -16,15 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
+from hubcall_desktop.ui.instance_claim import Claim, claim_instance
 from hubcall_desktop.ui.options import AppOptions, folder_paths
 
 if TYPE_CHECKING:
+    from hubcall_desktop.storage.paths import AppPaths
     from hubcall_desktop.storage.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 APP_DISPLAY_NAME = "HubCall Desktop"
 DESKTOP_FILE = "hubcall-desktop"  # packaging/hubcall-desktop.desktop
+ALREADY_RUNNING = "HubCall Desktop is already running; its window was brought to the front."
 
 
 def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
@@ -59,26 +63,44 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_gui(options: AppOptions) -> int:
-    # Qt is imported here, not at module level: the terminal paths above never load it.
-    # Until the window is painted, only what the window needs is imported (first_paint).
-    from PySide6.QtWidgets import QApplication
-
-    from hubcall_desktop.services.demo_dir import resolve_demo_dir
-    from hubcall_desktop.ui.assets import icon
-    from hubcall_desktop.ui.first_paint import early_settings, show_and_paint
-    from hubcall_desktop.ui.i18n import install_translations
-    from hubcall_desktop.ui.models.history_model import HistoryModel
-    from hubcall_desktop.ui.single_instance import SingleInstance
-    from hubcall_desktop.ui.windows.main_window import MainWindow
-
+    # Before Qt: the folder, the few settings the window needs, and the single-instance
+    # claim, so a second launch wakes the first and exits without loading Qt at all.
     throwaway: Path | None = None
     if options.demo:
+        from hubcall_desktop.services.demo_dir import resolve_demo_dir
+
         folder, is_throwaway = resolve_demo_dir(options.data_dir)
         throwaway = folder if is_throwaway else None
         paths = folder_paths(folder)
     else:
         paths = options.paths()
     early = early_settings(paths.settings)
+    claim = claim_instance(paths.data_dir)
+    if claim.other_running:
+        print(ALREADY_RUNNING, file=sys.stderr)
+        return 0
+    try:
+        return _run_window(options, paths, early, claim, throwaway)
+    finally:
+        claim.release()  # nothing left to do once Qt took the socket over
+
+
+def _run_window(
+    options: AppOptions,
+    paths: AppPaths,
+    early: EarlySettings,
+    claim: Claim,
+    throwaway: Path | None,
+) -> int:
+    # Until the window is painted, only what the window needs is imported.
+    from PySide6.QtWidgets import QApplication
+
+    from hubcall_desktop.ui.assets import icon
+    from hubcall_desktop.ui.first_paint import show_and_paint
+    from hubcall_desktop.ui.i18n import install_translations
+    from hubcall_desktop.ui.models.history_model import HistoryModel
+    from hubcall_desktop.ui.single_instance import SingleInstance
+    from hubcall_desktop.ui.windows.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -89,19 +111,19 @@ def _run_gui(options: AppOptions) -> int:
     app.setQuitOnLastWindowClosed(False)  # the tray keeps the app; quitting is explicit
     install_translations(app, early.language)
 
-    instance = SingleInstance(paths.data_dir)
-    if instance.notify_running():
-        print(
-            "HubCall Desktop is already running; its window was brought to the front.",
-            file=sys.stderr,
-        )
+    instance = SingleInstance(claim)
+    if instance.notify_running():  # Windows asks only now, through Qt's pipes
+        print(ALREADY_RUNNING, file=sys.stderr)
         return 0
-    instance.listen()
+    if not claim.asked:
+        instance.listen()  # take the pipe name at once, as the Unix claim did
 
     model = HistoryModel(options.region or early.region)
     window = MainWindow(model)
     if not early.start_minimised:
         show_and_paint(window)
+    if claim.asked:
+        instance.listen()  # the claimed socket: later launches already queue on it
 
     # Painted: now the rest (asyncio, the phone-number library, the desk, ...).
     import asyncio

@@ -1,27 +1,20 @@
-"""One app per data folder: a second launch brings the running window to the front and exits.
+"""The running app's side of "one app per data folder": answer later launches.
 
-Keyed on the data folder (two agent profiles on one computer may run side by side) and the
-user. A socket left behind by a crash is recognised (nobody answers) and replaced.
-
-The running app listens with QLocalServer. On Unix that is a socket file at a path we
-choose, so a new launch asks "is anyone there?" with the standard library's socket
-before its first paint, without loading QtNetwork (a noticeable share of start-up);
-Windows uses named pipes and asks through QLocalSocket.
+A later launch finds us through the socket claimed before Qt loaded
+(ui.instance_claim); this object takes that socket over with QLocalServer once the
+window is painted, and emits ``activated`` when a launch asks us to show ourselves. A
+socket left behind by a crash is recognised (nobody answers) and replaced. On Windows,
+where the claim cannot be made without Qt, it asks and listens through QtNetwork's pipes.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
-import os
-import socket
-import sys
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from hubcall_desktop.ui.instance_claim import SHOW_MESSAGE, Claim
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -29,25 +22,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 300
-SHOW_MESSAGE = b"show\n"
-
-
-def server_name(data_dir: Path, platform: str = sys.platform) -> str:
-    """A pipe name on Windows; elsewhere the path of a socket file only this user can reach."""
-    name = _name(data_dir)
-    if platform == "win32":
-        return name
-    folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return str(Path(folder) / name)
-
-
-def _name(data_dir: Path) -> str:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no user name (containers without /etc/passwd entries)
-        user = "user"
-    key = f"{user}\0{data_dir.expanduser().resolve()}".encode()
-    return "hubcall-desktop-" + hashlib.sha256(key).hexdigest()[:20]
 
 
 class SingleInstance(QObject):
@@ -55,15 +29,18 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, claim: Claim, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(data_dir)
+        self.name = claim.name
+        self._claim = claim
         self._server: QLocalServer | None = None
 
     def notify_running(self) -> bool:
         """True if another instance runs (and was asked to show its window)."""
-        if sys.platform != "win32":
-            return _notify_unix(self.name)
+        if self._claim.other_running:
+            return True
+        if self._claim.asked:
+            return False  # the claim already asked, and nobody answered
         from PySide6.QtNetwork import QLocalSocket
 
         pipe = QLocalSocket()
@@ -81,6 +58,14 @@ class SingleInstance(QObject):
         from PySide6.QtNetwork import QLocalServer
 
         server = QLocalServer(self)
+        listener = self._claim.take_listener()
+        if listener is not None:  # bound and made private (0600) before Qt loaded
+            if not server.listen(listener.detach()):
+                logger.warning("single-instance socket %s: %s", self.name, server.errorString())
+                return False
+            server.newConnection.connect(self._on_connection)
+            self._server = server
+            return True
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             # Nobody answered notify_running(): the socket is a crash's leftover.
@@ -124,15 +109,3 @@ class SingleInstance(QObject):
         socket.deleteLater()
         if data.startswith(SHOW_MESSAGE.strip()):
             self.activated.emit()
-
-
-def _notify_unix(path: str) -> bool:
-    """Connect to the running app's socket file and ask it to show itself."""
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(CONNECT_TIMEOUT_MS / 1000)
-            client.connect(path)
-            client.sendall(SHOW_MESSAGE)
-    except OSError:  # no file, nobody listening (a crash's leftover), or too slow
-        return False
-    return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,7 +22,6 @@ from hubcall_desktop.ui import notifications
 from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.models.history_model import Column
 from hubcall_desktop.ui.notifications import Notifier
-from hubcall_desktop.ui.single_instance import SingleInstance, server_name
 from hubcall_desktop.ui.tray import Tray, TrayState
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
@@ -152,32 +150,6 @@ def test_notifications_fall_back_and_remember_what_failed(
     assert run(qtbot, qloop, notifier.send("Incoming call", "James Carter")) == "in-app"
     assert shown == [("Incoming call", "Anna Schmidt"), ("Incoming call", "James Carter")]
     assert notifier.sent == 2
-
-
-def test_one_instance_per_data_folder(qtbot: QtBot, tmp_path: Path) -> None:
-    first = SingleInstance(tmp_path / "a")
-    assert first.listen()
-    try:
-        with qtbot.waitSignal(first.activated, timeout=WAIT_MS):
-            assert SingleInstance(tmp_path / "a").notify_running()
-        assert not SingleInstance(tmp_path / "b").notify_running()
-    finally:
-        first.close()
-    assert not SingleInstance(tmp_path / "a").notify_running()
-    assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
-
-
-def test_a_crashed_instances_socket_is_taken_over(tmp_path: Path) -> None:
-    from PySide6.QtNetwork import QLocalServer
-
-    stale = QLocalServer()
-    name = server_name(tmp_path)
-    assert stale.listen(name)
-    stale.setMaxPendingConnections(0)
-    again = SingleInstance(tmp_path)
-    stale.close()  # gone without a goodbye, as a crash would leave it
-    assert again.listen()
-    again.close()
 
 
 def test_double_click_opens_the_call_and_resend_logs_it(

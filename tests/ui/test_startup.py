@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.ui.app import has_display
-from hubcall_desktop.ui.first_paint import EarlySettings, early_settings, show_and_paint
+from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
+from hubcall_desktop.ui.first_paint import show_and_paint
 from hubcall_desktop.ui.options import AppOptions
 
 
@@ -101,6 +102,7 @@ def test_nothing_slow_is_loaded_before_the_first_paint() -> None:
         "import hubcall_desktop.ui.app, hubcall_desktop.ui.first_paint, hubcall_desktop.ui.i18n\n"
         "import hubcall_desktop.ui.models.history_model, hubcall_desktop.ui.windows.main_window\n"
         "import hubcall_desktop.ui.single_instance, hubcall_desktop.services.demo_dir\n"
+        "import hubcall_desktop.cli.main, hubcall_desktop.ui.instance_claim\n"
         "slow = ['asyncio', 'phonenumbers', 'httpx', 'aiohttp', 'keyring', 'jeepney', 'dbus_fast',\n"
         "        'sqlite3', 'PySide6.QtNetwork', 'hubcall_desktop.core.call']\n"
         "print([m for m in slow if m in sys.modules])\n"

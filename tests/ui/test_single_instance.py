@@ -1,0 +1,157 @@
+"""One app per data folder: the claim before Qt loads, the hand-over to QLocalServer, and a
+second launch that wakes the first without loading Qt."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.ui.instance_claim import SHOW_MESSAGE, Claim, claim_instance, server_name
+from hubcall_desktop.ui.single_instance import SingleInstance
+
+from .ui_helpers import WAIT_MS
+
+
+@pytest.fixture(autouse=True)
+def _runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Socket files in a folder of the test's own (short: a socket path has ~100 bytes)."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"hc-{os.getpid()}-{tmp_path.name[-12:]}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def claims() -> Iterator[list[Claim]]:
+    made: list[Claim] = []
+    yield made
+    for claim in made:
+        claim.release()
+
+
+def read_show(listener: socket.socket) -> bytes:
+    listener.settimeout(2)
+    conn, _ = listener.accept()
+    with conn:
+        conn.settimeout(2)
+        return conn.recv(64)
+
+
+def test_the_first_launch_claims_and_a_second_one_wakes_it(
+    tmp_path: Path, claims: list[Claim]
+) -> None:
+    first = claim_instance(tmp_path / "a")
+    claims.append(first)
+    assert first.listener is not None and not first.other_running
+    assert stat.S_IMODE(os.stat(first.name).st_mode) == 0o600  # only this user can connect
+    second = claim_instance(tmp_path / "a")
+    assert second.other_running and second.listener is None
+    assert read_show(first.listener) == SHOW_MESSAGE
+    other_folder = claim_instance(tmp_path / "b")  # another agent profile runs side by side
+    claims.append(other_folder)
+    assert other_folder.listener is not None and not other_folder.other_running
+    assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
+
+
+def test_qt_takes_the_socket_over_and_hears_later_launches(
+    qtbot: QtBot, tmp_path: Path, claims: list[Claim]
+) -> None:
+    claim = claim_instance(tmp_path)
+    claims.append(claim)
+    early = claim_instance(tmp_path)  # knocks before Qt listens: queued, not lost
+    assert early.other_running
+    instance = SingleInstance(claim)
+    assert not instance.notify_running()  # the claim already asked
+    with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):
+        assert instance.listen()
+    assert claim.listener is None  # Qt owns it now
+    with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):
+        assert claim_instance(tmp_path).other_running
+    instance.close()
+    assert not Path(claim.name).exists()  # Qt removed the file on close
+    again = claim_instance(tmp_path)
+    claims.append(again)
+    assert again.listener is not None
+
+
+def test_a_crashed_instances_socket_file_is_taken_over(tmp_path: Path, claims: list[Claim]) -> None:
+    name = server_name(tmp_path)
+    crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    crashed.bind(name)
+    crashed.close()  # the file stays, nobody listens: what a crash leaves behind
+    assert Path(name).exists()
+    claim = claim_instance(tmp_path)
+    claims.append(claim)
+    assert claim.listener is not None and not claim.other_running
+
+
+def test_an_unusable_socket_path_runs_without_the_guard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing" / ("x" * 120)))
+    with caplog.at_level(logging.WARNING):
+        claim = claim_instance(tmp_path)
+    assert claim.listener is None and not claim.other_running and claim.asked
+    assert "single-instance socket" in caplog.text
+    assert not SingleInstance(claim).notify_running()
+
+
+def test_release_gives_the_name_back_when_qt_never_took_it(tmp_path: Path) -> None:
+    claim = claim_instance(tmp_path)
+    assert Path(claim.name).exists()
+    claim.release()
+    assert not Path(claim.name).exists()
+    claim.release()  # twice is harmless
+
+
+def test_windows_asks_through_qt_pipes(qtbot: QtBot, tmp_path: Path) -> None:
+    """Where no socket can be claimed without Qt (Windows' pipes), QLocalSocket asks."""
+    claim = claim_instance(tmp_path, platform="win32")
+    assert not claim.asked and claim.listener is None
+    first = SingleInstance(claim)
+    assert not first.notify_running()
+    assert first.listen()
+    try:
+        with qtbot.waitSignal(first.activated, timeout=WAIT_MS):
+            assert SingleInstance(claim_instance(tmp_path, platform="win32")).notify_running()
+    finally:
+        first.close()
+
+
+def test_a_second_launch_exits_without_loading_qt(tmp_path: Path, claims: list[Claim]) -> None:
+    """`hubcall-desktop` started again: the running app is asked to show itself, and the new
+    process leaves before importing PySide6."""
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    env.pop("HUBCALL_DATA_DIR", None)
+    probe = (
+        "import sys\n"
+        "from hubcall_desktop.storage.paths import resolve_paths\n"
+        "print(resolve_paths().data_dir)\n"
+    )
+    data_dir = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    running = claim_instance(Path(data_dir))
+    claims.append(running)
+    assert running.listener is not None
+    launch = (
+        "import sys\n"
+        "from hubcall_desktop.cli.main import main\n"
+        "code = main([])\n"
+        "print(code, 'PySide6' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", launch], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert done.stdout.split() == ["0", "False"], done.stderr
+    assert "already running" in done.stderr
+    assert read_show(running.listener) == SHOW_MESSAGE
