@@ -166,17 +166,19 @@ def run_set_token(args: argparse.Namespace) -> int:
     portal = args.portal or ctx.settings.active_portal
     token_text = _read_token()
     token = validate_token(token_text)
-    if not args.no_check:
 
-        async def check() -> None:
-            async with ctx.service(token) as service:
-                details = await service.account_details()
-            ctx.settings.portal_id = details.portal_id
-            ctx.settings.ui_domain = details.ui_domain
+    # As in the app, the token becomes the portal's connection: an OAuth one is dropped,
+    # else the app's rule (OAuth first) would leave the new token unused.
+    async def save(manager: ConnectionManager) -> WhoAmI | None:
+        if args.no_check:
+            await manager.save_private_token(token)
+            return None
+        return await manager.connect_private_token(token)
 
-        asyncio.run(check())
-    ctx.secrets.set_access_token(token, portal)
-    if not args.no_check:
+    me = _run(ctx, portal, args, save)
+    if me is not None:
+        ctx.settings.portal_id = me.portal_id
+        ctx.settings.ui_domain = me.ui_domain
         save_settings(ctx.settings, ctx.paths.settings)
     say(f"Token saved in {ctx.secrets.backend_name()} for portal '{portal}'.")
     return ExitCode.OK

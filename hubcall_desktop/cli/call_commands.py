@@ -9,14 +9,23 @@ from typing import Any
 
 from hubcall_desktop.cli.context import CliContext, build_context
 from hubcall_desktop.cli.exit_codes import ExitCode
-from hubcall_desktop.cli.output import call_json, describe_match, emit_json, match_json, say, warn
+from hubcall_desktop.cli.output import (
+    KEPT_FOR_SYNC,
+    call_json,
+    describe_match,
+    emit_json,
+    match_json,
+    reconnect_sentence,
+    say,
+    warn,
+)
 from hubcall_desktop.core.call import Call, CallSource, ensure_utc
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.phone import parse_phone
-from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import INT32_MAX, build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
+from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.storage.sender_lock import SenderLock
@@ -41,10 +50,9 @@ def run_lookup(args: argparse.Namespace) -> int:
         user_id=ctx.settings.user_id,
         recipient_user_ids=list(ctx.settings.recipient_user_ids),
     )
-    token = ctx.token()
 
     async def lookup() -> int:
-        async with ctx.service(token) as service:
+        async with ctx.connection() as tokens, ctx.service(tokens) as service:
             matches = await service.lookup(call)
         if args.json:
             emit_json(
@@ -67,33 +75,45 @@ def run_log(args: argparse.Namespace) -> int:
     ctx = build_context(args)
     call = _call_from_log_args(args, ctx)
     body = build_log_body(call, create_engagement=not args.no_engagement)
-    token = ctx.token()
-    return asyncio.run(_log(ctx, call, body, token, args.json))
+    return asyncio.run(_log(ctx, call, body, args.json))
 
 
-async def _log(
-    ctx: CliContext, call: Call, body: dict[str, Any], token: Secret, as_json: bool
-) -> int:
-    async with ctx.journal() as journal:
+async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool) -> int:
+    # The connection first: without any, the command stops before journaling, as ever.
+    async with ctx.connection() as tokens, ctx.journal() as journal:
         existing = await journal.get_call(call.external_call_id)
         if existing is not None:
             call.ringing_at = existing.ringing_at
             call.matches = existing.matches
+            call.portal = existing.portal  # a call stays in the portal it was first in
         try:
             entry = await journal.enqueue_log(call, body)
         except AlreadyLogged as exc:
             return _report(as_json, ExitCode.OK, call, str(exc), state="logged")
         except AlreadyQueued as exc:
             return _report(as_json, ExitCode.QUEUED, call, str(exc), state="pending")
-        async with ctx.service(token) as service:
+        async with ctx.service(tokens) as service:
             with SenderLock(ctx.paths.data_dir):
-                outcome = await OutboxSender(journal, service).send_entry(entry)
+                sender = OutboxSender(journal, service, tokens_for=tokens.for_portal)
+                outcome = await sender.send_entry(entry)
     if outcome.delivered:
         return _report(as_json, ExitCode.OK, call, "Logged in HubSpot.", state="logged")
     error = outcome.error
     assert error is not None
+    if isinstance(error, ReconnectNeeded):
+        # HubSpot no longer accepts the OAuth connection: like a refused token (a 401).
+        return _report(
+            as_json,
+            ExitCode.HUBSPOT_REFUSED,
+            call,
+            f"{reconnect_sentence(error)} {KEPT_FOR_SYNC}",
+            state="pending",
+            error=error,
+        )
+    if isinstance(error, OAuthUnreachable):
+        return _report(as_json, ExitCode.QUEUED, call, _queued(error), state="pending", error=error)
     if not isinstance(error, HubSpotError):
-        # No usable token right now (reconnect needed, keyring locked): a set-up problem.
+        # No usable token right now (keyring locked, the call's portal not connected).
         return _report(
             as_json,
             ExitCode.CONFIGURATION,
@@ -115,14 +135,13 @@ async def _log(
             state="pending",
             error=error,
         )
-    return _report(
-        as_json,
-        ExitCode.QUEUED,
-        call,
+    return _report(as_json, ExitCode.QUEUED, call, _queued(error), state="pending", error=error)
+
+
+def _queued(error: UserError) -> str:
+    return (
         f"Not delivered now ({error}); the call is safely queued and will be sent by "
-        "'hubcall-desktop sync' or the running app.",
-        state="pending",
-        error=error,
+        "'hubcall-desktop sync' or the running app."
     )
 
 
@@ -133,7 +152,7 @@ def _report(
     sentence: str,
     *,
     state: str,
-    error: HubSpotError | None = None,
+    error: UserError | None = None,
 ) -> int:
     if as_json:
         doc: dict[str, object] = {
@@ -142,8 +161,10 @@ def _report(
             "message": sentence,
             "exitCode": int(code),
         }
-        if error is not None:
+        if isinstance(error, HubSpotError):
             doc["error"] = error.to_json()
+        elif error is not None:
+            doc["error"] = {"error": type(error).__name__}
         emit_json(doc)
     else:
         (say if code == ExitCode.OK else warn)(sentence)
@@ -165,6 +186,7 @@ def _call_from_log_args(args: argparse.Namespace, ctx: CliContext) -> Call:
         recipient_user_ids=(
             list(args.recipient) if args.recipient else list(ctx.settings.recipient_user_ids)
         ),
+        portal=ctx.settings.active_portal,
     )
     if args.call_id is not None:
         call.external_call_id = _call_id(args.call_id)
@@ -200,10 +222,13 @@ def _started(text: str) -> datetime:
 
 def run_sync(args: argparse.Namespace) -> int:
     ctx = build_context(args)
-    token = ctx.token()
 
     async def sync() -> int:
-        async with ctx.journal() as journal, ctx.service(token) as service:
+        async with (
+            ctx.connection() as tokens,
+            ctx.journal() as journal,
+            ctx.service(tokens) as service,
+        ):
             with SenderLock(ctx.paths.data_dir):
                 recovered = await journal.recover_interrupted()
                 for entry in recovered:
@@ -211,16 +236,22 @@ def run_sync(args: argparse.Namespace) -> int:
                         f"Call {entry.external_call_id} was being sent when HubCall stopped; "
                         "sending it again (HubSpot may show it twice)."
                     )
-                report = await OutboxSender(journal, service).send_due(include_future=True)
+                sender = OutboxSender(journal, service, tokens_for=tokens.for_portal)
+                report = await sender.send_due(include_future=True)
         if args.json:
             emit_json(report.to_json())
         else:
             say(
                 f"Delivered {report.delivered}, refused {report.failed}, still queued {report.still_pending}."
             )
+            reconnect: ReconnectNeeded | None = None
             for outcome in report.outcomes:
-                if outcome.error is not None:
+                if isinstance(outcome.error, ReconnectNeeded):
+                    reconnect = outcome.error  # said once below, not once per call
+                elif outcome.error is not None:
                     warn(f"{outcome.external_call_id}: {outcome.error}")
+            if reconnect is not None:
+                warn(f"{reconnect_sentence(reconnect)} The calls stay in the outbox until then.")
         if report.failed:
             return ExitCode.HUBSPOT_REFUSED
         return ExitCode.QUEUED if report.still_pending else ExitCode.OK

@@ -10,9 +10,10 @@ from hubcall_desktop import __version__
 from hubcall_desktop.cli import auth_commands, call_commands, misc_commands, sources_commands
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.global_options import add_global_options, configure_logging
-from hubcall_desktop.cli.output import emit_json, warn
+from hubcall_desktop.cli.output import emit_json, reconnect_sentence, warn
 from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageError, UserError
 from hubcall_desktop.hubspot.errors import HubSpotError
+from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,10 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         return _fail(ExitCode.BAD_INPUT, exc, as_json)
     except HubSpotError as exc:
         return _fail(ExitCode.HUBSPOT_REFUSED, exc, as_json)
+    except ReconnectNeeded as exc:  # HubSpot refused the OAuth connection, as with a 401
+        return _fail(ExitCode.HUBSPOT_REFUSED, exc, as_json, reconnect_sentence(exc))
+    except OAuthUnreachable as exc:  # as HubSpotUnreachable is, when a token was refreshed
+        return _fail(ExitCode.HUBSPOT_REFUSED, exc, as_json)
     except (ConfigurationError, StorageError) as exc:
         return _fail(ExitCode.CONFIGURATION, exc, as_json)
     except UserError as exc:
@@ -96,16 +101,17 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _fail(code: ExitCode, error: UserError, as_json: bool) -> int:
+def _fail(code: ExitCode, error: UserError, as_json: bool, message: str | None = None) -> int:
+    sentence = error.user_message if message is None else message
     if as_json:
         doc = {
             "ok": False,
             "exitCode": int(code),
             "error": type(error).__name__,
-            "message": error.user_message,
+            "message": sentence,
         }
         if isinstance(error, HubSpotError):
             doc.update(error.to_json())
         emit_json(doc)
-    warn(f"hubcall-desktop: {error.user_message}")
+    warn(f"hubcall-desktop: {sentence}")
     return code

@@ -1,4 +1,11 @@
-"""What every command needs: resolved options, settings, paths, token, journal, service."""
+"""What every command needs: resolved options, settings, paths, the HubSpot connection,
+journal and service.
+
+The connection is the app's own: one :class:`ConnectionManager` per command decides, by the
+app's rule, what the active portal is connected with (``HUBCALL_ACCESS_TOKEN``, else OAuth
+when the portal has OAuth metadata and a refresh token, else its private-app token) and
+gives the token providers of other portals, for calls queued there.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +18,19 @@ from urllib.parse import urlsplit
 
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
-from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
-from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
+from hubcall_desktop.hubspot.service import (
+    AuthErrorListener,
+    HubSpotService,
+    TokenProvider,
+    build_client,
+)
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.connection import ConnectionKind, ConnectionManager
+from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.paths import AppPaths, resolve_paths
 from hubcall_desktop.storage.settings import API_VERSIONS, Settings, load_settings
@@ -38,10 +53,6 @@ class CliContext:
     warnings: list[str] = field(default_factory=list)
     secrets: SecretStore = field(default_factory=SecretStore)
 
-    def token(self) -> Secret:
-        """The access token (environment, then keyring); ConfigurationError when none."""
-        return self.secrets.access_token(self.settings.active_portal)
-
     @asynccontextmanager
     async def journal(self) -> AsyncIterator[AsyncJournal]:
         self.paths.ensure()
@@ -52,15 +63,45 @@ class CliContext:
             await journal.close()
 
     @asynccontextmanager
-    async def service(self, token: Secret) -> AsyncIterator[HubSpotService]:
+    async def connection(self) -> AsyncIterator[ConnectionTokens]:
+        """The active portal's token provider, as the app has it (its ``for_portal`` gives
+        other portals' providers); the manager behind it is closed at the end.
+
+        Without OAuth the token is read here, before anything is journaled, so "no token"
+        and "no keyring" stop a command exactly as they always have. An OAuth token is
+        fetched (refreshed) on the first request instead: a connection HubSpot no longer
+        accepts must not keep ``log`` from journaling its call.
+        """
+        manager = ConnectionManager(
+            AsyncSecretStore(self.secrets),
+            MetadataFile(self.paths.data_dir / METADATA_FILE),
+            api_base=self.api_base,
+            portal=self.settings.active_portal,
+            client_id=self.settings.oauth_client_id,
+        )
+        try:
+            snapshot = await manager.refresh_state()
+            tokens = ConnectionTokens(manager)
+            if snapshot.kind is not ConnectionKind.OAUTH:
+                await tokens.access_token()  # NoTokenError, NoKeyringBackend, ...
+            yield tokens
+        finally:
+            await manager.aclose()
+
+    @asynccontextmanager
+    async def service(self, tokens: TokenProvider) -> AsyncIterator[HubSpotService]:
+        """A service for the active portal. A provider that hears of a 401 is told of it:
+        OAuth then refreshes on the next request, a private token is read again."""
+        on_auth_error = tokens.on_auth_error if isinstance(tokens, AuthErrorListener) else None
         async with build_client() as client:
             yield HubSpotService(
                 client,
-                StaticToken(token),
+                tokens,
                 base_url=self.api_base,
                 api_version=self.api_version,
                 pacer=RequestPacer(self.settings.rate_limit_per_10s),
                 retry_policy=CLI_RETRY,
+                on_auth_error=on_auth_error,
             )
 
 

@@ -9,6 +9,12 @@ from typing import Any
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.hubspot.bodies import rfc3339_utc
+from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
+
+KEPT_FOR_SYNC = (
+    "The call is kept in the outbox; 'hubcall-desktop sync' (or the running app) sends it "
+    "once you are connected."
+)
 
 
 def emit_json(document: Any) -> None:
@@ -21,6 +27,14 @@ def say(line: str) -> None:
 
 def warn(line: str) -> None:
     sys.stderr.write(line + "\n")
+
+
+def reconnect_sentence(error: ReconnectNeeded) -> str:
+    """The command line's words for an OAuth connection HubSpot no longer accepts."""
+    return (
+        f"HubSpot needs a new login for portal {error.portal!r} ({error.reason}): run "
+        "'hubcall-desktop auth login' to connect again."
+    )
 
 
 def match_json(match: CallerMatch) -> dict[str, Any]:
@@ -57,6 +71,7 @@ def call_json(call: Call) -> dict[str, Any]:
         "title": call.title,
         "userId": call.user_id,
         "recipients": call.recipient_user_ids,
+        "portal": call.portal,
         "syncState": call.sync_state.value,
         "flagged": call.flagged,
         "matches": [match_json(m) for m in call.matches],

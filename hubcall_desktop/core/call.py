@@ -78,7 +78,10 @@ class Call:
     engagement_properties: dict[str, str] = field(default_factory=dict)
     recipient_user_ids: list[int] = field(default_factory=list)
     user_id: int | None = None
-    portal_id: int | None = None
+    portal_id: int | None = None  # HubSpot's numeric account id, for record links
+    # The connection (portal key, e.g. "default") the call belongs to and is logged with;
+    # None for calls journaled before portals were remembered: they go with the active one.
+    portal: str | None = None
     matches: list[CallerMatch] = field(default_factory=list)
     sync_state: SyncState = SyncState.LOCAL
     number_withheld: bool = False

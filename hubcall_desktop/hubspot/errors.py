@@ -122,10 +122,18 @@ def error_from_response(status: int, body: Any, retry_after: float | None) -> Hu
     """Map an HTTP status and HubSpot's error body to the right typed error."""
     details = parse_error_body(status, body)
     if status == 401:
-        what = "expired" if details.category == "EXPIRED_AUTHENTICATION" else "was not accepted"
-        return HubSpotAuthError(
-            f"The HubSpot access token {what}. Reconnect to HubSpot in Settings.", details
-        )
+        if details.category == "EXPIRED_AUTHENTICATION":
+            # Routine for OAuth (30-minute tokens): the provider refreshes on the next try,
+            # so reconnecting is only the advice for when that does not help.
+            sentence = (
+                "The HubSpot access token expired; the app fetches a new one for the next "
+                "request. Reconnect to HubSpot in Settings if this message stays."
+            )
+        else:
+            sentence = (
+                "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."
+            )
+        return HubSpotAuthError(sentence, details)
     if status == 403:
         if details.missing_scopes:
             need = ", ".join(details.missing_scopes)

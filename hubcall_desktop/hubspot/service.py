@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
@@ -46,6 +46,13 @@ class TokenProvider(Protocol):
     async def access_token(self) -> Secret: ...
 
 
+@runtime_checkable
+class AuthErrorListener(Protocol):
+    """A token provider that wants to hear of a 401 for its token (drop it, refresh it)."""
+
+    async def on_auth_error(self, error: object) -> None: ...
+
+
 @dataclass(slots=True)
 class StaticToken:
     """A token given once: a private-app token or ``HUBCALL_ACCESS_TOKEN``."""
@@ -80,7 +87,14 @@ def build_client(
 
 
 class HubSpotService:
-    """Speaks the inbound-call contract. Injected: the client, the token provider, the pacer."""
+    """Speaks the inbound-call contract. Injected: the client, the token provider, the pacer.
+
+    ``tokens`` is the default provider (the active portal). A log body may be sent with
+    another portal's provider (``send_log_body(..., tokens=...)``): same client, pacer and
+    retries. A 401 is told to the provider whose token was refused: ``on_auth_error`` for
+    the default one, the provider's own ``on_auth_error`` (:class:`AuthErrorListener`)
+    for any other, so a refused token of portal B never makes portal A drop its token.
+    """
 
     def __init__(
         self,
@@ -107,6 +121,11 @@ class HubSpotService:
         return f"HubSpotService(base_url={self._base_url!r}, api_version={self._api_version!r})"
 
     @property
+    def tokens(self) -> TokenProvider:
+        """The default token provider (the active portal's)."""
+        return self._tokens
+
+    @property
     def inbound_call_url(self) -> str:
         return self._base_url + API_PATHS[self._api_version]
 
@@ -119,9 +138,12 @@ class HubSpotService:
         """Log a finished call (build the body, send it)."""
         return await self.send_log_body(build_log_body(call, create_engagement=create_engagement))
 
-    async def send_log_body(self, body: dict[str, Any]) -> list[CallerMatch]:
-        """Send a log body exactly as the outbox stored it."""
-        answer = await self._send_json("POST", self.inbound_call_url, body)
+    async def send_log_body(
+        self, body: dict[str, Any], *, tokens: TokenProvider | None = None
+    ) -> list[CallerMatch]:
+        """Send a log body exactly as the outbox stored it, with ``tokens`` (the portal
+        the call belongs to) or, when ``None``, the default provider."""
+        answer = await self._send_json("POST", self.inbound_call_url, body, tokens)
         try:
             return parse_matches(answer)
         except HubSpotProtocolError:
@@ -143,15 +165,24 @@ class HubSpotService:
             account_type=_str(answer.get("accountType")),
         )
 
-    async def _send_json(self, method: str, url: str, body: dict[str, Any] | None) -> Any:
+    async def _send_json(
+        self,
+        method: str,
+        url: str,
+        body: dict[str, Any] | None,
+        tokens: TokenProvider | None = None,
+    ) -> Any:
+        provider = self._tokens if tokens is None else tokens
         async for attempt in retrying(self._policy):
             with attempt:
-                return await self._send_once(method, url, body)
+                return await self._send_once(method, url, body, provider)
         raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
 
-    async def _send_once(self, method: str, url: str, body: dict[str, Any] | None) -> Any:
+    async def _send_once(
+        self, method: str, url: str, body: dict[str, Any] | None, tokens: TokenProvider
+    ) -> Any:
         await self.pacer.acquire()
-        token = await self._tokens.access_token()
+        token = await tokens.access_token()
         headers = {"Authorization": f"Bearer {token.reveal()}"}
         content = None
         if body is not None:
@@ -174,10 +205,18 @@ class HubSpotService:
         )
         if isinstance(error, HubSpotRateLimited) and error.retry_after is not None:
             self.pacer.pause(error.retry_after)
-        if response.status_code == 401 and self._on_auth_error is not None:
-            await self._on_auth_error(error)
+        if response.status_code == 401:
+            await self._auth_refused(tokens, error)
         logger.warning("HubSpot error: %s", error.user_message)
         raise error
+
+    async def _auth_refused(self, tokens: TokenProvider, error: HubSpotError) -> None:
+        """Tell the provider whose token HubSpot refused (see the class doc)."""
+        if tokens is self._tokens:
+            if self._on_auth_error is not None:
+                await self._on_auth_error(error)
+        elif isinstance(tokens, AuthErrorListener):
+            await tokens.on_auth_error(error)
 
 
 def _json_or_error(response: httpx.Response) -> Any:

@@ -36,7 +36,7 @@ from hubcall_desktop.sandbox.responses import (
     rate_limit_error,
     validation_error,
 )
-from hubcall_desktop.sandbox.seed import account_details, match_caller
+from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID, account_details, match_caller
 from hubcall_desktop.sandbox.state import STATE, SandboxState
 from hubcall_desktop.sandbox.validation import (
     Code,
@@ -121,6 +121,7 @@ async def _serve(
         refusal = _check_bearer(request, state)
         if refusal is not None:
             return refusal
+        state.log.set_portal(record_id, _portal_of(request, state))
         decision = state.limiter.acquire()
         if decision.refused_by is not None:
             return rate_limit_error(decision.refused_by, decision.headers)
@@ -157,6 +158,9 @@ def _check_bearer(request: web.Request, state: SandboxState) -> web.Response | N
     secret = Secret(token)
     if secret in state.expired_tokens:
         return auth_error("EXPIRED_AUTHENTICATION", EXPIRED_MESSAGE)
+    expired = oauth.expired_refusal(request.app, token)  # an issued OAuth token past its end
+    if expired is not None:
+        return expired
     if secret not in state.tokens:
         return auth_error("INVALID_AUTHENTICATION", INVALID_BEARER_MESSAGE)
     return None
@@ -180,7 +184,16 @@ async def inbound_call(request: web.Request) -> web.Response:
 
 
 async def get_account_details(request: web.Request) -> web.Response:
-    return json_answer(account_details())
+    """The account of the portal the token belongs to."""
+    details = account_details()
+    details["portalId"] = _portal_of(request, request.app[STATE])
+    return json_answer(details)
+
+
+def _portal_of(request: web.Request, state: SandboxState) -> int:
+    """The portal an accepted bearer token belongs to (the sandbox portal by default)."""
+    token = request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")[2]
+    return state.token_portals.get(Secret(token), SANDBOX_PORTAL_ID)
 
 
 def _content_type_error(request: web.Request) -> FieldError | None:

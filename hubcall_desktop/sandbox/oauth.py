@@ -4,17 +4,23 @@ It plays HubSpot's public-app OAuth on loopback so the whole connect flow runs i
 and demos: ``GET /oauth/authorize`` answers a 302 to the loopback ``redirect_uri`` (no
 login page: the sandbox's one agent always consents), the token endpoints check the PKCE
 verifier, and every access token it issues is added to the tokens the HubSpot routes
-accept. Errors have HubSpot's shape (``status`` such as ``BAD_REFRESH_TOKEN``) plus the
-RFC 6749 ``error`` code. Admin: ``GET/POST /_sandbox/oauth`` (expiry, counters) and
-``POST /_sandbox/oauth/revoke-all`` (the user uninstalled the app).
+accept until it expires (``expires_in`` seconds on the sandbox's clock; then HubSpot's 401
+``EXPIRED_AUTHENTICATION``). Errors have HubSpot's shape (``status`` such as
+``BAD_REFRESH_TOKEN``) plus the RFC 6749 ``error`` code. Admin: ``GET/POST /_sandbox/oauth``
+(expiry, counters), ``POST /_sandbox/oauth/expire-all`` (every access token issued so far
+expires now, for tests that cannot move the clock) and ``POST /_sandbox/oauth/revoke-all``
+(the user uninstalled the app).
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+import math
 import secrets
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlencode, urlsplit
@@ -24,6 +30,7 @@ from aiohttp import web
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox.responses import auth_error
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
 from hubcall_desktop.sandbox.state import STATE, SandboxState
 
@@ -38,6 +45,7 @@ LEGACY_ACCESS_TOKEN_PATH: Final = "/oauth/v1/access-tokens/{token}"  # noqa: S10
 LEGACY_REFRESH_TOKEN_PATH: Final = "/oauth/v1/refresh-tokens/{token}"  # noqa: S105
 ADMIN_OAUTH_PATH: Final = "/_sandbox/oauth"
 ADMIN_REVOKE_ALL_PATH: Final = "/_sandbox/oauth/revoke-all"
+ADMIN_EXPIRE_ALL_PATH: Final = "/_sandbox/oauth/expire-all"
 
 # Public by design, like DEMO_TOKEN: they open nothing but the sandbox.
 SANDBOX_CLIENT_ID: Final = "hubcall-sandbox-client"
@@ -68,17 +76,43 @@ class _Grant:
 
 
 @dataclass(slots=True)
+class _Issued:
+    """An access token: the grant behind it, the refresh token it came from, its end."""
+
+    grant: _Grant
+    refresh: str
+    expires_at: float  # on the sandbox's clock
+
+
+@dataclass(slots=True)
 class OAuthSandbox:
     """Issued codes and tokens. Values are plain strings: this *is* the server."""
 
     expires_in: int = DEFAULT_EXPIRES_IN
+    clock: Callable[[], float] = time.monotonic
     codes: dict[str, _Grant] = field(default_factory=dict)
     refresh_tokens: dict[str, _Grant] = field(default_factory=dict)
-    access_tokens: dict[str, tuple[_Grant, str]] = field(default_factory=dict)  # -> refresh
+    # Expired access tokens stay known, as HubSpot's do: they answer "expired", not "invalid".
+    access_tokens: dict[str, _Issued] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
+
+    def seconds_expired(self, access: str) -> float | None:
+        """How long ago an issued access token expired; None if unknown or still valid."""
+        issued = self.access_tokens.get(access)
+        if issued is None:
+            return None
+        late = self.clock() - issued.expires_at
+        return late if late >= 0 else None
+
+    def live(self, access: str) -> _Issued | None:
+        """The issued token if it exists and has not expired."""
+        issued = self.access_tokens.get(access)
+        if issued is None or self.seconds_expired(access) is not None:
+            return None
+        return issued
 
 
 OAUTH = web.AppKey("hubcall_sandbox_oauth", OAuthSandbox)
@@ -90,7 +124,7 @@ def is_oauth_path(path: str) -> bool:
 
 
 def add_routes(app: web.Application) -> None:
-    app[OAUTH] = OAuthSandbox()
+    app[OAUTH] = OAuthSandbox(clock=app[STATE].clock)
     app.router.add_get(AUTHORIZE_PATH, authorize)
     for path in TOKEN_PATHS:
         app.router.add_post(path, token)
@@ -101,6 +135,25 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get(ADMIN_OAUTH_PATH, admin_show)
     app.router.add_post(ADMIN_OAUTH_PATH, admin_configure)
     app.router.add_post(ADMIN_REVOKE_ALL_PATH, admin_revoke_all)
+    app.router.add_post(ADMIN_EXPIRE_ALL_PATH, admin_expire_all)
+
+
+def expired_refusal(app: web.Application, token: str) -> web.Response | None:
+    """HubSpot's 401 for an issued access token past its expiry, else None.
+
+    The bearer check asks this before "is the token known", because an expired token is
+    still known: HubSpot says ``EXPIRED_AUTHENTICATION`` and how long ago, not "invalid".
+    """
+    late = app[OAUTH].seconds_expired(token)
+    if late is None:
+        return None
+    return auth_error("EXPIRED_AUTHENTICATION", expired_message(late))
+
+
+def expired_message(seconds_late: float) -> str:
+    """HubSpot's wording, in whole minutes."""
+    minutes = int(seconds_late // 60)
+    return f"The OAuth token used to make this call expired {minutes} minute(s) ago."
 
 
 def oauth_error(status: str, message: str, error: str, code: int = 400) -> web.Response:
@@ -210,7 +263,7 @@ async def token(request: web.Request) -> web.Response:
     else:
         return oauth_error("BAD_GRANT_TYPE", "Unsupported grant_type.", "unsupported_grant_type")
     access = "sbx-at-" + secrets.token_urlsafe(32)
-    oauth.access_tokens[access] = (grant, refresh)
+    oauth.access_tokens[access] = _Issued(grant, refresh, oauth.clock() + oauth.expires_in)
     state = request.app[STATE]
     state.tokens = state.tokens | {Secret(access)}
     return web.json_response(
@@ -227,16 +280,17 @@ async def token(request: web.Request) -> web.Response:
 
 
 def _describe(oauth: OAuthSandbox, access: str) -> dict[str, Any] | None:
-    found = oauth.access_tokens.get(access)
-    if found is None:
+    """The token's metadata while it is live; None for an unknown or expired token."""
+    issued = oauth.live(access)
+    if issued is None:
         return None
-    grant, _ = found
     return {
         "hub_id": SANDBOX_PORTAL_ID,
         "user_id": SANDBOX_USER_ID,
         "user": SANDBOX_USER,
-        "scopes": list(grant.scopes),
-        "expires_in": oauth.expires_in,
+        "scopes": list(issued.grant.scopes),
+        # Seconds left, as HubSpot's metadata says ("the time in seconds until ... expires").
+        "expires_in": math.ceil(issued.expires_at - oauth.clock()),
         "hub_domain": SANDBOX_HUB_DOMAIN,
         "app_id": 1,
         "token_type": "access",
@@ -248,6 +302,7 @@ async def introspect(request: web.Request) -> web.Response:
     refusal = _client_error(form)
     if refusal is not None:
         return refusal
+    # RFC 7662 section 2.2: an expired, revoked or unknown token is just "not active".
     described = _describe(request.app[OAUTH], _field(form, "token"))
     return web.json_response(
         {"active": False} if described is None else {"active": True, **described}
@@ -256,6 +311,11 @@ async def introspect(request: web.Request) -> web.Response:
 
 async def legacy_access_token(request: web.Request) -> web.Response:
     access = request.match_info["token"]
+    # The token in the path is the credential here, so an expired one gets the same 401
+    # every other HubSpot route gives it (HubSpot documents only this route's success).
+    refusal = expired_refusal(request.app, access)
+    if refusal is not None:
+        return refusal
     described = _describe(request.app[OAUTH], access)
     if described is None:
         return oauth_error("NOT_FOUND", "Unknown access token.", "invalid_token", 404)
@@ -267,7 +327,7 @@ def _revoke(app: web.Application, refresh: str) -> bool:
     oauth = app[OAUTH]
     if oauth.refresh_tokens.pop(refresh, None) is None:
         return False
-    dead = {a for a, (_, r) in oauth.access_tokens.items() if r == refresh}
+    dead = {a for a, issued in oauth.access_tokens.items() if issued.refresh == refresh}
     for access in dead:
         del oauth.access_tokens[access]
     state: SandboxState = app[STATE]
@@ -292,12 +352,14 @@ async def legacy_revoke(request: web.Request) -> web.Response:
 
 
 def _summary(oauth: OAuthSandbox) -> web.Response:
+    live = sum(1 for access in oauth.access_tokens if oauth.live(access) is not None)
     return web.json_response(
         {
             "expires_in": oauth.expires_in,
             "counts": oauth.counts,
             "refresh_tokens": len(oauth.refresh_tokens),
             "access_tokens": len(oauth.access_tokens),
+            "live_access_tokens": live,
         }
     )
 
@@ -317,6 +379,15 @@ async def admin_configure(request: web.Request) -> web.Response:
         return web.json_response({"error": str(exc)}, status=400)
     oauth = request.app[OAUTH]
     oauth.expires_in = expires_in
+    return _summary(oauth)
+
+
+async def admin_expire_all(request: web.Request) -> web.Response:
+    """Every access token issued so far expires now (refresh tokens keep working)."""
+    oauth = request.app[OAUTH]
+    now = oauth.clock()
+    for issued in oauth.access_tokens.values():
+        issued.expires_at = min(issued.expires_at, now)
     return _summary(oauth)
 
 

@@ -40,6 +40,7 @@ class RecordedRequest:
     status: int | None = None  # the status sent; None while in progress or when none was sent
     accepted: bool = False
     outcome: Outcome = Outcome.IN_PROGRESS
+    portal_id: int | None = None  # the portal whose token the request carried, once accepted
 
     @property
     def is_inbound_call(self) -> bool:
@@ -57,6 +58,7 @@ class RecordedRequest:
             "status": self.status,
             "accepted": self.accepted,
             "outcome": self.outcome.value,
+            "portal_id": self.portal_id,
         }
 
 
@@ -107,6 +109,15 @@ class RequestLog:
             if record is None:
                 return
             self._records[record_id] = replace(record, accepted=True)
+        self._changed()
+
+    def set_portal(self, record_id: int, portal_id: int) -> None:
+        """The bearer token was accepted: it is ``portal_id``'s."""
+        with self._lock:
+            record = self._records.get(record_id)
+            if record is None:
+                return
+            self._records[record_id] = replace(record, portal_id=portal_id)
         self._changed()
 
     def finish(self, record_id: int, outcome: Outcome, status: int | None = None) -> None:

@@ -13,7 +13,7 @@ import logging
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -39,8 +39,12 @@ RequestsPredicate = Callable[[Sequence[RecordedRequest]], bool]
 class SandboxServer:
     """HubSpot's inbound-call and account-details routes on ``127.0.0.1`` (or ``::1``).
 
-    Tokens may be given as ``str`` or :class:`Secret`; they are kept as secrets. The clock
-    drives the rate limits only, so tests can move it instead of sleeping.
+    Tokens may be given as ``str`` or :class:`Secret`; they are kept as secrets. ``tokens``
+    belong to the sandbox portal (``SANDBOX_PORTAL_ID``); ``portal_tokens`` maps more
+    tokens to other portals' ids, as an agency serving several HubSpot accounts has them,
+    and each accepted request records whose token it carried (``portal_id``). The clock
+    drives the rate limits and the expiry of OAuth access tokens, so tests can move it
+    instead of sleeping.
     """
 
     def __init__(
@@ -48,13 +52,15 @@ class SandboxServer:
         *,
         tokens: Iterable[str | Secret] = (DEMO_TOKEN,),
         expired_tokens: Iterable[str | Secret] = (),
+        portal_tokens: Mapping[str | Secret, int] | None = None,
         rate_limit: int = 100,
         rate_window_ms: int = 10_000,
         daily_limit: int = 250_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        portals = {_secret(token): portal for token, portal in (portal_tokens or {}).items()}
         self._state = SandboxState(
-            tokens=_secrets(tokens),
+            tokens=_secrets(tokens) | frozenset(portals),
             expired_tokens=_secrets(expired_tokens),
             limiter=RateLimiter(
                 max_requests=rate_limit,
@@ -63,6 +69,8 @@ class SandboxServer:
                 clock=clock,
             ),
             log=RequestLog(on_change=self._log_changed),
+            token_portals=portals,
+            clock=clock,
         )
         self._runner: web.AppRunner | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -87,13 +95,18 @@ class SandboxServer:
         """Every request to a HubSpot route so far, in arrival order."""
         return self._state.log.snapshot()
 
-    def accepted_bodies(self) -> list[Any]:
-        """Bodies of the inbound-call requests that passed auth, limits and validation."""
-        return [r.body for r in self.requests if r.is_inbound_call and r.accepted]
+    def accepted_bodies(self, portal_id: int | None = None) -> list[Any]:
+        """Bodies of the inbound-call requests that passed auth, limits and validation
+        (only those made with ``portal_id``'s token, when given)."""
+        return [
+            r.body
+            for r in self.requests
+            if r.is_inbound_call and r.accepted and portal_id in (None, r.portal_id)
+        ]
 
-    def logged_calls(self) -> list[Any]:
+    def logged_calls(self, portal_id: int | None = None) -> list[Any]:
         """Accepted inbound-call bodies that asked HubSpot to log the call."""
-        return [body for body in self.accepted_bodies() if body["createEngagement"] is True]
+        return [b for b in self.accepted_bodies(portal_id) if b["createEngagement"] is True]
 
     def reset(self) -> None:
         """Forget requests, pending faults and rate-limit counts."""
@@ -238,4 +251,8 @@ async def _serve_until_stopped(host: str, port: int, out: TextIO) -> int:
 
 
 def _secrets(tokens: Iterable[str | Secret]) -> frozenset[Secret]:
-    return frozenset(t if isinstance(t, Secret) else Secret(t) for t in tokens)
+    return frozenset(_secret(t) for t in tokens)
+
+
+def _secret(token: str | Secret) -> Secret:
+    return token if isinstance(token, Secret) else Secret(token)

@@ -1,7 +1,10 @@
-"""What the sandbox's routes share: accepted tokens, rate limits, faults and the request log."""
+"""What the sandbox's routes share: accepted tokens, rate limits, faults, the request log
+and the clock."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -19,6 +22,11 @@ class SandboxState:
     limiter: RateLimiter
     faults: FaultPlan = field(default_factory=FaultPlan)
     log: RequestLog = field(default_factory=RequestLog)
+    # Tokens of other portals (agencies serve several): token -> portal id. Every other
+    # accepted token is the sandbox portal's (SANDBOX_PORTAL_ID).
+    token_portals: dict[Secret, int] = field(default_factory=dict)
+    # Monotonic seconds for token expiry; the server passes its clock so tests move time.
+    clock: Callable[[], float] = time.monotonic
 
     def reset(self) -> None:
         """Forget requests, pending faults and rate-limit counts."""

@@ -46,11 +46,11 @@ class SandboxThread:
     def requests(self) -> tuple[RecordedRequest, ...]:
         return self.server.requests
 
-    def accepted_bodies(self) -> list[Any]:
-        return self.server.accepted_bodies()
+    def accepted_bodies(self, portal_id: int | None = None) -> list[Any]:
+        return self.server.accepted_bodies(portal_id)
 
-    def logged_calls(self) -> list[Any]:
-        return self.server.logged_calls()
+    def logged_calls(self, portal_id: int | None = None) -> list[Any]:
+        return self.server.logged_calls(portal_id)
 
     def reset(self) -> None:
         self._run(self._reset())

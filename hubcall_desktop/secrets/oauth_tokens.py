@@ -2,7 +2,9 @@
 
 The access token lives in memory only; the refresh token lives in the keyring under
 ``oauth-refresh-token:<portal>``. A refresh happens ahead of expiry, once: concurrent
-callers wait on one lock and find the new token when they get it. A dead refresh token
+callers wait on one lock and find the new token when they get it. A 401 (HubSpot's clock
+may say "expired" before ours does) drops the token it was sent with, never a newer one,
+so a burst of late 401s still costs one refresh. A dead refresh token
 flips the provider to "reconnect needed" and raises :class:`ReconnectNeeded`, which the
 outbox treats like any other "not now": calls stay queued.
 """
@@ -10,9 +12,11 @@ outbox treats like any other "not now": calls stay queued.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Final
 
 from hubcall_desktop.core.secret import Secret
@@ -29,6 +33,13 @@ MARGIN_FRACTION: Final = 0.1  # ... and at most 10 % of the token's life early
 Clock = Callable[[], float]
 TokensListener = Callable[[TokenSet], Awaitable[None]]
 StateListener = Callable[[bool], None]  # True: reconnect needed
+
+
+# Which token (provider serial, generation) the current task was last handed. HubSpotService
+# asks for the token and reports its 401 in the same task, so the hook can tell a 401 for
+# the current token from a late one for a token that another task has already replaced.
+_handed_out: ContextVar[tuple[int, int] | None] = ContextVar("oauth_handed_out", default=None)
+_serials = itertools.count(1)
 
 
 def refresh_margin(lifetime: float) -> float:
@@ -59,6 +70,8 @@ class OAuthTokenProvider:
         self._expires_at = 0.0
         self._reconnect_needed = False
         self._listeners: list[StateListener] = []
+        self._serial = next(_serials)
+        self._generation = 0  # bumped with every new access token
         self.refresh_count = 0
 
     def __repr__(self) -> str:
@@ -100,13 +113,24 @@ class OAuthTokenProvider:
 
     async def access_token(self) -> Secret:
         async with self._lock:
-            if self._access is not None and self._clock() < self._refresh_at:
-                return self._access
-            return await self._refresh()
+            if self._access is None or self._clock() >= self._refresh_at:
+                access = await self._refresh()
+            else:
+                access = self._access
+            _handed_out.set((self._serial, self._generation))
+            return access
 
     async def on_auth_error(self, error: object) -> None:
-        """HubSpotService's 401 hook: drop the cached token; the next call refreshes."""
+        """HubSpotService's 401 hook: drop the cached token; the next call refreshes.
+
+        A 401 for a token this task was handed before a refresh elsewhere is ignored: the
+        new token has not been refused, and dropping it would refresh once per late 401.
+        """
         async with self._lock:
+            handed = _handed_out.get()
+            if handed is not None and handed[0] == self._serial and handed[1] != self._generation:
+                logger.debug("a 401 for a token already replaced; keeping the new one")
+                return
             self._access = None
 
     def forget(self) -> None:
@@ -138,6 +162,7 @@ class OAuthTokenProvider:
     def _keep(self, tokens: TokenSet) -> None:
         now = self._clock()
         self._access = tokens.access_token
+        self._generation += 1
         self._expires_at = now + tokens.expires_in
         self._refresh_at = self._expires_at - refresh_margin(tokens.expires_in)
 

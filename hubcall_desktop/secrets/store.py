@@ -20,6 +20,8 @@ from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.portals import DEFAULT_PORTAL as DEFAULT_PORTAL  # re-exported
+from hubcall_desktop.core.portals import validate_portal as validate_portal
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.backends import (
     backend_label,
@@ -37,14 +39,12 @@ from hubcall_desktop.secrets.errors import (
 logger = logging.getLogger(__name__)
 
 SERVICE: Final = APP_NAME  # "hubcall-desktop"
-DEFAULT_PORTAL: Final = "default"
 # Entry names, not values (ruff's S105 only sees the word "secret").
 WEBHOOK_SECRET: Final = "webhook-secret"  # noqa: S105
 OAUTH_CLIENT_SECRET: Final = "oauth-client-secret"  # noqa: S105
 MAX_TOKEN_LENGTH: Final = 512
 MAX_SECRET_LENGTH: Final = 8192
 MAX_NAME_LENGTH: Final = 200
-MAX_PORTAL_LENGTH: Final = 64
 
 
 def access_token_entry(portal: str = DEFAULT_PORTAL) -> str:
@@ -53,17 +53,6 @@ def access_token_entry(portal: str = DEFAULT_PORTAL) -> str:
 
 def refresh_token_entry(portal: str = DEFAULT_PORTAL) -> str:
     return f"oauth-refresh-token:{validate_portal(portal)}"
-
-
-def validate_portal(portal: str) -> str:
-    """A portal key: 1-64 visible characters, no spaces (``default``, ``12345678``)."""
-    if not isinstance(portal, str) or not portal:
-        raise InputError("portal", portal, "must not be empty")
-    if len(portal) > MAX_PORTAL_LENGTH:
-        raise InputError("portal", portal, f"longer than {MAX_PORTAL_LENGTH} characters")
-    if not all(ch.isprintable() and not ch.isspace() for ch in portal):
-        raise InputError("portal", portal, "must not contain spaces or control characters")
-    return portal
 
 
 def validate_name(name: str) -> str:

@@ -1,39 +1,64 @@
-"""Start at login: an XDG autostart entry on Linux and the BSDs; elsewhere a clear "not here".
+"""Start at login, each platform its standard way; elsewhere a clear "not here".
 
-The entry follows the Desktop Entry and Desktop Application Autostart specifications:
-``$XDG_CONFIG_HOME/autostart/hubcall-desktop.desktop`` (default ``~/.config``).
-Windows (Run registry key) and macOS (a LaunchAgent or SMAppService) have their own
-mechanisms; until they are implemented there the setting says it is not supported.
+- Linux and the BSDs: an XDG autostart entry, per the Desktop Entry and Desktop Application
+  Autostart specifications: ``$XDG_CONFIG_HOME/autostart/hubcall-desktop.desktop``
+  (default ``~/.config``).
+- macOS: a per-user LaunchAgent, ``~/Library/LaunchAgents/<label>.plist`` with
+  ``RunAtLoad``; launchd reads the folder at login.
+- Windows: a value under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``.
+
+Everything that touches the system (platform, home folder, registry) can be passed in, so
+the macOS and Windows paths are tested on Linux too.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import plistlib
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, Final, Protocol
 
 from hubcall_desktop.core.errors import ConfigurationError
 
 logger = logging.getLogger(__name__)
 
-ENTRY_NAME = "hubcall-desktop.desktop"
+ENTRY_NAME: Final = "hubcall-desktop.desktop"
+# The LaunchAgent's label and file name: reverse DNS, as launchd expects. Keep it equal to
+# the bundle identifier if a macOS .app bundle is ever built.
+LAUNCH_AGENT_LABEL: Final = "org.hubcall.desktop"
+RUN_KEY: Final = r"Software\Microsoft\Windows\CurrentVersion\Run"
+RUN_VALUE_NAME: Final = "HubCall Desktop"
 # Characters the Exec key reserves (Desktop Entry spec, "The Exec key"): such arguments
 # are quoted, and within quotes these four are escaped with a backslash.
 _RESERVED = re.compile(r"""[\s"'\\><~|&;$*?#()`]""")
+_XDG_PLATFORMS: Final = ("linux", "freebsd", "openbsd", "netbsd")
 
 
 class AutostartUnsupported(ConfigurationError):
     """This platform has no start-at-login mechanism the app knows."""
 
 
+class RunRegistry(Protocol):
+    """The Run key's string values, by name (the real one: :class:`WinregRunKey`)."""
+
+    def get(self, name: str) -> str | None: ...
+
+    def set(self, name: str, value: str) -> None: ...
+
+    def delete(self, name: str) -> None:
+        """Remove the value; an absent value is not an error."""
+
+
 def unsupported_reason(platform: str = sys.platform) -> str | None:
     """``None`` where start at login works, else the sentence saying why not."""
-    if platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+    if platform.startswith(_XDG_PLATFORMS) or platform in ("darwin", "win32"):
         return None
     return (
         "Starting at login is not supported on this system yet. Add HubCall Desktop to "
@@ -41,17 +66,20 @@ def unsupported_reason(platform: str = sys.platform) -> str | None:
     )
 
 
-def autostart_file(environ: Mapping[str, str] = os.environ) -> Path:
-    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "autostart" / ENTRY_NAME
+# -- the command to start -------------------------------------------------------------
 
 
-def launch_command() -> list[str]:
-    """How to start this app again: the installed script when there is one."""
+def launch_command(executable: str | None = None, frozen: bool | None = None) -> list[str]:
+    """How to start this app again: the frozen app itself, the installed script when there
+    is one, else this Python with ``-m``. (The app has no start-minimised option: that
+    choice lives in the settings, which the app reads when it starts.)"""
+    executable = executable or sys.executable
+    if getattr(sys, "frozen", False) if frozen is None else frozen:
+        return [executable]  # a PyInstaller build: sys.executable is the app
     script = shutil.which("hubcall-desktop")
     if script:
         return [script]
-    return [sys.executable, "-m", "hubcall_desktop"]
+    return [executable, "-m", "hubcall_desktop"]
 
 
 def exec_line(argv: Sequence[str]) -> str:
@@ -67,6 +95,25 @@ def exec_line(argv: Sequence[str]) -> str:
     return " ".join(parts).replace("\\", "\\\\").replace("%", "%%")
 
 
+def windows_command_line(argv: Sequence[str]) -> str:
+    """A Run value for ``argv``: the program always in quotes (an unquoted path with a
+    space is ambiguous to Windows, which tries ``C:\\Program`` first), the arguments
+    quoted as the Microsoft C runtime parses them."""
+    program, *args = argv
+    if '"' in program:  # Windows file names cannot hold one; no quoting could carry it
+        raise ConfigurationError(f"A program path cannot contain a quote: {program}")
+    quoted = f'"{program}"'
+    return f"{quoted} {subprocess.list2cmdline(args)}" if args else quoted
+
+
+# -- Linux and the BSDs: XDG autostart ------------------------------------------------
+
+
+def autostart_file(environ: Mapping[str, str] = os.environ) -> Path:
+    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "autostart" / ENTRY_NAME
+
+
 def entry_text(argv: Sequence[str]) -> str:
     return (
         "[Desktop Entry]\n"
@@ -80,7 +127,88 @@ def entry_text(argv: Sequence[str]) -> str:
     )
 
 
-def is_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+# -- macOS: a LaunchAgent ----------------------------------------------------------------
+
+
+def launch_agent_file(home: Path | None = None) -> Path:
+    return (home or Path.home()) / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
+
+
+def launch_agent(argv: Sequence[str]) -> dict[str, Any]:
+    """The LaunchAgent: run ``argv`` once at login. ProgramArguments is an argv array, so
+    paths with spaces need no quoting."""
+    return {
+        "Label": LAUNCH_AGENT_LABEL,
+        "ProgramArguments": list(argv),
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",  # a GUI app: no background throttling
+    }
+
+
+# -- Windows: the Run key ----------------------------------------------------------------
+
+
+if sys.platform == "win32":
+    import winreg
+
+    class WinregRunKey:
+        """The current user's Run key through winreg. Only this class touches the real
+        registry, which exists only on Windows; tests elsewhere pass a stand-in with the
+        same three methods instead."""
+
+        def get(self, name: str) -> str | None:
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                    value, _kind = winreg.QueryValueEx(key, name)
+            except FileNotFoundError:
+                return None
+            return value if isinstance(value, str) else None
+
+        def set(self, name: str, value: str) -> None:
+            with winreg.CreateKeyEx(
+                winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
+            ) as key:
+                winreg.SetValueEx(key, name, 0, winreg.REG_SZ, value)
+
+        def delete(self, name: str) -> None:
+            try:
+                with winreg.OpenKey(
+                    winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
+                ) as key:
+                    winreg.DeleteValue(key, name)
+            except FileNotFoundError:
+                pass
+
+
+def _run_registry(registry: RunRegistry | None) -> RunRegistry:
+    if registry is not None:
+        return registry
+    if sys.platform == "win32":
+        return WinregRunKey()
+    raise AutostartUnsupported("The Windows registry is only there on Windows.")
+
+
+def run_value_location() -> str:
+    return f"HKEY_CURRENT_USER\\{RUN_KEY}\\{RUN_VALUE_NAME}"
+
+
+# -- on, off, and is it on ---------------------------------------------------------------
+
+
+def is_enabled(
+    environ: Mapping[str, str] = os.environ,
+    platform: str = sys.platform,
+    *,
+    home: Path | None = None,
+    registry: RunRegistry | None = None,
+) -> bool:
+    """Whether the app starts at login (False where that is not supported)."""
+    if unsupported_reason(platform) is not None:
+        return False
+    if platform == "darwin":
+        return launch_agent_file(home).is_file()
+    if platform == "win32":
+        return _run_registry(registry).get(RUN_VALUE_NAME) is not None
     return autostart_file(environ).is_file()
 
 
@@ -89,26 +217,65 @@ def set_enabled(
     argv: Sequence[str] | None = None,
     environ: Mapping[str, str] = os.environ,
     platform: str = sys.platform,
-) -> Path:
-    """Create or remove the autostart entry; returns its path. Blocking: file I/O."""
+    *,
+    home: Path | None = None,
+    registry: RunRegistry | None = None,
+) -> str:
+    """Turn start at login on or off; returns where it is set (a file or registry value).
+
+    Blocking (file or registry I/O): call it off the UI thread.
+    """
     reason = unsupported_reason(platform)
     if reason is not None:
         raise AutostartUnsupported(reason)
-    path = autostart_file(environ)
+    command = list(argv or launch_command())
+    if platform == "win32":
+        return _set_run_value(enabled, command, _run_registry(registry))
+    if platform == "darwin":
+        path = launch_agent_file(home)
+        content = plistlib.dumps(launch_agent(command))
+        what = "LaunchAgent"
+    else:
+        path = autostart_file(environ)
+        content = entry_text(command).encode("utf-8")
+        what = "autostart entry"
     if not enabled:
         path.unlink(missing_ok=True)
         logger.info("start at login off: removed %s", path)
-        return path
+        return str(path)
+    _write_atomically(path, content, what)
+    logger.info("start at login on: wrote %s", path)
+    return str(path)
+
+
+def _set_run_value(enabled: bool, argv: Sequence[str], registry: RunRegistry) -> str:
+    where = run_value_location()
+    try:
+        if enabled:
+            registry.set(RUN_VALUE_NAME, windows_command_line(argv))
+        else:
+            registry.delete(RUN_VALUE_NAME)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"Could not change the registry value {where} ({exc.strerror or exc})."
+        ) from exc
+    logger.info("start at login %s: %s", "on" if enabled else "off", where)
+    return where
+
+
+def _write_atomically(path: Path, content: bytes, what: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".hubcall-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(entry_text(argv or launch_command()))
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise ConfigurationError(
-            f"Could not write the autostart entry {path} ({exc.strerror}). Check that the "
+            f"Could not write the {what} {path} ({exc.strerror}). Check that the "
             "folder is writable."
         ) from exc
-    logger.info("start at login on: wrote %s", path)
-    return path

@@ -35,6 +35,7 @@ from hubcall_desktop.services.desk_types import (
 )
 from hubcall_desktop.services.manual_log import build_manual_call
 from hubcall_desktop.services.outbox_loop import OutboxLoop
+from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.tasks import BackgroundTasks
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.settings import Settings
@@ -60,7 +61,10 @@ class CallDesk:
         outbox: OutboxLoop | None = None,
         clock: Callable[[], datetime] = utc_now,
         notes_debounce_s: float = NOTES_DEBOUNCE_S,
+        tokens_for: TokensFor | None = None,
     ) -> None:
+        """``tokens_for`` gives the token provider of a call's portal, so the outbox logs
+        each call in the portal it belongs to (see :class:`OutboxSender`)."""
         self.journal = journal
         self.service = service
         self.settings = settings
@@ -68,7 +72,9 @@ class CallDesk:
         self.lifecycle = lifecycle or CallLifecycle(clock=clock)
         self._listeners: list[UpdateListener] = []
         self.status = StatusKeeper()
-        self.outbox = outbox or OutboxLoop(journal, service, self.status, clock=clock)
+        self.outbox = outbox or OutboxLoop(
+            journal, service, self.status, clock=clock, tokens_for=tokens_for
+        )
         self.outbox.on_outcome = self._after_send
         self._tasks = BackgroundTasks("call-desk")
         self._lock = asyncio.Lock()  # journal read-modify-write of one call at a time
@@ -166,9 +172,12 @@ class CallDesk:
         return None
 
     def _stamp_defaults(self, call: Call) -> None:
+        """A new call belongs to the active portal, for good: switching portals later does
+        not move it (the outbox sends it with its own portal's token)."""
         call.user_id = call.user_id or self.settings.user_id
         call.recipient_user_ids = call.recipient_user_ids or list(self.settings.recipient_user_ids)
         call.portal_id = call.portal_id or self.settings.portal_id
+        call.portal = call.portal or self.settings.active_portal
 
     async def _cached_matches(self, call: Call) -> list[CallerMatch]:
         if call.from_number is None:
@@ -277,13 +286,19 @@ class CallDesk:
         """Journal and log a call the agent typed in, and wait (up to ``wait_s``) for
         HubSpot's answer. Raises :class:`InputError` naming the form field for bad input;
         HubSpot's refusal comes back in the result (the call stays in the journal)."""
-        call = build_manual_call(request, self.settings.region, self._clock())
+        call = build_manual_call(
+            request, self.settings.region, self._clock(), portal=self.settings.active_portal
+        )
         body = build_log_body(call, create_engagement=request.create_engagement)
         call_id = call.external_call_id
         # Expect the outcome before queueing: the outbox may send it before we look again.
         outcome_future = self.outbox.expect(call_id)
         try:
             async with self._lock:
+                # A resubmitted call stays in the portal it was first logged for.
+                earlier = await self.journal.get_call(call_id) if request.external_call_id else None
+                if earlier is not None and earlier.portal is not None:
+                    call.portal = earlier.portal
                 await self.journal.enqueue_log(call, body)
                 call = await self._require(call_id)
         except BaseException:

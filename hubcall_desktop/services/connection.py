@@ -3,8 +3,10 @@
 One portal is active at a time; each portal has its own connection: a private-app
 token (keyring ``access-token:<portal>``), an OAuth connection (refresh token in the
 keyring, non-secret metadata in ``oauth.json``), or ``HUBCALL_ACCESS_TOKEN`` from the
-environment. Listeners hear every change of :class:`ConnectionSnapshot`, e.g. to show
-"reconnect needed" in the tray and to send the outbox once reconnected.
+environment (for the active portal only). Listeners hear every change of the active
+portal's :class:`ConnectionSnapshot`, e.g. to show "reconnect needed" in the tray and to
+send the outbox once reconnected. :meth:`ConnectionManager.provider_for` gives any
+portal's token provider, so calls queued for one portal are sent with its own token.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Final
 
 import httpx
@@ -56,50 +56,30 @@ from hubcall_desktop.secrets.store import (
     validate_portal,
     validate_token,
 )
-from hubcall_desktop.services.tokens import KeyringToken
+from hubcall_desktop.services.connection_types import (
+    ConnectionKind,
+    ConnectionSnapshot,
+    ConnectionStatus,
+    SnapshotListener,
+    WhoAmI,
+)
+from hubcall_desktop.services.tokens import KeyringToken, PortalTokens
+
+__all__ = [
+    "WHO_AM_I_RETRY",
+    "ConnectionKind",
+    "ConnectionManager",
+    "ConnectionSnapshot",
+    "ConnectionStatus",
+    "SnapshotListener",
+    "WhoAmI",
+]
 
 logger = logging.getLogger(__name__)
 
 WHO_AM_I_RETRY: Final = RetryPolicy(
     attempts=2, max_total_seconds=10.0, initial_wait=0.5, max_wait=2.0
 )
-
-
-class ConnectionKind(StrEnum):
-    NONE = "none"
-    PRIVATE_APP = "private-app"
-    OAUTH = "oauth"
-    ENVIRONMENT = "environment"
-
-
-class ConnectionStatus(StrEnum):
-    CONNECTED = "connected"
-    RECONNECT_NEEDED = "reconnect_needed"
-    NO_KEYRING = "no_keyring"
-    NOT_CONNECTED = "not_connected"
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectionSnapshot:
-    portal: str
-    kind: ConnectionKind = ConnectionKind.NONE
-    status: ConnectionStatus = ConnectionStatus.NOT_CONNECTED
-    message: str = ""  # the sentence to show when not connected
-    oauth: OAuthMetadata | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class WhoAmI:
-    portal_id: int
-    ui_domain: str
-    user_id: int | None = None
-    hub_id: int | None = None
-    user: str = ""
-    scopes: tuple[str, ...] = field(default_factory=tuple)
-    scope_warning: str | None = None
-
-
-SnapshotListener = Callable[[ConnectionSnapshot], None]
 
 
 class ConnectionManager:
@@ -133,6 +113,7 @@ class ConnectionManager:
         self._wall_clock = wall_clock
         self._environ = environ
         self._providers: dict[str, OAuthTokenProvider] = {}
+        self._portal_tokens: dict[str, PortalTokens] = {}
         self._listeners: list[SnapshotListener] = []
         self._snapshot = ConnectionSnapshot(self._portal)
 
@@ -158,6 +139,8 @@ class ConnectionManager:
     async def set_portal(self, portal: str) -> ConnectionSnapshot:
         """Make another portal the active one (settings' choice) and read its state."""
         self._portal = validate_portal(portal)
+        for tokens in self._portal_tokens.values():  # the environment token moves along
+            tokens.reset()
         return await self.refresh_state()
 
     async def refresh_state(self) -> ConnectionSnapshot:
@@ -179,7 +162,9 @@ class ConnectionManager:
             )
         if meta is not None and refresh is not None:
             provider = self._providers.get(portal)
-            if provider is not None and provider.reconnect_needed:
+            if provider is None:  # built here, where the client secret can be read
+                self._oauth_provider(meta, await self._store.get(OAUTH_CLIENT_SECRET))
+            elif provider.reconnect_needed:
                 return self._publish(self._reconnect_snapshot(meta))
             return self._publish(
                 ConnectionSnapshot(
@@ -228,6 +213,36 @@ class ConnectionManager:
         if provider is not None:
             await provider.on_auth_error(error)
 
+    def provider_for(self, portal: str) -> TokenProvider:
+        """Any portal's token provider, worked out on its first request: OAuth when the
+        portal has OAuth metadata and a refresh token, else its keyring token (the
+        environment's token only for the active portal). One per portal, kept; reset
+        when that portal is connected or logged out here."""
+        key = validate_portal(portal)
+        tokens = self._portal_tokens.get(key)
+        if tokens is None:
+            tokens = self._portal_tokens[key] = PortalTokens(key, self._resolve_provider)
+        return tokens
+
+    async def _resolve_provider(self, portal: str) -> TokenProvider:
+        if portal == self._portal and self._environ.get(ACCESS_TOKEN_ENV, "").strip():
+            return KeyringToken(self._store, portal)
+        meta = await asyncio.to_thread(self._metadata.get, portal)
+        if meta is not None:
+            provider = self._providers.get(portal)
+            if provider is not None:
+                return provider
+            if await self._store.get(refresh_token_entry(portal)) is not None:
+                secret = await self._store.get(OAUTH_CLIENT_SECRET)
+                return self._oauth_provider(meta, secret)
+        return KeyringToken(self._store, portal, environment=False)
+
+    def _portal_changed(self, portal: str) -> None:
+        """``portal`` was connected or logged out: its provider is worked out again."""
+        tokens = self._portal_tokens.get(portal)
+        if tokens is not None:
+            tokens.reset()
+
     def _oauth_client(
         self, client_id: str, secret: Secret | None, legacy: bool
     ) -> HubSpotOAuthClient:
@@ -242,15 +257,24 @@ class ConnectionManager:
         provider = self._providers.get(meta.portal)
         if provider is None:
             client = self._oauth_client(meta.client_id, secret, meta.legacy)
-            provider = OAuthTokenProvider(
-                client,
-                self._store,
-                meta.portal,
-                clock=self._clock,
-                on_tokens=self._tokens_refreshed,
-            )
-            provider.add_listener(self._on_reconnect_flag)
+            provider = self._new_oauth_provider(client, meta.portal)
             self._providers[meta.portal] = provider
+        return provider
+
+    def _new_oauth_provider(self, client: HubSpotOAuthClient, portal: str) -> OAuthTokenProvider:
+        """A provider whose refreshes and "reconnect needed" concern ``portal`` only,
+        whichever portal is active when they happen."""
+
+        async def refreshed(tokens: TokenSet) -> None:
+            await self._tokens_refreshed(portal, tokens)
+
+        def reconnect_flag(needed: bool) -> None:
+            self._on_reconnect_flag(portal, needed)
+
+        provider = OAuthTokenProvider(
+            client, self._store, portal, clock=self._clock, on_tokens=refreshed
+        )
+        provider.add_listener(reconnect_flag)
         return provider
 
     async def oauth_provider(self) -> OAuthTokenProvider:
@@ -263,12 +287,12 @@ class ConnectionManager:
             return self._oauth_provider(meta, secret)
         return self._providers[meta.portal]
 
-    def _on_reconnect_flag(self, needed: bool) -> None:
-        if needed:
+    def _on_reconnect_flag(self, portal: str, needed: bool) -> None:
+        if needed and portal == self._portal:  # another portal's calls just stay queued
             self._publish(self._reconnect_snapshot(self._snapshot.oauth))
 
-    async def _tokens_refreshed(self, tokens: TokenSet) -> None:
-        meta = await asyncio.to_thread(self._metadata.get, self._portal)
+    async def _tokens_refreshed(self, portal: str, tokens: TokenSet) -> None:
+        meta = await asyncio.to_thread(self._metadata.get, portal)
         if meta is not None:
             meta.expires_at = self._wall_clock() + tokens.expires_in
             await asyncio.to_thread(self._metadata.put, meta)
@@ -282,10 +306,17 @@ class ConnectionManager:
         """Check the token against HubSpot, then keep it for the active portal."""
         checked = validate_token(token)
         details = await self._account_details(StaticToken(checked))
+        await self.save_private_token(checked)
+        return WhoAmI(details.portal_id, details.ui_domain)
+
+    async def save_private_token(self, token: Secret | str) -> None:
+        """Keep the token for the active portal without checking it; it replaces the
+        portal's OAuth connection (revoked at HubSpot, best effort)."""
+        checked = validate_token(token)
         await self._store.set_access_token(checked, self._portal)
         await self._drop_oauth(self._portal, revoke=True)
+        self._portal_changed(self._portal)
         await self.refresh_state()
-        return WhoAmI(details.portal_id, details.ui_domain)
 
     async def connect_oauth(
         self,
@@ -309,12 +340,10 @@ class ConnectionManager:
             await client.aclose()
             raise
         old = self._providers.pop(self._portal, None)
+        self._portal_changed(self._portal)
         if old is not None:
             await old.client.aclose()
-        provider = OAuthTokenProvider(
-            client, self._store, self._portal, clock=self._clock, on_tokens=self._tokens_refreshed
-        )
-        provider.add_listener(self._on_reconnect_flag)
+        provider = self._new_oauth_provider(client, self._portal)
         await provider.adopt(tokens)
         self._providers[self._portal] = provider
         meta = OAuthMetadata(
@@ -327,6 +356,7 @@ class ConnectionManager:
             expires_at=self._wall_clock() + tokens.expires_in,
         )
         await asyncio.to_thread(self._metadata.put, meta)
+        self._portal_changed(self._portal)
         await self.refresh_state()
         return await self.who_am_i()
 
@@ -376,6 +406,7 @@ class ConnectionManager:
         await self._store.delete_access_token(portal)
         if not await asyncio.to_thread(self._metadata.load_all):
             await self._store.delete(OAUTH_CLIENT_SECRET)
+        self._portal_changed(portal)
         await self.refresh_state()
         return warnings
 
@@ -384,6 +415,7 @@ class ConnectionManager:
         meta = await asyncio.to_thread(self._metadata.get, portal)
         refresh = await self._store.get(refresh_token_entry(portal))
         provider = self._providers.pop(portal, None)
+        self._portal_changed(portal)  # nobody may keep using the provider closed below
         if refresh is not None and revoke and meta is not None:
             secret = await self._store.get(OAUTH_CLIENT_SECRET)
             client = (
@@ -407,6 +439,8 @@ class ConnectionManager:
         return warnings
 
     async def aclose(self) -> None:
+        for tokens in self._portal_tokens.values():  # their OAuth clients close below
+            tokens.reset()
         providers, self._providers = self._providers, {}
         for provider in providers.values():
             await provider.client.aclose()

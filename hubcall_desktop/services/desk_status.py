@@ -16,6 +16,7 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotScopeError,
     HubSpotUnreachable,
 )
+from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.services.desk_types import DeskStatus, StatusListener, TokenState
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ class StatusKeeper:
 
     def after_error(self, error: UserError) -> None:
         """Learn what a failed request says about the connection."""
-        if isinstance(error, HubSpotAuthError | HubSpotScopeError):
+        if isinstance(error, ReconnectNeeded):  # before ConfigurationError, its base
+            self._set(token=TokenState.RECONNECT, message=error.user_message)
+        elif isinstance(error, HubSpotAuthError | HubSpotScopeError):
             self._set(token=TokenState.REFUSED, reachable=True, message=error.user_message)
         elif isinstance(error, HubSpotUnreachable):
             self._set(reachable=False, message=error.user_message)

@@ -44,6 +44,7 @@ class TokenState(StrEnum):
     OK = "ok"  # HubSpot accepted it
     MISSING = "missing"  # none saved (or no keyring to read it from)
     REFUSED = "refused"  # HubSpot answered 401/403
+    RECONNECT = "reconnect"  # the OAuth grant is gone: the agent must connect again
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +59,10 @@ class DeskStatus:
 
     @property
     def healthy(self) -> bool:
-        return (
-            self.token is not TokenState.REFUSED
-            and self.token is not TokenState.MISSING
-            and (self.reachable is not False)
-        )
+        return self.token not in _UNHEALTHY_TOKENS and self.reachable is not False
+
+
+_UNHEALTHY_TOKENS = frozenset({TokenState.REFUSED, TokenState.MISSING, TokenState.RECONNECT})
 
 
 UpdateListener = Callable[[DeskUpdate], None]

@@ -83,8 +83,11 @@ def parse_user_ids(text: str, field: str = "recipients") -> tuple[int, ...]:
     return tuple(ids)
 
 
-def build_manual_call(request: ManualLog, region: str, now: datetime | None = None) -> Call:
-    """The call the form describes; raises :class:`InputError` naming the first bad field."""
+def build_manual_call(
+    request: ManualLog, region: str, now: datetime | None = None, *, portal: str | None = None
+) -> Call:
+    """The call the form describes, belonging to ``portal`` (the active portal's key);
+    raises :class:`InputError` naming the first bad field."""
     from_number = check_number(request.from_text, region, "from")
     to_number = check_number(request.to_text, region, "to")
     extension = check_extension(request.extension)
@@ -116,4 +119,5 @@ def build_manual_call(request: ManualLog, region: str, now: datetime | None = No
         title=request.title.strip(),
         user_id=request.user_id,
         recipient_user_ids=list(request.recipient_user_ids),
+        portal=portal,
     )

@@ -17,11 +17,11 @@ from datetime import datetime
 
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.hubspot.errors import HubSpotError
+from hubcall_desktop.hubspot.errors import HubSpotError, HubSpotUnreachable
 from hubcall_desktop.hubspot.service import HubSpotService
 from hubcall_desktop.services.desk_status import StatusKeeper
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
-from hubcall_desktop.services.outbox_sender import OutboxSender, SendOutcome
+from hubcall_desktop.services.outbox_sender import OutboxSender, SendOutcome, TokensFor
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
 logger = logging.getLogger(__name__)
@@ -40,9 +40,10 @@ class OutboxLoop:
         *,
         clock: Callable[[], datetime] = utc_now,
         idle_check_s: float = IDLE_CHECK_S,
+        tokens_for: TokensFor | None = None,
     ) -> None:
         self._journal = journal
-        self.sender = OutboxSender(journal, service, clock=clock)
+        self.sender = OutboxSender(journal, service, clock=clock, tokens_for=tokens_for)
         self._status = status
         self._idle_check_s = idle_check_s
         self._wake = asyncio.Event()
@@ -104,7 +105,12 @@ class OutboxLoop:
             self._waiters.pop(call_id, None)
 
     async def _settle(self, outcome: SendOutcome) -> None:
-        if outcome.delivered:
+        if outcome.portal is not None:
+            # Another portal's token says nothing about the active connection; only
+            # whether HubSpot can be reached at all concerns every portal.
+            if isinstance(outcome.error, HubSpotUnreachable):
+                self._status.after_error(outcome.error)
+        elif outcome.delivered:
             self._status.after_success()
         elif outcome.error is not None:
             self._status.after_error(outcome.error)

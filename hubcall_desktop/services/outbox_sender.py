@@ -4,6 +4,11 @@ The journal commits a log request before it goes on the wire (``mark_sending``) 
 it delivered only after HubSpot's 2xx. If the process dies between HubSpot accepting and
 our commit, the entry is found ``sending`` at start-up and sent again: that window is the
 one place a duplicate is possible (see README, "Delivery guarantees").
+
+Each call goes to the HubSpot portal it belongs to: with ``tokens_for`` given, an entry
+is sent with the token of its call's portal, not the active one's, so switching portals
+while calls wait cannot send them to the wrong account. A portal that is no longer
+connected keeps its calls queued, with a sentence naming it.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hubcall_desktop.core.call import utc_now
-from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.errors import ConfigurationError, UserError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
@@ -26,7 +31,9 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotRateLimited,
     HubSpotScopeError,
 )
-from hubcall_desktop.hubspot.service import HubSpotService
+from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider
+from hubcall_desktop.secrets.errors import NoTokenError
+from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.journal import OutboxEntry
 
@@ -36,6 +43,22 @@ FIRST_RETRY_S = 30.0
 MAX_RETRY_S = 3600.0
 DAILY_LIMIT_RETRY_S = 3600.0
 RECONNECT_RETRY_S = 300.0
+
+# The token provider for a call's portal key; ``None`` (or the service's own provider)
+# means the active portal's. See ``ConnectionTokens.for_portal``.
+TokensFor = Callable[[str | None], TokenProvider | None]
+
+
+class PortalNotConnected(ConfigurationError):
+    """A queued call's portal has no connection here (logged out, never connected, or
+    HubSpot wants a reconnect); the call waits for it."""
+
+    def __init__(self, portal: str) -> None:
+        super().__init__(
+            f"This call belongs to HubSpot portal {portal!r}, which is not connected now; "
+            "connect it again to send the call. It stays queued until then."
+        )
+        self.portal = portal
 
 
 def next_retry_delay(attempts: int, rng: Callable[[], float] = random.random) -> float:
@@ -52,6 +75,7 @@ class SendOutcome:
     delivered: bool
     error: UserError | None = None
     permanent: bool = False
+    portal: str | None = None  # the call's portal when it is not the active one
 
 
 @dataclass(slots=True)
@@ -67,7 +91,11 @@ class SyncReport:
             "failed": self.failed,
             "pending": self.still_pending,
             "errors": [
-                {"externalCallId": o.external_call_id, **_error_json(o.error)}
+                {
+                    "externalCallId": o.external_call_id,
+                    **({"portal": o.portal} if o.portal is not None else {}),
+                    **_error_json(o.error),
+                }
                 for o in self.outcomes
                 if o.error is not None
             ],
@@ -89,10 +117,12 @@ class OutboxSender:
         service: HubSpotService,
         *,
         clock: Callable[[], datetime] = utc_now,
+        tokens_for: TokensFor | None = None,
     ) -> None:
         self._journal = journal
         self._service = service
         self._clock = clock
+        self._tokens_for = tokens_for
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
 
@@ -141,20 +171,28 @@ class OutboxSender:
 
     async def _send(self, entry: OutboxEntry) -> SendOutcome:
         await self._journal.mark_sending(entry.id)
+        portal: str | None = None
+        tokens: TokenProvider | None = None  # None: the service's own (the active portal's)
         try:
-            matches = await self._service.send_log_body(entry.body)
+            portal = await self._portal_of(entry)
+            tokens = self._provider_for(portal)
+            matches = await self._service.send_log_body(entry.body, tokens=tokens)
         except HubSpotError as error:
-            return await self._after_failure(entry, error)
+            return await self._after_failure(entry, error, portal if tokens is not None else None)
         except UserError as error:
             # Not HubSpot's answer but ours: no usable token (reconnect needed, keyring
             # locked). The call waits in the outbox for the agent to fix the connection.
+            no_token = isinstance(error, NoTokenError | ReconnectNeeded)
+            if portal is not None and tokens is not None and no_token:
+                error = PortalNotConnected(portal)
             await self._journal.mark_retry(
                 entry.id,
                 {"error": type(error).__name__, "sentence": error.user_message},
                 self._clock() + timedelta(seconds=RECONNECT_RETRY_S),
             )
             logger.warning("call %s stays queued: %s", entry.external_call_id, error)
-            return SendOutcome(entry.id, entry.external_call_id, False, error)
+            foreign = portal if tokens is not None else None
+            return SendOutcome(entry.id, entry.external_call_id, False, error, portal=foreign)
         except Exception as error:  # a bug must not strand the entry in 'sending'
             logger.exception("unexpected error while sending call %s", entry.external_call_id)
             await self._journal.mark_retry(
@@ -164,7 +202,23 @@ class OutboxSender:
         await self._journal.mark_delivered(entry.id)
         await self._remember_matches(entry.external_call_id, matches)
         logger.info("call %s logged in HubSpot", entry.external_call_id)
-        return SendOutcome(entry.id, entry.external_call_id, delivered=True)
+        foreign = portal if tokens is not None else None
+        return SendOutcome(entry.id, entry.external_call_id, delivered=True, portal=foreign)
+
+    async def _portal_of(self, entry: OutboxEntry) -> str | None:
+        """The portal the entry's call belongs to; ``None`` for calls journaled before
+        portals were remembered (they go with the active portal)."""
+        if self._tokens_for is None:
+            return None
+        call = await self._journal.get_call(entry.external_call_id)
+        return None if call is None else call.portal
+
+    def _provider_for(self, portal: str | None) -> TokenProvider | None:
+        """That portal's provider, or ``None`` when it is the active portal's."""
+        if portal is None or self._tokens_for is None:
+            return None
+        tokens = self._tokens_for(portal)
+        return None if tokens is None or tokens is self._service.tokens else tokens
 
     async def _remember_matches(self, external_call_id: str, matches: list[CallerMatch]) -> None:
         """A call logged without a lookup (manual, CLI) learns who it was from the answer."""
@@ -175,7 +229,9 @@ class OutboxSender:
             call.matches = matches
             await self._journal.save_call(call)
 
-    async def _after_failure(self, entry: OutboxEntry, error: HubSpotError) -> SendOutcome:
+    async def _after_failure(
+        self, entry: OutboxEntry, error: HubSpotError, portal: str | None
+    ) -> SendOutcome:
         attempts = entry.attempts + 1
         if isinstance(error, HubSpotRateLimited) and error.daily:
             when = self._clock() + timedelta(seconds=DAILY_LIMIT_RETRY_S)
@@ -187,10 +243,12 @@ class OutboxSender:
         else:
             await self._journal.mark_failed(entry.id, error.to_json())
             logger.warning("HubSpot refused call %s: %s", entry.external_call_id, error)
-            return SendOutcome(entry.id, entry.external_call_id, False, error, permanent=True)
+            return SendOutcome(
+                entry.id, entry.external_call_id, False, error, permanent=True, portal=portal
+            )
         await self._journal.mark_retry(entry.id, error.to_json(), when)
         logger.info("call %s stays queued: %s", entry.external_call_id, error)
-        return SendOutcome(entry.id, entry.external_call_id, False, error)
+        return SendOutcome(entry.id, entry.external_call_id, False, error, portal=portal)
 
     def _later(self, attempts: int) -> datetime:
         return self._clock() + timedelta(seconds=next_retry_delay(attempts))

@@ -17,6 +17,7 @@ from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider, build_client
 from hubcall_desktop.services.call_desk import CallDesk
+from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.settings import Settings
 
@@ -54,8 +55,14 @@ async def open_runtime(
     retry_policy: RetryPolicy = APP_RETRY,
     transport: httpx.AsyncBaseTransport | None = None,
     on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
+    tokens_for: TokensFor | None = None,
 ) -> DeskRuntime:
-    """Open the journal and build the desk; ``start()`` it when the windows listen."""
+    """Open the journal and build the desk; ``start()`` it when the windows listen.
+
+    ``tokens`` serve the active portal; ``tokens_for`` (e.g. ``ConnectionTokens.for_portal``)
+    gives the provider for a queued call of another portal. Without it every call is
+    sent with ``tokens``.
+    """
     journal = await AsyncJournal.open(journal_path)
     client = build_client(transport)
     service = HubSpotService(
@@ -67,4 +74,5 @@ async def open_runtime(
         retry_policy=retry_policy,
         on_auth_error=on_auth_error,
     )
-    return DeskRuntime(CallDesk(journal, service, settings), journal, client)
+    desk = CallDesk(journal, service, settings, tokens_for=tokens_for)
+    return DeskRuntime(desk, journal, client)

@@ -52,6 +52,7 @@ CALL_COLUMNS = (
     "created_at",
     "sort_at",
     "updated_at",
+    "portal",  # schema version 2
 )
 
 # Column names are the constants above; values are bound by name.
@@ -123,6 +124,7 @@ def call_to_row(call: Call, sync_state: SyncState, now: datetime) -> dict[str, o
         "created_at": format_time(call.created_at),
         "sort_at": format_time(call.start_time or call.created_at),
         "updated_at": format_time(now),
+        "portal": _opt_text("portal", call.portal),
     }
     return row
 
@@ -149,6 +151,7 @@ def call_from_row(row: sqlite3.Row) -> Call:
         recipient_user_ids=load_json(row["recipient_user_ids"]),
         user_id=row["user_id"],
         portal_id=row["portal_id"],
+        portal=row["portal"],
         matches=matches_from_json(row["matches"]),
         sync_state=SyncState(row["sync_state"]),
         number_withheld=bool(row["number_withheld"]),

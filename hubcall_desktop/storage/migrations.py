@@ -92,7 +92,15 @@ _V1 = (
     "CREATE INDEX events_by_call ON events (external_call_id, id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "calls, outbox and events", _V1),)
+# The connection (portal key, e.g. ``default`` or ``12345678``) a call belongs to, so a
+# call queued before the agent switched portals still goes to its own HubSpot account.
+# NULL for calls journaled before: they go with the active portal.
+_V2 = ("ALTER TABLE calls ADD COLUMN portal TEXT",)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "calls, outbox and events", _V1),
+    Migration(2, "calls remember their portal", _V2),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

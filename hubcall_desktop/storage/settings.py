@@ -19,6 +19,7 @@ from typing import Any
 from hubcall_desktop.core.api_versions import API_VERSIONS
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
+from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ DEFAULT_API_BASE = "https://api.hubapi.com"
 DEFAULT_WEBHOOK_PORT = 47831
 MAX_SETTINGS_BYTES = 1_000_000
 INT32_MAX = 2**31 - 1
+MAX_PORTALS = 100
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class Settings:
     baresip_endpoints: list[str] = field(default_factory=list)
     auto_log_seconds: int = 0  # 0: off
     oauth_client_id: str = ""
+    portals: list[str] = field(default_factory=list)  # portal keys the agent added by name
 
     def validate(self) -> None:
         """Raise :class:`InputError` naming the first bad field."""
@@ -103,6 +106,17 @@ def _check_value(name: str, value: Any) -> None:
         raise InputError(name, value, "must be from 1 to 1000")
     if name == "auto_log_seconds" and not 0 <= value <= 3600:
         raise InputError(name, value, "must be from 0 to 3600 seconds")
+    if name == "active_portal" and not is_portal_key(value):
+        raise InputError(
+            name, value, f"must be 1-{MAX_PORTAL_LENGTH} visible characters without spaces"
+        )
+    if name == "portals" and (len(value) > MAX_PORTALS or not all(map(is_portal_key, value))):
+        raise InputError(
+            name,
+            value,
+            f"must be at most {MAX_PORTALS} portal keys of 1-{MAX_PORTAL_LENGTH} visible "
+            "characters without spaces",
+        )
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:

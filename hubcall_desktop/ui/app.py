@@ -171,8 +171,10 @@ def _show_boot_failure(controller: object, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.messages import message_text
 
     assert isinstance(controller, AppController)
+    text = message_text(text)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_DISPLAY_NAME, text, parent=controller.window)
     box.open()
     controller.window.statusBar().showMessage(text)

@@ -31,6 +31,7 @@ from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.settings import DEFAULT_API_BASE
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.tray import RECENT_CALLS
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class Boot:
                 on_auth_error=tokens.on_auth_error
                 if isinstance(tokens, ConnectionTokens)
                 else None,
+                tokens_for=tokens.for_portal if isinstance(tokens, ConnectionTokens) else None,
             )
         except UserError as error:
             logger.error("start-up failed: %s", error.user_message)
@@ -107,7 +109,7 @@ class Boot:
                 demo=options.demo,
             )
             for problem in self.sources.problems:
-                controller.window.statusBar().showMessage(problem, 30_000)
+                controller.window.statusBar().showMessage(message_text(problem), 30_000)
         self.done.set()
         # Everything alive once booted lives as long as the app: keep it out of the cycle
         # collector's full passes, whose pauses would otherwise grow with it (see bench_ui).
@@ -123,7 +125,7 @@ class Boot:
             return
         state = {
             ConnectionStatus.CONNECTED: TokenState.UNKNOWN,
-            ConnectionStatus.RECONNECT_NEEDED: TokenState.REFUSED,
+            ConnectionStatus.RECONNECT_NEEDED: TokenState.RECONNECT,
             ConnectionStatus.NO_KEYRING: TokenState.MISSING,
             ConnectionStatus.NOT_CONNECTED: TokenState.MISSING,
         }[snapshot.status]

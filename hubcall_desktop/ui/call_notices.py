@@ -13,6 +13,7 @@ from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.messages import message_text
 
 if TYPE_CHECKING:
     from hubcall_desktop.ui.controller import AppController
@@ -48,7 +49,7 @@ class CallNotices:
         if call.sync_state is SyncState.FAILED and update.error and not settings.do_not_disturb:
             self._c.notifier.notify(
                 QCoreApplication.translate("CallNotices", "Could not log a call"),
-                update.error,
+                message_text(update.error),
                 functools.partial(self._open_call, call),
                 sound=settings.sound_enabled,
             )

@@ -17,13 +17,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubcall_desktop.core.call import Call, CallSource
-from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, UpdateKind
+from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.storage.paths import AppPaths
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.call_notices import CallNotices
 from hubcall_desktop.ui.desk_signals import DeskSignals
 from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.notifications import Notifier
 from hubcall_desktop.ui.options import AppOptions
@@ -69,6 +70,7 @@ class AppController(QObject):
         self._recent: deque[Call] = deque(maxlen=RECENT_CALLS)
         self._quitting = False
         self._closed = False
+        self._reconnect_told = False  # one notification each time reconnecting becomes needed
         demo_labels = _demo_labels() if options.demo else []
         self.window = window or MainWindow(self.model)
         if demo_labels:
@@ -143,6 +145,7 @@ class AppController(QObject):
         w.dnd_toggled.connect(self.set_do_not_disturb)
         w.log_call_requested.connect(self.open_log_form)
         w.settings_requested.connect(self.open_settings)
+        w.reconnect_requested.connect(self.open_connection_settings)
         w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)
         self.popups.open_requested.connect(self.open_url)
@@ -156,6 +159,7 @@ class AppController(QObject):
             t.call_requested.connect(self._open_call_by_id)
             t.simulate_requested.connect(self.simulate)
             t.popup_requested.connect(self.focus_popup)
+            t.reconnect_requested.connect(self.open_connection_settings)
 
     # -- start -----------------------------------------------------------------------------
 
@@ -242,9 +246,36 @@ class AppController(QObject):
     def open_settings(self) -> None:
         self.dialogs.open_settings()
 
+    def open_connection_settings(self) -> None:
+        """Settings at the HubSpot page, where "Connect with OAuth…" is."""
+        self.show_window()
+        self.dialogs.open_settings(hubspot_tab=True)
+
     def _on_status(self, status: DeskStatus) -> None:
         self.window.set_status(status)
+        self._tell_reconnect(status)
         self._refresh_tray()
+
+    def _tell_reconnect(self, status: DeskStatus) -> None:
+        """Notify once when HubSpot starts needing a new sign-in; the tray and status bar
+        keep saying so until it is done. Do-not-disturb silences the notification only."""
+        needed = status.token is TokenState.RECONNECT
+        if needed and not self._reconnect_told:
+            self._reconnect_told = True
+            if not self.settings.do_not_disturb:
+                self.notifier.notify(
+                    self.tr("HubSpot needs you to connect again"),
+                    self.tr(
+                        "Calls are kept and logged once you connect again. Open the settings "
+                        "and choose Connect with OAuth."
+                    ),
+                    self.open_connection_settings,
+                    sound=self.settings.sound_enabled,
+                )
+        elif not needed:
+            self._reconnect_told = False
+        if self.tray is not None:
+            self.tray.set_reconnect_needed(needed)
 
     def _refresh_tray(self) -> None:
         if self.tray is None:
@@ -256,10 +287,17 @@ class AppController(QObject):
             self.tray.set_state(
                 TrayState.RINGING, who_text(call.matches) or remote_text(call, self.region)
             )
+        elif status.token is TokenState.RECONNECT:  # before do-not-disturb: calls are waiting
+            self.tray.set_state(
+                TrayState.OFFLINE,
+                self.tr(
+                    "HubSpot needs you to connect again; %n call(s) queued", "", status.pending
+                ),
+            )
         elif self.settings.do_not_disturb:
             self.tray.set_state(TrayState.DND, self.tr("Calls are journaled, nothing pops up."))
         elif not status.healthy:
-            self.tray.set_state(TrayState.OFFLINE, status.message)
+            self.tray.set_state(TrayState.OFFLINE, message_text(status.message))
         else:
             pending = (
                 self.tr("%n call(s) waiting to be logged", "", status.pending)

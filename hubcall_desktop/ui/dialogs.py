@@ -1,13 +1,13 @@
 """The presenter of the secondary windows: the log form, settings, and calls from the history.
 
 Each window is created on first use and reused; every slow step (the journal, the
-keyring, HubSpot, the settings file) runs as a background task and reports back.
+keyring, HubSpot, the settings file) runs as a background task and reports back. The
+settings window has its own presenter (:mod:`hubcall_desktop.ui.settings_presenter`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
@@ -15,21 +15,10 @@ from PySide6.QtCore import QCoreApplication
 
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.errors import InputError, UserError
-from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.service import (
-    AccountDetails,
-    HubSpotService,
-    StaticToken,
-    build_client,
-)
-from hubcall_desktop.secrets.store import validate_token
-from hubcall_desktop.services import autostart
 from hubcall_desktop.services.desk_types import DeskUpdate, ManualLog
-from hubcall_desktop.services.runtime import APP_RETRY
-from hubcall_desktop.storage.settings import Settings, save_settings
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.i18n import problem_text
+from hubcall_desktop.ui.settings_presenter import SettingsPresenter
 from hubcall_desktop.ui.windows.call_dialog import CallDialog
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
@@ -44,7 +33,7 @@ class Dialogs:
     def __init__(self, controller: AppController) -> None:
         self._c = controller
         self.log_form: LogCallForm | None = None
-        self.settings_dialog: SettingsDialog | None = None
+        self._settings: SettingsPresenter | None = None
         self.call_dialogs: dict[str, CallDialog] = {}
 
     # -- manual logging ---------------------------------------------------------------------
@@ -166,7 +155,7 @@ class Dialogs:
         try:
             await action  # type: ignore[misc]
         except InputError as error:
-            self._show_call_error(call_id, f"{error.field}: {problem_text(error.problem)}")
+            self._show_call_error(call_id, f"{error.field}: {error.problem}")
         except UserError as error:
             self._show_call_error(call_id, error.user_message)
 
@@ -175,147 +164,23 @@ class Dialogs:
         if dialog is not None:
             dialog.show_error(message)
 
-    # -- settings ---------------------------------------------------------------------------
+    # -- settings (its own presenter) ---------------------------------------------------------
 
-    def open_settings(self) -> SettingsDialog:
-        dialog = self.settings_dialog
-        if dialog is None:
-            dialog = SettingsDialog(self._c.settings, autostart.unsupported_reason() is None)
-            dialog.save_requested.connect(self._on_settings_saved)
-            dialog.token_save_requested.connect(self._on_token_save)
-            dialog.test_requested.connect(self._on_test)
-            self.settings_dialog = dialog
-        else:
-            dialog.load(self._c.settings)
-        tasks.start(self.show_connection_state(), "connection state")
-        sources = self._c.boot.sources
-        dialog.softphone.set_templates(sources.hookups() if sources is not None else [])
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+    @property
+    def settings(self) -> SettingsPresenter:
+        if self._settings is None:
+            self._settings = SettingsPresenter(self._c)
+        return self._settings
 
-    def _on_settings_saved(self, new: Settings) -> None:
-        current = self._c.settings
-        autostart_changed = new.start_at_login != current.start_at_login
-        for item in dataclasses.fields(Settings):
-            setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
-        self._c.window.set_dnd(current.do_not_disturb)
-        self._c.model.set_region(self._c.region)
-        if self.log_form is not None:
-            self.log_form.set_region(self._c.region)
-        tasks.start(self._persist(autostart_changed), "save settings")
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        return self._settings.dialog if self._settings is not None else None
+
+    def open_settings(self, *, hubspot_tab: bool = False) -> SettingsDialog:
+        return self.settings.open(hubspot_tab=hubspot_tab)
 
     def save_settings_quietly(self) -> None:
-        tasks.start(self._persist(False), "save settings")
-
-    async def _persist(self, autostart_changed: bool) -> None:
-        snapshot = dataclasses.replace(self._c.settings)
-        try:
-            await asyncio.to_thread(save_settings, snapshot, self._c.paths.settings)
-            if autostart_changed:
-                await asyncio.to_thread(autostart.set_enabled, snapshot.start_at_login)
-        except (UserError, OSError) as error:
-            message = error.user_message if isinstance(error, UserError) else str(error)
-            logger.warning("settings not saved: %s", message)
-            if self.settings_dialog is not None:
-                self.settings_dialog.show_error(message)
-
-    def _on_token_save(self, text: str) -> None:
-        tasks.start(self._save_token(text), "save token")
-
-    async def _save_token(self, text: str) -> None:
-        """Check the token with HubSpot, then keep it in the keyring (the manager does both)."""
-        dialog = self.settings_dialog
-        connection = self._c.boot.connection
-        if dialog is None:
-            return
-        if connection is None:
-            dialog.show_token_state(
-                QCoreApplication.translate(
-                    "Dialogs", "Demo mode uses the sandbox's token; nothing is saved."
-                ),
-                ok=False,
-            )
-            return
-        dialog.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
-        try:
-            who = await connection.connect_private_token(text)
-        except UserError as error:
-            dialog.show_token_state(error.user_message, ok=False)
-            return
-        dialog.token_saved()
-        dialog.show_account(AccountDetails(who.portal_id, who.ui_domain))
-        desk = self._c.desk
-        if desk is not None:
-            desk.status.after_success()
-            desk.outbox.retry_now()
-
-    async def show_connection_state(self) -> None:
-        """On opening settings: say at once if there is no keyring or no connection."""
-        connection, dialog = self._c.boot.connection, self.settings_dialog
-        if connection is None or dialog is None:
-            return
-        try:
-            snapshot = await connection.refresh_state()
-        except UserError as error:
-            dialog.show_token_state(error.user_message, ok=False)
-            return
-        if snapshot.message:
-            dialog.show_token_state(snapshot.message, ok=False)
-        else:
-            kind = {
-                "private-app": QCoreApplication.translate(
-                    "Dialogs", "Connected with a private app token."
-                ),
-                "oauth": QCoreApplication.translate("Dialogs", "Connected with OAuth."),
-                "environment": QCoreApplication.translate(
-                    "Dialogs", "Using the token from HUBCALL_ACCESS_TOKEN."
-                ),
-            }.get(snapshot.kind.value, "")
-            dialog.show_token_state(kind, ok=True)
-
-    def _on_test(self, typed: str) -> None:
-        tasks.start(self._test(typed), "test connection")
-
-    async def _test(self, typed: str) -> None:
-        dialog = self.settings_dialog
-        if dialog is None:
-            return
-        dialog.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
-        desk = self._c.desk
-        try:
-            details = await self._account_details(validate_token(typed) if typed else None)
-        except UserError as error:
-            dialog.show_token_state(error.user_message, ok=False)
-            if desk is not None and not typed:
-                desk.status.after_error(error)
-            return
-        if desk is not None and not typed:
-            desk.status.after_success()
-        dialog.show_account(details)
-
-    async def _account_details(self, typed: Secret | None) -> AccountDetails:
-        """The typed token's account, else the connected one's."""
-        boot = self._c.boot
-        if typed is None:
-            if boot.connection is not None:
-                await boot.connection.refresh_state()
-                who = await boot.connection.who_am_i()
-                return AccountDetails(who.portal_id, who.ui_domain)
-            desk = self._c.desk
-            if desk is None:
-                raise InputError("token", "", "paste a token first")
-            return await desk.service.account_details()
-        async with build_client() as client:
-            service = HubSpotService(
-                client,
-                StaticToken(typed),
-                base_url=boot.api_base,
-                api_version=boot.api_version,
-                retry_policy=APP_RETRY,
-            )
-            return await service.account_details()
+        self.settings.save_quietly()
 
     def close_all(self) -> None:
         for window in (self.log_form, self.settings_dialog, *self.call_dialogs.values()):

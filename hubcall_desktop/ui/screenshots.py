@@ -26,8 +26,16 @@ from hubcall_desktop.core.call import Call, CallSource, SyncState
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
-from hubcall_desktop.hubspot.service import AccountDetails
+from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, OAuthMetadata
+from hubcall_desktop.secrets.store import DEFAULT_PORTAL
+from hubcall_desktop.services.connection import (
+    ConnectionKind,
+    ConnectionSnapshot,
+    ConnectionStatus,
+    WhoAmI,
+)
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.storage.async_journal import AsyncJournal
@@ -165,14 +173,32 @@ def log_form() -> QWidget:
 
 
 def settings_dialog() -> QWidget:
+    """The HubSpot page connected with OAuth, just after signing in."""
     settings = demo_settings("DE")
     settings.portal_id, settings.ui_domain = SANDBOX_PORTAL_ID, UI_DOMAIN
+    settings.oauth_client_id = "5f0c2a9e-4b1d-4c7a-9e8f-1a2b3c4d5e6f"
+    settings.portals = ["berlin-office"]
     dialog = SettingsDialog(settings, autostart_supported=True)
-    dialog.show_account(AccountDetails(SANDBOX_PORTAL_ID, UI_DOMAIN))
+    meta = OAuthMetadata(
+        DEFAULT_PORTAL,
+        hub_id=SANDBOX_PORTAL_ID,
+        user_id=SANDBOX_USER_ID,
+        user=SANDBOX_USER,
+        scopes=list(DEFAULT_SCOPES),
+    )
+    page = dialog.hubspot
+    page.show_connection(
+        ConnectionSnapshot(
+            DEFAULT_PORTAL, ConnectionKind.OAUTH, ConnectionStatus.CONNECTED, oauth=meta
+        )
+    )
+    page.show_signed_in(
+        WhoAmI(SANDBOX_PORTAL_ID, UI_DOMAIN, SANDBOX_USER_ID, SANDBOX_PORTAL_ID, SANDBOX_USER)
+    )
     return dialog
 
 
-async def main_window(folder: Path) -> tuple[QWidget, Callable[[], object]]:
+async def main_window(folder: Path) -> tuple[MainWindow, Callable[[], object]]:
     journal = await AsyncJournal.open(folder / "journal.sqlite3")
     calls = history_calls()
     await journal.save_calls(calls)
@@ -190,6 +216,23 @@ async def main_window(folder: Path) -> tuple[QWidget, Callable[[], object]]:
     window.set_status(DeskStatus(TokenState.OK, True, 1, ("webhook 127.0.0.1:47831",)))
     window.table.selectRow(2)
     return window, journal.close
+
+
+def reconnect_window(model: HistoryModel) -> QWidget:
+    """The main window while HubSpot needs the agent to sign in again."""
+    window = MainWindow(model)
+    window.resize(1100, 520)
+    window.show_current_call(None, "DE")
+    window.set_status(
+        DeskStatus(
+            TokenState.RECONNECT,
+            True,
+            2,
+            ("webhook 127.0.0.1:47831",),
+            "HubSpot needs you to connect again; calls are queued until you do.",
+        )
+    )
+    return window
 
 
 def _dark(app: QApplication) -> None:
@@ -233,9 +276,10 @@ async def shoot(out: Path, suffix: str, only: set[str] | None) -> None:
         windows["settings"] = settings_dialog()
     closers = []
     with tempfile.TemporaryDirectory(prefix="hubcall-shots-") as folder:
-        if not only or "main-window" in only:
+        if not only or only & {"main-window", "main-window-reconnect"}:
             window, close = await main_window(Path(folder))
             windows["main-window"] = window
+            windows["main-window-reconnect"] = reconnect_window(window.model)
             closers.append(close)
         for name, widget in windows.items():
             if only and name not in only:

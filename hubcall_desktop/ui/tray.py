@@ -51,6 +51,7 @@ class Tray(QObject):
     call_requested = Signal(str)  # a recent call's id
     simulate_requested = Signal(int)  # demo mode: index of the demo caller
     popup_requested = Signal()
+    reconnect_requested = Signal()  # HubSpot needs the agent to connect again
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class Tray(QObject):
         self._dnd = do_not_disturb
         self._demo_callers = list(demo_callers)
         self.state = TrayState.IDLE
+        self.reconnect_needed = False  # the menu then offers "Reconnect to HubSpot…" first
         self.icon = QSystemTrayIcon(icon(_ICONS[self.state]), self)
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
@@ -100,6 +102,11 @@ class Tray(QObject):
         text = f"HubCall Desktop: {words}"
         self.icon.setToolTip(f"{text}\n{detail}" if detail else text)
 
+    def set_reconnect_needed(self, needed: bool) -> None:
+        if needed != self.reconnect_needed:
+            self.reconnect_needed = needed
+            self.rebuild_menu()  # SNI hosts may not ask again before the menu opens
+
     def tooltip(self) -> str:
         return self.icon.toolTip()
 
@@ -107,6 +114,9 @@ class Tray(QObject):
         """Build the menu afresh from the current state (called as it opens)."""
         menu = self.menu
         menu.clear()
+        if self.reconnect_needed:
+            self._add(menu, self.tr("&Reconnect to HubSpot…"), self.reconnect_requested.emit)
+            menu.addSeparator()
         self._add(menu, self.tr("&Show window"), self.show_window_requested.emit)
         self._add(menu, self.tr("Go to the call &pop-up"), self.popup_requested.emit)
         self._add(menu, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")

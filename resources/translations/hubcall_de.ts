@@ -1,1449 +1,2557 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
-    <context>
-        <name>AppController</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/controller.py" line="+173" />
-            <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
-            <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
-        </message>
-        <message>
-            <location line="+87" />
-            <source>Calls are journaled, nothing pops up.</source>
-            <translation>Anrufe werden aufgezeichnet, nichts öffnet sich.</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+5" />
-            <source>%n call(s) waiting to be logged</source>
-            <translation>
-                <numerusform>%n Anruf wartet auf die Protokollierung</numerusform>
-                <numerusform>%n Anrufe warten auf die Protokollierung</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+50" />
-            <source>Quit HubCall Desktop</source>
-            <translation>HubCall Desktop beenden</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+3" />
-            <source>%n call(s) are still waiting to be logged. They stay queued and are sent the next time HubCall Desktop runs.</source>
-            <translation>
-                <numerusform>%n Anruf wartet noch auf die Protokollierung. Er bleibt in der Warteschlange und wird beim nächsten Start von HubCall Desktop gesendet.</numerusform>
-                <numerusform>%n Anrufe warten noch auf die Protokollierung. Sie bleiben in der Warteschlange und werden beim nächsten Start von HubCall Desktop gesendet.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallDialog</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+60" />
-            <source>Number:</source>
-            <translation>Nummer:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Started:</source>
-            <translation>Beginn:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Source:</source>
-            <translation>Quelle:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Duration:</source>
-            <translation>Dauer:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>HubSpot:</source>
-            <translation>HubSpot:</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Call status</source>
-            <translation>Anrufstatus</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Call title</source>
-            <translation>Anruftitel</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Status:</source>
-            <translation>&amp;Status:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Title:</source>
-            <translation>&amp;Titel:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Notes:</source>
-            <translation>&amp;Notizen:</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>&amp;Save</source>
-            <translation>S&amp;peichern</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <location line="+42" />
-            <source>&amp;Log call</source>
-            <translation>&amp;Protokollieren</translation>
-        </message>
-        <message>
-            <location line="-39" />
-            <source>Close</source>
-            <translation>Schließen</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Call %1</source>
-            <translation>Anruf %1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>not known</source>
-            <translation>unbekannt</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>&amp;Resend</source>
-            <translation>&amp;Erneut senden</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallNotices</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/call_notices.py" line="+50" />
-            <source>Could not log a call</source>
-            <translation>Anruf konnte nicht protokolliert werden</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Incoming call</source>
-            <translation>Eingehender Anruf</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallPopup</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+84" />
-            <source>Incoming call</source>
-            <translation>Eingehender Anruf</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <source>Close the pop-up</source>
-            <translation>Pop-up schließen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Close (the call stays in the history)</source>
-            <translation>Schließen (der Anruf bleibt im Verlauf)</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Call duration</source>
-            <translation>Anrufdauer</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Answer</source>
-            <translation>&amp;Annehmen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Hang up</source>
-            <translation>A&amp;uflegen</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Call status</source>
-            <translation>Anrufstatus</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Call title</source>
-            <translation>Anruftitel</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Optional</source>
-            <translation>Optional</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Status:</source>
-            <translation>&amp;Status:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Title:</source>
-            <translation>&amp;Titel:</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Notes:</source>
-            <translation>&amp;Notizen:</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>What was the call about?</source>
-            <translation>Worum ging es im Anruf?</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>&amp;Discard</source>
-            <translation>&amp;Verwerfen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Keep the call here, do not log it (Ctrl+D)</source>
-            <translation>Anruf hier behalten, nicht protokollieren (Strg+D)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Log call</source>
-            <translation>&amp;Protokollieren</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Log the call in HubSpot (Ctrl+Enter)</source>
-            <translation>Anruf in HubSpot protokollieren (Strg+Eingabe)</translation>
-        </message>
-        <message>
-            <location line="+34" />
-            <source>Caller number</source>
-            <translation>Nummer des Anrufers</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>From an earlier call; asking HubSpot…</source>
-            <translation>Von einem früheren Anruf; HubSpot wird gefragt …</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Unknown caller: HubSpot has no contact or company with this number.</source>
-            <translation>Unbekannter Anrufer: HubSpot kennt keinen Kontakt und kein Unternehmen mit dieser Nummer.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Asking HubSpot who is calling…</source>
-            <translation>HubSpot wird gefragt, wer anruft …</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Could not ask HubSpot: %1</source>
-            <translation>HubSpot konnte nicht gefragt werden: %1</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>Incoming call · %1</source>
-            <translation>Eingehender Anruf · %1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Call in progress · %1</source>
-            <translation>Laufender Anruf · %1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Call ended · %1</source>
-            <translation>Anruf beendet · %1</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Talking %1</source>
-            <translation>Im Gespräch %1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Talked %1</source>
-            <translation>Gesprächsdauer %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallSource</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="+70" />
-            <source>Softphone (webhook)</source>
-            <translation>Softphone (Webhook)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Command line</source>
-            <translation>Befehlszeile</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>baresip</source>
-            <translation>baresip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Logged by hand</source>
-            <translation>Von Hand erfasst</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Demo</source>
-            <translation>Demo</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallStatus</name>
-        <message>
-            <location line="-35" />
-            <source>Busy</source>
-            <translation>Besetzt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Calling CRM user</source>
-            <translation>Ruft CRM-Benutzer an</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Canceled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Completed</source>
-            <translation>Abgeschlossen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Connecting</source>
-            <translation>Verbindet</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>On hold</source>
-            <translation>Gehalten</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>In progress</source>
-            <translation>Läuft</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Missed</source>
-            <translation>Verpasst</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>No answer</source>
-            <translation>Keine Antwort</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Queued</source>
-            <translation>In Warteschlange</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ringing</source>
-            <translation>Klingelt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Unknown</source>
-            <translation>Unbekannt</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dialogs</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/dialogs.py" line="+74" />
-            <source>HubCall Desktop is still starting; try again in a moment.</source>
-            <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
-        </message>
-        <message>
-            <location line="+161" />
-            <source>Demo mode uses the sandbox's token; nothing is saved.</source>
-            <translation>Der Demo-Modus nutzt das Token der Sandbox; es wird nichts gespeichert.</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <location line="+44" />
-            <source>Asking HubSpot…</source>
-            <translation>HubSpot wird gefragt …</translation>
-        </message>
-        <message>
-            <location line="-17" />
-            <source>Connected with a private app token.</source>
-            <translation>Verbunden mit dem Token einer privaten App.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Connected with OAuth.</source>
-            <translation>Verbunden über OAuth.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Using the token from HUBCALL_ACCESS_TOKEN.</source>
-            <translation>Das Token aus HUBCALL_ACCESS_TOKEN wird verwendet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Direction</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="+14" />
-            <source>Inbound</source>
-            <translation>Eingehend</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Outbound</source>
-            <translation>Ausgehend</translation>
-        </message>
-    </context>
-    <context>
-        <name>Formatting</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/formatting.py" line="+21" />
-            <source>Withheld number</source>
-            <translation>Rufnummer unterdrückt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>No number</source>
-            <translation>Keine Nummer</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>%1 +%2</source>
-            <translation>%1 +%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+154" />
-            <source>Time</source>
-            <translation>Zeit</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Direction</source>
-            <translation>Richtung</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Number</source>
-            <translation>Nummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Duration</source>
-            <translation>Dauer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>HubSpot</source>
-            <translation>HubSpot</translation>
-        </message>
-        <message>
-            <location line="+129" />
-            <source>In progress</source>
-            <translation>Läuft</translation>
-        </message>
-    </context>
-    <context>
-        <name>InputError</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="+29" />
-            <source>enter a phone number</source>
-            <translation>Telefonnummer eingeben</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>the caller's number is withheld</source>
-            <translation>die Nummer des Anrufers ist unterdrückt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>an internal extension, not a public phone number</source>
-            <translation>eine interne Durchwahl, keine öffentliche Telefonnummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not a phone number</source>
-            <translation>keine Telefonnummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>too short to be a phone number</source>
-            <translation>zu kurz für eine Telefonnummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>too long to be a phone number</source>
-            <translation>zu lang für eine Telefonnummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>too short after the international prefix</source>
-            <translation>zu kurz nach der Auslandsvorwahl</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>no country code and no default country</source>
-            <translation>keine Ländervorwahl und kein Standardland</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>contains control characters</source>
-            <translation>enthält Steuerzeichen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>must not be negative</source>
-            <translation>darf nicht negativ sein</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>is in the future</source>
-            <translation>liegt in der Zukunft</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>user ids are whole numbers, separated by commas</source>
-            <translation>Benutzer-IDs sind ganze Zahlen, durch Kommas getrennt</translation>
-        </message>
-        <message>
-            <location line="+37" />
-            <source>not a valid phone number (read as %1)</source>
-            <translation>keine gültige Telefonnummer (gelesen als %1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogCallForm</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+70" />
-            <source>Log a call</source>
-            <translation>Anruf protokollieren</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>From number</source>
-            <translation>Von-Nummer</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>To number</source>
-            <translation>An-Nummer</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Extension</source>
-            <translation>Durchwahl</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Final status</source>
-            <translation>Endstatus</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Start date and time (local time)</source>
-            <translation>Startdatum und -zeit (Ortszeit)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Duration in hours, minutes and seconds</source>
-            <translation>Dauer in Stunden, Minuten und Sekunden</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Title</source>
-            <translation>Titel</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Your HubSpot user id</source>
-            <translation>Ihre HubSpot-Benutzer-ID</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Recipient user ids</source>
-            <translation>Benutzer-IDs der Empfänger</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>User ids, separated by commas</source>
-            <translation>Benutzer-IDs, durch Kommas getrennt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Create a call &amp;engagement in HubSpot</source>
-            <translation>Anruf als &amp;Aktivität in HubSpot anlegen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;From:</source>
-            <translation>&amp;Von:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;To:</source>
-            <translation>A&amp;n:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>E&amp;xtension:</source>
-            <translation>D&amp;urchwahl:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Status:</source>
-            <translation>&amp;Status:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>St&amp;arted (local time):</source>
-            <translation>Be&amp;ginn (Ortszeit):</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Duration (h:mm:ss):</source>
-            <translation>Dau&amp;er (h:mm:ss):</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>T&amp;itle:</source>
-            <translation>T&amp;itel:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Notes:</source>
-            <translation>N&amp;otizen:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;User id:</source>
-            <translation>Be&amp;nutzer-ID:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Recipients:</source>
-            <translation>Emp&amp;fänger:</translation>
-        </message>
-        <message>
-            <location line="+39" />
-            <source>&amp;New call</source>
-            <translation>Neuer An&amp;ruf</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Close</source>
-            <translation>Schließen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Log call</source>
-            <translation>&amp;Protokollieren</translation>
-        </message>
-        <message>
-            <location line="+130" />
-            <source>Logging the call…</source>
-            <translation>Anruf wird protokolliert …</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Logged in HubSpot. HubSpot matched:</source>
-            <translation>In HubSpot protokolliert. HubSpot hat zugeordnet:</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Logged in HubSpot. HubSpot has no contact or company with this number.</source>
-            <translation>In HubSpot protokolliert. HubSpot kennt keinen Kontakt und kein Unternehmen mit dieser Nummer.</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>HubSpot has not answered yet. The call is queued and will be logged automatically; see the history.</source>
-            <translation>HubSpot hat noch nicht geantwortet. Der Anruf steht in der Warteschlange und wird automatisch protokolliert; siehe Verlauf.</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>HubSpot refused the call.</source>
-            <translation>HubSpot hat den Anruf abgelehnt.</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>HubSpot refused the call; see the marked field.</source>
-            <translation>HubSpot hat den Anruf abgelehnt; siehe das markierte Feld.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+46" />
-            <source>All calls</source>
-            <translation>Alle Anrufe</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Not logged yet</source>
-            <translation>Noch nicht protokolliert</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Pending</source>
-            <translation>Ausstehend</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Logged</source>
-            <translation>Protokolliert</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Kept here only</source>
-            <translation>Nur hier behalten</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <source>HubCall Desktop</source>
-            <translation>HubCall Desktop</translation>
-        </message>
-        <message>
-            <location line="+95" />
-            <source>Demo mode</source>
-            <translation>Demo-Modus</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Calls go to a local HubSpot sandbox, not to HubSpot. Ring yourself:</source>
-            <translation>Anrufe gehen an eine lokale HubSpot-Sandbox, nicht an HubSpot. Rufen Sie sich selbst an:</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+9" />
-            <source>Simulate &amp;incoming call</source>
-            <translation>&amp;Eingehenden Anruf simulieren</translation>
-        </message>
-        <message>
-            <location line="-103" />
-            <source>Call in progress</source>
-            <translation>Laufender Anruf</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Go to &amp;pop-up</source>
-            <translation>Zum &amp;Pop-up</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ctrl+Shift+P</source>
-            <translation>Strg+Umschalt+P</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Search numbers, names, notes (Ctrl+F)</source>
-            <translation>Nummern, Namen, Notizen durchsuchen (Strg+F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Search the call history</source>
-            <translation>Anrufverlauf durchsuchen</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Show calls</source>
-            <translation>Anrufe anzeigen</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Call history</source>
-            <translation>Anrufverlauf</translation>
-        </message>
-        <message>
-            <location line="+81" />
-            <source>&amp;Calls</source>
-            <translation>&amp;Anrufe</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Log a call…</source>
-            <translation>Anruf &amp;protokollieren …</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Go to the call &amp;pop-up</source>
-            <translation>Zum Anruf-P&amp;op-up</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Find in history</source>
-            <translation>Im Verlauf &amp;suchen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Refresh history</source>
-            <translation>Verlauf &amp;aktualisieren</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Close window</source>
-            <translation>Fenster s&amp;chließen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Options</source>
-            <translation>&amp;Optionen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Do not disturb</source>
-            <translation>&amp;Nicht stören</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Settings…</source>
-            <translation>&amp;Einstellungen …</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>No call in progress.</source>
-            <translation>Kein laufender Anruf.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>talking</source>
-            <translation>im Gespräch</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>ringing</source>
-            <translation>klingelt</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Token: not checked yet</source>
-            <translation>Token: noch nicht geprüft</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Token OK</source>
-            <translation>Token in Ordnung</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>No token</source>
-            <translation>Kein Token</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Token refused</source>
-            <translation>Token abgelehnt</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>HubSpot: not contacted yet</source>
-            <translation>HubSpot: noch nicht kontaktiert</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>HubSpot reachable</source>
-            <translation>HubSpot erreichbar</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>HubSpot unreachable</source>
-            <translation>HubSpot nicht erreichbar</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+4" />
-            <source>%n pending</source>
-            <translation>
-                <numerusform>%n ausstehend</numerusform>
-                <numerusform>%n ausstehend</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Listening: %1</source>
-            <translation>Empfang: %1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>No call source listening</source>
-            <translation>Keine Anrufquelle aktiv</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+24" />
-            <source>%n call(s)</source>
-            <translation>
-                <numerusform>%n Anruf</numerusform>
-                <numerusform>%n Anrufe</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MatchList</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+81" />
-            <source>Open in HubSpot</source>
-            <translation>In HubSpot öffnen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open %1 in HubSpot</source>
-            <translation>%1 in HubSpot öffnen</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Contact</source>
-            <translation>Kontakt</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Company</source>
-            <translation>Unternehmen</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhoneField</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/widgets/phone_field.py" line="+31" />
-            <source>Number check</source>
-            <translation>Nummernprüfung</translation>
-        </message>
-        <message>
-            <location line="+40" />
-            <source>Any format: +49 30 1234567, (212) 555-0143, 0049…</source>
-            <translation>Jedes Format: +49 30 1234567, 030 1234567, 0049 …</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhoneNumberType</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="-65" />
-            <source>fixed line</source>
-            <translation>Festnetz</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>fixed line or mobile</source>
-            <translation>Festnetz oder Mobil</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>mobile</source>
-            <translation>Mobil</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>pager</source>
-            <translation>Pager</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>personal number</source>
-            <translation>persönliche Nummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>premium rate</source>
-            <translation>Premiumdienst</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>shared cost</source>
-            <translation>geteilte Kosten</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>toll free</source>
-            <translation>gebührenfrei</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>universal access number</source>
-            <translation>einheitliche Zugangsnummer</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>unknown type</source>
-            <translation>unbekannter Typ</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>voicemail</source>
-            <translation>Mailbox</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>VoIP</source>
-            <translation>VoIP</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+60" />
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;HubSpot</source>
-            <translation>&amp;HubSpot</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Calls</source>
-            <translation>&amp;Anrufe</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Notifications</source>
-            <translation>&amp;Benachrichtigungen</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;General</source>
-            <translation>A&amp;llgemein</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>Private app access token</source>
-            <translation>Zugriffstoken der privaten App</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Paste a private app token (pat-…)</source>
-            <translation>Token einer privaten App einfügen (pat-…)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Test connection</source>
-            <translation>&amp;Verbindung testen</translation>
-        </message>
-        <message>
-            <location line="-2" />
-            <source>&amp;Save token</source>
-            <translation>Token &amp;speichern</translation>
-        </message>
-        <message>
-            <location line="-25" />
-            <source>&amp;Softphone</source>
-            <translation>Soft&amp;phone</translation>
-        </message>
-        <message>
-            <location line="+43" />
-            <source>Access to&amp;ken:</source>
-            <translation>Zugriffs&amp;token:</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Portal id</source>
-            <translation>Portal-ID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>HubSpot domain</source>
-            <translation>HubSpot-Domain</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Portal id:</source>
-            <translation>Portal-ID:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>HubSpot domain:</source>
-            <translation>HubSpot-Domain:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Advanced</source>
-            <translation>Erweitert</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>API base URL</source>
-            <translation>API-Basis-URL</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>API path version</source>
-            <translation>API-Pfadversion</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>API &amp;base URL:</source>
-            <translation>API-&amp;Basis-URL:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>API path &amp;version:</source>
-            <translation>API-Pfad&amp;version:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Changes here take effect after HubCall Desktop restarts.</source>
-            <translation>Änderungen hier wirken nach einem Neustart von HubCall Desktop.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Default country for phone numbers</source>
-            <translation>Standardland für Telefonnummern</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Your own phone number</source>
-            <translation>Ihre eigene Telefonnummer</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Your HubSpot user id</source>
-            <translation>Ihre HubSpot-Benutzer-ID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Default recipient user ids</source>
-            <translation>Standard-Benutzer-IDs der Empfänger</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>User ids, separated by commas</source>
-            <translation>Benutzer-IDs, durch Kommas getrennt</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Log untouched calls automatically after seconds</source>
-            <translation>Unbearbeitete Anrufe nach Sekunden automatisch protokollieren</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Never</source>
-            <translation>Nie</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Default &amp;country:</source>
-            <translation>Standard&amp;land:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Your &amp;number:</source>
-            <translation>Ihre &amp;Nummer:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Your HubSpot &amp;user id:</source>
-            <translation>Ihre HubSpot-&amp;Benutzer-ID:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Default &amp;recipients:</source>
-            <translation>Standard-&amp;Empfänger:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Log untouched calls after:</source>
-            <translation>Unbearbeitete Anrufe &amp;protokollieren nach:</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Show a &amp;pop-up when a call rings</source>
-            <translation>&amp;Pop-up zeigen, wenn ein Anruf klingelt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Play a &amp;sound with notifications</source>
-            <translation>&amp;Ton bei Benachrichtigungen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Do not disturb (no pop-ups or notifications; calls are still journaled)</source>
-            <translation>&amp;Nicht stören (keine Pop-ups oder Benachrichtigungen; Anrufe werden weiter aufgezeichnet)</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Start &amp;minimised to the tray</source>
-            <translation>&amp;Minimiert im Infobereich starten</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Start at &amp;login</source>
-            <translation>Bei der &amp;Anmeldung starten</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand.</source>
-            <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt. Fügen Sie HubCall Desktop von Hand zu den Anmeldeobjekten Ihres Systems hinzu.</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>System default</source>
-            <translation>Systemstandard</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Language:</source>
-            <translation>&amp;Sprache:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>A new language shows after HubCall Desktop restarts.</source>
-            <translation>Eine neue Sprache erscheint nach einem Neustart von HubCall Desktop.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>not known yet</source>
-            <translation>noch unbekannt</translation>
-        </message>
-        <message>
-            <location line="+59" />
-            <source>Connected to portal %1 (%2).</source>
-            <translation>Verbunden mit Portal %1 (%2).</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Paste the token first.</source>
-            <translation>Bitte zuerst das Token einfügen.</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Token saved in the system keyring.</source>
-            <translation>Token im Schlüsselbund des Systems gespeichert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SoftphonePage</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+30" />
-            <source>&amp;Listen for softphone events on this computer (webhook)</source>
-            <translation>Softphone-Ereignisse auf diesem Computer &amp;empfangen (Webhook)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Webhook port</source>
-            <translation>Webhook-Port</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>baresip control addresses</source>
-            <translation>Steueradressen von baresip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>e.g. 127.0.0.1:4444, separated by commas</source>
-            <translation>z. B. 127.0.0.1:4444, durch Kommas getrennt</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Webhook &amp;port:</source>
-            <translation>Webhook-&amp;Port:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;baresip:</source>
-            <translation>&amp;baresip:</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Connect your softphone</source>
-            <translation>Softphone verbinden</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Changes here take effect after HubCall Desktop restarts.</source>
-            <translation>Änderungen hier wirken nach einem Neustart von HubCall Desktop.</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>The webhook is not running, so there is nothing to copy yet.</source>
-            <translation>Der Webhook läuft nicht, daher gibt es noch nichts zu kopieren.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Copy</source>
-            <translation>Kopieren</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Copy %1</source>
-            <translation>%1 kopieren</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncState</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/i18n.py" line="-34" />
-            <source>Not logged</source>
-            <translation>Nicht protokolliert</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pending</source>
-            <translation>Ausstehend</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sending</source>
-            <translation>Wird gesendet</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Logged</source>
-            <translation>Protokolliert</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Withheld, kept here</source>
-            <translation>Unterdrückt, nur hier</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Discarded</source>
-            <translation>Verworfen</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tray</name>
-        <message>
-            <location filename="../../hubcall_desktop/ui/tray.py" line="+95" />
-            <source>Ready</source>
-            <translation>Bereit</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ringing</source>
-            <translation>Klingelt</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Not connected to HubSpot</source>
-            <translation>Nicht mit HubSpot verbunden</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Do not disturb</source>
-            <translation>Nicht stören</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>&amp;Show window</source>
-            <translation>&amp;Fenster zeigen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Go to the call &amp;pop-up</source>
-            <translation>Zum Anruf-&amp;Pop-up</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Log a call…</source>
-            <translation>Anruf p&amp;rotokollieren …</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Simulate &amp;incoming call</source>
-            <translation>&amp;Eingehenden Anruf simulieren</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Do not disturb</source>
-            <translation>&amp;Nicht stören</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Recent calls</source>
-            <translation>Letzte Anrufe</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>No calls yet</source>
-            <translation>Noch keine Anrufe</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>S&amp;ettings…</source>
-            <translation>Einstellun&amp;gen …</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-    </context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+177"/>
+        <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
+        <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>HubSpot needs you to connect again</source>
+        <translation>Bitte wieder mit HubSpot verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calls are kept and logged once you connect again. Open the settings and choose Connect with OAuth.</source>
+        <translation>Anrufe bleiben erhalten und werden protokolliert, sobald Sie wieder verbunden sind. Öffnen Sie die Einstellungen und wählen Sie „Mit OAuth verbinden“.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>HubSpot needs you to connect again; %n call(s) queued</source>
+        <translation>
+            <numerusform>Bitte wieder mit HubSpot verbinden; %n Anruf in der Warteschlange</numerusform>
+            <numerusform>Bitte wieder mit HubSpot verbinden; %n Anrufe in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calls are journaled, nothing pops up.</source>
+        <translation>Anrufe werden aufgezeichnet, nichts öffnet sich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n call(s) waiting to be logged</source>
+        <translation>
+            <numerusform>%n Anruf wartet auf die Protokollierung</numerusform>
+            <numerusform>%n Anrufe warten auf die Protokollierung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Quit HubCall Desktop</source>
+        <translation>HubCall Desktop beenden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n call(s) are still waiting to be logged. They stay queued and are sent the next time HubCall Desktop runs.</source>
+        <translation>
+            <numerusform>%n Anruf wartet noch auf die Protokollierung. Er bleibt in der Warteschlange und wird beim nächsten Start von HubCall Desktop gesendet.</numerusform>
+            <numerusform>%n Anrufe warten noch auf die Protokollierung. Sie bleiben in der Warteschlange und werden beim nächsten Start von HubCall Desktop gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+61"/>
+        <source>Number:</source>
+        <translation>Nummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot:</source>
+        <translation>HubSpot:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Call status</source>
+        <translation>Anrufstatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call title</source>
+        <translation>Anruftitel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notizen:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>&amp;Log call</source>
+        <translation>&amp;Protokollieren</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Call %1</source>
+        <translation>Anruf %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+</context>
+<context>
+    <name>CallNotices</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+51"/>
+        <source>Could not log a call</source>
+        <translation>Anruf konnte nicht protokolliert werden</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+</context>
+<context>
+    <name>CallPopup</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+85"/>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Close the pop-up</source>
+        <translation>Pop-up schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (the call stays in the history)</source>
+        <translation>Schließen (der Anruf bleibt im Verlauf)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Call duration</source>
+        <translation>Anrufdauer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hang up</source>
+        <translation>A&amp;uflegen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Call status</source>
+        <translation>Anrufstatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call title</source>
+        <translation>Anruftitel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notizen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was the call about?</source>
+        <translation>Worum ging es im Anruf?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the call here, do not log it (Ctrl+D)</source>
+        <translation>Anruf hier behalten, nicht protokollieren (Strg+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log call</source>
+        <translation>&amp;Protokollieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log the call in HubSpot (Ctrl+Enter)</source>
+        <translation>Anruf in HubSpot protokollieren (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Caller number</source>
+        <translation>Nummer des Anrufers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From an earlier call; asking HubSpot…</source>
+        <translation>Von einem früheren Anruf; HubSpot wird gefragt …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown caller: HubSpot has no contact or company with this number.</source>
+        <translation>Unbekannter Anrufer: HubSpot kennt keinen Kontakt und kein Unternehmen mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking HubSpot who is calling…</source>
+        <translation>HubSpot wird gefragt, wer anruft …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not ask HubSpot: %1</source>
+        <translation>HubSpot konnte nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Incoming call · %1</source>
+        <translation>Eingehender Anruf · %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call in progress · %1</source>
+        <translation>Laufender Anruf · %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call ended · %1</source>
+        <translation>Anruf beendet · %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Talking %1</source>
+        <translation>Im Gespräch %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talked %1</source>
+        <translation>Gesprächsdauer %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallSource</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+70"/>
+        <source>Softphone (webhook)</source>
+        <translation>Softphone (Webhook)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baresip</source>
+        <translation>baresip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged by hand</source>
+        <translation>Von Hand erfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+</context>
+<context>
+    <name>CallStatus</name>
+    <message>
+        <location line="-35"/>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calling CRM user</source>
+        <translation>Ruft CRM-Benutzer an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting</source>
+        <translation>Verbindet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing</source>
+        <translation>Klingelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
+        <source>HubCall Desktop is still starting; try again in a moment.</source>
+        <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+223"/>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sign-in failed unexpectedly; the log has the details.</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen; Einzelheiten stehen im Anwendungsprotokoll.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Log out of HubSpot</source>
+        <translation>Von HubSpot abmelden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out of portal %1? HubCall Desktop asks HubSpot to forget the connection and deletes its secrets from the keyring. Calls stay queued until you connect again.</source>
+        <translation>Von Portal %1 abmelden? HubCall Desktop bittet HubSpot, die Verbindung zu vergessen, und löscht ihre Geheimnisse aus dem Schlüsselbund. Anrufe bleiben in der Warteschlange, bis Sie wieder verbunden sind.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Log out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Demo mode uses the sandbox&apos;s token; nothing is saved.</source>
+        <translation>Der Demo-Modus nutzt das Token der Sandbox; es wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <source>Asking HubSpot…</source>
+        <translation>HubSpot wird gefragt …</translation>
+    </message>
+</context>
+<context>
+    <name>Direction</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+14"/>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/formatting.py" line="+21"/>
+        <source>Withheld number</source>
+        <translation>Rufnummer unterdrückt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No number</source>
+        <translation>Keine Nummer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+162"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot</source>
+        <translation>HubSpot</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
+    <name>HubSpotPage</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+90"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each HubSpot account you connect has a name here. Type a new name and press Enter to add one.</source>
+        <translation>Jedes verbundene HubSpot-Konto hat hier einen Namen. Geben Sie einen neuen Namen ein und drücken Sie die Eingabetaste, um eines hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Portal:</source>
+        <translation>&amp;Portal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect with OA&amp;uth…</source>
+        <translation>Mit OA&amp;uth verbinden …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel sign-&amp;in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Private app access token</source>
+        <translation>Zugriffstoken der privaten App</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste a private app token (pat-…)</source>
+        <translation>Token einer privaten App einfügen (pat-…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save token</source>
+        <translation>Token &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private app to&amp;ken:</source>
+        <translation>To&amp;ken der privaten App:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Portal id</source>
+        <translation>Portal-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot domain</source>
+        <translation>HubSpot-Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portal id:</source>
+        <translation>Portal-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot domain:</source>
+        <translation>HubSpot-Domain:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth client id</source>
+        <translation>OAuth-Client-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your HubSpot app&apos;s client id</source>
+        <translation>Die Client-ID Ihrer HubSpot-App</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth client secret</source>
+        <translation>OAuth-Client-Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional; kept only in the system keyring</source>
+        <translation>Optional; nur im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the legacy OAuth endpoints (v&amp;1)</source>
+        <translation>Die alten OAuth-Endpunkte verwenden (v&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth client i&amp;d:</source>
+        <translation>OAuth-Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>API base URL</source>
+        <translation>API-Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API path version</source>
+        <translation>API-Pfadversion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>API &amp;base URL:</source>
+        <translation>API-&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API path &amp;version:</source>
+        <translation>API-Pfad&amp;version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API changes take effect after HubCall Desktop restarts.</source>
+        <translation>API-Änderungen wirken nach einem Neustart von HubCall Desktop.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Demo mode uses the sandbox&apos;s token: connecting and logging out are off.</source>
+        <translation>Der Demo-Modus nutzt das Token der Sandbox: Verbinden und Abmelden sind abgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected to the demo sandbox.</source>
+        <translation>Mit der Demo-Sandbox verbunden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected with OAuth as %1 (portal %2), scopes: %3. The access token is renewed automatically.</source>
+        <translation>Über OAuth verbunden als %1 (Portal %2), Scopes: %3. Das Zugriffstoken wird automatisch erneuert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected with a private app token.</source>
+        <translation>Verbunden mit dem Token einer privaten App.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Using the token from HUBCALL_ACCESS_TOKEN.</source>
+        <translation>Das Token aus HUBCALL_ACCESS_TOKEN wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reconnect needed: %1</source>
+        <translation>Neue Verbindung nötig: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keyring: %1</source>
+        <translation>Kein Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Warten auf Ihre Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No web browser could be opened. Open this address in your browser to sign in:
+%1</source>
+        <translation>Es ließ sich kein Webbrowser öffnen. Öffnen Sie diese Adresse in Ihrem Browser, um sich anzumelden:
+%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signed in as %1 to portal %2.</source>
+        <translation>Angemeldet als %1 bei Portal %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Logged out: the secrets of portal %1 were deleted from the keyring.</source>
+        <translation>Abgemeldet: Die Geheimnisse von Portal %1 wurden aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Token saved in the system keyring.</source>
+        <translation>Token im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connected to portal %1 (%2).</source>
+        <translation>Verbunden mit Portal %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Paste the token first.</source>
+        <translation>Bitte zuerst das Token einfügen.</translation>
+    </message>
+</context>
+<context>
+    <name>InputError</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+29"/>
+        <source>enter a phone number</source>
+        <translation>Telefonnummer eingeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the caller&apos;s number is withheld</source>
+        <translation>die Nummer des Anrufers ist unterdrückt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an internal extension, not a public phone number</source>
+        <translation>eine interne Durchwahl, keine öffentliche Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a phone number</source>
+        <translation>keine Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too short to be a phone number</source>
+        <translation>zu kurz für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too long to be a phone number</source>
+        <translation>zu lang für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too short after the international prefix</source>
+        <translation>zu kurz nach der Auslandsvorwahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no country code and no default country</source>
+        <translation>keine Ländervorwahl und kein Standardland</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains control characters</source>
+        <translation>enthält Steuerzeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is in the future</source>
+        <translation>liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user ids are whole numbers, separated by commas</source>
+        <translation>Benutzer-IDs sind ganze Zahlen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>not a valid phone number (read as %1)</source>
+        <translation>keine gültige Telefonnummer (gelesen als %1)</translation>
+    </message>
+</context>
+<context>
+    <name>LogCallForm</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+70"/>
+        <source>Log a call</source>
+        <translation>Anruf protokollieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From number</source>
+        <translation>Von-Nummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To number</source>
+        <translation>An-Nummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extension</source>
+        <translation>Durchwahl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Final status</source>
+        <translation>Endstatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start date and time (local time)</source>
+        <translation>Startdatum und -zeit (Ortszeit)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duration in hours, minutes and seconds</source>
+        <translation>Dauer in Stunden, Minuten und Sekunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your HubSpot user id</source>
+        <translation>Ihre HubSpot-Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recipient user ids</source>
+        <translation>Benutzer-IDs der Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User ids, separated by commas</source>
+        <translation>Benutzer-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a call &amp;engagement in HubSpot</source>
+        <translation>Anruf als &amp;Aktivität in HubSpot anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>A&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xtension:</source>
+        <translation>D&amp;urchwahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>St&amp;arted (local time):</source>
+        <translation>Be&amp;ginn (Ortszeit):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration (h:mm:ss):</source>
+        <translation>Dau&amp;er (h:mm:ss):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User id:</source>
+        <translation>Be&amp;nutzer-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recipients:</source>
+        <translation>Emp&amp;fänger:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;New call</source>
+        <translation>Neuer An&amp;ruf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log call</source>
+        <translation>&amp;Protokollieren</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Logging the call…</source>
+        <translation>Anruf wird protokolliert …</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Logged in HubSpot. HubSpot matched:</source>
+        <translation>In HubSpot protokolliert. HubSpot hat zugeordnet:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logged in HubSpot. HubSpot has no contact or company with this number.</source>
+        <translation>In HubSpot protokolliert. HubSpot kennt keinen Kontakt und kein Unternehmen mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HubSpot has not answered yet. The call is queued and will be logged automatically; see the history.</source>
+        <translation>HubSpot hat noch nicht geantwortet. Der Anruf steht in der Warteschlange und wird automatisch protokolliert; siehe Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HubSpot refused the call.</source>
+        <translation>HubSpot hat den Anruf abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HubSpot refused the call; see the marked field.</source>
+        <translation>HubSpot hat den Anruf abgelehnt; siehe das markierte Feld.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+48"/>
+        <source>All calls</source>
+        <translation>Alle Anrufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not logged yet</source>
+        <translation>Noch nicht protokolliert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Logged</source>
+        <translation>Protokolliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept here only</source>
+        <translation>Nur hier behalten</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>HubCall Desktop</source>
+        <translation>HubCall Desktop</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls go to a local HubSpot sandbox, not to HubSpot. Ring yourself:</source>
+        <translation>Anrufe gehen an eine lokale HubSpot-Sandbox, nicht an HubSpot. Rufen Sie sich selbst an:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Simulate &amp;incoming call</source>
+        <translation>&amp;Eingehenden Anruf simulieren</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Call in progress</source>
+        <translation>Laufender Anruf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to &amp;pop-up</source>
+        <translation>Zum &amp;Pop-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Strg+Umschalt+P</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search numbers, names, notes (Ctrl+F)</source>
+        <translation>Nummern, Namen, Notizen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the call history</source>
+        <translation>Anrufverlauf durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show calls</source>
+        <translation>Anrufe anzeigen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Call history</source>
+        <translation>Anrufverlauf</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Neu verbinden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to HubSpot again in the settings</source>
+        <translation>In den Einstellungen erneut mit HubSpot verbinden</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;Calls</source>
+        <translation>&amp;Anrufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log a call…</source>
+        <translation>Anruf &amp;protokollieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the call &amp;pop-up</source>
+        <translation>Zum Anruf-P&amp;op-up</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find in history</source>
+        <translation>Im Verlauf &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh history</source>
+        <translation>Verlauf &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close window</source>
+        <translation>Fenster s&amp;chließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No call in progress.</source>
+        <translation>Kein laufender Anruf.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>talking</source>
+        <translation>im Gespräch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ringing</source>
+        <translation>klingelt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Token: not checked yet</source>
+        <translation>Token: noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token OK</source>
+        <translation>Token in Ordnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token refused</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnect needed</source>
+        <translation>Neue Verbindung nötig</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HubSpot: not contacted yet</source>
+        <translation>HubSpot: noch nicht kontaktiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot reachable</source>
+        <translation>HubSpot erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot unreachable</source>
+        <translation>HubSpot nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening: %1</source>
+        <translation>Empfang: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No call source listening</source>
+        <translation>Keine Anrufquelle aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MatchList</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+81"/>
+        <source>Open in HubSpot</source>
+        <translation>In HubSpot öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1 in HubSpot</source>
+        <translation>%1 in HubSpot öffnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/messages.py" line="+80"/>
+        <source>%1 (HubSpot said: %2; correlation id %3)</source>
+        <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
+        <translation>%1 (HubSpot meldete: %2; Korrelations-ID %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (HubSpot said: %2)</source>
+        <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message</extracomment>
+        <translation>%1 (HubSpot meldete: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (correlation id %2)</source>
+        <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s correlation id</extracomment>
+        <translation>%1 (Korrelations-ID %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays.</source>
+        <translation>Das HubSpot-Zugriffstoken ist abgelaufen; die App holt für die nächste Anfrage ein neues. Verbinden Sie sich in den Einstellungen erneut mit HubSpot, wenn diese Meldung bleibt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The HubSpot access token was not accepted. Reconnect to HubSpot in Settings.</source>
+        <translation>Das HubSpot-Zugriffstoken wurde nicht akzeptiert. Verbinden Sie sich in den Einstellungen erneut mit HubSpot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The HubSpot app lacks a permission: add the scope %1 and reconnect.</source>
+        <extracomment>%1 is a list of HubSpot scope names</extracomment>
+        <translation>Der HubSpot-App fehlt eine Berechtigung: Fügen Sie den Bereich (Scope) %1 hinzu und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused access. The app needs one of these scopes: %1.</source>
+        <extracomment>%1 is a list of HubSpot scope names</extracomment>
+        <translation>HubSpot hat den Zugriff verweigert. Die App braucht einen dieser Bereiche (Scopes): %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot&apos;s daily API limit is used up; calls stay queued until it resets.</source>
+        <translation>Das tägliche API-Limit von HubSpot ist ausgeschöpft; Anrufe bleiben in der Warteschlange, bis es zurückgesetzt wird.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot is rate limiting requests; the app will send again shortly.</source>
+        <translation>HubSpot drosselt gerade die Anfragen; die App sendet in Kürze erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot had a server error (%1); the app will try again.</source>
+        <extracomment>%1 is the HTTP status code</extracomment>
+        <translation>Bei HubSpot ist ein Serverfehler aufgetreten (%1); die App versucht es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot rejected the call: check %1.</source>
+        <extracomment>%1 is a list of HubSpot&apos;s request field names</extracomment>
+        <translation>HubSpot hat den Anruf abgelehnt: Prüfen Sie %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot rejected the request (%1).</source>
+        <extracomment>%1 is the HTTP status code</extracomment>
+        <translation>HubSpot hat die Anfrage abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HubSpot did not answer in time (%1).</source>
+        <extracomment>%1 names the network error, e.g. ReadTimeout</extracomment>
+        <translation>HubSpot hat nicht rechtzeitig geantwortet (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not reach HubSpot (%1).</source>
+        <extracomment>%1 names the network error, e.g. ConnectError</extracomment>
+        <translation>HubSpot ist nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot&apos;s account details lacked the portal id or domain.</source>
+        <translation>In den Kontodaten von HubSpot fehlten die Portal-ID oder die Domain.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot answered with something that is not JSON.</source>
+        <translation>HubSpot hat mit etwas geantwortet, das kein JSON ist.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot&apos;s answer did not list caller matches.</source>
+        <translation>Die Antwort von HubSpot enthielt keine Zuordnungen für den Anrufer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session.</source>
+        <extracomment>%1 says why (a sentence of this list or the keyring library&apos;s words)</extracomment>
+        <translation>Es ist kein sicherer Schlüsselbund verfügbar, der das HubSpot-Token aufbewahren kann (%1). Installieren und starten Sie einen Schlüsselbunddienst (unter Linux GNOME Keyring, KWallet oder KeePassXC mit aktiviertem Secret Service; unter macOS und Windows den Schlüsselbund des Systems) und versuchen Sie es erneut, oder setzen Sie HUBCALL_ACCESS_TOKEN für diese Sitzung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring library found no usable backend</source>
+        <translation>die Schlüsselbund-Bibliothek hat kein nutzbares Backend gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 keeps secrets in a file, which is refused</source>
+        <extracomment>%1 is the name of a keyring backend</extracomment>
+        <translation>%1 speichert Geheimnisse in einer Datei und wird deshalb abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not usable here: %2</source>
+        <extracomment>%1 is the name of a keyring backend, %2 the error it gave</extracomment>
+        <translation>%1 ist hier nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not recommended by the keyring library</source>
+        <extracomment>%1 is the name of a keyring backend</extracomment>
+        <translation>%1 wird von der Schlüsselbund-Bibliothek nicht empfohlen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keyring library could not load it: %1</source>
+        <extracomment>%1 is the error the keyring library gave</extracomment>
+        <translation>die Schlüsselbund-Bibliothek konnte es nicht laden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again.</source>
+        <extracomment>%1 is the error the keyring gave</extracomment>
+        <translation>Der Schlüsselbund des Systems ist gesperrt oder ließ sich nicht öffnen (%1). Entsperren Sie ihn (melden Sie sich an Ihrer Desktop-Sitzung an, oder öffnen Sie Ihre Passwortverwaltung und entsperren Sie den Anmelde-Schlüsselbund) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keyring could not %1 (%2). Check that your keyring service is running and unlocked, then try again.</source>
+        <extracomment>%1 is an action of the MessageAction list, %2 the error the keyring gave</extracomment>
+        <translation>Beim %1 meldete der Schlüsselbund des Systems einen Fehler (%2). Prüfen Sie, ob Ihr Schlüsselbunddienst läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring refused to delete it</source>
+        <translation>der Schlüsselbund hat das Löschen verweigert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again.</source>
+        <extracomment>%1 is an action of the MessageAction list, %2 a number of seconds</extracomment>
+        <translation>Der Schlüsselbund des Systems hat beim %1 nicht innerhalb von %2 Sekunden geantwortet. Vielleicht wartet er darauf, dass Sie ihn entsperren: Suchen Sie nach einem Fenster zum Entsperren und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No HubSpot access token is saved for portal %1. Save your private app&apos;s access token in the settings (or with the command line), or set HUBCALL_ACCESS_TOKEN.</source>
+        <extracomment>%1 is the portal&apos;s key in quotes, e.g. &apos;default&apos;</extracomment>
+        <translation>Für das Portal %1 ist kein HubSpot-Zugriffstoken gespeichert. Speichern Sie das Zugriffstoken Ihrer privaten App in den Einstellungen (oder über die Befehlszeile), oder setzen Sie HUBCALL_ACCESS_TOKEN.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected.</source>
+        <extracomment>%1 is the portal&apos;s key in quotes, %2 says why (a sentence of this list)</extracomment>
+        <translation>HubSpot verlangt, dass Sie das Portal %1 erneut verbinden (%2). Öffnen Sie die Einstellungen und klicken Sie auf „Verbinden“ (oder führen Sie `hubcall-desktop auth login` aus); Anrufe bleiben in der Warteschlange und werden gesendet, sobald Sie verbunden sind.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot no longer accepts the connection</source>
+        <translation>HubSpot akzeptiert die Verbindung nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no refresh token is saved</source>
+        <translation>es ist kein Refresh-Token gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not reach HubSpot to %1; check the network and try again.</source>
+        <extracomment>%1 is an action of the MessageAction list</extracomment>
+        <translation>HubSpot war zum %1 nicht erreichbar; prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused to %1 (%2).</source>
+        <extracomment>%1 is an action of the MessageAction list, %2 the error HubSpot gave</extracomment>
+        <translation>HubSpot hat das %1 abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused: %1</source>
+        <extracomment>%1 is HubSpot&apos;s own message</extracomment>
+        <translation>HubSpot hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot&apos;s token details were not a JSON object.</source>
+        <translation>Die Token-Details von HubSpot waren kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot&apos;s token answer had no access token.</source>
+        <translation>Die Token-Antwort von HubSpot enthielt kein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot sent no refresh token</source>
+        <translation>HubSpot hat kein Refresh-Token gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No OAuth client id is configured. Enter your HubSpot app&apos;s client id in the settings (or pass --client-id), or connect with a private-app token instead.</source>
+        <translation>Es ist keine OAuth-Client-ID eingerichtet. Geben Sie die Client-ID Ihrer HubSpot-App in den Einstellungen ein (oder übergeben Sie --client-id), oder verbinden Sie sich stattdessen mit dem Token einer privaten App.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app.</source>
+        <translation>Die Antwort aus dem Browser passte nicht zu dieser Anmeldung (falscher State) und wurde deshalb abgelehnt. Starten Sie die Verbindung erneut aus der App.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens.</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Keine Antwort aus dem Browser innerhalb von %1 Sekunden. Starten Sie die Verbindung erneut und schließen Sie sie in dem Browserfenster ab, das sich öffnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No web browser could be opened. Open this address yourself to connect: %1</source>
+        <extracomment>%1 is a web address</extracomment>
+        <translation>Es ließ sich kein Webbrowser öffnen. Öffnen Sie diese Adresse selbst, um die Verbindung herzustellen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot did not grant access (%1).</source>
+        <extracomment>%1 is HubSpot&apos;s error code</extracomment>
+        <translation>HubSpot hat keinen Zugriff gewährt (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again.</source>
+        <extracomment>%1 and %2 are HubSpot scope names</extracomment>
+        <translation>Diese HubSpot-Verbindung kann weder Anrufer erkennen noch Anrufe protokollieren: Fügen Sie der App in HubSpot den Bereich (Scope) %1 (oder einen von %2) hinzu und verbinden Sie sich dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not connected to HubSpot.</source>
+        <translation>Nicht mit HubSpot verbunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot needs you to connect again; calls are queued until you do.</source>
+        <translation>HubSpot verlangt eine neue Verbindung; Anrufe bleiben in der Warteschlange, bis Sie sich erneut verbinden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portal %1 is not connected with OAuth.</source>
+        <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
+        <translation>Das Portal %1 ist nicht über OAuth verbunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot could not be told to forget the connection: %1</source>
+        <extracomment>A warning after logging out; %1 says why (a sentence of this list)</extracomment>
+        <translation>HubSpot konnte nicht mitgeteilt werden, die Verbindung zu vergessen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then.</source>
+        <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
+        <translation>Dieser Anruf gehört zum HubSpot-Portal %1, das gerade nicht verbunden ist; verbinden Sie es erneut, um den Anruf zu senden. Bis dahin bleibt er in der Warteschlange.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
+        <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
+        <translation>Das Anrufjournal %1 wird von einem anderen Programm verwendet und blieb %2 s lang gesperrt. Schließen Sie jede andere Instanz von HubCall Desktop (oder das Programm, das die Datei geöffnet hat) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Das Anrufjournal %1 lässt sich nicht öffnen. Prüfen Sie, ob sein Ordner existiert und ob Sie dort lesen und schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Der Datenträger mit dem Anrufjournal %1 ist voll, daher wurde die letzte Änderung nicht gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 is read-only. Allow writing to the file and its folder, then try again.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Das Anrufjournal %1 ist schreibgeschützt. Erlauben Sie das Schreiben in die Datei und ihren Ordner und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 could not be read or written (disk error %2). Check the disk and try again.</source>
+        <extracomment>%1 is a file path, %2 SQLite&apos;s error name</extracomment>
+        <translation>Das Anrufjournal %1 konnte nicht gelesen oder geschrieben werden (Datenträgerfehler %2). Prüfen Sie den Datenträger und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 is damaged or is not a HubCall Desktop journal (%2). It was left untouched: move it elsewhere (or restore a backup) and start HubCall Desktop again to begin a new journal.</source>
+        <extracomment>%1 is a file path, %2 SQLite&apos;s error</extracomment>
+        <translation>Das Anrufjournal %1 ist beschädigt oder kein Journal von HubCall Desktop (%2). Es wurde nicht verändert: Verschieben Sie es an einen anderen Ort (oder stellen Sie eine Sicherung wieder her) und starten Sie HubCall Desktop erneut, um ein neues Journal zu beginnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 cannot be created: a file or folder is in the way. Move it elsewhere or choose another data folder.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Das Anrufjournal %1 lässt sich nicht anlegen: Eine Datei oder ein Ordner ist im Weg. Verschieben Sie diese an einen anderen Ort oder wählen Sie einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 cannot be created (%2). Check that its folder exists and that you may write there.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation>Das Anrufjournal %1 lässt sich nicht anlegen (%2). Prüfen Sie, ob sein Ordner existiert und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 is not a HubCall Desktop call journal (it holds another program&apos;s data). It was left untouched: move it elsewhere or choose another data folder.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Die Datei %1 ist kein Anrufjournal von HubCall Desktop (sie enthält Daten eines anderen Programms). Sie wurde nicht verändert: Verschieben Sie sie an einen anderen Ort oder wählen Sie einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 was written by a newer version of HubCall Desktop (journal version %2; this version knows up to %3). It was left untouched: update HubCall Desktop, or start this version with another data folder.</source>
+        <extracomment>%1 is a file path, %2 and %3 are version numbers</extracomment>
+        <translation>Das Anrufjournal %1 wurde von einer neueren Version von HubCall Desktop geschrieben (Journalversion %2; diese Version kennt höchstens %3). Es wurde nicht verändert: Aktualisieren Sie HubCall Desktop, oder starten Sie diese Version mit einem anderen Datenordner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 holds a call it cannot read (%2). The file was changed by another program.</source>
+        <extracomment>%1 is a file path, %2 the call&apos;s id and what is wrong with it</extracomment>
+        <translation>Das Anrufjournal %1 enthält einen Anruf, der sich nicht lesen lässt (%2). Die Datei wurde von einem anderen Programm geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is already logged in HubSpot; a call is logged once only.</source>
+        <translation>Dieser Anruf ist bereits in HubSpot protokolliert; ein Anruf wird nur einmal protokolliert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This call is already waiting to be logged in HubSpot.</source>
+        <translation>Dieser Anruf wartet bereits darauf, in HubSpot protokolliert zu werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call cannot be logged in HubSpot: %1.</source>
+        <extracomment>%1 says why (a sentence of this list)</extracomment>
+        <translation>Dieser Anruf kann nicht in HubSpot protokolliert werden: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number is withheld</source>
+        <translation>die Nummer ist unterdrückt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a phone number is missing</source>
+        <translation>eine Telefonnummer fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt. Fügen Sie HubCall Desktop von Hand zu den Anmeldeobjekten Ihres Systems hinzu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not write the autostart entry %1 (%2). Check that the folder is writable.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation>Der Autostart-Eintrag %1 konnte nicht geschrieben werden (%2). Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not write the LaunchAgent %1 (%2). Check that the folder is writable.</source>
+        <extracomment>macOS. %1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation>Der LaunchAgent %1 konnte nicht geschrieben werden (%2). Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not change the registry value %1 (%2).</source>
+        <extracomment>Windows. %1 is a registry value&apos;s location, %2 the system&apos;s error</extracomment>
+        <translation>Der Registrierungswert %1 konnte nicht geändert werden (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A program path cannot contain a quote: %1</source>
+        <extracomment>Windows. %1 is a program&apos;s path</extracomment>
+        <translation>Ein Programmpfad darf kein Anführungszeichen enthalten: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The webhook needs a secret; none was given.</source>
+        <translation>Der Webhook braucht ein Geheimnis; es wurde keines angegeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The webhook secret cannot be empty.</source>
+        <translation>Das Webhook-Geheimnis darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The webhook cannot listen on port %1 (%2). Another program (or another HubCall Desktop) may be using it; choose another port in Settings.</source>
+        <extracomment>%1 is a port number, %2 the system&apos;s error</extracomment>
+        <translation>Der Webhook kann nicht auf Port %1 empfangen (%2). Vielleicht verwendet ihn ein anderes Programm (oder ein anderes HubCall Desktop); wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not %1 the call in baresip: %2</source>
+        <extracomment>%1 is an action of the MessageAction list, %2 baresip&apos;s answer (or one of the four below)</extracomment>
+        <translation>Fehler beim %1 des Anrufs in baresip: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That call is not ringing on this softphone.</source>
+        <translation>Dieser Anruf klingelt nicht auf diesem Softphone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several calls are ringing; answer in the softphone.</source>
+        <translation>Mehrere Anrufe klingeln; nehmen Sie im Softphone ab.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That call is not open on this softphone.</source>
+        <translation>Dieser Anruf ist auf diesem Softphone nicht offen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several calls are open; hang up in the softphone.</source>
+        <translation>Mehrere Anrufe sind offen; legen Sie im Softphone auf.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This call is not open on a connected baresip.</source>
+        <translation>Dieser Anruf ist in keinem verbundenen baresip offen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baresip disconnected before answering.</source>
+        <translation>baresip hat die Verbindung getrennt, bevor es geantwortet hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baresip at %1 is not connected.</source>
+        <extracomment>%1 is an address such as 127.0.0.1:4444</extracomment>
+        <translation>baresip unter %1 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baresip at %1 did not answer.</source>
+        <extracomment>%1 is an address such as 127.0.0.1:4444</extracomment>
+        <translation>baresip unter %1 hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baresip at %1 disconnected.</source>
+        <extracomment>%1 is an address such as 127.0.0.1:4444</extracomment>
+        <translation>baresip unter %1 hat die Verbindung getrennt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>webhook %1</source>
+        <extracomment>A call source in the status bar; %1 is an address such as 127.0.0.1:47831</extracomment>
+        <translation>Webhook %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baresip %1 (not connected)</source>
+        <extracomment>A call source in the status bar; %1 is an address such as 127.0.0.1:4444</extracomment>
+        <translation>baresip %1 (nicht verbunden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 (got %3)</source>
+        <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
+        <translation>%1: %2 (Wert: %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <extracomment>%1 is a field (MessageField), %2 the problem</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a call needs a final status before it is logged</source>
+        <translation>ein Anruf braucht einen Endstatus, bevor er protokolliert wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>longer than %1 characters</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>property names and values must be text</source>
+        <translation>Namen und Werte von Eigenschaften müssen Text sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot needs the caller&apos;s number</source>
+        <translation>HubSpot braucht die Nummer des Anrufers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot needs the number that was called</source>
+        <translation>HubSpot braucht die angerufene Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be 1 to 256 characters</source>
+        <translation>muss 1 bis 256 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be from %1 to %2</source>
+        <extracomment>%1 and %2 are numbers</extracomment>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains characters that are not valid Unicode</source>
+        <translation>enthält Zeichen, die kein gültiges Unicode sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is too large to store</source>
+        <translation>ist zu groß zum Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>choose the call&apos;s status before logging it</source>
+        <translation>wählen Sie den Status des Anrufs, bevor Sie ihn protokollieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such call in the journal</source>
+        <translation>dieser Anruf ist nicht im Anrufjournal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>use 1 to %1 digits</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>1 bis %1 Ziffern verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a whole number from 1 to %1</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>muss eine ganze Zahl von 1 bis %1 sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs a time zone</source>
+        <translation>braucht eine Zeitzone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a known two-letter country code such as US, DE or GB</source>
+        <translation>kein bekannter zweistelliger Ländercode wie US, DE oder GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong type</source>
+        <translation>falscher Typ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1</source>
+        <extracomment>%1 is a Python type name, e.g. int</extracomment>
+        <translation>erwartet: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an https:// URL (http only for loopback)</source>
+        <translation>muss eine https://-URL sein (http nur für Loopback)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be one of %1</source>
+        <extracomment>%1 is a list of choices</extracomment>
+        <translation>muss einer der Werte %1 sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a positive 32-bit number</source>
+        <translation>muss eine positive 32-Bit-Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be positive 32-bit user ids</source>
+        <translation>müssen positive 32-Bit-Benutzer-IDs sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be HOST:PORT strings</source>
+        <translation>müssen Angaben der Form HOST:PORT sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a port from 1 to 65535</source>
+        <translation>muss ein Port von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be from 1 to 1000</source>
+        <translation>muss zwischen 1 und 1000 liegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be from 0 to 3600 seconds</source>
+        <translation>muss zwischen 0 und 3600 Sekunden liegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at most %1 portal keys of 1-%2 visible characters without spaces</source>
+        <extracomment>%1 and %2 are numbers</extracomment>
+        <translation>dürfen höchstens %1 Portalschlüssel aus 1–%2 sichtbaren Zeichen ohne Leerzeichen sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be 1-%1 visible characters without spaces</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>muss aus 1–%1 sichtbaren Zeichen ohne Leerzeichen bestehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not contain spaces or control characters</source>
+        <translation>darf keine Leerzeichen oder Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is empty; paste the whole token</source>
+        <translation>ist leer; fügen Sie das ganze Token ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is longer than %1 characters, so it is not a token</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>ist länger als %1 Zeichen und daher kein Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains spaces or line breaks; copy the token again without them</source>
+        <translation>enthält Leerzeichen oder Zeilenumbrüche; kopieren Sie das Token noch einmal ohne sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains control characters or characters a token cannot have</source>
+        <translation>enthält Steuerzeichen oder Zeichen, die ein Token nicht enthalten kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is empty; delete the entry instead of saving nothing</source>
+        <translation>ist leer; löschen Sie den Eintrag, statt nichts zu speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is longer than %1 characters</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not HOST:PORT, e.g. 127.0.0.1:4444</source>
+        <translation>nicht in der Form HOST:PORT, z. B. 127.0.0.1:4444</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs a port from 1 to 65535, e.g. 127.0.0.1:4444</source>
+        <translation>braucht einen Port von 1 bis 65535, z. B. 127.0.0.1:4444</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paste a token first</source>
+        <translation>fügen Sie zuerst ein Token ein</translation>
+    </message>
+</context>
+<context>
+    <name>MessageAction</name>
+    <message>
+        <location line="+46"/>
+        <source>open</source>
+        <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read a secret</source>
+        <translation>Lesen eines Geheimnisses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>save a secret</source>
+        <translation>Speichern eines Geheimnisses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete a secret</source>
+        <translation>Löschen eines Geheimnisses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the access token</source>
+        <translation>Lesen des Zugriffstokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>save the access token</source>
+        <translation>Speichern des Zugriffstokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete the access token</source>
+        <translation>Löschen des Zugriffstokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the webhook secret</source>
+        <translation>Lesen des Webhook-Geheimnisses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refresh the access token</source>
+        <translation>Erneuern des Zugriffstokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the connection&apos;s details</source>
+        <translation>Abrufen der Verbindungsdetails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finish connecting</source>
+        <translation>Abschließen der Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoke the connection</source>
+        <translation>Widerrufen der Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hang up</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>MessageField</name>
+    <message>
+        <location line="-51"/>
+        <source>from</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extension</source>
+        <translation>Durchwahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call id</source>
+        <translation>Anruf-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region</source>
+        <translation>Standardland</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user_id</source>
+        <translation>Ihre HubSpot-Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipient_user_ids</source>
+        <translation>Standard-Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>webhook_port</source>
+        <translation>Webhook-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baresip_endpoints</source>
+        <translation>Steueradressen von baresip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>api_base</source>
+        <translation>API-Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>api_version</source>
+        <translation>API-Pfadversion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto_log_seconds</source>
+        <translation>Unbearbeitete Anrufe protokollieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal_id</source>
+        <translation>Portal-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portals</source>
+        <translation>Portale</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneField</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/phone_field.py" line="+32"/>
+        <source>Number check</source>
+        <translation>Nummernprüfung</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Any format: +49 30 1234567, (212) 555-0143, 0049…</source>
+        <translation>Jedes Format: +49 30 1234567, 030 1234567, 0049 …</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberType</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-65"/>
+        <source>fixed line</source>
+        <translation>Festnetz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fixed line or mobile</source>
+        <translation>Festnetz oder Mobil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pager</source>
+        <translation>Pager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personal number</source>
+        <translation>persönliche Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>premium rate</source>
+        <translation>Premiumdienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shared cost</source>
+        <translation>geteilte Kosten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>toll free</source>
+        <translation>gebührenfrei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>universal access number</source>
+        <translation>einheitliche Zugangsnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown type</source>
+        <translation>unbekannter Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voicemail</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+57"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;HubSpot</source>
+        <translation>&amp;HubSpot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Calls</source>
+        <translation>&amp;Anrufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;General</source>
+        <translation>A&amp;llgemein</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Softphone</source>
+        <translation>Soft&amp;phone</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Default country for phone numbers</source>
+        <translation>Standardland für Telefonnummern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own phone number</source>
+        <translation>Ihre eigene Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your HubSpot user id</source>
+        <translation>Ihre HubSpot-Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default recipient user ids</source>
+        <translation>Standard-Benutzer-IDs der Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User ids, separated by commas</source>
+        <translation>Benutzer-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log untouched calls automatically after seconds</source>
+        <translation>Unbearbeitete Anrufe nach Sekunden automatisch protokollieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;country:</source>
+        <translation>Standard&amp;land:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;number:</source>
+        <translation>Ihre &amp;Nummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your HubSpot &amp;user id:</source>
+        <translation>Ihre HubSpot-&amp;Benutzer-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;recipients:</source>
+        <translation>Standard-&amp;Empfänger:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log untouched calls after:</source>
+        <translation>Unbearbeitete Anrufe &amp;protokollieren nach:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show a &amp;pop-up when a call rings</source>
+        <translation>&amp;Pop-up zeigen, wenn ein Anruf klingelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play a &amp;sound with notifications</source>
+        <translation>&amp;Ton bei Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Do not disturb (no pop-ups or notifications; calls are still journaled)</source>
+        <translation>&amp;Nicht stören (keine Pop-ups oder Benachrichtigungen; Anrufe werden weiter aufgezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start at &amp;login</source>
+        <translation>Bei der &amp;Anmeldung starten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt. Fügen Sie HubCall Desktop von Hand zu den Anmeldeobjekten Ihres Systems hinzu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language shows after HubCall Desktop restarts.</source>
+        <translation>Eine neue Sprache erscheint nach einem Neustart von HubCall Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>SoftphonePage</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+30"/>
+        <source>&amp;Listen for softphone events on this computer (webhook)</source>
+        <translation>Softphone-Ereignisse auf diesem Computer &amp;empfangen (Webhook)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Webhook port</source>
+        <translation>Webhook-Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baresip control addresses</source>
+        <translation>Steueradressen von baresip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 127.0.0.1:4444, separated by commas</source>
+        <translation>z. B. 127.0.0.1:4444, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhook &amp;port:</source>
+        <translation>Webhook-&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;baresip:</source>
+        <translation>&amp;baresip:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect your softphone</source>
+        <translation>Softphone verbinden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes here take effect after HubCall Desktop restarts.</source>
+        <translation>Änderungen hier wirken nach einem Neustart von HubCall Desktop.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The webhook is not running, so there is nothing to copy yet.</source>
+        <translation>Der Webhook läuft nicht, daher gibt es noch nichts zu kopieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-34"/>
+        <source>Not logged</source>
+        <translation>Nicht protokolliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged</source>
+        <translation>Protokolliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withheld, kept here</source>
+        <translation>Unterdrückt, nur hier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/tray.py" line="+97"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing</source>
+        <translation>Klingelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to HubSpot</source>
+        <translation>Nicht mit HubSpot verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Reconnect to HubSpot…</source>
+        <translation>Erneut mit HubSpot &amp;verbinden …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show window</source>
+        <translation>&amp;Fenster zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the call &amp;pop-up</source>
+        <translation>Zum Anruf-&amp;Pop-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log a call…</source>
+        <translation>Anruf p&amp;rotokollieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulate &amp;incoming call</source>
+        <translation>&amp;Eingehenden Anruf simulieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recent calls</source>
+        <translation>Letzte Anrufe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No calls yet</source>
+        <translation>Noch keine Anrufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;ettings…</source>
+        <translation>Einstellun&amp;gen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
 </TS>

@@ -3,83 +3,16 @@ real Secret Service (test session) for everything that stores a secret."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from hubcall_desktop import APP_NAME
 from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, SandboxThread
-from hubcall_desktop.sandbox.oauth import (
-    SANDBOX_CLIENT_ID,
-    SANDBOX_CLIENT_SECRET,
-    SANDBOX_USER_ID,
-    consent_without_browser,
-)
+from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_USER_ID
 
-from .conftest import command
-
-
-@pytest.fixture
-def oauth_env(cli_env: dict[str, str]) -> dict[str, str]:
-    env = dict(cli_env)
-    env.pop("HUBCALL_ACCESS_TOKEN")
-    return env
-
-
-@pytest.fixture
-def keyring_entries(real_session: object) -> Iterator[None]:
-    """The CLI uses the app's own service name: clear it before and after."""
-    subprocess.run(["secret-tool", "clear", "service", APP_NAME], check=False, timeout=20)
-    yield
-    subprocess.run(["secret-tool", "clear", "service", APP_NAME], check=False, timeout=20)
-
-
-def lookup(entry: str) -> str:
-    done = subprocess.run(
-        ["secret-tool", "lookup", "service", APP_NAME, "username", entry],
-        capture_output=True,
-        text=True,
-        timeout=20,
-        check=False,
-    )
-    return done.stdout.strip()
-
-
-def login(env: dict[str, str], *extra: str) -> tuple[int, str, str, str]:
-    """Run ``auth login --no-browser``, follow the printed address like a browser would.
-    Returns exit code, stdout, stderr and the process's command line as ``ps`` saw it."""
-    process = subprocess.Popen(
-        command("auth", "login", "--no-browser", "--client-id", SANDBOX_CLIENT_ID, *extra),
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        lines = []
-        for line in process.stdout:
-            lines.append(line)
-            if line.startswith("http"):
-                break
-        cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-        asyncio.run(consent_without_browser(lines[-1].strip()))
-        out, err = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    return process.returncode, "".join(lines) + out, err, cmdline
-
-
-def oauth_counts(sandbox: SandboxThread) -> Any:
-    return httpx.get(sandbox.base_url + "/_sandbox/oauth", timeout=10).json()
+from .conftest import keyring_value, login, oauth_counts
 
 
 def test_login_without_client_id_says_what_to_do(run: Any, oauth_env: dict[str, str]) -> None:
@@ -109,7 +42,7 @@ def test_login_status_logout_round_trip(
     code, out, err, cmdline = login(oauth_env)
     assert code == 0, err
     assert "Connected portal" in out
-    refresh = lookup("oauth-refresh-token:default")
+    refresh = keyring_value("oauth-refresh-token:default")
     assert refresh.startswith("sbx-rt-")
     for secret in (refresh, SANDBOX_CLIENT_SECRET):
         assert secret not in cmdline
@@ -135,8 +68,8 @@ def test_login_status_logout_round_trip(
 
     logout = run("auth", "logout", env=oauth_env)
     assert logout.code == 0, logout.err
-    assert lookup("oauth-refresh-token:default") == ""
-    assert lookup("oauth-client-secret") == ""
+    assert keyring_value("oauth-refresh-token:default") == ""
+    assert keyring_value("oauth-client-secret") == ""
     assert oauth_counts(sandbox)["counts"].get("revoked") == 1
     after = run("auth", "status", "--json", env=oauth_env)
     assert after.code == 5 and after.json()["connection"] == "none"
@@ -163,7 +96,7 @@ def test_login_times_out_when_nobody_answers(run: Any, oauth_env: dict[str, str]
     )
     assert result.code == 2
     assert "No answer from the browser" in result.err
-    assert lookup("oauth-refresh-token:default") == ""
+    assert keyring_value("oauth-refresh-token:default") == ""
 
 
 @pytest.mark.usefixtures("keyring_entries")
@@ -174,4 +107,4 @@ def test_set_token_from_stdin_still_works(run: Any, oauth_env: dict[str, str]) -
     assert status.json()["connection"] == "private-app"
     assert DEMO_TOKEN not in status.out
     assert run("auth", "logout", env=oauth_env).code == 0
-    assert lookup("access-token:default") == ""
+    assert keyring_value("access-token:default") == ""

@@ -17,7 +17,15 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "resources" / "screenshots"
-SCREENS = ("popup-matched", "popup-unknown", "popup-ended", "main-window", "log-form", "settings")
+SCREENS = (
+    "popup-matched",
+    "popup-unknown",
+    "popup-ended",
+    "main-window",
+    "main-window-reconnect",
+    "log-form",
+    "settings",
+)
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "en": (["--lang", "en"], {}),
     "de": (["--lang", "de"], {}),

@@ -45,6 +45,7 @@ def full_call() -> Call:
         recipient_user_ids=[7, 2**31 - 1],
         user_id=12345,
         portal_id=4242,
+        portal="acme-12345678",
         matches=[
             CallerMatch(
                 "CONTACT",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.storage.codec import CALL_COLUMNS, call_to_row
 from hubcall_desktop.storage.database import Database, storage_error
 from hubcall_desktop.storage.journal import CallJournal, JournalClosed
 from hubcall_desktop.storage.migrations import (
@@ -83,6 +86,57 @@ def test_every_older_version_is_migrated(journal_path: Path, version: int, make_
         journal.save_call(call)
         assert journal.get_call(call.external_call_id) == call
     assert pragma(journal_path, "user_version") == SCHEMA_VERSION
+
+
+def test_a_version_1_journal_keeps_its_calls_and_outbox_with_no_portal(
+    journal_path: Path, make_call, log_body, clock
+) -> None:
+    """Calls journaled before portals were remembered: kept whole, portal NULL."""
+    journal_path.parent.mkdir()
+    old = Database(journal_path)
+    try:
+        migrate(old, MIGRATIONS[:1])
+        logged, queued = make_call(notes="earlier"), make_call(portal_id=4242)
+        columns = [c for c in CALL_COLUMNS if c != "portal"]  # the version 1 table
+        with old.writing() as conn:
+            for call in (logged, queued):
+                row = call_to_row(call, SyncState.LOCAL, clock())
+                conn.execute(
+                    f"INSERT INTO calls ({', '.join(columns)}) "
+                    f"VALUES ({', '.join(':' + c for c in columns)})",
+                    {c: row[c] for c in columns},
+                )
+            conn.execute(
+                "INSERT INTO outbox (external_call_id, kind, body, state, next_attempt_at, "
+                "created_at, updated_at) VALUES (?, 'log', ?, 'pending', ?, ?, ?)",
+                (queued.external_call_id, json.dumps(log_body(queued)), *["2026-11-24"] * 3),
+            )
+    finally:
+        old.close()
+    assert pragma(journal_path, "user_version") == 1
+
+    with CallJournal(journal_path) as journal:
+        assert pragma(journal_path, "user_version") == SCHEMA_VERSION == 2
+        assert journal.get_call(logged.external_call_id) == logged
+        assert journal.get_call(queued.external_call_id) == queued
+        assert {c.portal for c in journal.list_calls()} == {None}
+        (entry,) = journal.due_entries(clock())
+        assert entry.external_call_id == queued.external_call_id
+        assert entry.body == log_body(queued)
+        # New calls remember their portal; an old one can be given one later.
+        fresh = make_call(portal="acme")
+        journal.save_call(fresh)
+        logged.portal = "default"
+        journal.save_call(logged)
+        assert journal.get_call(fresh.external_call_id) == fresh
+        assert journal.get_call(logged.external_call_id) == logged
+    with other_connection(journal_path) as conn:
+        stored = dict(conn.execute("SELECT external_call_id, portal FROM calls").fetchall())
+    assert stored == {
+        logged.external_call_id: "default",
+        queued.external_call_id: None,
+        fresh.external_call_id: "acme",
+    }
 
 
 def test_migration_steps_run_in_order_and_all_or_nothing(journal_path: Path) -> None:
@@ -223,7 +277,7 @@ def test_a_file_locked_by_another_program_is_refused_after_the_timeout(
 
 
 def test_a_write_blocked_by_another_writer_fails_whole_and_can_be_retried(
-    journal_path: Path, make_call, log_body
+    journal_path: Path, make_call, log_body, clock
 ) -> None:
     saved, blocked = make_call(), make_call()
     with CallJournal(journal_path, busy_timeout=0.05) as journal:

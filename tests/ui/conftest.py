@@ -9,6 +9,9 @@ cancels what is left, waits for it to end, then detaches and closes the loop.
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +20,16 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, consent_without_browser
+from hubcall_desktop.sandbox.server import SandboxServer
+from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
+from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.demo import demo_settings, start_sandbox
 from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.i18n import install_translations
+from tests.conftest import SESSION_ENV
 
+from ..services.memory_keyring import MemoryKeyring
 from .ui_helpers import WAIT_MS, make_controller, run
 
 
@@ -52,6 +62,61 @@ def controller(
     """The whole app in demo mode (sandbox in-process), booted, with no tray and no D-Bus."""
     app = make_controller(tmp_path)
     app.tray = None  # offscreen has no tray anyway; be explicit
+    with qtbot.waitSignal(app.ready, timeout=WAIT_MS):
+        app.start()
+    yield app
+    run(qtbot, qloop, app.close_down(), timeout=10_000)
+    app.window.deleteLater()
+
+
+@pytest.fixture
+def secret_store() -> Iterator[SecretStore]:
+    """The real Secret Service in the test session (its own service name), else in memory."""
+    if os.environ.get(SESSION_ENV) != "1":
+        yield SecretStore(backend=MemoryKeyring(), environ={})
+        return
+    service = f"hubcall-desktop-test-{uuid.uuid4().hex[:12]}"
+    yield SecretStore(service, environ={})
+    subprocess.run(["secret-tool", "clear", "service", service], check=False, timeout=20)
+
+
+@pytest.fixture
+def sandbox(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[SandboxServer]:
+    server = run(qtbot, qloop, start_sandbox())
+    yield server
+    run(qtbot, qloop, server.stop())
+
+
+@pytest.fixture
+def browser_urls() -> list[str]:
+    """The sign-in addresses the app asked a browser to open."""
+    return []
+
+
+@pytest.fixture
+def oauth_app(
+    tmp_path: Path,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    browser_urls: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[AppController]:
+    """The whole app against the sandbox (not demo mode): its connection manager keeps
+    secrets in ``secret_store``, and its "browser" follows the sign-in address itself."""
+    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: secret_store)
+    monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
+    settings = demo_settings("DE")
+    settings.user_id, settings.oauth_client_id = None, SANDBOX_CLIENT_ID
+    app = make_controller(tmp_path, settings, demo=False, api_base=sandbox.base_url)
+    app.tray = None
+
+    async def follow(url: str) -> None:
+        browser_urls.append(url)
+        await consent_without_browser(url)
+
+    app.dialogs.settings.open_browser = follow
     with qtbot.waitSignal(app.ready, timeout=WAIT_MS):
         app.start()
     yield app

@@ -57,8 +57,8 @@ def test_edits_are_collected_and_checked(dialog: SettingsDialog) -> None:
 @pytest.mark.parametrize(
     ("widget", "text", "named"),
     [
-        ("api_base", "ftp://example.com", "api_base"),
-        ("api_base", "http://api.hubapi.com", "api_base"),  # plain http only for loopback
+        ("hubspot.api_base", "ftp://example.com", "api_base"),
+        ("hubspot.api_base", "http://api.hubapi.com", "api_base"),  # plain http only for loopback
         ("user_id", "abc", "user_id"),
         ("user_id", "0", "user_id"),
         ("recipients", "1, two", "recipient_user_ids"),
@@ -67,7 +67,10 @@ def test_edits_are_collected_and_checked(dialog: SettingsDialog) -> None:
 def test_bad_values_are_refused_with_the_field_named(
     qtbot: QtBot, dialog: SettingsDialog, widget: str, text: str, named: str
 ) -> None:
-    getattr(dialog, widget).setText(text)
+    target: object = dialog
+    for name in widget.split("."):
+        target = getattr(target, name)
+    target.setText(text)  # type: ignore[attr-defined]
     with qtbot.assertNotEmitted(dialog.save_requested):
         dialog._on_apply()
     assert dialog.error.text().startswith(named)
@@ -105,12 +108,16 @@ def test_test_connection_fills_portal_and_domain(
 ) -> None:
     controller.settings.portal_id, controller.settings.ui_domain = None, "app.hubspot.com"
     dialog = controller.dialogs.open_settings()
-    assert dialog.portal.text() == "not known yet"
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Connected to portal" in dialog.token_state.text(), timeout=WAIT_MS)
-    assert dialog.token_state.text() == "Connected to portal 147258369 (app-eu1.hubspot.com)."
-    assert dialog.portal.text() == "147258369"
-    assert dialog.ui_domain.text() == "app-eu1.hubspot.com"
+    assert dialog.hubspot.portal.text() == "not known yet"
+    qtbot.mouseClick(dialog.hubspot.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "Connected to portal" in dialog.hubspot.token_state.text(), timeout=WAIT_MS
+    )
+    assert (
+        dialog.hubspot.token_state.text() == "Connected to portal 147258369 (app-eu1.hubspot.com)."
+    )
+    assert dialog.hubspot.portal.text() == "147258369"
+    assert dialog.hubspot.ui_domain.text() == "app-eu1.hubspot.com"
     dialog._on_ok()
     qtbot.waitUntil(
         lambda: _settings_file(controller).get("portal_id") == 147258369, timeout=WAIT_MS
@@ -122,11 +129,11 @@ def test_a_wrong_typed_token_is_reported(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
 ) -> None:
     dialog = controller.dialogs.open_settings()
-    dialog.token.setText("pat-na1-wrong")
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "token" in dialog.token_state.text(), timeout=WAIT_MS)
-    assert "Reconnect to HubSpot in Settings" in dialog.token_state.text()
-    assert "pat-na1-wrong" not in dialog.token_state.text()
+    dialog.hubspot.token.setText("pat-na1-wrong")
+    qtbot.mouseClick(dialog.hubspot.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "token" in dialog.hubspot.token_state.text(), timeout=WAIT_MS)
+    assert "Reconnect to HubSpot in Settings" in dialog.hubspot.token_state.text()
+    assert "pat-na1-wrong" not in dialog.hubspot.token_state.text()
 
 
 def test_no_keyring_backend_says_so_clearly(
@@ -142,14 +149,16 @@ def test_no_keyring_backend_says_so_clearly(
             store, MetadataFile(tmp_path / "oauth.json"), api_base=sandbox.base_url, environ={}
         )
         dialog = app.dialogs.open_settings()
-        qtbot.waitUntil(lambda: "keyring" in dialog.token_state.text(), timeout=WAIT_MS)
-        assert dialog.token_state.text().startswith("No secure keyring is available")
-        dialog.token.setText(DEMO_TOKEN)  # HubSpot (the sandbox) accepts it; keeping it fails
-        dialog.token_state.clear()
-        qtbot.mouseClick(dialog.save_token_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: "keyring" in dialog.token_state.text(), timeout=WAIT_MS)
-        assert dialog.token_state.text().startswith("No secure keyring is available")
-        assert dialog.token.text() == DEMO_TOKEN  # kept, so nothing typed is lost
+        state = dialog.hubspot.state
+        qtbot.waitUntil(lambda: "keyring" in state.text(), timeout=WAIT_MS)
+        assert state.text().startswith("No keyring: No secure keyring is available")
+        # HubSpot (the sandbox) accepts the token; keeping it fails.
+        dialog.hubspot.token.setText(DEMO_TOKEN)
+        dialog.hubspot.token_state.clear()
+        qtbot.mouseClick(dialog.hubspot.save_token_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "keyring" in dialog.hubspot.token_state.text(), timeout=WAIT_MS)
+        assert dialog.hubspot.token_state.text().startswith("No secure keyring is available")
+        assert dialog.hubspot.token.text() == DEMO_TOKEN  # kept, so nothing typed is lost
         assert DEMO_TOKEN not in repr(_settings_file(app))
     finally:
         run(qtbot, qloop, app.close_down(), timeout=10_000)

@@ -32,6 +32,7 @@ from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import direction_label, status_label, sync_label
+from hubcall_desktop.ui.messages import message_text
 
 if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
     from hubcall_desktop.core.call import Call, SyncState
@@ -176,7 +177,8 @@ class HistoryModel(QAbstractTableModel):
         if role == CALL_ID_ROLE:
             return row.call_id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SYNC:
-            return self._errors.get(row.call_id) or None
+            error = self._errors.get(row.call_id)
+            return message_text(error) if error else None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.SYNC:
             return FAILED_COLOR if row.failed else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.DURATION:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.services.manual_log import check_number
-from hubcall_desktop.ui.i18n import number_type_label, problem_text
+from hubcall_desktop.ui.i18n import number_type_label
+from hubcall_desktop.ui.messages import message_text
 
 ERROR_STYLE = "color: #cf222e;"
 
@@ -74,7 +75,7 @@ class PhoneField(QWidget):
         try:
             number = check_number(text, self._region, self.field)
         except InputError as error:
-            self.show_error(problem_text(error.problem))
+            self.show_error(message_text(error.problem))
         else:
             kind = number_type_label(number.number_type)
             self.feedback.setStyleSheet("")

@@ -21,6 +21,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text
 from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
@@ -115,7 +116,7 @@ class CallDialog(QDialog):
         self.source.setText(source_label(call.source))
         self.length.setText(duration_text(call.duration) or self.tr("not known"))
         state = sync_label(call.sync_state)
-        self.sync.setText(f"{state}\n{error}" if error else state)
+        self.sync.setText(f"{state}\n{message_text(error)}" if error else state)
         self.sync.setStyleSheet(ERROR_STYLE if call.sync_state is SyncState.FAILED else "")
         self.matches.set_matches(call.matches, self._ui_domain)
         if call.final_status is not None:
@@ -134,4 +135,4 @@ class CallDialog(QDialog):
         self.error.clear()
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(message_text(message))

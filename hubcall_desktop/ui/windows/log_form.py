@@ -33,7 +33,7 @@ from hubcall_desktop.services.manual_log import (
 )
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.i18n import problem_text
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
@@ -293,13 +293,13 @@ class LogCallForm(QDialog):
     def show_input_error(self, error: InputError) -> None:
         self.submit_button.setEnabled(True)
         self.message.clear()
-        self.show_field_error(error.field, problem_text(error.problem))
+        self.show_field_error(error.field, message_text(error.problem))
 
     def show_refusal(self, message: str) -> None:
         """Refused before it was sent (already queued, already logged, no keyring ...)."""
         self.submit_button.setEnabled(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(message)
+        self.message.setText(message_text(message))
 
     def show_result(self, result: ManualResult, ui_domain: str) -> None:
         self.submit_button.setEnabled(True)
@@ -328,7 +328,7 @@ class LogCallForm(QDialog):
             return
         self._retry_call_id = result.call.external_call_id  # resubmitting fixes this call
         message = (
-            result.error.user_message
+            message_text(result.error.user_message)
             if result.error is not None
             else self.tr("HubSpot refused the call.")
         )

@@ -33,12 +33,14 @@ from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_model import CALL_ID_ROLE, Column, HistoryModel
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
+RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of the forms
 
 # The state filter's entries: label source text and the states it shows (None: all).
 # The states are SyncState values; they become SyncState members when the filter is used.
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     popup_requested = Signal()
     quit_requested = Signal()
     dnd_toggled = Signal(bool)
+    reconnect_requested = Signal()  # the status bar's "Reconnect…"
 
     def __init__(self, model: HistoryModel, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
@@ -143,17 +146,26 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.state_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
         self.model.total_changed.connect(self._on_total)
-        self.model.load_failed.connect(lambda text: self.statusBar().showMessage(text))
+        self.model.load_failed.connect(
+            lambda text: self.statusBar().showMessage(message_text(text))
+        )
 
         bar = self.statusBar()
         self.token_label = QLabel()
         self.hubspot_label = QLabel()
         self.pending_label = QLabel()
         self.sources_label = QLabel()
-        for part in (self.token_label, self.hubspot_label, self.pending_label, self.sources_label):
+        # Shown only while HubSpot needs the agent to connect again: opens the settings.
+        self.reconnect_button = QPushButton(self.tr("&Reconnect…"))
+        self.reconnect_button.setToolTip(self.tr("Connect to HubSpot again in the settings"))
+        self.reconnect_button.clicked.connect(self.reconnect_requested)
+        self.reconnect_button.hide()
+        labels = (self.token_label, self.hubspot_label, self.pending_label, self.sources_label)
+        for part in labels:
             part.setContentsMargins(10, 0, 10, 0)
             part.setFrameShape(QFrame.Shape.NoFrame)
-            bar.addPermanentWidget(part)
+        for widget in (self.token_label, self.reconnect_button, *labels[1:]):
+            bar.addPermanentWidget(widget)
 
     def _size_columns(self) -> None:
         """Widths from the longest text each column can hold in this language and locale,
@@ -250,8 +262,12 @@ class MainWindow(QMainWindow):
             TokenState.OK: self.tr("Token OK"),
             TokenState.MISSING: self.tr("No token"),
             TokenState.REFUSED: self.tr("Token refused"),
+            TokenState.RECONNECT: self.tr("Reconnect needed"),
         }[status.token]
         self.token_label.setText(token)
+        reconnect = status.token is TokenState.RECONNECT
+        self.token_label.setStyleSheet(RECONNECT_STYLE if reconnect else "")
+        self.reconnect_button.setVisible(reconnect)
         if status.reachable is None:
             reach = self.tr("HubSpot: not contacted yet")
         elif status.reachable:
@@ -259,12 +275,14 @@ class MainWindow(QMainWindow):
         else:
             reach = self.tr("HubSpot unreachable")
         self.hubspot_label.setText(reach)
-        self.hubspot_label.setToolTip(status.message)
-        self.token_label.setToolTip(status.message)
+        self.hubspot_label.setToolTip(message_text(status.message))
+        self.token_label.setToolTip(message_text(status.message))
         self.pending_label.setText(self.tr("%n pending", "", status.pending))
         if status.sources:
             self.sources_label.setText(
-                self.tr("Listening: %1").replace("%1", ", ".join(status.sources))
+                self.tr("Listening: %1").replace(
+                    "%1", ", ".join(message_text(s) for s in status.sources)
+                )
             )
         else:
             self.sources_label.setText(self.tr("No call source listening"))

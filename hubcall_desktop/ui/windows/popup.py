@@ -32,6 +32,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import duration_text, remote_text
 from hubcall_desktop.ui.i18n import source_label
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
@@ -231,12 +232,14 @@ class CallPopup(QWidget):
     def show_error(self, message: str) -> None:
         """Logging was refused before it was queued (e.g. notes too long): say why."""
         self._decided = False
-        self.info.setText(message)
+        self.info.setText(message_text(message))
         self._fit()
 
     def show_lookup_failed(self, message: str) -> None:
         if not self.matches.urls:
-            self.info.setText(self.tr("Could not ask HubSpot: %1").replace("%1", message))
+            self.info.setText(
+                self.tr("Could not ask HubSpot: %1").replace("%1", message_text(message))
+            )
         self._fit()
 
     def show_answered(self, call: Call) -> None:

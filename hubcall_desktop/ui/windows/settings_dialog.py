@@ -1,8 +1,9 @@
 """Settings in one place: HubSpot connection, numbers and people, notifications, start-up.
 
-The token goes to the keyring (never into the settings file); "Test connection" asks
-HubSpot's account details and fills the portal id and domain. The dialog only collects
-values and shows answers: saving, the keyring and HubSpot are the controller's business.
+Tokens and the client secret go to the keyring (never into the settings file); the
+HubSpot page (:mod:`hubcall_desktop.ui.widgets.hubspot_page`) connects with OAuth or a
+private app token. The dialog only collects values and shows answers: saving, the
+keyring and HubSpot are the presenter's business (``ui/settings_presenter.py``).
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ from __future__ import annotations
 import dataclasses
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -31,19 +30,17 @@ from PySide6.QtWidgets import (
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.service import AccountDetails
 from hubcall_desktop.services.manual_log import parse_user_ids
-from hubcall_desktop.storage.settings import API_VERSIONS, Settings
+from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.i18n import LANGUAGES
+from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
-
-OK_STYLE = "color: #1a7f37;"
 
 
 class SettingsDialog(QDialog):
     save_requested = Signal(object)  # Settings
-    token_save_requested = Signal(str)
-    test_requested = Signal(str)  # the token typed (empty: the saved one)
 
     def __init__(
         self, settings: Settings, autostart_supported: bool, parent: QWidget | None = None
@@ -59,10 +56,12 @@ class SettingsDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(icon("hubcall"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._hubspot_tab(), self.tr("&HubSpot"))
+        self.hubspot = HubSpotPage()
+        self.hubspot.messages_changed.connect(self._fit_later)
+        self.tabs.addTab(self.hubspot, self.tr("&HubSpot"))
         self.tabs.addTab(self._calls_tab(), self.tr("&Calls"))
         self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
         self.softphone = SoftphonePage()
@@ -72,6 +71,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.hide()  # takes room only when there is something to say
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -83,55 +83,6 @@ class SettingsDialog(QDialog):
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         apply.clicked.connect(self._on_apply)
         layout.addWidget(self.buttons)
-
-    def _hubspot_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setAccessibleName(self.tr("Private app access token"))
-        self.token.setPlaceholderText(self.tr("Paste a private app token (pat-…)"))
-        self.save_token_button = QPushButton(self.tr("&Save token"))
-        self.save_token_button.clicked.connect(self._on_save_token)
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.clicked.connect(
-            lambda: self.test_requested.emit(self.token.text().strip())
-        )
-        self.token_state = QLabel()
-        self.token_state.setWordWrap(True)
-        self.token_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        below = QWidget()
-        column = QVBoxLayout(below)
-        column.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_token_button)
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
-        column.addWidget(self.token_state)
-        form.addRow(self.tr("Access to&ken:"), self.token)
-        form.addRow("", below)
-        self.portal = QLabel()
-        self.portal.setAccessibleName(self.tr("Portal id"))
-        self.ui_domain = QLabel()
-        self.ui_domain.setAccessibleName(self.tr("HubSpot domain"))
-        form.addRow(self.tr("Portal id:"), self.portal)
-        form.addRow(self.tr("HubSpot domain:"), self.ui_domain)
-        advanced = QGroupBox(self.tr("Advanced"))
-        advanced_form = QFormLayout(advanced)
-        self.api_base = QLineEdit()
-        self.api_base.setAccessibleName(self.tr("API base URL"))
-        self.api_version = QComboBox()
-        self.api_version.setAccessibleName(self.tr("API path version"))
-        for version in API_VERSIONS:
-            self.api_version.addItem(version, version)
-        advanced_form.addRow(self.tr("API &base URL:"), self.api_base)
-        advanced_form.addRow(self.tr("API path &version:"), self.api_version)
-        restart = QLabel(self.tr("Changes here take effect after HubCall Desktop restarts."))
-        restart.setWordWrap(True)
-        advanced_form.addRow(restart)
-        form.addRow(advanced)
-        return page
 
     def _calls_tab(self) -> QWidget:
         page = QWidget()
@@ -203,13 +154,8 @@ class SettingsDialog(QDialog):
     # -- values ---------------------------------------------------------------------------
 
     def load(self, settings: Settings) -> None:
-        self._settings = dataclasses.replace(settings)
-        self.portal.setText(
-            str(settings.portal_id) if settings.portal_id else self.tr("not known yet")
-        )
-        self.ui_domain.setText(settings.ui_domain)
-        self.api_base.setText(settings.api_base)
-        self.api_version.setCurrentIndex(max(0, self.api_version.findData(settings.api_version)))
+        self._settings = dataclasses.replace(settings, portals=list(settings.portals))
+        self.hubspot.load(settings)
         self.region.setCurrentIndex(max(0, self.region.findData(settings.region)))
         self.own_number.setText(settings.own_number)
         self.user_id.setText(str(settings.user_id) if settings.user_id else "")
@@ -232,8 +178,7 @@ class SettingsDialog(QDialog):
             raise InputError("user_id", user_text, "must be a whole number")
         new = dataclasses.replace(
             self._settings,
-            api_base=self.api_base.text().strip().rstrip("/"),
-            api_version=str(self.api_version.currentData()),
+            portals=list(self._settings.portals),
             region=str(self.region.currentData()),
             own_number=self.own_number.text().strip(),
             user_id=int(user_text) if user_text else None,
@@ -249,42 +194,38 @@ class SettingsDialog(QDialog):
             webhook_port=self.softphone.port.value(),
             baresip_endpoints=self.softphone.endpoints(),
         )
+        self.hubspot.collect_into(new)
         new.validate()
         return new
 
-    # -- answers from the controller --------------------------------------------------------
-
-    def show_token_state(self, text: str, ok: bool) -> None:
-        self.token_state.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.token_state.setText(text)
+    # -- answers from the presenter --------------------------------------------------------
 
     def show_account(self, details: AccountDetails) -> None:
+        """HubSpot's account for the token: kept with the settings on OK or Apply."""
         self._settings.portal_id = details.portal_id
         self._settings.ui_domain = details.ui_domain
-        self.portal.setText(str(details.portal_id))
-        self.ui_domain.setText(details.ui_domain)
-        self.show_token_state(
-            self.tr("Connected to portal %1 (%2).")
-            .replace("%1", str(details.portal_id))
-            .replace("%2", details.ui_domain),
-            ok=True,
-        )
+        self.hubspot.show_account(details)
+
+    def adopt_connection(self, settings: Settings) -> None:
+        """The presenter changed what the connection decides (portal, account, user id)
+        at once: keep this copy in step, so OK does not put old values back."""
+        mine = self._settings
+        mine.active_portal, mine.portals = settings.active_portal, list(settings.portals)
+        mine.portal_id, mine.ui_domain = settings.portal_id, settings.ui_domain
+        self.hubspot.show_portal(settings.portal_id, settings.ui_domain)
+        if settings.user_id is not None and not self.user_id.text().strip():
+            mine.user_id = settings.user_id  # prefilled, never over a typed id
+            self.user_id.setText(str(settings.user_id))
+
+    def show_hubspot_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.hubspot)
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(message_text(message))
+        self.error.setVisible(bool(message))
+        self._fit_later()
 
     # -- events ---------------------------------------------------------------------------
-
-    def _on_save_token(self) -> None:
-        text = self.token.text().strip()
-        if not text:
-            self.show_token_state(self.tr("Paste the token first."), ok=False)
-            return
-        self.token_save_requested.emit(text)
-
-    def token_saved(self) -> None:
-        self.token.clear()
-        self.show_token_state(self.tr("Token saved in the system keyring."), ok=True)
 
     def _on_apply(self) -> bool:
         try:
@@ -292,7 +233,7 @@ class SettingsDialog(QDialog):
         except InputError as error:
             self.show_error(error.user_message)
             return False
-        self.error.clear()
+        self.show_error("")
         self._settings = settings
         self.save_requested.emit(settings)
         return True
@@ -300,6 +241,27 @@ class SettingsDialog(QDialog):
     def _on_ok(self) -> None:
         if self._on_apply():
             self.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_later(self) -> None:
+        QTimer.singleShot(0, self._fit_height)  # once the labels have their new text laid out
+
+    def _fit_height(self) -> None:
+        """Grow to the wrapped text: a window's minimum size ignores height-for-width
+        (the state line and messages wrap, more so in German)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        for widget in self.findChildren(QWidget):  # layouts cache each widget's answer
+            widget.updateGeometry()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
 
 def _regions() -> list[tuple[str, str]]:

@@ -1,0 +1,33 @@
+"""Portal keys: the names that tell the agent's HubSpot connections apart.
+
+One rule for the keyring's entry names (secrets.store), the settings file
+(storage.settings) and every call's ``portal``: 1-64 visible characters, no spaces.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from hubcall_desktop.core.errors import InputError
+
+DEFAULT_PORTAL: Final = "default"
+MAX_PORTAL_LENGTH: Final = 64
+
+
+def is_portal_key(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_PORTAL_LENGTH
+        and all(ch.isprintable() and not ch.isspace() for ch in value)
+    )
+
+
+def validate_portal(portal: str) -> str:
+    """``portal`` if it is a portal key (``default``, ``12345678``), else InputError."""
+    if not isinstance(portal, str) or not portal:
+        raise InputError("portal", portal, "must not be empty")
+    if len(portal) > MAX_PORTAL_LENGTH:
+        raise InputError("portal", portal, f"longer than {MAX_PORTAL_LENGTH} characters")
+    if not is_portal_key(portal):
+        raise InputError("portal", portal, "must not contain spaces or control characters")
+    return portal

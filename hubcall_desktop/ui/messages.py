@@ -1,0 +1,453 @@
+"""The sentences of the Qt-free code (errors, status, sync failures) in the UI language.
+
+``core``, ``hubspot``, ``secrets``, ``storage``, ``services`` and ``sources`` must not
+import Qt, and the command line is English-only, so their sentences are English source
+text. The UI passes what it shows through :func:`message_text`, which looks the sentence
+up here: a fixed sentence is translated as it is; a parameterised one through a template
+whose ``%1``, ``%2`` ... stand for the parts that vary. The parts are matched back out of
+the English text, and each is shown according to its kind (``_SLOTS``): HubSpot's own
+words, paths, numbers and library details exactly as they are; a nested sentence, field
+name or action translated too. Text we do not know is shown as written.
+
+``tests/ui/test_messages.py`` builds the real errors and scans every place that raises
+one, so a new sentence without an entry here fails the tests.
+
+Left out on purpose, because the app never shows them: the hand-off to the running app
+(``sources/handoff.py``) and the outbox sender lock (command line only, which is
+English), parsing of events and statuses (the softphone gets those as HTTP answers), the
+demo's console output, the sign-in pages the browser shows (``secrets/oauth_flow.py``),
+and the Windows registry missing on another system (it cannot happen outside tests).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hubcall_desktop.ui import i18n
+
+logger = logging.getLogger(__name__)
+
+_CONTEXT = "Message"
+_FIELD_CONTEXT = "MessageField"
+_ACTION_CONTEXT = "MessageAction"
+MAX_CHARS = 5000  # longer text is shown as written (no real sentence is this long)
+_MAX_DEPTH = 4  # a sentence inside a sentence inside ...: real ones nest twice at most
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    pattern: str
+    translate: str = ""  # "": kept as is; else "sentence", "field" or "action"
+    required: bool = False  # the template applies only if the part is one we know
+    # Ends at the first place the template's next text appears: our sentences never hold
+    # " (HubSpot said: ", so trying every later one (HubSpot's message may hold it many
+    # times) would only cost time: quadratic in the text's length.
+    stops_early: bool = False
+
+
+# What a %N of a template stands for. HubSpot's words and a given value are greedy, so
+# that a later "; correlation id" or ")" is the last one; everything else is as short as
+# can be.
+_SLOTS: dict[str, _Slot] = {
+    "keep": _Slot(r".+?"),  # a path, a number, a library's detail
+    "hubspot": _Slot(r".+"),  # HubSpot's own message
+    "reply": _Slot(r".+", "sentence"),  # baresip's answer: its own words or our sentence
+    "value": _Slot(r".+"),  # the value an InputError quotes
+    "address": _Slot(r"\S+"),
+    # HubSpot's correlation ids are UUIDs: a "; correlation id" in HubSpot's message, with
+    # words and brackets after it, stays part of the message.
+    "id": _Slot(r"[^\s()]+"),
+    "detail": _Slot(r".+?", "sentence"),  # our sentence or a library's detail
+    "sentence": _Slot(r".+?", "sentence", required=True),
+    "head": _Slot(r".+?", "sentence", required=True, stops_early=True),  # before HubSpot's words
+    "problem": _Slot(r".+?", "sentence", required=True),  # an InputError's problem
+    "field": _Slot(r"[-\w][-\w .]{0,39}", "field"),
+    "known_field": _Slot(r"[-\w][-\w .]{0,39}", "field", required=True),
+    "action": _Slot(r"[\w' ]{1,40}?", "action", required=True),
+}
+
+# (source text, the kind of each %N in order); no %N: a fixed sentence. Grouped by the
+# module that says it.
+# fmt: off
+_CATALOGUE: tuple[tuple[object, str], ...] = (
+    # hubspot/errors.py: HubSpotError adds HubSpot's message and correlation id.
+    #: %1 is a sentence of this list, %2 HubSpot's own message, %3 its correlation id
+    (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2; correlation id %3)"), "head hubspot id"),
+    #: %1 is a sentence of this list, %2 HubSpot's own message
+    (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2)"), "head hubspot"),
+    #: %1 is a sentence of this list, %2 HubSpot's correlation id
+    (QT_TRANSLATE_NOOP("Message", "%1 (correlation id %2)"), "head id"),
+    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays."), ""),
+    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."), ""),
+    #: %1 is a list of HubSpot scope names
+    (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add the scope %1 and reconnect."), "keep"),
+    #: %1 is a list of HubSpot scope names
+    (QT_TRANSLATE_NOOP("Message", "HubSpot refused access. The app needs one of these scopes: %1."), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's daily API limit is used up; calls stay queued until it resets."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot is rate limiting requests; the app will send again shortly."), ""),
+    #: %1 is the HTTP status code
+    (QT_TRANSLATE_NOOP("Message", "HubSpot had a server error (%1); the app will try again."), "keep"),
+    #: %1 is a list of HubSpot's request field names
+    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the call: check %1."), "keep"),
+    #: %1 is the HTTP status code
+    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the request (%1)."), "keep"),
+    # hubspot/service.py, hubspot/matches_json.py
+    #: %1 names the network error, e.g. ReadTimeout
+    (QT_TRANSLATE_NOOP("Message", "HubSpot did not answer in time (%1)."), "keep"),
+    #: %1 names the network error, e.g. ConnectError
+    (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot (%1)."), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's account details lacked the portal id or domain."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot answered with something that is not JSON."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's answer did not list caller matches."), ""),
+    # secrets/errors.py, secrets/backends.py: the keyring
+    #: %1 says why (a sentence of this list or the keyring library's words)
+    (QT_TRANSLATE_NOOP("Message", "No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session."), "detail"),
+    (QT_TRANSLATE_NOOP("Message", "the keyring library found no usable backend"), ""),
+    #: %1 is the name of a keyring backend
+    (QT_TRANSLATE_NOOP("Message", "%1 keeps secrets in a file, which is refused"), "keep"),
+    #: %1 is the name of a keyring backend, %2 the error it gave
+    (QT_TRANSLATE_NOOP("Message", "%1 is not usable here: %2"), "keep keep"),
+    #: %1 is the name of a keyring backend
+    (QT_TRANSLATE_NOOP("Message", "%1 is not recommended by the keyring library"), "keep"),
+    #: %1 is the error the keyring library gave
+    (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "keep"),
+    #: %1 is the error the keyring gave
+    (QT_TRANSLATE_NOOP("Message", "The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again."), "keep"),
+    #: %1 is an action of the MessageAction list, %2 the error the keyring gave
+    (QT_TRANSLATE_NOOP("Message", "The system keyring could not %1 (%2). Check that your keyring service is running and unlocked, then try again."), "action detail"),
+    (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
+    #: %1 is an action of the MessageAction list, %2 a number of seconds
+    (QT_TRANSLATE_NOOP("Message", "The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again."), "action keep"),
+    #: %1 is the portal's key in quotes, e.g. 'default'
+    (QT_TRANSLATE_NOOP("Message", "No HubSpot access token is saved for portal %1. Save your private app's access token in the settings (or with the command line), or set HUBCALL_ACCESS_TOKEN."), "keep"),
+    # secrets/oauth_errors.py, secrets/oauth_client.py, secrets/oauth_tokens.py
+    #: %1 is the portal's key in quotes, %2 says why (a sentence of this list)
+    (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected."), "keep detail"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot no longer accepts the connection"), ""),
+    (QT_TRANSLATE_NOOP("Message", "no refresh token is saved"), ""),
+    #: %1 is an action of the MessageAction list
+    (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot to %1; check the network and try again."), "action"),
+    #: %1 is an action of the MessageAction list, %2 the error HubSpot gave
+    (QT_TRANSLATE_NOOP("Message", "HubSpot refused to %1 (%2)."), "action keep"),
+    #: %1 is HubSpot's own message
+    (QT_TRANSLATE_NOOP("Message", "HubSpot refused: %1"), "hubspot"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's token details were not a JSON object."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's token answer had no access token."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot sent no refresh token"), ""),
+    (QT_TRANSLATE_NOOP("Message", "No OAuth client id is configured. Enter your HubSpot app's client id in the settings (or pass --client-id), or connect with a private-app token instead."), ""),
+    (QT_TRANSLATE_NOOP("Message", "The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app."), ""),
+    #: %1 is a number of seconds
+    (QT_TRANSLATE_NOOP("Message", "No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens."), "keep"),
+    #: %1 is a web address
+    (QT_TRANSLATE_NOOP("Message", "No web browser could be opened. Open this address yourself to connect: %1"), "hubspot"),
+    #: %1 is HubSpot's error code
+    (QT_TRANSLATE_NOOP("Message", "HubSpot did not grant access (%1)."), "keep"),
+    #: %1 and %2 are HubSpot scope names
+    (QT_TRANSLATE_NOOP("Message", "This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again."), "keep keep"),
+    # services/connection.py: the connection manager's snapshot
+    (QT_TRANSLATE_NOOP("Message", "Not connected to HubSpot."), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
+    #: %1 is the portal's key in quotes
+    (QT_TRANSLATE_NOOP("Message", "Portal %1 is not connected with OAuth."), "keep"),
+    #: A warning after logging out; %1 says why (a sentence of this list)
+    (QT_TRANSLATE_NOOP("Message", "HubSpot could not be told to forget the connection: %1"), "detail"),
+    # services/outbox_sender.py
+    #: %1 is the portal's key in quotes
+    (QT_TRANSLATE_NOOP("Message", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then."), "keep"),
+    # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
+    #: %1 is a file path, %2 a number of seconds
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again."), "keep keep"),
+    #: %1 is a file path
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there."), "keep"),
+    #: %1 is a file path
+    (QT_TRANSLATE_NOOP("Message", "The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again."), "keep"),
+    #: %1 is a file path
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is read-only. Allow writing to the file and its folder, then try again."), "keep"),
+    #: %1 is a file path, %2 SQLite's error name
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 could not be read or written (disk error %2). Check the disk and try again."), "keep keep"),
+    #: %1 is a file path, %2 SQLite's error
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is damaged or is not a HubCall Desktop journal (%2). It was left untouched: move it elsewhere (or restore a backup) and start HubCall Desktop again to begin a new journal."), "keep keep"),
+    #: %1 is a file path
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created: a file or folder is in the way. Move it elsewhere or choose another data folder."), "keep"),
+    #: %1 is a file path, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created (%2). Check that its folder exists and that you may write there."), "keep keep"),
+    #: %1 is a file path
+    (QT_TRANSLATE_NOOP("Message", "The file %1 is not a HubCall Desktop call journal (it holds another program's data). It was left untouched: move it elsewhere or choose another data folder."), "keep"),
+    #: %1 is a file path, %2 and %3 are version numbers
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 was written by a newer version of HubCall Desktop (journal version %2; this version knows up to %3). It was left untouched: update HubCall Desktop, or start this version with another data folder."), "keep keep keep"),
+    #: %1 is a file path, %2 the call's id and what is wrong with it
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 holds a call it cannot read (%2). The file was changed by another program."), "keep keep"),
+    # storage/errors.py: the outbox refuses a call
+    (QT_TRANSLATE_NOOP("Message", "This call is already logged in HubSpot; a call is logged once only."), ""),
+    (QT_TRANSLATE_NOOP("Message", "This call is already waiting to be logged in HubSpot."), ""),
+    #: %1 says why (a sentence of this list)
+    (QT_TRANSLATE_NOOP("Message", "This call cannot be logged in HubSpot: %1."), "detail"),
+    (QT_TRANSLATE_NOOP("Message", "the number is withheld"), ""),
+    (QT_TRANSLATE_NOOP("Message", "a phone number is missing"), ""),
+    # services/autostart.py (the settings' "Start at login")
+    (QT_TRANSLATE_NOOP("Message", "Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand."), ""),
+    #: %1 is a file path, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "Could not write the autostart entry %1 (%2). Check that the folder is writable."), "keep keep"),
+    #: macOS. %1 is a file path, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "Could not write the LaunchAgent %1 (%2). Check that the folder is writable."), "keep keep"),
+    #: Windows. %1 is a registry value's location, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "Could not change the registry value %1 (%2)."), "keep keep"),
+    #: Windows. %1 is a program's path
+    (QT_TRANSLATE_NOOP("Message", "A program path cannot contain a quote: %1"), "keep"),
+    # sources/webhook.py, sources/baresip*.py, services/call_sources.py (status bar)
+    (QT_TRANSLATE_NOOP("Message", "The webhook needs a secret; none was given."), ""),
+    (QT_TRANSLATE_NOOP("Message", "The webhook secret cannot be empty."), ""),
+    #: %1 is a port number, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "The webhook cannot listen on port %1 (%2). Another program (or another HubCall Desktop) may be using it; choose another port in Settings."), "keep keep"),
+    #: %1 is an action of the MessageAction list, %2 baresip's answer (or one of the four below)
+    (QT_TRANSLATE_NOOP("Message", "Could not %1 the call in baresip: %2"), "action reply"),
+    (QT_TRANSLATE_NOOP("Message", "That call is not ringing on this softphone."), ""),
+    (QT_TRANSLATE_NOOP("Message", "Several calls are ringing; answer in the softphone."), ""),
+    (QT_TRANSLATE_NOOP("Message", "That call is not open on this softphone."), ""),
+    (QT_TRANSLATE_NOOP("Message", "Several calls are open; hang up in the softphone."), ""),
+    (QT_TRANSLATE_NOOP("Message", "This call is not open on a connected baresip."), ""),
+    (QT_TRANSLATE_NOOP("Message", "baresip disconnected before answering."), ""),
+    #: %1 is an address such as 127.0.0.1:4444
+    (QT_TRANSLATE_NOOP("Message", "baresip at %1 is not connected."), "keep"),
+    #: %1 is an address such as 127.0.0.1:4444
+    (QT_TRANSLATE_NOOP("Message", "baresip at %1 did not answer."), "keep"),
+    #: %1 is an address such as 127.0.0.1:4444
+    (QT_TRANSLATE_NOOP("Message", "baresip at %1 disconnected."), "keep"),
+    #: A call source in the status bar; %1 is an address such as 127.0.0.1:47831
+    (QT_TRANSLATE_NOOP("Message", "webhook %1"), "address"),
+    #: A call source in the status bar; %1 is an address such as 127.0.0.1:4444
+    (QT_TRANSLATE_NOOP("Message", "baresip %1 (not connected)"), "address"),
+    # core/errors.py: InputError and InvalidSecretValue; the problems follow
+    #: %1 is a field (MessageField), %2 the problem, %3 the value given
+    (QT_TRANSLATE_NOOP("Message", "%1: %2 (got %3)"), "field problem value"),
+    #: %1 is a field (MessageField), %2 the problem
+    (QT_TRANSLATE_NOOP("Message", "%1: %2"), "known_field problem"),
+    # Problems (i18n's InputError context has those of the phone number and the form).
+    # hubspot/bodies.py
+    (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "longer than %1 characters"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "property names and values must be text"), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot needs the caller's number"), ""),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be 1 to 256 characters"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be a whole number"), ""),
+    #: %1 and %2 are numbers
+    (QT_TRANSLATE_NOOP("Message", "must be from %1 to %2"), "keep keep"),
+    # storage/codec.py
+    (QT_TRANSLATE_NOOP("Message", "must be text"), ""),
+    (QT_TRANSLATE_NOOP("Message", "contains characters that are not valid Unicode"), ""),
+    (QT_TRANSLATE_NOOP("Message", "is too large to store"), ""),
+    # services/call_desk.py, services/manual_log.py
+    (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
+    (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "use 1 to %1 digits"), "keep"),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "must be a whole number from 1 to %1"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "needs a time zone"), ""),
+    # core/phone.py, storage/settings.py (the settings dialog)
+    (QT_TRANSLATE_NOOP("Message", "not a known two-letter country code such as US, DE or GB"), ""),
+    (QT_TRANSLATE_NOOP("Message", "wrong type"), ""),
+    #: %1 is a Python type name, e.g. int
+    (QT_TRANSLATE_NOOP("Message", "expected %1"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "must be an https:// URL (http only for loopback)"), ""),
+    #: %1 is a list of choices
+    (QT_TRANSLATE_NOOP("Message", "must be one of %1"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "must be a positive 32-bit number"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be positive 32-bit user ids"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be HOST:PORT strings"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be a port from 1 to 65535"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be from 1 to 1000"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be from 0 to 3600 seconds"), ""),
+    #: %1 and %2 are numbers
+    (QT_TRANSLATE_NOOP("Message", "must be at most %1 portal keys of 1-%2 visible characters without spaces"), "keep keep"),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "must be 1-%1 visible characters without spaces"), "keep"),
+    # secrets/store.py: portals and tokens (the settings dialog)
+    (QT_TRANSLATE_NOOP("Message", "must not be empty"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must not contain spaces or control characters"), ""),
+    (QT_TRANSLATE_NOOP("Message", "is empty; paste the whole token"), ""),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters, so it is not a token"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "contains spaces or line breaks; copy the token again without them"), ""),
+    (QT_TRANSLATE_NOOP("Message", "contains control characters or characters a token cannot have"), ""),
+    (QT_TRANSLATE_NOOP("Message", "is empty; delete the entry instead of saving nothing"), ""),
+    #: %1 is a number
+    (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
+    # sources/baresip_wire.py (baresip addresses in the settings)
+    (QT_TRANSLATE_NOOP("Message", "not HOST:PORT, e.g. 127.0.0.1:4444"), ""),
+    (QT_TRANSLATE_NOOP("Message", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444"), ""),
+    # ui/dialogs.py ("Test connection" with an empty field)
+    (QT_TRANSLATE_NOOP("Message", "paste a token first"), ""),
+)
+# fmt: on
+
+# The field names InputErrors carry, as the UI labels them.
+_FIELDS = frozenset(
+    str(name)
+    for name in (
+        QT_TRANSLATE_NOOP("MessageField", "from"),
+        QT_TRANSLATE_NOOP("MessageField", "to"),
+        QT_TRANSLATE_NOOP("MessageField", "number"),
+        QT_TRANSLATE_NOOP("MessageField", "extension"),
+        QT_TRANSLATE_NOOP("MessageField", "status"),
+        QT_TRANSLATE_NOOP("MessageField", "started"),
+        QT_TRANSLATE_NOOP("MessageField", "duration"),
+        QT_TRANSLATE_NOOP("MessageField", "title"),
+        QT_TRANSLATE_NOOP("MessageField", "notes"),
+        QT_TRANSLATE_NOOP("MessageField", "user id"),
+        QT_TRANSLATE_NOOP("MessageField", "recipient"),
+        QT_TRANSLATE_NOOP("MessageField", "recipients"),
+        QT_TRANSLATE_NOOP("MessageField", "call"),
+        QT_TRANSLATE_NOOP("MessageField", "call id"),
+        QT_TRANSLATE_NOOP("MessageField", "token"),
+        QT_TRANSLATE_NOOP("MessageField", "access token"),
+        QT_TRANSLATE_NOOP("MessageField", "secret"),
+        QT_TRANSLATE_NOOP("MessageField", "portal"),
+        # storage/settings.py's names, as the settings dialog reports them
+        QT_TRANSLATE_NOOP("MessageField", "region"),
+        QT_TRANSLATE_NOOP("MessageField", "user_id"),
+        QT_TRANSLATE_NOOP("MessageField", "recipient_user_ids"),
+        QT_TRANSLATE_NOOP("MessageField", "webhook_port"),
+        QT_TRANSLATE_NOOP("MessageField", "baresip_endpoints"),
+        QT_TRANSLATE_NOOP("MessageField", "api_base"),
+        QT_TRANSLATE_NOOP("MessageField", "api_version"),
+        QT_TRANSLATE_NOOP("MessageField", "auto_log_seconds"),
+        QT_TRANSLATE_NOOP("MessageField", "portal_id"),
+        QT_TRANSLATE_NOOP("MessageField", "portals"),
+    )
+)
+
+# What the keyring, HubSpot's OAuth server or baresip was asked to do.
+_ACTIONS = frozenset(
+    str(action)
+    for action in (
+        #: An action as a noun phrase; it is read in "while %1", "to %1": German "Öffnen"
+        #: (beim Öffnen), "Lesen eines Geheimnisses", "Erneuern des Zugriffstokens"
+        QT_TRANSLATE_NOOP("MessageAction", "open"),
+        QT_TRANSLATE_NOOP("MessageAction", "read a secret"),
+        QT_TRANSLATE_NOOP("MessageAction", "save a secret"),
+        QT_TRANSLATE_NOOP("MessageAction", "delete a secret"),
+        QT_TRANSLATE_NOOP("MessageAction", "read the access token"),
+        QT_TRANSLATE_NOOP("MessageAction", "save the access token"),
+        QT_TRANSLATE_NOOP("MessageAction", "delete the access token"),
+        QT_TRANSLATE_NOOP("MessageAction", "read the webhook secret"),
+        QT_TRANSLATE_NOOP("MessageAction", "refresh the access token"),
+        QT_TRANSLATE_NOOP("MessageAction", "read the connection's details"),
+        QT_TRANSLATE_NOOP("MessageAction", "finish connecting"),
+        QT_TRANSLATE_NOOP("MessageAction", "revoke the connection"),
+        QT_TRANSLATE_NOOP("MessageAction", "answer"),
+        QT_TRANSLATE_NOOP("MessageAction", "hang up"),
+    )
+)
+
+_MARKER = re.compile(r"%([1-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    source: str
+    slots: tuple[_Slot, ...]
+    regex: re.Pattern[str]
+
+
+def _template(source: str, spec: str) -> _Template:
+    """The regex that reads ``source``'s parts back out of an English sentence."""
+    slots = tuple(_SLOTS[name] for name in spec.split())
+    pieces = _MARKER.split(source)  # literal, digit, literal, ...
+    numbers = [int(n) for n in pieces[1::2]]
+    if numbers != list(range(1, len(slots) + 1)):
+        raise ValueError(f"{source!r}: markers {numbers} do not match the slots {spec!r}")
+    parts = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            parts.append(re.escape(piece))
+            continue
+        slot = slots[int(piece) - 1]
+        following = pieces[i + 1]
+        if slot.stops_early and following:
+            parts.append(f"((?:(?!{re.escape(following)}).)+)")
+        else:
+            parts.append(f"({slot.pattern})")
+    pattern = "".join(parts)
+    return _Template(source, slots, re.compile(pattern, re.DOTALL))
+
+
+@functools.cache
+def _tables() -> tuple[frozenset[str], tuple[_Template, ...]]:
+    """Built on first use: start-up does not pay for compiling the templates."""
+    fixed = frozenset(str(source) for source, spec in _CATALOGUE if not spec)
+    templates = tuple(_template(str(source), spec) for source, spec in _CATALOGUE if spec)
+    return fixed, templates
+
+
+def catalogue() -> list[str]:
+    """Every source text of the Message context (for the tests)."""
+    return [str(source) for source, _spec in _CATALOGUE]
+
+
+def message_text(text: str) -> str:
+    """``text`` in the UI language when it is a sentence we know, else unchanged."""
+    found = known_text(text)
+    return found if found is not None else i18n.problem_text(text)
+
+
+def known_text(text: str, depth: int = 0) -> str | None:
+    """``text`` in the UI language, or ``None`` when the catalogue does not know it
+    (in English a known text comes back as it is)."""
+    if len(text) > MAX_CHARS or depth > _MAX_DEPTH:
+        return None
+    fixed, templates = _tables()
+    if text in fixed:
+        return QCoreApplication.translate(_CONTEXT, text)
+    for template in templates:
+        found = template.regex.fullmatch(text)
+        if found is None:
+            continue
+        parts = [
+            _part(s, v, depth + 1) for s, v in zip(template.slots, found.groups(), strict=True)
+        ]
+        if any(part is None for part in parts):
+            continue  # e.g. "%1: %2" where %2 is not a problem we know
+        return _fill(template.source, [p for p in parts if p is not None])
+    return None
+
+
+def _part(slot: _Slot, value: str, depth: int) -> str | None:
+    """One part of a template in the UI language; ``None`` if it must be known and is not."""
+    found: str | None = value
+    if slot.translate == "field":
+        found = QCoreApplication.translate(_FIELD_CONTEXT, value) if value in _FIELDS else None
+    elif slot.translate == "action":
+        found = QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else None
+    elif slot.translate == "sentence":
+        found = known_text(value, depth)
+        if found is None and _is_known_problem(value):
+            found = i18n.problem_text(value)
+    if found is None and not slot.required:
+        return value
+    return found
+
+
+def _is_known_problem(text: str) -> bool:
+    """A problem sentence i18n translates (the phone number's and the form's)."""
+    # i18n keeps the table private; reading it here keeps one entry per sentence.
+    return text in i18n._PROBLEMS or i18n._VALID_AS.fullmatch(text) is not None
+
+
+def _fill(source: str, parts: list[str]) -> str:
+    """The translated template with its parts put in, in one pass: a part that contains
+    "%1" itself is never filled again. A translation that lost a marker would hide a
+    detail, so the English template is used then."""
+    translated = QCoreApplication.translate(_CONTEXT, source)
+    wanted = {str(n) for n in range(1, len(parts) + 1)}
+    if set(_MARKER.findall(translated)) != wanted:
+        logger.warning("translation of %r lost a marker; showing English", source)
+        translated = source
+    return _MARKER.sub(lambda m: parts[int(m[1]) - 1], translated)

@@ -1,0 +1,373 @@
+"""The presenter of the settings window: saving settings, and the HubSpot connection.
+
+Connecting (OAuth in the browser, a private app token), logging out and switching the
+portal all go through the app's :class:`~hubcall_desktop.services.connection.ConnectionManager`
+as background tasks, never on the UI thread. What the connection decides (portal, account,
+the agent's user id) is applied and saved at once, as ``hubcall-desktop auth login`` does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.hubspot.service import (
+    AccountDetails,
+    HubSpotService,
+    StaticToken,
+    build_client,
+)
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, resolve_client_id
+from hubcall_desktop.secrets.oauth_flow import BrowserOpener
+from hubcall_desktop.secrets.store import DEFAULT_PORTAL, validate_secret, validate_token
+from hubcall_desktop.services import autostart
+from hubcall_desktop.services.connection import (
+    ConnectionManager,
+    ConnectionSnapshot,
+    ConnectionStatus,
+)
+from hubcall_desktop.services.runtime import APP_RETRY
+from hubcall_desktop.storage.settings import Settings, save_settings
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.controller import AppController
+
+logger = logging.getLogger(__name__)
+
+
+class SettingsPresenter:
+    def __init__(self, controller: AppController) -> None:
+        self._c = controller
+        self.dialog: SettingsDialog | None = None
+        # How the sign-in address reaches a browser; tests put in one that follows it.
+        self.open_browser: BrowserOpener = self._desktop_browser
+        self.connect_task: asyncio.Task[None] | None = None
+        self._listening: ConnectionManager | None = None
+        self.logout_box: QMessageBox | None = None
+
+    @property
+    def _connection(self) -> ConnectionManager | None:
+        return self._c.boot.connection
+
+    # -- the window -----------------------------------------------------------------------
+
+    def open(self, *, hubspot_tab: bool = False) -> SettingsDialog:
+        dialog = self.dialog
+        if dialog is None:
+            dialog = SettingsDialog(self._c.settings, autostart.unsupported_reason() is None)
+            dialog.save_requested.connect(self._on_settings_saved)
+            page = dialog.hubspot
+            page.token_save_requested.connect(self._on_token_save)
+            page.test_requested.connect(self._on_test)
+            page.portal_chosen.connect(self._on_portal_chosen)
+            page.connect_requested.connect(self._on_connect)
+            page.cancel_requested.connect(self.cancel_connect)
+            page.logout_requested.connect(self._on_logout)
+            self.dialog = dialog
+        else:
+            dialog.load(self._c.settings)
+        connection = self._connection
+        if connection is None:
+            dialog.hubspot.set_demo()
+        elif self._listening is not connection:
+            connection.add_listener(self._on_snapshot)  # the state line follows every change
+            self._listening = connection
+        tasks.start(self.show_connection_state(), "connection state")
+        sources = self._c.boot.sources
+        dialog.softphone.set_templates(sources.hookups() if sources is not None else [])
+        if hubspot_tab:
+            dialog.show_hubspot_tab()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _on_snapshot(self, snapshot: ConnectionSnapshot) -> None:
+        if self.dialog is not None:
+            self.dialog.hubspot.show_connection(snapshot)
+
+    async def show_connection_state(self) -> None:
+        """On opening: the active portal's state, and the portals to choose from."""
+        connection, dialog = self._connection, self.dialog
+        if connection is None or dialog is None:
+            return
+        try:
+            snapshot = await connection.refresh_state()
+        except UserError as error:
+            dialog.hubspot.show_state_error(error.user_message)
+        else:
+            dialog.hubspot.show_connection(snapshot)
+        await self._show_portals()
+
+    async def _show_portals(self) -> None:
+        """Known portals: ``default``, those connected with OAuth, those added by name."""
+        dialog, settings = self.dialog, self._c.settings
+        if dialog is None:
+            return
+        metadata = MetadataFile(self._c.paths.data_dir / METADATA_FILE)
+        oauth = await asyncio.to_thread(metadata.load_all)
+        dialog.hubspot.set_portals([*oauth, *settings.portals], settings.active_portal)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _on_settings_saved(self, new: Settings) -> None:
+        current = self._c.settings
+        autostart_changed = new.start_at_login != current.start_at_login
+        portal_changed = new.active_portal != current.active_portal
+        for item in dataclasses.fields(Settings):
+            setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
+        self._c.window.set_dnd(current.do_not_disturb)
+        self._c.model.set_region(self._c.region)
+        log_form = self._c.dialogs.log_form
+        if log_form is not None:
+            log_form.set_region(self._c.region)
+        tasks.start(self.persist(autostart_changed), "save settings")
+        if portal_changed:  # typed into the portal field, then OK without Enter
+            self._on_portal_chosen(current.active_portal)
+
+    def save_quietly(self) -> None:
+        tasks.start(self.persist(False), "save settings")
+
+    async def persist(self, autostart_changed: bool) -> None:
+        snapshot = dataclasses.replace(self._c.settings)
+        try:
+            await asyncio.to_thread(save_settings, snapshot, self._c.paths.settings)
+            if autostart_changed:
+                await asyncio.to_thread(autostart.set_enabled, snapshot.start_at_login)
+        except (UserError, OSError) as error:
+            message = error.user_message if isinstance(error, UserError) else str(error)
+            logger.warning("settings not saved: %s", message)
+            if self.dialog is not None:
+                self.dialog.show_error(message)
+
+    def _adopt(self) -> None:
+        """The connection changed settings: the dialog's copy follows, the file too."""
+        if self.dialog is not None:
+            self.dialog.adopt_connection(self._c.settings)
+        self.save_quietly()
+
+    # -- the portal ------------------------------------------------------------------------
+
+    def _on_portal_chosen(self, portal: str) -> None:
+        settings = self._c.settings
+        settings.active_portal = portal
+        if portal != DEFAULT_PORTAL and portal not in settings.portals:
+            settings.portals = [*settings.portals, portal]
+        # Another portal is another HubSpot account: its id and domain are learnt anew.
+        settings.portal_id, settings.ui_domain = None, Settings().ui_domain
+        self._adopt()  # at once, before any await: OK must not put the old portal back
+        tasks.start(self._switch_portal(portal), "switch portal")
+
+    async def _switch_portal(self, portal: str) -> None:
+        """Make ``portal`` the manager's active one (its listener resets the app's token),
+        show its state, and learn its account when it is connected."""
+        connection, dialog = self._connection, self.dialog
+        if connection is None or dialog is None:
+            return
+        page = dialog.hubspot
+        page.show_oauth_message("")
+        try:
+            snapshot = await connection.set_portal(portal)
+            await self._show_portals()
+            if snapshot.status is not ConnectionStatus.CONNECTED:
+                return
+            who = await connection.who_am_i()
+        except UserError as error:
+            page.show_state_error(error.user_message)
+            return
+        settings = self._c.settings
+        if settings.active_portal == portal:
+            settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
+            self._adopt()
+            page.show_connection(connection.snapshot)
+
+    # -- OAuth -------------------------------------------------------------------------------
+
+    def _on_connect(self, client_id: str, legacy: bool, secret: str) -> None:
+        if self.connect_task is not None and not self.connect_task.done():
+            return
+        self.connect_task = tasks.start(self._connect_oauth(client_id, legacy, secret), "OAuth")
+
+    def cancel_connect(self) -> None:
+        """Stop waiting for the browser; the loopback listener closes with the task."""
+        if self.connect_task is not None:
+            self.connect_task.cancel()
+
+    async def _connect_oauth(self, typed_id: str, legacy: bool, secret: str) -> None:
+        connection, dialog = self._connection, self.dialog
+        if dialog is None:
+            return
+        page = dialog.hubspot
+        if connection is None:
+            page.set_demo()
+            return
+        client_id = resolve_client_id(typed_id)
+        page.show_waiting()
+        try:
+            if secret:
+                await connection.set_client_secret(validate_secret(secret, "client secret"))
+            connection.client_id = client_id
+            who = await connection.connect_oauth(legacy=legacy, open_browser=self.open_browser)
+        except asyncio.CancelledError:
+            page.show_oauth_message(
+                QCoreApplication.translate("Dialogs", "Sign-in cancelled; nothing was changed.")
+            )
+            raise
+        except UserError as error:
+            page.show_oauth_message(error.user_message)
+            return
+        except Exception:  # a bug: say so rather than wait forever
+            logger.exception("the OAuth sign-in failed")
+            page.show_oauth_message(
+                QCoreApplication.translate(
+                    "Dialogs", "The sign-in failed unexpectedly; the log has the details."
+                )
+            )
+            return
+        finally:
+            page.done_waiting()
+        settings = self._c.settings
+        settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
+        if who.user_id is not None and settings.user_id is None:
+            settings.user_id = who.user_id  # prefill the agent; never overwrite a choice
+        settings.oauth_client_id = client_id
+        page.show_connection(connection.snapshot)  # now with the user who_am_i learnt
+        page.show_signed_in(who)
+        self._adopt()
+        desk = self._c.desk
+        if desk is not None:
+            desk.status.after_success()
+        await self._show_portals()
+
+    async def _desktop_browser(self, url: str) -> None:
+        """The desktop's browser (xdg-open, a portal, the system's handler); when none
+        opens, the address is shown to open by hand, and the sign-in keeps waiting."""
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+            logger.warning("no browser opened the sign-in address")
+            if self.dialog is not None:
+                self.dialog.hubspot.show_address(url)
+
+    # -- log out ----------------------------------------------------------------------------
+
+    def _on_logout(self) -> None:
+        """Ask first (without blocking the event loop, as quitting does), then log out."""
+        connection, dialog = self._connection, self.dialog
+        if connection is None or dialog is None:
+            return
+        box = QMessageBox(dialog)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "Log out of HubSpot"))
+        box.setText(
+            QCoreApplication.translate(
+                "Dialogs",
+                "Log out of portal %1? HubCall Desktop asks HubSpot to forget the connection "
+                "and deletes its secrets from the keyring. Calls stay queued until you connect "
+                "again.",
+            ).replace("%1", connection.portal)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Dialogs", "&Log out")
+        )
+        box.accepted.connect(lambda: tasks.start(self._logout(), "log out"))
+        self.logout_box = box
+        box.open()
+
+    async def _logout(self) -> None:
+        connection, dialog = self._connection, self.dialog
+        if connection is None or dialog is None:
+            return
+        portal = connection.portal
+        try:
+            warnings = await connection.logout()
+        except UserError as error:
+            dialog.hubspot.show_oauth_message(error.user_message)
+            return
+        dialog.hubspot.show_logged_out(portal, warnings)
+        dialog.hubspot.show_connection(connection.snapshot)
+
+    # -- private app token --------------------------------------------------------------------
+
+    def _on_token_save(self, text: str) -> None:
+        tasks.start(self._save_token(text), "save token")
+
+    async def _save_token(self, text: str) -> None:
+        """Check the token with HubSpot, then keep it in the keyring (the manager does both)."""
+        dialog = self.dialog
+        connection = self._connection
+        if dialog is None:
+            return
+        page = dialog.hubspot
+        if connection is None:
+            page.show_token_state(
+                QCoreApplication.translate(
+                    "Dialogs", "Demo mode uses the sandbox's token; nothing is saved."
+                ),
+                ok=False,
+            )
+            return
+        page.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
+        try:
+            who = await connection.connect_private_token(text)
+        except UserError as error:
+            page.show_token_state(error.user_message, ok=False)
+            return
+        page.token_saved()
+        dialog.show_account(AccountDetails(who.portal_id, who.ui_domain))
+        desk = self._c.desk
+        if desk is not None:
+            desk.status.after_success()
+            desk.outbox.retry_now()
+
+    def _on_test(self, typed: str) -> None:
+        tasks.start(self._test(typed), "test connection")
+
+    async def _test(self, typed: str) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        page = dialog.hubspot
+        page.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
+        desk = self._c.desk
+        try:
+            details = await self._account_details(validate_token(typed) if typed else None)
+        except UserError as error:
+            page.show_token_state(error.user_message, ok=False)
+            if desk is not None and not typed:
+                desk.status.after_error(error)
+            return
+        if desk is not None and not typed:
+            desk.status.after_success()
+        dialog.show_account(details)
+
+    async def _account_details(self, typed: Secret | None) -> AccountDetails:
+        """The typed token's account, else the connected one's."""
+        boot = self._c.boot
+        if typed is None:
+            if boot.connection is not None:
+                await boot.connection.refresh_state()
+                who = await boot.connection.who_am_i()
+                return AccountDetails(who.portal_id, who.ui_domain)
+            desk = self._c.desk
+            if desk is None:
+                raise InputError("token", "", "paste a token first")
+            return await desk.service.account_details()
+        async with build_client() as client:
+            service = HubSpotService(
+                client,
+                StaticToken(typed),
+                base_url=boot.api_base,
+                api_version=boot.api_version,
+                retry_policy=APP_RETRY,
+            )
+            return await service.account_details()

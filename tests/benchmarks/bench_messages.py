@@ -1,0 +1,81 @@
+"""What translating the Qt-free code's sentences costs: prints timings, asserts nothing.
+
+    python tests/benchmarks/bench_messages.py
+    pytest tests/benchmarks/bench_messages.py -m benchmark -s
+
+Measured: importing ``ui.messages`` (it is on the way to the first paint), building its
+templates on first use, one ``message_text`` for a fixed sentence, a nested template
+(HubSpot's refusal with its message and correlation id), text it does not know, and
+hostile text at the length limit. The history's tooltip and every pop-up line go through
+it, so a call should cost microseconds, not milliseconds.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from hubcall_desktop.ui import messages
+from hubcall_desktop.ui.i18n import install_translations
+
+CASES: dict[str, str] = {
+    "fixed sentence": "Not connected to HubSpot.",
+    "HubSpot refusal": (
+        "HubSpot rejected the call: check fromNumber. (HubSpot said: Property values were "
+        "not valid; correlation id 5b1c3f0e-8a4d-4c1f-9c55-0d6f1e2a7b90)"
+    ),
+    "input problem": "notes: longer than 65536 characters (got 'nnnnnnnn…')",
+    "unknown text": "Something the catalogue has never heard of, a sentence of some length.",
+    "hostile, at the limit": "(HubSpot said: " * (messages.MAX_CHARS // 15),
+}
+
+
+def _median_us(call: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e6
+
+
+def run(rounds: int = 200) -> None:
+    probe = "import time; t = time.perf_counter(); import hubcall_desktop.ui.messages; "
+    probe += "print((time.perf_counter() - t) * 1000)"
+    base = "import time; t = time.perf_counter(); import hubcall_desktop.ui.i18n; "
+    base += "print((time.perf_counter() - t) * 1000)"
+    both = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", c], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for c in (base, probe)
+    ]
+    print(f"import ui.i18n: {both[0]:.1f} ms; ui.messages (with i18n): {both[1]:.1f} ms")
+    messages._tables.cache_clear()
+    start = time.perf_counter()
+    messages._tables()
+    print(f"templates built on first use: {(time.perf_counter() - start) * 1000:.2f} ms")
+    app = QCoreApplication.instance() or QCoreApplication([])
+    for language in ("en", "de"):
+        install_translations(app, language)
+        for label, text in CASES.items():
+            each = _median_us(lambda text=text: messages.message_text(text), rounds)  # type: ignore[misc]
+            print(f"{language} {label:24} {len(text):6} chars: {each:9.1f} µs")
+    install_translations(app, "en")
+
+
+@pytest.mark.benchmark
+def test_bench_messages() -> None:
+    run()
+
+
+if __name__ == "__main__":
+    run()

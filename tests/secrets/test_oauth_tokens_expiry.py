@@ -1,0 +1,176 @@
+"""Clock skew: the provider's clock says the access token is still good, the sandbox's says
+it expired. HubSpot's 401 ``EXPIRED_AUTHENTICATION`` reaches the provider through
+HubSpotService's ``on_auth_error`` hook, the next attempt refreshes once, and it succeeds,
+even when twenty requests meet the expired token at once. Two fake clocks, no sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.hubspot.errors import HubSpotAuthError
+from hubcall_desktop.hubspot.retrying import NO_RETRY
+from hubcall_desktop.hubspot.service import AccountDetails, HubSpotService, build_client
+from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
+from hubcall_desktop.sandbox.oauth import (
+    SANDBOX_CLIENT_ID,
+    SANDBOX_CLIENT_SECRET,
+    consent_without_browser,
+)
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, OAuthEndpoints
+from hubcall_desktop.secrets.oauth_flow import authorize
+from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
+from hubcall_desktop.secrets.store import SecretStore
+
+from ..sandbox.helpers import FakeClock
+
+PORTAL = "147258369"
+CONCURRENT = 20
+
+
+@pytest.fixture
+def server_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def app_clock() -> FakeClock:
+    return FakeClock(start=50_000.0)  # another origin: only the two clocks' rates matter
+
+
+@pytest.fixture
+async def sandbox(server_clock: FakeClock) -> AsyncIterator[SandboxServer]:
+    async with SandboxServer(clock=server_clock) as server:
+        yield server
+
+
+@pytest.fixture
+async def provider(
+    sandbox: SandboxServer, memory_store: SecretStore, app_clock: FakeClock
+) -> AsyncIterator[tuple[OAuthTokenProvider, TokenSet]]:
+    endpoints = OAuthEndpoints.for_api_base(sandbox.base_url)
+    async with HubSpotOAuthClient(
+        endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
+    ) as client:
+        tokens = await authorize(
+            client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
+        )
+        provider = OAuthTokenProvider(
+            client, AsyncSecretStore(memory_store), PORTAL, clock=app_clock
+        )
+        await provider.adopt(tokens)
+        yield provider, tokens
+
+
+@pytest.fixture
+async def service(
+    sandbox: SandboxServer, provider: tuple[OAuthTokenProvider, TokenSet]
+) -> AsyncIterator[HubSpotService]:
+    tokens = provider[0]
+    async with build_client() as http:
+        # NO_RETRY: the service itself never retries a 401; what recovers is the next call.
+        yield HubSpotService(
+            http,
+            tokens,
+            base_url=sandbox.base_url,
+            retry_policy=NO_RETRY,
+            on_auth_error=tokens.on_auth_error,
+        )
+
+
+async def refreshes_at_the_sandbox(sandbox: SandboxServer) -> int:
+    async with httpx.AsyncClient(base_url=sandbox.base_url) as http:
+        counts = (await http.get("/_sandbox/oauth")).json()["counts"]
+    return int(counts.get("token:refresh_token", 0))
+
+
+async def details_with_one_more_try(service: HubSpotService) -> tuple[str, AccountDetails]:
+    """What a caller of the service does: after a refused token, try once more."""
+    try:
+        return "first", await service.account_details()
+    except HubSpotAuthError as error:
+        assert error.expired, error.details
+        return "second", await service.account_details()
+
+
+async def test_skewed_clock_one_request_refreshes_once_and_succeeds(
+    service: HubSpotService,
+    provider: tuple[OAuthTokenProvider, TokenSet],
+    sandbox: SandboxServer,
+    server_clock: FakeClock,
+) -> None:
+    tokens, issued = provider
+    server_clock.advance(issued.expires_in)  # the app's clock has not moved at all
+    assert tokens.seconds_left() == issued.expires_in
+
+    with pytest.raises(HubSpotAuthError) as caught:
+        await service.account_details()
+
+    assert caught.value.expired and caught.value.details.category == "EXPIRED_AUTHENTICATION"
+    assert "expired" in caught.value.user_message
+    assert await refreshes_at_the_sandbox(sandbox) == 0  # the 401 alone sends nothing
+    details = await service.account_details()
+    assert details.portal_id == SANDBOX_PORTAL_ID
+    assert await refreshes_at_the_sandbox(sandbox) == 1 and tokens.refresh_count == 1
+    assert await tokens.access_token() != issued.access_token
+
+
+async def test_skewed_clock_twenty_concurrent_requests_cause_one_refresh(
+    service: HubSpotService,
+    provider: tuple[OAuthTokenProvider, TokenSet],
+    sandbox: SandboxServer,
+    server_clock: FakeClock,
+) -> None:
+    tokens, issued = provider
+    assert (await service.account_details()).portal_id == SANDBOX_PORTAL_ID
+    server_clock.advance(issued.expires_in + 60)
+
+    results = await asyncio.gather(*(details_with_one_more_try(service) for _ in range(CONCURRENT)))
+
+    assert [details.portal_id for _, details in results] == [SANDBOX_PORTAL_ID] * CONCURRENT
+    # Every request met the expired token once (none raced ahead with a new one), and the
+    # late 401s did not throw away the token the first retry had fetched.
+    assert [attempt for attempt, _ in results] == ["second"] * CONCURRENT
+    assert await refreshes_at_the_sandbox(sandbox) == 1
+    assert tokens.refresh_count == 1
+    refused = [r for r in sandbox.requests if r.status == 401]
+    assert len(refused) == CONCURRENT
+
+
+async def test_a_refreshed_token_refused_too_is_dropped_again(
+    service: HubSpotService,
+    provider: tuple[OAuthTokenProvider, TokenSet],
+    sandbox: SandboxServer,
+    server_clock: FakeClock,
+) -> None:
+    """The hook still works for the current token: no 401 is ignored for good."""
+    tokens, issued = provider
+    server_clock.advance(issued.expires_in)
+    await details_with_one_more_try(service)
+    server_clock.advance(issued.expires_in)  # the refreshed token expires too
+    attempt, details = await details_with_one_more_try(service)
+    assert attempt == "second" and details.portal_id == SANDBOX_PORTAL_ID
+    assert await refreshes_at_the_sandbox(sandbox) == 2 and tokens.refresh_count == 2
+
+
+async def test_the_provider_refreshes_ahead_on_its_own_clock(
+    service: HubSpotService,
+    provider: tuple[OAuthTokenProvider, TokenSet],
+    sandbox: SandboxServer,
+    server_clock: FakeClock,
+    app_clock: FakeClock,
+) -> None:
+    """Without skew no request ever sees the 401: the refresh comes before the expiry."""
+    tokens, issued = provider
+    for _ in range(3):
+        app_clock.advance(issued.expires_in - 150)  # inside the 180 s margin
+        server_clock.advance(issued.expires_in - 150)
+        assert (await service.account_details()).portal_id == SANDBOX_PORTAL_ID
+    assert not [r for r in sandbox.requests if r.status == 401]
+    assert await refreshes_at_the_sandbox(sandbox) == 3 and tokens.refresh_count == 3

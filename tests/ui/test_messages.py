@@ -1,0 +1,316 @@
+"""The Qt-free code's sentences in the UI language: every one the code says is in the
+catalogue and has a German translation; HubSpot's words and unknown text stay as written;
+the windows that show such sentences show them translated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.hubspot.errors import HubSpotValidationError, error_from_response
+from hubcall_desktop.services.desk_types import DeskUpdate, ManualResult, UpdateKind
+from hubcall_desktop.storage.database import damaged_error
+from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.ui import i18n, messages
+from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.messages import MAX_CHARS, known_text, message_text
+from hubcall_desktop.ui.models.history_model import Column, HistoryModel
+from hubcall_desktop.ui.windows.call_dialog import CallDialog
+from hubcall_desktop.ui.windows.log_form import LogCallForm
+from hubcall_desktop.ui.windows.popup import CallPopup
+
+from .message_samples import Sample, samples
+from .message_sweep import HOLE, Probe, covers, probes
+
+# Raise sites whose sentences the app never shows, by file; messages.py says why.
+NOT_SHOWN = {
+    "hubcall_desktop/core/events.py": "event parsing: the softphone gets an HTTP answer",
+    "hubcall_desktop/core/statuses.py": "status parsing: the softphone gets an HTTP answer",
+    "hubcall_desktop/sources/handoff.py": "the command line's hand-off to the app",
+    "hubcall_desktop/storage/sender_lock.py": "the command line's outbox sender",
+}
+# Single texts kept as written: names of the API and of internal checks, and a sentence
+# that can only occur in tests (no Windows registry on Windows).
+KEPT = {
+    "engagementProperties",
+    "secret name",
+    "must not contain control characters",  # a secret's name: internal, never typed
+    "The Windows registry is only there on Windows.",
+}
+SENTENCE = "HubSpot rejected the call: check fromNumber."
+GERMAN_SENTENCE = "HubSpot hat den Anruf abgelehnt: Prüfen Sie fromNumber."
+
+
+@pytest.fixture(scope="module")
+def real_samples(tmp_path_factory: pytest.TempPathFactory) -> list[Sample]:
+    return samples(tmp_path_factory.mktemp("samples"))
+
+
+@pytest.fixture(scope="module")
+def raise_sites() -> list[Probe]:
+    return [
+        probe
+        for probe in probes()
+        if probe.where.split(":")[0] not in NOT_SHOWN and probe.text not in KEPT
+    ]
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The shipped German translation (``packaging/translations.py release`` makes it)."""
+    install_translations(qapp, "de")
+    yield
+    install_translations(qapp, "en")
+
+
+def _sources() -> list[str]:
+    """Everything a probe may be: a Message, a problem i18n knows, a field or an action."""
+    return [
+        *messages.catalogue(),
+        *(str(p) for p in i18n._PROBLEMS),
+        "not a valid phone number (read as %1)",
+        *messages._FIELDS,
+        *messages._ACTIONS,
+    ]
+
+
+def _translated(text: str) -> str:
+    """``text`` as the UI shows it: a sentence, or a field or action name."""
+    shown = message_text(text)
+    if shown == text and text in messages._FIELDS:
+        shown = QCoreApplication.translate("MessageField", text)
+    if shown == text and text in messages._ACTIONS:
+        shown = QCoreApplication.translate("MessageAction", text)
+    return shown
+
+
+# -- in step with the code ------------------------------------------------------------------
+
+
+def test_the_samples_reach_the_sentences(real_samples: list[Sample]) -> None:
+    assert len(real_samples) > 120
+    assert any("HubSpot said:" in text for _, text in real_samples)
+
+
+def test_in_english_every_sentence_is_known_and_shown_as_written(
+    real_samples: list[Sample],
+) -> None:
+    unknown = [(label, text) for label, text in real_samples if known_text(text) != text]
+    assert unknown == []
+
+
+def test_every_sentence_the_code_says_has_a_german_translation(
+    real_samples: list[Sample], german: None
+) -> None:
+    untranslated = [(label, text) for label, text in real_samples if message_text(text) == text]
+    assert untranslated == []
+
+
+def test_every_raise_site_is_in_the_catalogue(raise_sites: list[Probe]) -> None:
+    """A new sentence in the Qt-free code fails here until messages.py has it (or, if the
+    app never shows it, NOT_SHOWN or KEPT above say so)."""
+    assert len(raise_sites) > 120
+    sources = _sources()
+    uncovered = [
+        (probe.where, probe.text.replace(HOLE, "{…}"))
+        for probe in raise_sites
+        if not any(covers(source, probe.text) for source in sources)
+    ]
+    assert uncovered == []
+
+
+def test_fixed_sentences_of_raise_sites_have_a_german_translation(
+    raise_sites: list[Probe], german: None
+) -> None:
+    untranslated = [
+        (probe.where, probe.text)
+        for probe in raise_sites
+        if probe.literal and _translated(probe.text) == probe.text
+    ]
+    assert untranslated == []
+
+
+def test_no_catalogue_entry_is_left_over(
+    real_samples: list[Sample], raise_sites: list[Probe]
+) -> None:
+    """Each entry is said by the code: at a raise site or inside a sample's sentence."""
+    texts = [text for _, text in real_samples]
+    unused = []
+    for source in messages.catalogue():
+        inside = re.compile(".+?".join(re.escape(p) for p in re.split(r"%[1-9]", source)))
+        if not any(covers(source, p.text) for p in raise_sites) and not any(
+            inside.search(text) for text in texts
+        ):
+            unused.append(source)
+    assert unused == []
+
+
+def test_the_catalogue_is_well_formed() -> None:
+    """Markers %1..%n in order, each entry once; templates compile."""
+    sources = messages.catalogue()
+    assert len(sources) == len(set(sources))
+    messages._tables.cache_clear()
+    fixed, templates = messages._tables()  # raises if a template's markers and kinds differ
+    assert len(fixed) + len(templates) == len(sources)
+
+
+# -- what passes, what is kept --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Something nobody wrote down.",
+        "HubSpot refused",
+        "%1",
+        "%1 (HubSpot said: %2)",
+        "x: y",
+        "from: something new (got 'x')",
+        "not a phone number, really",
+        "The call journal  is read-only.",
+        "Nicht mit HubSpot verbunden.",
+    ],
+)
+def test_unknown_text_is_shown_as_written(german: None, text: str) -> None:
+    assert message_text(text) == text
+
+
+def test_hubspots_own_words_stay_as_hubspot_wrote_them(german: None) -> None:
+    said = "Not connected to HubSpot."  # one of our sentences, but HubSpot's words here
+    error = error_from_response(
+        400, {"message": said, "correlationId": "c0ffee-1", "errors": [{"in": "fromNumber"}]}, None
+    )
+    assert message_text(error.user_message) == (
+        f"{GERMAN_SENTENCE} (HubSpot meldete: {said}; Korrelations-ID c0ffee-1)"
+    )
+    refusal = "HubSpot refused: the number is withheld"  # OAuth's refusal, HubSpot's words
+    assert message_text(refusal) == "HubSpot hat abgelehnt: the number is withheld"
+
+
+def test_nested_sentences_are_translated_and_values_kept(german: None) -> None:
+    journal = Path("/home/anna/.local/share/hubcall (2)/calls.sqlite3")
+    shown = message_text(damaged_error(journal, "file is not a database").user_message)
+    assert shown.startswith(f"Das Anrufjournal {journal} ist beschädigt")
+    assert "(file is not a database)" in shown
+    value = "'+49 30 %1 (got it)'"
+    text = InputError("notes", value, "longer than 65536 characters").user_message
+    assert message_text(text) == f"Notizen: länger als 65536 Zeichen (Wert: {value!r})"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "use %1 and %2, then \\1 \\g<0> $1 $&",
+        r"regex .*+?[](){}|^$\ all here",
+        "control \x00\x07\x1b[31m red \u202e reversed\nnext line\r\n",
+        "nested (HubSpot said: inner; correlation id fake) end",
+        "ünïcødé ✓ 电话 📞",
+        "x" * 5000,
+    ],
+)
+def test_hostile_hubspot_text_is_kept_exactly(german: None, said: str) -> None:
+    error = HubSpotValidationError(
+        SENTENCE, error_from_response(400, {"message": said}, None).details
+    )
+    kept = error.details.message  # HubSpot's message, cut at 1000 characters
+    assert kept == said[:1000]
+    assert message_text(error.user_message) == f"{GERMAN_SENTENCE} (HubSpot meldete: {kept})"
+
+
+def test_text_too_long_to_read_is_shown_as_written(german: None) -> None:
+    long = SENTENCE + " (HubSpot said: " + "y" * MAX_CHARS + ")"
+    assert message_text(long) == long
+    huge = "(HubSpot said: " * 20_000  # many places a template could split: still returns
+    assert message_text(huge) == huge
+
+
+def test_hostile_paths_are_kept(german: None) -> None:
+    for path in ("/tmp/%1/calls.sqlite3", "/tmp/a (b)/c.sqlite3", "C:\\Users\\%2\\$1\\x"):
+        shown = message_text(damaged_error(Path(path), "%1").user_message)
+        assert f"Das Anrufjournal {Path(path)} ist beschädigt" in shown
+        assert "(%1)" in shown
+
+
+def test_a_translation_that_lost_a_marker_shows_english(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bad translation must not hide HubSpot's words: the English sentence is used."""
+
+    def translate(context: str, text: str, *args: object) -> str:
+        return "Serverfehler." if "server error" in text else text
+
+    monkeypatch.setattr(messages.QCoreApplication, "translate", staticmethod(translate))
+    text = "HubSpot had a server error (503); the app will try again."
+    assert message_text(text) == text
+    assert "lost a marker" in caplog.text
+
+
+# -- the windows show them translated ---------------------------------------------------------
+
+
+def _call() -> Call:
+    return Call(raw_from="+4930123456", raw_to="+4930654321")
+
+
+def test_the_popup_says_why_in_german(qtbot: QtBot, german: None) -> None:
+    popup = CallPopup(_call(), "DE", "app.hubspot.com")
+    qtbot.addWidget(popup)
+    popup.show_lookup_failed("Could not reach HubSpot (ConnectError).")
+    assert (
+        popup.info.text()
+        == "HubSpot konnte nicht gefragt werden: HubSpot ist nicht erreichbar (ConnectError)."
+    )
+    popup.show_error("This call is already waiting to be logged in HubSpot.")
+    assert (
+        popup.info.text()
+        == "Dieser Anruf wartet bereits darauf, in HubSpot protokolliert zu werden."
+    )
+
+
+def test_the_history_tooltip_says_the_failure_in_german(qtbot: QtBot, german: None) -> None:
+    model = HistoryModel("DE")
+    call = _call()
+    model._insert_top(call)
+    call.sync_state = SyncState.FAILED
+    model.apply_update(DeskUpdate(UpdateKind.SYNC, call, error=SENTENCE))
+    tooltip = model.data(model.index(0, Column.SYNC), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == GERMAN_SENTENCE
+    assert model.error_for(call.external_call_id) == SENTENCE  # kept as said, shown translated
+
+
+def test_the_call_dialog_says_the_failure_in_german(qtbot: QtBot, german: None) -> None:
+    call = _call()
+    call.sync_state = SyncState.FAILED
+    dialog = CallDialog(call, "DE", "app.hubspot.com")
+    qtbot.addWidget(dialog)
+    dialog.show_call(call, SENTENCE)
+    assert dialog.sync.text().endswith("\n" + GERMAN_SENTENCE)
+    dialog.show_error("status: choose the call's status before logging it")
+    assert (
+        dialog.error.text()
+        == "Status: wählen Sie den Status des Anrufs, bevor Sie ihn protokollieren"
+    )
+
+
+def test_the_log_form_says_refusals_and_problems_in_german(qtbot: QtBot, german: None) -> None:
+    form = LogCallForm(Settings())
+    qtbot.addWidget(form)
+    form.show_refusal("This call is already logged in HubSpot; a call is logged once only.")
+    assert form.message.text() == (
+        "Dieser Anruf ist bereits in HubSpot protokolliert; ein Anruf wird nur einmal protokolliert."
+    )
+    form.show_input_error(InputError("extension", "12345678901", "use 1 to 10 digits"))
+    assert form.error_text("extension") == "1 bis 10 Ziffern verwenden"
+    refused = error_from_response(400, {"errors": [{"in": "fromNumber"}]}, None)
+    result = ManualResult(_call(), delivered=False, error=refused, error_fields=("fromNumber",))
+    form.show_result(result, "app.hubspot.com")
+    assert form.error_text("from") == GERMAN_SENTENCE
