@@ -13,11 +13,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, utc_now
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
 from hubcall_desktop.core.lifecycle import CallLifecycle, Outcome, auto_log_at, should_auto_log
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
+from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotError
@@ -46,6 +47,10 @@ NOTES_DEBOUNCE_S = 0.4  # a pause in typing this long writes the notes to the jo
 EXPIRY_CHECK_S = 30.0
 MANUAL_WAIT_S = 20.0  # the form waits this long for HubSpot before saying "queued"
 RESTORE_LIMIT = 200  # open calls looked for at start-up among the newest calls
+NO_OWN_NUMBER = (
+    "HubSpot needs the number that was called: enter your own number in Settings (Calls), "
+    "or let the softphone send it."
+)
 
 
 class CallDesk:
@@ -178,6 +183,19 @@ class CallDesk:
         call.recipient_user_ids = call.recipient_user_ids or list(self.settings.recipient_user_ids)
         call.portal_id = call.portal_id or self.settings.portal_id
         call.portal = call.portal or self.settings.active_portal
+        if call.to_number is None and call.direction is Direction.INBOUND:
+            call.to_number = self._own_number()  # the source did not say which line rang
+
+    def _own_number(self) -> PhoneNumber | None:
+        """The agent's own line from the settings (read each time: Settings may change it)."""
+        own = self.settings.own_number.strip()
+        if not own:
+            return None
+        try:
+            return parse_phone(own, self.settings.region, "own_number")
+        except InputError as error:
+            logger.warning("own number in the settings is unusable: %s", error.problem)
+            return None
 
     async def _cached_matches(self, call: Call) -> list[CallerMatch]:
         if call.from_number is None:
@@ -185,6 +203,10 @@ class CallDesk:
         return sort_by_likelihood(await self.journal.last_matches_for(call.from_number.e164))
 
     async def _lookup(self, call: Call) -> None:
+        if call.from_number is not None and call.to_number is None:
+            # HubSpot needs both numbers: say what is missing instead of staying silent.
+            self._notify(DeskUpdate(UpdateKind.LOOKUP_FAILED, call, error=NO_OWN_NUMBER))
+            return
         if not call.can_be_sent:
             return  # withheld or internal: HubSpot cannot be asked without a number
         try:

@@ -98,7 +98,6 @@ def _run_window(
     from hubcall_desktop.ui.assets import icon
     from hubcall_desktop.ui.first_paint import show_and_paint
     from hubcall_desktop.ui.i18n import install_translations
-    from hubcall_desktop.ui.models.history_model import HistoryModel
     from hubcall_desktop.ui.single_instance import SingleInstance
     from hubcall_desktop.ui.windows.main_window import MainWindow
 
@@ -118,12 +117,15 @@ def _run_window(
     if not claim.asked:
         instance.listen()  # take the pipe name at once, as the Unix claim did
 
-    model = HistoryModel(options.region or early.region)
-    window = MainWindow(model)
+    window = MainWindow()  # the history model comes right after the paint
     if not early.start_minimised:
         show_and_paint(window)
     if claim.asked:
         instance.listen()  # the claimed socket: later launches already queue on it
+    from hubcall_desktop.ui.models.history_model import HistoryModel
+
+    model = HistoryModel(options.region or early.region)
+    window.attach_model(model)
 
     # Painted: now the rest (asyncio, the phone-number library, the desk, ...).
     import asyncio

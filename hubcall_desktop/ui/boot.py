@@ -31,6 +31,7 @@ from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.settings import DEFAULT_API_BASE
+from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.tray import RECENT_CALLS
 
@@ -96,6 +97,8 @@ class Boot:
         if self.connection is not None:
             self.connection.add_listener(self._on_connection)
         await runtime.desk.start()
+        if not options.demo:
+            tasks.start(self._check_connection(runtime), "check the connection")
         controller.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
         if options.start_sources:
             self.sources = CallSources(runtime.desk, paths.runtime_file)
@@ -140,9 +143,28 @@ class Boot:
             details = await runtime.desk.service.account_details()
         except UserError as error:
             logger.warning("sandbox account details: %s", error.user_message)
+            runtime.desk.status.after_error(error)
             return
+        runtime.desk.status.after_success()
         settings = self._controller.settings
         settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+
+    async def _check_connection(self, runtime: DeskRuntime) -> None:
+        """At start-up, once: does HubSpot take the token? The status bar says so at once
+        instead of "not checked yet" until the first call (no token: it says that)."""
+        if self.connection is not None:
+            snapshot = await self.connection.refresh_state()
+            if snapshot.status is not ConnectionStatus.CONNECTED:
+                return  # the connection listener already shows why
+        try:
+            details = await runtime.desk.service.account_details()
+        except UserError as error:
+            runtime.desk.status.after_error(error)
+            return
+        runtime.desk.status.after_success()
+        settings = self._controller.settings
+        if settings.portal_id is None:  # record links need the domain; Settings saves it
+            settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
 
     async def stop(self) -> None:
         """Stop the sources, the desk (writing pending notes), the journal, the sandbox."""

@@ -246,6 +246,13 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # services/call_desk.py, services/manual_log.py
     (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
     (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),
+    (
+        QT_TRANSLATE_NOOP(
+            "Message",
+            "HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.",
+        ),
+        "",
+    ),
     #: %1 is a number
     (QT_TRANSLATE_NOOP("Message", "use 1 to %1 digits"), "keep"),
     #: %1 is a number

@@ -477,7 +477,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+162"/>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+33"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+263"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+48"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+51"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
@@ -1021,12 +1021,12 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+51"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
@@ -1042,12 +1042,12 @@
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>Call in progress</source>
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1072,12 +1072,12 @@
         <translation>Anrufe anzeigen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Call history</source>
         <translation>Anrufverlauf</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>&amp;Reconnect…</source>
         <translation>&amp;Neu verbinden …</translation>
     </message>
@@ -1087,7 +1087,7 @@
         <translation>In den Einstellungen erneut mit HubSpot verbinden</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>&amp;Calls</source>
         <translation>&amp;Anrufe</translation>
     </message>
@@ -1107,12 +1107,12 @@
         <translation>Im Verlauf &amp;suchen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Refresh history</source>
         <translation>Verlauf &amp;aktualisieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Close window</source>
         <translation>Fenster s&amp;chließen</translation>
     </message>
@@ -1137,7 +1137,7 @@
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>No call in progress.</source>
         <translation>Kein laufender Anruf.</translation>
     </message>
@@ -1215,7 +1215,7 @@
         <translation>Keine Anrufquelle aktiv</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n Anruf</numerusform>
@@ -1802,6 +1802,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
+        <translation>HubSpot braucht die angerufene Nummer: Tragen Sie Ihre eigene Nummer in den Einstellungen (Anrufe) ein oder lassen Sie das Softphone sie mitsenden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation>1 bis %1 Ziffern verwenden</translation>

@@ -477,7 +477,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+162"/>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+33"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,7 +512,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+263"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,7 +990,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+48"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+51"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,12 +1020,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+51"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1041,12 +1041,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>Call in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,12 +1071,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Call history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>&amp;Reconnect…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>&amp;Calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,12 +1106,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Refresh history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Close window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,7 +1136,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>No call in progress.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,7 +1214,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -1801,6 +1801,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>

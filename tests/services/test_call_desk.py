@@ -416,3 +416,43 @@ async def test_a_call_the_agent_touched_is_never_logged_for_them(
     stored = await runtime.journal.get_call(touched)
     assert stored is not None and stored.sync_state is SyncState.LOCAL
     assert [b["externalCallId"] for b in sandbox.logged_calls()] == [other]
+
+
+def _ringing_without_to(number: str = ANNA) -> Any:
+    """What `notify ringing --from N` and many softphones send: no called number."""
+    return make_event(
+        EventKind.RINGING,
+        CallSource.CLI,
+        source_call_id="no-to-1",
+        raw_from=number,
+        raw_to="",
+        at=utc_now(),
+        region="DE",
+    )
+
+
+async def test_a_call_without_a_called_number_rings_on_the_agents_own_line(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    runtime.desk.settings.own_number = "030 901820"  # as typed in Settings, region DE
+    call_id = await runtime.desk.handle_event(_ringing_without_to())
+    found = await recorder.wait_for(call_id, UpdateKind.MATCHES)
+    assert [m.display_name for m in found.matches] == ["Anna Schmidt"]
+    lookup = sandbox.accepted_bodies()[-1]
+    assert lookup["toNumber"]["e164Number"] == "+4930901820"
+    call = await runtime.journal.get_call(call_id)
+    assert call is not None and call.to_number is not None
+    assert call.to_number.e164 == "+4930901820"
+
+
+@pytest.mark.parametrize("own", ["", "   ", "204", "not a number"])
+async def test_without_a_usable_own_number_the_agent_is_told_what_is_missing(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer, own: str
+) -> None:
+    runtime.desk.settings.own_number = own
+    before = len(sandbox.accepted_bodies())
+    call_id = await runtime.desk.handle_event(_ringing_without_to())
+    failed = await recorder.wait_for(call_id, UpdateKind.LOOKUP_FAILED)
+    assert "own number in Settings" in failed.error
+    assert len(sandbox.accepted_bodies()) == before  # HubSpot was not asked half a question
+    assert await runtime.journal.get_call(call_id) is not None  # journaled all the same

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Coroutine
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -33,6 +32,7 @@ from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import direction_label, status_label, sync_label
 from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
 
 if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
     from hubcall_desktop.core.call import Call, SyncState
@@ -43,20 +43,9 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 200
 # SyncState values, compared as text (SyncState is a StrEnum) for the reason above.
 _FAILED, _PENDING, _LOGGED = "failed", "pending", "logged"
-CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAILED_COLOR = QColor("#cf222e")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    TIME = 0
-    DIRECTION = 1
-    NUMBER = 2
-    NAME = 3
-    STATUS = 4
-    DURATION = 5
-    SYNC = 6
 
 
 class _Row(NamedTuple):
@@ -155,18 +144,7 @@ class HistoryModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self._headers()[section]
-
-    def _headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Time"),
-            self.tr("Direction"),
-            self.tr("Number"),
-            self.tr("Name"),
-            self.tr("Status"),
-            self.tr("Duration"),
-            self.tr("HubSpot"),
-        )
+        return column_titles()[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self._row(index.row()) if index.isValid() else None

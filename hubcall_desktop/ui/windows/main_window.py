@@ -1,7 +1,9 @@
 """The main window: the call in progress, the history table, and the connection state.
 
 It holds no logic: actions are signals the controller answers, the table is a view on
-:class:`~hubcall_desktop.ui.models.history_model.HistoryModel`.
+:class:`~hubcall_desktop.ui.models.history_model.HistoryModel`. At start-up the window is
+painted before that model exists: the table shows its header from a plain Qt model and
+gets the history right after (:meth:`MainWindow.attach_model`; history_columns says why).
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,10 +36,11 @@ from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
 from hubcall_desktop.ui.messages import message_text
-from hubcall_desktop.ui.models.history_model import CALL_ID_ROLE, Column, HistoryModel
+from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
+    from hubcall_desktop.ui.models.history_model import HistoryModel
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
 RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of the forms
@@ -70,9 +73,9 @@ class MainWindow(QMainWindow):
     dnd_toggled = Signal(bool)
     reconnect_requested = Signal()  # the status bar's "Reconnect…"
 
-    def __init__(self, model: HistoryModel, demo_callers: Sequence[str] = ()) -> None:
+    def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
-        self.model = model
+        self._model = model
         self.hide_on_close = True  # the tray keeps the app; without a tray, closing quits
         self._demo_callers: list[str] = []
         self._setup_ui()
@@ -81,6 +84,26 @@ class MainWindow(QMainWindow):
             self.add_demo(demo_callers)
         self.set_status(DeskStatus())
         self.show_current_call(None, "US")
+        if model is not None:
+            self.attach_model(model)
+
+    @property
+    def model(self) -> HistoryModel:
+        if self._model is None:
+            raise RuntimeError("the history model is not attached yet")
+        return self._model
+
+    def attach_model(self, model: HistoryModel) -> None:
+        """Show the history (once, right after the first paint at start-up)."""
+        from PySide6.QtCore import Qt  # see the module docstring: not before the paint
+
+        self._model = model
+        self._use_model(model)
+        model.total_changed.connect(self._on_total)
+        model.load_failed.connect(lambda text: self.statusBar().showMessage(message_text(text)))
+        self._refresh_action.setEnabled(True)
+        # Caller names come from HubSpot: never let Qt read them as rich text.
+        self.current_label.setTextFormat(Qt.TextFormat.PlainText)
 
     # -- building -----------------------------------------------------------------------
 
@@ -94,8 +117,7 @@ class MainWindow(QMainWindow):
         self._layout = layout
         self.current_box = QGroupBox(self.tr("Call in progress"))
         current = QHBoxLayout(self.current_box)
-        self.current_label = QLabel()
-        self.current_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.current_label = QLabel()  # plain text once calls can show (attach_model)
         self.popup_button = QPushButton(self.tr("Go to &pop-up"))
         self.popup_button.setToolTip(self.tr("Ctrl+Shift+P"))
         self.popup_button.clicked.connect(self.popup_requested)
@@ -110,8 +132,10 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox()
         self.state_filter.setAccessibleName(self.tr("Show calls"))
-        for label, states in _FILTERS:
-            self.state_filter.addItem(self.tr(label), states)
+        # Labels only; the states are found by position. A Python object as item data
+        # would make PySide6 set up QtCore's type conversions (160 enum types) before the
+        # first paint.
+        self.state_filter.addItems([self.tr(label) for label, _states in _FILTERS])
         self.count_label = QLabel()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.state_filter)
@@ -119,7 +143,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(filters)
 
         self.table = QTableView()
-        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Call history"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,10 +153,9 @@ class MainWindow(QMainWindow):
         # Fixed row heights: the view never measures 100,000 rows to lay them out.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        self._size_columns()
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        placeholder = QStandardItemModel(0, len(Column), self)
+        placeholder.setHorizontalHeaderLabels(column_titles())
+        self._use_model(placeholder)
         self.table.doubleClicked.connect(self._on_activated)
         self.table.activated.connect(self._on_activated)
         layout.addWidget(self.table, 1)
@@ -145,10 +167,6 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.state_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
-        self.model.total_changed.connect(self._on_total)
-        self.model.load_failed.connect(
-            lambda text: self.statusBar().showMessage(message_text(text))
-        )
 
         bar = self.statusBar()
         self.token_label = QLabel()
@@ -167,6 +185,13 @@ class MainWindow(QMainWindow):
         for widget in (self.token_label, self.reconnect_button, *labels[1:]):
             bar.addPermanentWidget(widget)
 
+    def _use_model(self, model: QAbstractItemModel) -> None:
+        self.table.setModel(model)  # a new model resets the header: lay it out again
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self._size_columns()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+
     def _size_columns(self) -> None:
         """Widths from the longest text each column can hold in this language and locale,
         so nothing is cut off and nothing is measured per row."""
@@ -181,8 +206,9 @@ class MainWindow(QMainWindow):
             Column.SYNC: all_sync_labels(),
         }
         header = self.table.horizontalHeader()
+        titles = column_titles()
         for column, texts in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            title = titles[column]
             widest = max(metrics.horizontalAdvance(t) for t in [*texts, title])
             header.resizeSection(column, widest + 24)
 
@@ -218,14 +244,17 @@ class MainWindow(QMainWindow):
         self._calls_menu = calls
         self._demo_anchor = calls.addSeparator()
         self._action(calls, self.tr("&Find in history"), self._focus_search, "Ctrl+F")
-        self._action(calls, self.tr("&Refresh history"), self.model.reload, "F5")
+        self._refresh_action = self._action(
+            calls, self.tr("&Refresh history"), lambda: self.model.reload(), "F5"
+        )
+        self._refresh_action.setEnabled(self._model is not None)
         calls.addSeparator()
         self._action(calls, self.tr("&Close window"), self.close, "Ctrl+W")
         self._action(calls, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
         options = self.menuBar().addMenu(self.tr("&Options"))
         self.dnd_action = QAction(self.tr("&Do not disturb"), self)
         self.dnd_action.setCheckable(True)
-        self.dnd_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.dnd_action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
         self.dnd_action.toggled.connect(self.dnd_toggled)
         options.addAction(self.dnd_action)
         self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
@@ -234,7 +263,9 @@ class MainWindow(QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         if keys:
-            action.setShortcut(QKeySequence(keys))
+            # setShortcuts, not setShortcut: choosing among setShortcut's overloads makes
+            # PySide6 build the Qt namespace's enums (see history_columns), a list does not.
+            action.setShortcuts([QKeySequence(keys)])
         return action
 
     # -- showing -----------------------------------------------------------------------
@@ -304,14 +335,17 @@ class MainWindow(QMainWindow):
     def _apply_filter(self) -> None:
         from hubcall_desktop.core.call import SyncState
 
-        values = self.state_filter.currentData()
+        values = _FILTERS[max(0, self.state_filter.currentIndex())][1]
         states = None if values is None else {SyncState(v) for v in values}
-        self.model.set_filter(self.search.text(), states)
+        if self._model is not None:
+            self._model.set_filter(self.search.text(), states)
 
     def _on_total(self, total: int) -> None:
         self.count_label.setText(self.tr("%n call(s)", "", total))
 
     def _focus_search(self) -> None:
+        from PySide6.QtCore import Qt  # see the module docstring
+
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

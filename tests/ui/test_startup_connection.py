@@ -1,0 +1,93 @@
+"""At start-up, in the background once the window is up, the app asks HubSpot whether it
+takes the token, so the status bar tells the truth before the first call rings."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.sandbox.seed import DEMO_TOKEN
+from hubcall_desktop.sandbox.server import SandboxServer
+from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
+from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.demo import demo_settings
+from hubcall_desktop.services.desk_types import TokenState
+from hubcall_desktop.ui.controller import AppController
+
+from .ui_helpers import WAIT_MS, make_controller, run
+
+
+@pytest.fixture
+def start_app(
+    tmp_path: Path,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[list[AppController]]:
+    """Starts the app (not demo mode) against the sandbox, with ``secret_store`` as the
+    keyring; the test saves a token there first, or not."""
+    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: secret_store)
+    monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
+    started: list[AppController] = []
+    yield started
+    for app in started:
+        run(qtbot, qloop, app.close_down(), timeout=10_000)
+        app.window.deleteLater()
+
+
+def _start(
+    qtbot: QtBot, tmp_path: Path, base_url: str, started: list[AppController]
+) -> AppController:
+    settings = demo_settings("DE")
+    settings.portal_id = None  # as on a first start: the check learns it
+    app = make_controller(tmp_path, settings, demo=False, api_base=base_url)
+    app.tray = None
+    started.append(app)
+    with qtbot.waitSignal(app.ready, timeout=WAIT_MS):
+        app.start()
+    return app
+
+
+def test_a_working_token_shows_as_ok_before_any_call(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    start_app: list[AppController],
+) -> None:
+    secret_store.set_access_token(DEMO_TOKEN)
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
+    window = app.window
+    qtbot.waitUntil(lambda: window.token_label.text() == "Token OK", timeout=WAIT_MS)
+    assert window.hubspot_label.text() == "HubSpot reachable"
+    assert app.settings.portal_id is not None and app.settings.ui_domain  # for record links
+    assert sandbox.accepted_bodies() == []  # no call was made up to find out
+
+
+def test_a_refused_token_shows_as_refused(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    start_app: list[AppController],
+) -> None:
+    secret_store.set_access_token("pat-na1-00000000-0000-0000-0000-000000000000")
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
+    qtbot.waitUntil(lambda: app.window.token_label.text() == "Token refused", timeout=WAIT_MS)
+    desk = app.desk
+    assert desk is not None and desk.current_status().token is TokenState.REFUSED
+    assert "HubSpot" in app.window.token_label.toolTip()
+
+
+def test_no_connection_says_so_without_asking_hubspot(
+    qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer, start_app: list[AppController]
+) -> None:
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
+    qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
+    assert app.window.hubspot_label.text() == "HubSpot: not contacted yet"
