@@ -200,3 +200,12 @@ def test_without_a_journal_the_model_is_empty_and_quiet(qtbot: QtBot) -> None:
     assert model.rowCount() == 0 and not model.canFetchMore()
     model.apply_update(DeskUpdate(UpdateKind.RINGING, _call(1)))
     assert model.rowCount() == 0
+
+
+def test_the_call_id_role_is_qts_first_user_role_after_userrole() -> None:
+    """history_columns spells the role out (naming ``Qt`` before the first paint is slow)."""
+    from PySide6.QtCore import Qt
+
+    from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE
+
+    assert int(Qt.ItemDataRole.UserRole) + 1 == CALL_ID_ROLE
