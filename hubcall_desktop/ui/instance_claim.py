@@ -15,11 +15,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import getpass
-import hashlib
 import logging
 import os
 import socket
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +49,10 @@ def _name(data_dir: Path) -> str:
     except (KeyError, OSError):  # no user name (containers without /etc/passwd entries)
         user = "user"
     key = f"{user}\0{data_dir.expanduser().resolve()}".encode()
-    return "hubcall-desktop-" + hashlib.sha256(key).hexdigest()[:20]
+    # Two checksums, not a cryptographic hash: the name only has to differ between folders
+    # (nothing is kept secret by it), and hashlib would load OpenSSL (~2.5 ms) before
+    # the first paint.
+    return f"hubcall-desktop-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 @dataclass(slots=True)

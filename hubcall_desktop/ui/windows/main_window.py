@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
-from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
+    from hubcall_desktop.services.desk_types import DeskStatus
     from hubcall_desktop.ui.models.history_model import HistoryModel
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
@@ -82,7 +81,7 @@ class MainWindow(QMainWindow):
         self._setup_menus()
         if demo_callers:
             self.add_demo(demo_callers)
-        self.set_status(DeskStatus())
+        self._show_status("unknown", None, 0, (), "")
         self.show_current_call(None, "US")
         if model is not None:
             self.attach_model(model)
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
         self._model = model
         self._use_model(model)
         model.total_changed.connect(self._on_total)
-        model.load_failed.connect(lambda text: self.statusBar().showMessage(message_text(text)))
+        model.load_failed.connect(lambda text: self.statusBar().showMessage(_in_ui_language(text)))
         self._refresh_action.setEnabled(True)
         # Caller names come from HubSpot: never let Qt read them as rich text.
         self.current_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -288,31 +287,43 @@ class MainWindow(QMainWindow):
         self.popup_button.setEnabled(True)
 
     def set_status(self, status: DeskStatus) -> None:
+        self._show_status(
+            status.token.value, status.reachable, status.pending, status.sources, status.message
+        )
+
+    def _show_status(
+        self,
+        state: str,  # a TokenState value
+        reachable: bool | None,
+        pending: int,
+        sources: tuple[str, ...],
+        message: str,
+    ) -> None:
         token = {
-            TokenState.UNKNOWN: self.tr("Token: not checked yet"),
-            TokenState.OK: self.tr("Token OK"),
-            TokenState.MISSING: self.tr("No token"),
-            TokenState.REFUSED: self.tr("Token refused"),
-            TokenState.RECONNECT: self.tr("Reconnect needed"),
-        }[status.token]
+            "unknown": self.tr("Token: not checked yet"),
+            "ok": self.tr("Token OK"),
+            "missing": self.tr("No token"),
+            "refused": self.tr("Token refused"),
+            "reconnect": self.tr("Reconnect needed"),
+        }[state]
         self.token_label.setText(token)
-        reconnect = status.token is TokenState.RECONNECT
+        reconnect = state == "reconnect"
         self.token_label.setStyleSheet(RECONNECT_STYLE if reconnect else "")
         self.reconnect_button.setVisible(reconnect)
-        if status.reachable is None:
+        if reachable is None:
             reach = self.tr("HubSpot: not contacted yet")
-        elif status.reachable:
+        elif reachable:
             reach = self.tr("HubSpot reachable")
         else:
             reach = self.tr("HubSpot unreachable")
         self.hubspot_label.setText(reach)
-        self.hubspot_label.setToolTip(message_text(status.message))
-        self.token_label.setToolTip(message_text(status.message))
-        self.pending_label.setText(self.tr("%n pending", "", status.pending))
-        if status.sources:
+        self.hubspot_label.setToolTip(_in_ui_language(message))
+        self.token_label.setToolTip(_in_ui_language(message))
+        self.pending_label.setText(self.tr("%n pending", "", pending))
+        if sources:
             self.sources_label.setText(
                 self.tr("Listening: %1").replace(
-                    "%1", ", ".join(message_text(s) for s in status.sources)
+                    "%1", ", ".join(_in_ui_language(s) for s in sources)
                 )
             )
         else:
@@ -355,3 +366,13 @@ class MainWindow(QMainWindow):
             self.hide()
         else:
             self.quit_requested.emit()
+
+
+def _in_ui_language(text: str) -> str:
+    """messages.message_text, loaded on first need: the window is painted before any
+    message can exist (its table of sentences costs a few ms on the way to the paint)."""
+    if not text:
+        return ""
+    from hubcall_desktop.ui.messages import message_text
+
+    return message_text(text)
