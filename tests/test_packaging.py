@@ -88,3 +88,48 @@ def test_an_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> 
     assert Path(folder) == tmp_path / "site" / "hubcall_desktop" / "resources"
     assert found == "True True"
     assert "resources not found" not in done.stderr
+
+
+def test_the_desktop_entry_is_valid() -> None:
+    """freedesktop.org's own checker, as distributions run it."""
+    done = subprocess.run(
+        ["desktop-file-validate", str(ROOT / "packaging" / "hubcall-desktop.desktop")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+
+
+def test_the_appstream_metadata_is_valid() -> None:
+    done = subprocess.run(
+        [
+            "appstreamcli",
+            "validate",
+            "--no-net",
+            "--pedantic",
+            str(ROOT / "packaging" / "hubcall-desktop.metainfo.xml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_desktop_actions_are_real_options() -> None:
+    """Each Exec line of the launcher parses as a command line of ours."""
+    import argparse
+    import shlex
+
+    from hubcall_desktop.cli.global_options import add_global_options
+
+    parser = argparse.ArgumentParser(exit_on_error=False)
+    add_global_options(parser)
+    lines = (ROOT / "packaging" / "hubcall-desktop.desktop").read_text("utf-8").splitlines()
+    execs = [line.removeprefix("Exec=") for line in lines if line.startswith("Exec=")]
+    assert "hubcall-desktop --log-call" in execs
+    for command in execs:
+        program, *words = shlex.split(command)
+        assert program == "hubcall-desktop"
+        parser.parse_args(words)

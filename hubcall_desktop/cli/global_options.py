@@ -36,6 +36,11 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         "--demo", action="store_true", help="try the app against the bundled HubSpot sandbox"
     )
     parser.add_argument(
+        "--log-call",
+        action="store_true",
+        help="open the form to log a call by hand (in the running app, if there is one)",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output on stderr"
     )
 

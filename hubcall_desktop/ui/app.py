@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
-from hubcall_desktop.ui.instance_claim import Claim, claim_instance
+from hubcall_desktop.ui.instance_claim import (
+    LOG_CALL_MESSAGE,
+    SHOW_MESSAGE,
+    Claim,
+    claim_instance,
+)
 from hubcall_desktop.ui.options import AppOptions, folder_paths
 
 if TYPE_CHECKING:
@@ -29,6 +34,7 @@ logger = logging.getLogger(__name__)
 APP_DISPLAY_NAME = "HubCall Desktop"
 DESKTOP_FILE = "hubcall-desktop"  # packaging/hubcall-desktop.desktop
 ALREADY_RUNNING = "HubCall Desktop is already running; its window was brought to the front."
+ALREADY_RUNNING_LOG = "HubCall Desktop is already running; it opened the form to log a call."
 
 
 def has_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
@@ -75,14 +81,19 @@ def _run_gui(options: AppOptions) -> int:
     else:
         paths = options.paths()
     early = early_settings(paths.settings)
-    claim = claim_instance(paths.data_dir)
+    claim = claim_instance(paths.data_dir, message=_request(options))
     if claim.other_running:
-        print(ALREADY_RUNNING, file=sys.stderr)
+        print(ALREADY_RUNNING_LOG if options.log_call else ALREADY_RUNNING, file=sys.stderr)
         return 0
     try:
         return _run_window(options, paths, early, claim, throwaway)
     finally:
         claim.release()  # nothing left to do once Qt took the socket over
+
+
+def _request(options: AppOptions) -> bytes:
+    """What to ask of an app already running on the same folder."""
+    return LOG_CALL_MESSAGE if options.log_call else SHOW_MESSAGE
 
 
 def _run_window(
@@ -111,8 +122,8 @@ def _run_window(
     install_translations(app, early.language)
 
     instance = SingleInstance(claim)
-    if instance.notify_running():  # Windows asks only now, through Qt's pipes
-        print(ALREADY_RUNNING, file=sys.stderr)
+    if instance.notify_running(_request(options)):  # Windows asks only now, through Qt's pipes
+        print(ALREADY_RUNNING_LOG if options.log_call else ALREADY_RUNNING, file=sys.stderr)
         return 0
     if not claim.asked:
         instance.listen()  # take the pipe name at once, as the Unix claim did
@@ -141,6 +152,9 @@ def _run_window(
     controller = AppController(options, paths, settings, warnings, window=window, model=model)
     controller.boot.throwaway = throwaway
     instance.activated.connect(controller.show_window)
+    instance.log_call_requested.connect(controller.open_log_form)
+    if options.log_call:
+        controller.ready.connect(controller.open_log_form)
     controller.boot_failed.connect(lambda text: _show_boot_failure(controller, text))
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

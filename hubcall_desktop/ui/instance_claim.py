@@ -26,7 +26,10 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 0.3
+# What a later launch asks of the running app, one line: show the window, or open the
+# call-logging form too (`hubcall-desktop --log-call`, the launcher's "Log a call").
 SHOW_MESSAGE = b"show\n"
+LOG_CALL_MESSAGE = b"log-call\n"
 BACKLOG = 8
 
 
@@ -79,7 +82,9 @@ class Claim:
                 os.unlink(self.name)
 
 
-def claim_instance(data_dir: Path, platform: str = sys.platform) -> Claim:
+def claim_instance(
+    data_dir: Path, platform: str = sys.platform, message: bytes = SHOW_MESSAGE
+) -> Claim:
     name = server_name(data_dir, platform)
     if platform == "win32":
         return Claim(name, asked=False)
@@ -94,7 +99,7 @@ def claim_instance(data_dir: Path, platform: str = sys.platform) -> Claim:
                 # single-instance guard rather than not at all.
                 logger.warning("single-instance socket %s unavailable: %s", name, exc)
                 return Claim(name)
-            if notify_unix(name):
+            if notify_unix(name, message):
                 return Claim(name, other_running=True)
             # Nobody answered: a crashed instance's leftover file. Replace it.
             with contextlib.suppress(FileNotFoundError):
@@ -107,13 +112,13 @@ def claim_instance(data_dir: Path, platform: str = sys.platform) -> Claim:
     return Claim(name)
 
 
-def notify_unix(path: str) -> bool:
-    """Connect to the running app's socket file and ask it to show itself."""
+def notify_unix(path: str, message: bytes = SHOW_MESSAGE) -> bool:
+    """Connect to the running app's socket file and ask it to show itself (or more)."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(CONNECT_TIMEOUT_S)
             client.connect(path)
-            client.sendall(SHOW_MESSAGE)
+            client.sendall(message)
     except OSError:  # no file, nobody listening (a crash's leftover), or too slow
         return False
     return True

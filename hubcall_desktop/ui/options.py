@@ -17,6 +17,7 @@ ENV_REGION = "HUBCALL_REGION"
 @dataclass(frozen=True, slots=True)
 class AppOptions:
     demo: bool = False
+    log_call: bool = False  # open the call-logging form once started
     data_dir: str | None = None
     region: str | None = None  # overrides the settings for this run
     api_base: str | None = None
@@ -35,6 +36,7 @@ class AppOptions:
             region = validate_region(region, "--region")
         return cls(
             demo=bool(getattr(args, "demo", False)),
+            log_call=bool(getattr(args, "log_call", False)),
             data_dir=getattr(args, "data_dir", None),
             region=region,
             api_base=getattr(args, "api_base", None) or os.environ.get(ENV_API_BASE) or None,

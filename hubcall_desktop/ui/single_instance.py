@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from hubcall_desktop.ui.instance_claim import SHOW_MESSAGE, Claim
+from hubcall_desktop.ui.instance_claim import LOG_CALL_MESSAGE, SHOW_MESSAGE, Claim
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -28,6 +28,7 @@ class SingleInstance(QObject):
     """``activated`` fires when another launch asks this one to show itself."""
 
     activated = Signal()
+    log_call_requested = Signal()  # ... and to open the call-logging form
 
     def __init__(self, claim: Claim, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +36,7 @@ class SingleInstance(QObject):
         self._claim = claim
         self._server: QLocalServer | None = None
 
-    def notify_running(self) -> bool:
+    def notify_running(self, message: bytes = SHOW_MESSAGE) -> bool:
         """True if another instance runs (and was asked to show its window)."""
         if self._claim.other_running:
             return True
@@ -47,7 +48,7 @@ class SingleInstance(QObject):
         pipe.connectToServer(self.name)
         if not pipe.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
-        pipe.write(SHOW_MESSAGE)
+        pipe.write(message)
         pipe.flush()
         pipe.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         pipe.disconnectFromServer()
@@ -107,5 +108,12 @@ class SingleInstance(QObject):
         socket.readyRead.disconnect(self._on_ready)
         socket.disconnectFromServer()
         socket.deleteLater()
-        if data.startswith(SHOW_MESSAGE.strip()):
+        first, newline, _rest = data.partition(b"\n")
+        line = first + newline  # a request is one whole line
+        if line == SHOW_MESSAGE:
             self.activated.emit()
+        elif line == LOG_CALL_MESSAGE:
+            self.activated.emit()
+            self.log_call_requested.emit()
+        else:
+            logger.warning("single-instance socket: ignored %d unexpected bytes", len(data))

@@ -68,8 +68,12 @@ def start(self):
 def show_window(self):
     print("ACTIVATED", flush=True)
 
+def open_log_form(self):
+    print("LOG-FORM", flush=True)
+
 c.AppController.start = start
 c.AppController.show_window = show_window
+c.AppController.open_log_form = open_log_form
 from hubcall_desktop.ui.app import run
 sys.exit(run(argparse.Namespace(demo=False, data_dir=sys.argv[1], region=None, api_base="http://127.0.0.1:9", api_version=None)))
 """
@@ -137,6 +141,61 @@ def test_second_launch_brings_the_first_forward_and_sigterm_quits_cleanly(tmp_pa
         if first.poll() is None:
             first.kill()
             first.communicate()
+
+
+def test_log_call_opens_the_form_in_the_running_app(tmp_path: Path) -> None:
+    """The launcher's "Log a call" (`hubcall-desktop --log-call`) while the app runs."""
+    data = tmp_path / "data"
+    first = subprocess.Popen(
+        [sys.executable, "-c", WAITER, str(data)],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None
+        assert first.stdout.readline().strip() == "STARTED"
+        second = subprocess.run(
+            [sys.executable, "-m", "hubcall_desktop", "--data-dir", str(data), "--log-call"],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "opened the form to log a call" in second.stderr
+        assert first.stdout.readline().strip() == "ACTIVATED"
+        assert first.stdout.readline().strip() == "LOG-FORM"
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=TIMEOUT_S)
+
+
+def test_log_call_on_a_first_launch_opens_the_form_once_booted(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from hubcall_desktop.ui import controller as c\n"
+        "def open_log_form(self):\n"
+        "    form = self.dialogs.open_log_form()\n"
+        "    print('FORM', form.isVisible(), self.desk is not None, flush=True)\n"
+        "    self.quit_now()\n"
+        "c.AppController.open_log_form = open_log_form\n"
+        "from hubcall_desktop.cli.main import main\n"
+        "sys.exit(main(['--data-dir', sys.argv[1], '--api-base', 'http://127.0.0.1:9', '--log-call']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "data")],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "FORM True True" in done.stdout
+    assert "Traceback" not in done.stderr
 
 
 def test_without_a_display_the_demo_runs_in_the_terminal(tmp_path: Path) -> None:

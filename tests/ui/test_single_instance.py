@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.ui.instance_claim import SHOW_MESSAGE, Claim, claim_instance, server_name
+from hubcall_desktop.ui.instance_claim import (
+    LOG_CALL_MESSAGE,
+    SHOW_MESSAGE,
+    Claim,
+    claim_instance,
+    server_name,
+)
 from hubcall_desktop.ui.single_instance import SingleInstance
 
 from .ui_helpers import WAIT_MS
@@ -155,3 +161,48 @@ def test_a_second_launch_exits_without_loading_qt(tmp_path: Path, claims: list[C
     assert done.stdout.split() == ["0", "False"], done.stderr
     assert "already running" in done.stderr
     assert read_show(running.listener) == SHOW_MESSAGE
+
+
+def test_a_launch_can_ask_for_the_log_form(
+    qtbot: QtBot, tmp_path: Path, claims: list[Claim]
+) -> None:
+    """`hubcall-desktop --log-call` while the app runs: the window and the form come up."""
+    claim = claim_instance(tmp_path)
+    claims.append(claim)
+    instance = SingleInstance(claim)
+    assert instance.listen()
+    try:
+        with (
+            qtbot.waitSignal(instance.activated, timeout=WAIT_MS),
+            qtbot.waitSignal(instance.log_call_requested, timeout=WAIT_MS),
+        ):
+            assert claim_instance(tmp_path, message=LOG_CALL_MESSAGE).other_running
+        with (
+            qtbot.waitSignal(instance.activated, timeout=WAIT_MS),
+            qtbot.assertNotEmitted(instance.log_call_requested, wait=100),
+        ):
+            assert claim_instance(tmp_path).other_running
+    finally:
+        instance.close()
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00" * 64, b"log-call", b"show me\n", b"x" * 70000])
+def test_anything_else_on_the_socket_is_ignored(
+    qtbot: QtBot, tmp_path: Path, claims: list[Claim], garbage: bytes
+) -> None:
+    claim = claim_instance(tmp_path)
+    claims.append(claim)
+    instance = SingleInstance(claim)
+    assert instance.listen()
+    try:
+        with (
+            qtbot.assertNotEmitted(instance.activated, wait=200),
+            qtbot.assertNotEmitted(instance.log_call_requested, wait=0),
+            socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client,
+        ):
+            client.connect(claim.name)
+            client.sendall(garbage)
+        with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):  # still listening
+            assert claim_instance(tmp_path).other_running
+    finally:
+        instance.close()
