@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import hmac
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -17,6 +18,7 @@ from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
 from hubcall_desktop.hubspot.errors import (
+    HubSpotAuthError,
     HubSpotError,
     HubSpotProtocolError,
     HubSpotRateLimited,
@@ -173,16 +175,44 @@ class HubSpotService:
         tokens: TokenProvider | None = None,
     ) -> Any:
         provider = self._tokens if tokens is None else tokens
+        sent: list[Secret] = []  # the token of the last attempt, to compare, never to show
+        try:
+            return await self._send_with_retries(method, url, body, provider, sent)
+        except HubSpotAuthError:
+            # HubSpot refused the token (say, its clock found it expired before ours did).
+            # The provider was told; if it now hands out another token (OAuth refreshed
+            # it), this request goes again once, so the agent never sees the hiccup.
+            # A refused refresh raises here, as "reconnect needed", at once.
+            fresh = await provider.access_token()
+            if not sent or hmac.compare_digest(fresh.reveal(), sent[-1].reveal()):
+                raise
+            logger.info("HubSpot refused a token that has since been renewed; trying again")
+        return await self._send_with_retries(method, url, body, provider, sent)
+
+    async def _send_with_retries(
+        self,
+        method: str,
+        url: str,
+        body: dict[str, Any] | None,
+        provider: TokenProvider,
+        sent: list[Secret],
+    ) -> Any:
         async for attempt in retrying(self._policy):
             with attempt:
-                return await self._send_once(method, url, body, provider)
+                return await self._send_once(method, url, body, provider, sent)
         raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
 
     async def _send_once(
-        self, method: str, url: str, body: dict[str, Any] | None, tokens: TokenProvider
+        self,
+        method: str,
+        url: str,
+        body: dict[str, Any] | None,
+        tokens: TokenProvider,
+        sent: list[Secret],
     ) -> Any:
         await self.pacer.acquire()
         token = await tokens.access_token()
+        sent[:] = [token]
         headers = {"Authorization": f"Bearer {token.reveal()}"}
         content = None
         if body is not None:

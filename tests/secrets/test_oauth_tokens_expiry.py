@@ -1,7 +1,9 @@
 """Clock skew: the provider's clock says the access token is still good, the sandbox's says
 it expired. HubSpot's 401 ``EXPIRED_AUTHENTICATION`` reaches the provider through
-HubSpotService's ``on_auth_error`` hook, the next attempt refreshes once, and it succeeds,
-even when twenty requests meet the expired token at once. Two fake clocks, no sleeping."""
+HubSpotService's ``on_auth_error`` hook; the service asks for the token again, gets a
+refreshed one and sends the request once more, so the caller never sees the 401, and one
+refresh serves twenty requests that met the expired token at once. Two fake clocks, no
+sleeping."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.errors import HubSpotAuthError
 from hubcall_desktop.hubspot.retrying import NO_RETRY
-from hubcall_desktop.hubspot.service import AccountDetails, HubSpotService, build_client
+from hubcall_desktop.hubspot.service import HubSpotService, build_client
 from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
     SANDBOX_CLIENT_ID,
@@ -74,7 +76,7 @@ async def service(
 ) -> AsyncIterator[HubSpotService]:
     tokens = provider[0]
     async with build_client() as http:
-        # NO_RETRY: the service itself never retries a 401; what recovers is the next call.
+        # NO_RETRY: no retries for transient errors; a 401 is sent again only with a new token.
         yield HubSpotService(
             http,
             tokens,
@@ -90,13 +92,8 @@ async def refreshes_at_the_sandbox(sandbox: SandboxServer) -> int:
     return int(counts.get("token:refresh_token", 0))
 
 
-async def details_with_one_more_try(service: HubSpotService) -> tuple[str, AccountDetails]:
-    """What a caller of the service does: after a refused token, try once more."""
-    try:
-        return "first", await service.account_details()
-    except HubSpotAuthError as error:
-        assert error.expired, error.details
-        return "second", await service.account_details()
+def refused(sandbox: SandboxServer) -> int:
+    return len([r for r in sandbox.requests if r.status == 401])
 
 
 async def test_skewed_clock_one_request_refreshes_once_and_succeeds(
@@ -109,14 +106,10 @@ async def test_skewed_clock_one_request_refreshes_once_and_succeeds(
     server_clock.advance(issued.expires_in)  # the app's clock has not moved at all
     assert tokens.seconds_left() == issued.expires_in
 
-    with pytest.raises(HubSpotAuthError) as caught:
-        await service.account_details()
-
-    assert caught.value.expired and caught.value.details.category == "EXPIRED_AUTHENTICATION"
-    assert "expired" in caught.value.user_message
-    assert await refreshes_at_the_sandbox(sandbox) == 0  # the 401 alone sends nothing
     details = await service.account_details()
+
     assert details.portal_id == SANDBOX_PORTAL_ID
+    assert refused(sandbox) == 1  # HubSpot did refuse the old token, once
     assert await refreshes_at_the_sandbox(sandbox) == 1 and tokens.refresh_count == 1
     assert await tokens.access_token() != issued.access_token
 
@@ -131,16 +124,14 @@ async def test_skewed_clock_twenty_concurrent_requests_cause_one_refresh(
     assert (await service.account_details()).portal_id == SANDBOX_PORTAL_ID
     server_clock.advance(issued.expires_in + 60)
 
-    results = await asyncio.gather(*(details_with_one_more_try(service) for _ in range(CONCURRENT)))
+    results = await asyncio.gather(*(service.account_details() for _ in range(CONCURRENT)))
 
-    assert [details.portal_id for _, details in results] == [SANDBOX_PORTAL_ID] * CONCURRENT
+    assert [details.portal_id for details in results] == [SANDBOX_PORTAL_ID] * CONCURRENT
     # Every request met the expired token once (none raced ahead with a new one), and the
-    # late 401s did not throw away the token the first retry had fetched.
-    assert [attempt for attempt, _ in results] == ["second"] * CONCURRENT
+    # late 401s did not throw away the token the first refresh had fetched.
+    assert refused(sandbox) == CONCURRENT
     assert await refreshes_at_the_sandbox(sandbox) == 1
     assert tokens.refresh_count == 1
-    refused = [r for r in sandbox.requests if r.status == 401]
-    assert len(refused) == CONCURRENT
 
 
 async def test_a_refreshed_token_refused_too_is_dropped_again(
@@ -152,11 +143,36 @@ async def test_a_refreshed_token_refused_too_is_dropped_again(
     """The hook still works for the current token: no 401 is ignored for good."""
     tokens, issued = provider
     server_clock.advance(issued.expires_in)
-    await details_with_one_more_try(service)
+    await service.account_details()
     server_clock.advance(issued.expires_in)  # the refreshed token expires too
-    attempt, details = await details_with_one_more_try(service)
-    assert attempt == "second" and details.portal_id == SANDBOX_PORTAL_ID
+    details = await service.account_details()
+    assert details.portal_id == SANDBOX_PORTAL_ID
+    assert refused(sandbox) == 2
     assert await refreshes_at_the_sandbox(sandbox) == 2 and tokens.refresh_count == 2
+
+
+async def test_a_token_refused_for_good_is_not_sent_twice(
+    sandbox: SandboxServer, memory_store: SecretStore
+) -> None:
+    """A private token HubSpot refuses: asking again gives the same token, so the request
+    is not repeated and the caller gets HubSpot's 401."""
+    store = AsyncSecretStore(memory_store)
+    await store.set_access_token("pat-na1-11111111-2222-3333-4444-555555555555")
+    from hubcall_desktop.services.tokens import KeyringToken
+
+    tokens = KeyringToken(store)
+
+    async def forget(_error: object) -> None:
+        tokens.forget()
+
+    async with build_client() as http:
+        service = HubSpotService(
+            http, tokens, base_url=sandbox.base_url, retry_policy=NO_RETRY, on_auth_error=forget
+        )
+        with pytest.raises(HubSpotAuthError) as caught:
+            await service.account_details()
+    assert not caught.value.expired
+    assert refused(sandbox) == 1
 
 
 async def test_the_provider_refreshes_ahead_on_its_own_clock(
