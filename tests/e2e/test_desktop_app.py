@@ -4,10 +4,12 @@ app in its own process (the app owns its QApplication and quits it)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,12 +80,6 @@ from hubcall_desktop.ui.app import run
 sys.exit(run(argparse.Namespace(demo=False, data_dir=sys.argv[1], region=None, api_base="http://127.0.0.1:9", api_version=None)))
 """
 
-LAUNCH = r"""
-import argparse, sys
-from hubcall_desktop.ui.app import run
-sys.exit(run(argparse.Namespace(demo=False, data_dir=sys.argv[1], region=None, api_base=None, api_version=None)))
-"""
-
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_SCALE_FACTOR", "HUBCALL_DATA_DIR")}
@@ -110,10 +106,12 @@ def test_demo_mode_end_to_end(tmp_path: Path) -> None:
     assert "Fatal" not in done.stderr and "Traceback" not in done.stderr
 
 
-def test_second_launch_brings_the_first_forward_and_sigterm_quits_cleanly(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+@contextlib.contextmanager
+def _running_app(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """The WAITER app on ``tmp_path / "data"``, started and listening; killed if a test
+    leaves it running."""
     first = subprocess.Popen(
-        [sys.executable, "-c", WAITER, str(data)],
+        [sys.executable, "-c", WAITER, str(tmp_path / "data")],
         env=_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -122,53 +120,47 @@ def test_second_launch_brings_the_first_forward_and_sigterm_quits_cleanly(tmp_pa
     try:
         assert first.stdout is not None
         assert first.stdout.readline().strip() == "STARTED"
-        second = subprocess.run(
-            [sys.executable, "-c", LAUNCH, str(data)],
-            env=_env(tmp_path),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            check=False,
-        )
-        assert second.returncode == 0
-        assert "already running" in second.stderr
-        assert first.stdout.readline().strip() == "ACTIVATED"
-        first.send_signal(signal.SIGTERM)
-        _, errors = first.communicate(timeout=TIMEOUT_S)
-        assert first.returncode == 0, errors
-        assert "Traceback" not in errors
+        yield first
     finally:
         if first.poll() is None:
             first.kill()
             first.communicate()
 
 
+def _launch_again(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`hubcall-desktop --data-dir DATA ARGS` (the real entry point) as a second launch."""
+    return subprocess.run(
+        [sys.executable, "-m", "hubcall_desktop", "--data-dir", str(tmp_path / "data"), *args],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+
+
+def test_second_launch_brings_the_first_forward_and_sigterm_quits_cleanly(tmp_path: Path) -> None:
+    with _running_app(tmp_path) as first:
+        assert first.stdout is not None
+        second = _launch_again(tmp_path)
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr
+        assert first.stdout.readline().strip() == "ACTIVATED"
+        first.send_signal(signal.SIGTERM)
+        _, errors = first.communicate(timeout=TIMEOUT_S)
+        assert first.returncode == 0, errors
+        assert "Traceback" not in errors
+
+
 def test_log_call_opens_the_form_in_the_running_app(tmp_path: Path) -> None:
     """The launcher's "Log a call" (`hubcall-desktop --log-call`) while the app runs."""
-    data = tmp_path / "data"
-    first = subprocess.Popen(
-        [sys.executable, "-c", WAITER, str(data)],
-        env=_env(tmp_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with _running_app(tmp_path) as first:
         assert first.stdout is not None
-        assert first.stdout.readline().strip() == "STARTED"
-        second = subprocess.run(
-            [sys.executable, "-m", "hubcall_desktop", "--data-dir", str(data), "--log-call"],
-            env=_env(tmp_path),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            check=False,
-        )
+        second = _launch_again(tmp_path, "--log-call")
         assert second.returncode == 0, second.stderr
         assert "opened the form to log a call" in second.stderr
         assert first.stdout.readline().strip() == "ACTIVATED"
         assert first.stdout.readline().strip() == "LOG-FORM"
-    finally:
         first.send_signal(signal.SIGTERM)
         first.communicate(timeout=TIMEOUT_S)
 
