@@ -14,11 +14,13 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
-from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, scope_warning
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.call_sources import CallSources
 from hubcall_desktop.services.connection import (
@@ -149,6 +151,19 @@ class Boot:
         settings = self._controller.settings
         settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
 
+    def _warn_scope(self, warning: str) -> None:
+        """The OAuth connection cannot look callers up: say so now, before a call is missed
+        (the status bar keeps it; one notification opens the settings)."""
+        controller = self._controller
+        text = message_text(warning)
+        controller.window.statusBar().showMessage(text)
+        if not controller.settings.do_not_disturb:
+            controller.notifier.notify(
+                QCoreApplication.translate("Boot", "HubSpot connection lacks a scope"),
+                text,
+                controller.open_connection_settings,
+            )
+
     async def _check_connection(self, runtime: DeskRuntime) -> None:
         """At start-up, once: does HubSpot take the token? The status bar says so at once
         instead of "not checked yet" until the first call (no token: it says that)."""
@@ -156,6 +171,9 @@ class Boot:
             snapshot = await self.connection.refresh_state()
             if snapshot.status is not ConnectionStatus.CONNECTED:
                 return  # the connection listener already shows why
+            warning = scope_warning(snapshot.oauth.scopes) if snapshot.oauth else None
+            if warning:
+                self._warn_scope(warning)
         try:
             details = await runtime.desk.service.account_details()
         except UserError as error:

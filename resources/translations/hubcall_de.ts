@@ -59,6 +59,14 @@
     </message>
 </context>
 <context>
+    <name>Boot</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+162"/>
+        <source>HubSpot connection lacks a scope</source>
+        <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+61"/>
@@ -991,7 +999,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+51"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+50"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
@@ -1157,7 +1165,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Token: not checked yet</source>
         <translation>Token: noch nicht geprüft</translation>
     </message>

@@ -59,6 +59,14 @@
     </message>
 </context>
 <context>
+    <name>Boot</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+162"/>
+        <source>HubSpot connection lacks a scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+61"/>
@@ -990,7 +998,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+51"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+50"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,7 +1164,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Token: not checked yet</source>
         <translation type="unfinished"></translation>
     </message>

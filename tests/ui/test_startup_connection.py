@@ -10,10 +10,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, consent_without_browser
 from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from hubcall_desktop.sandbox.server import SandboxServer
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.ui.controller import AppController
@@ -46,6 +50,7 @@ def _start(
 ) -> AppController:
     settings = demo_settings("DE")
     settings.portal_id = None  # as on a first start: the check learns it
+    settings.oauth_client_id = SANDBOX_CLIENT_ID
     app = make_controller(tmp_path, settings, demo=False, api_base=base_url)
     app.tray = None
     started.append(app)
@@ -91,3 +96,39 @@ def test_no_connection_says_so_without_asking_hubspot(
     app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
     qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
     assert app.window.hubspot_label.text() == "HubSpot: not contacted yet"
+
+
+def test_an_oauth_connection_without_the_call_scope_is_flagged_at_start(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    start_app: list[AppController],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Connected, but HubSpot would refuse every look-up: said before any call rings."""
+    (tmp_path / "data").mkdir()
+    earlier = ConnectionManager(  # an earlier session connected with too few scopes
+        AsyncSecretStore(secret_store),
+        MetadataFile(tmp_path / "data" / METADATA_FILE),
+        api_base=sandbox.base_url,
+        client_id=SANDBOX_CLIENT_ID,
+        environ={},
+    )
+    run(
+        qtbot,
+        qloop,
+        earlier.connect_oauth(scopes=("oauth",), open_browser=consent_without_browser, timeout=10),
+    )
+    run(qtbot, qloop, earlier.aclose())
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        "hubcall_desktop.ui.notifications.Notifier.notify",
+        lambda _self, title, body, *_args, **_kwargs: told.append((title, body)),
+    )
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert told[0][0] == "HubSpot connection lacks a scope"
+    assert "crm.objects.contacts.write" in told[0][1]
+    assert "crm.objects.contacts.write" in app.window.statusBar().currentMessage()
