@@ -89,6 +89,7 @@ class OAuthSandbox:
     """Issued codes and tokens. Values are plain strings: this *is* the server."""
 
     expires_in: int = DEFAULT_EXPIRES_IN
+    rotate_refresh_tokens: bool = False  # a refresh answers with a new refresh token
     clock: Callable[[], float] = time.monotonic
     codes: dict[str, _Grant] = field(default_factory=dict)
     refresh_tokens: dict[str, _Grant] = field(default_factory=dict)
@@ -260,6 +261,10 @@ async def token(request: web.Request) -> web.Response:
                 "BAD_REFRESH_TOKEN", "The refresh token is invalid or revoked.", "invalid_grant"
             )
         grant = found
+        if oauth.rotate_refresh_tokens:  # the old one stops working at once
+            del oauth.refresh_tokens[refresh]
+            refresh = "sbx-rt-" + secrets.token_urlsafe(32)
+            oauth.refresh_tokens[refresh] = grant
     else:
         return oauth_error("BAD_GRANT_TYPE", "Unsupported grant_type.", "unsupported_grant_type")
     access = "sbx-at-" + secrets.token_urlsafe(32)
@@ -356,6 +361,7 @@ def _summary(oauth: OAuthSandbox) -> web.Response:
     return web.json_response(
         {
             "expires_in": oauth.expires_in,
+            "rotate_refresh_tokens": oauth.rotate_refresh_tokens,
             "counts": oauth.counts,
             "refresh_tokens": len(oauth.refresh_tokens),
             "access_tokens": len(oauth.access_tokens),
@@ -369,16 +375,22 @@ async def admin_show(request: web.Request) -> web.Response:
 
 
 async def admin_configure(request: web.Request) -> web.Response:
-    """``{"expires_in": seconds}`` for tokens issued from now on."""
+    """``{"expires_in": seconds, "rotate_refresh_tokens": bool}`` (either or both) for the
+    tokens issued from now on."""
     try:
         body = await request.json()
-        expires_in = body["expires_in"]
+        if not isinstance(body, dict) or not body.keys() & {"expires_in", "rotate_refresh_tokens"}:
+            raise ValueError("give expires_in and/or rotate_refresh_tokens")
+        expires_in = body.get("expires_in", request.app[OAUTH].expires_in)
         if isinstance(expires_in, bool) or not isinstance(expires_in, int) or expires_in < 1:
             raise ValueError("expires_in must be a positive whole number of seconds")
-    except (ValueError, KeyError, TypeError) as exc:
+        rotate = body.get("rotate_refresh_tokens", request.app[OAUTH].rotate_refresh_tokens)
+        if not isinstance(rotate, bool):
+            raise ValueError("rotate_refresh_tokens must be true or false")
+    except (ValueError, TypeError) as exc:
         return web.json_response({"error": str(exc)}, status=400)
     oauth = request.app[OAUTH]
-    oauth.expires_in = expires_in
+    oauth.expires_in, oauth.rotate_refresh_tokens = expires_in, rotate
     return _summary(oauth)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Final
 
+from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
@@ -72,6 +73,7 @@ class OAuthTokenProvider:
         self._listeners: list[StateListener] = []
         self._serial = next(_serials)
         self._generation = 0  # bumped with every new access token
+        self._unsaved_refresh: Secret | None = None  # rotated, not yet in the keyring
         self.refresh_count = 0
 
     def __repr__(self) -> str:
@@ -108,6 +110,7 @@ class OAuthTokenProvider:
             raise ReconnectNeeded(self._portal, "HubSpot sent no refresh token")
         await self._store.set(self._entry, tokens.refresh_token)
         async with self._lock:
+            self._unsaved_refresh = None
             self._keep(tokens)
         self._set_reconnect_needed(False)
 
@@ -139,7 +142,7 @@ class OAuthTokenProvider:
     async def _refresh(self) -> Secret:
         if self._reconnect_needed:
             raise ReconnectNeeded(self._portal)
-        refresh = await self._store.get(self._entry)
+        refresh = self._unsaved_refresh or await self._store.get(self._entry)
         if refresh is None:
             self._set_reconnect_needed(True)
             raise ReconnectNeeded(self._portal, "no refresh token is saved")
@@ -151,13 +154,30 @@ class OAuthTokenProvider:
             self._set_reconnect_needed(True)
             logger.warning("refresh refused for portal %s: %s", self._portal, exc.status)
             raise ReconnectNeeded(self._portal) from None
+        self._keep(tokens)  # first: this session works on, whatever the keyring does next
         if tokens.refresh_token is not None and tokens.refresh_token != refresh:
-            await self._store.set(self._entry, tokens.refresh_token)
-        self._keep(tokens)
+            await self._save_refresh_token(tokens.refresh_token)
         logger.info("access token refreshed for portal %s", self._portal)
         if self._on_tokens is not None:
             await self._on_tokens(tokens)
         return tokens.access_token
+
+    async def _save_refresh_token(self, refresh: Secret) -> None:
+        """HubSpot rotated the refresh token: the old one no longer works, so the new one
+        must reach the keyring. If the keyring refuses now (locked, gone), the new token
+        is kept in memory, used for the next refresh, and saved then."""
+        try:
+            await self._store.set(self._entry, refresh)
+        except UserError as error:
+            self._unsaved_refresh = refresh
+            logger.warning(
+                "the renewed refresh token for portal %s could not be saved yet (%s); "
+                "it is kept in memory until it can be",
+                self._portal,
+                type(error).__name__,
+            )
+            return
+        self._unsaved_refresh = None
 
     def _keep(self, tokens: TokenSet) -> None:
         now = self._clock()

@@ -166,7 +166,15 @@ async def test_oauth_routes_need_no_bearer_and_skip_rate_limits() -> None:
 
 async def test_admin_sets_expiry_and_counts(http: httpx.AsyncClient) -> None:
     assert (await http.post("/_sandbox/oauth", json={"expires_in": 5})).status_code == 200
-    for bad in ({"expires_in": 0}, {"expires_in": True}, {"expires_in": "5"}, {}):
+    for bad in (
+        {"expires_in": 0},
+        {"expires_in": True},
+        {"expires_in": "5"},
+        {},
+        {"rotate_refresh_tokens": "yes"},
+        {"rotate_refresh_tokens": 1},
+        [1],
+    ):
         assert (await http.post("/_sandbox/oauth", json=bad)).status_code == 400
     tokens = (await exchange(http, await get_code(http))).json()
     assert tokens["expires_in"] == 5
