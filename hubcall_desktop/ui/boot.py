@@ -168,7 +168,11 @@ class Boot:
         """At start-up, once: does HubSpot take the token? The status bar says so at once
         instead of "not checked yet" until the first call (no token: it says that)."""
         if self.connection is not None:
-            snapshot = await self.connection.refresh_state()
+            try:
+                snapshot = await self.connection.refresh_state()
+            except UserError as error:  # a locked or hanging keyring: say so, go on
+                runtime.desk.status.after_error(error)
+                return
             if snapshot.status is not ConnectionStatus.CONNECTED:
                 return  # the connection listener already shows why
             warning = scope_warning(snapshot.oauth.scopes) if snapshot.oauth else None

@@ -132,3 +132,26 @@ def test_an_oauth_connection_without_the_call_scope_is_flagged_at_start(
     assert told[0][0] == "HubSpot connection lacks a scope"
     assert "crm.objects.contacts.write" in told[0][1]
     assert "crm.objects.contacts.write" in app.window.statusBar().currentMessage()
+
+
+def test_a_locked_keyring_at_start_is_said_in_the_status_bar(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    start_app: list[AppController],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from keyring.errors import KeyringLocked
+
+    from ..services.memory_keyring import MemoryKeyring
+
+    class Locked(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise KeyringLocked("the login keyring is locked")
+
+    locked = SecretStore(backend=Locked(), environ={})
+    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: locked)
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
+    qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
+    assert "keyring is locked" in app.window.token_label.toolTip()
+    assert app.window.isVisible()
