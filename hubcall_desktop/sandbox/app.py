@@ -17,7 +17,7 @@ from typing import Any
 from aiohttp import hdrs, web
 
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.sandbox import admin, oauth
+from hubcall_desktop.sandbox import admin, oauth, oauth_admin
 from hubcall_desktop.sandbox.faults import Fault, FaultKind
 from hubcall_desktop.sandbox.paths import (
     ACCOUNT_DETAILS_PATH,
@@ -61,6 +61,7 @@ def build_app(state: SandboxState) -> web.Application:
     app.router.add_get(ACCOUNT_DETAILS_PATH, get_account_details)
     admin.add_routes(app)
     oauth.add_routes(app)
+    oauth_admin.add_routes(app)
     return app
 
 

@@ -43,9 +43,6 @@ INTROSPECT_PATH: Final = "/oauth/2026-03/token/introspect"
 REVOKE_PATH: Final = "/oauth/2026-03/token/revoke"
 LEGACY_ACCESS_TOKEN_PATH: Final = "/oauth/v1/access-tokens/{token}"  # noqa: S105
 LEGACY_REFRESH_TOKEN_PATH: Final = "/oauth/v1/refresh-tokens/{token}"  # noqa: S105
-ADMIN_OAUTH_PATH: Final = "/_sandbox/oauth"
-ADMIN_REVOKE_ALL_PATH: Final = "/_sandbox/oauth/revoke-all"
-ADMIN_EXPIRE_ALL_PATH: Final = "/_sandbox/oauth/expire-all"
 
 # Public by design, like DEMO_TOKEN: they open nothing but the sandbox.
 SANDBOX_CLIENT_ID: Final = "hubcall-sandbox-client"
@@ -133,10 +130,6 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post(REVOKE_PATH, revoke)
     app.router.add_get(LEGACY_ACCESS_TOKEN_PATH, legacy_access_token)
     app.router.add_delete(LEGACY_REFRESH_TOKEN_PATH, legacy_revoke)
-    app.router.add_get(ADMIN_OAUTH_PATH, admin_show)
-    app.router.add_post(ADMIN_OAUTH_PATH, admin_configure)
-    app.router.add_post(ADMIN_REVOKE_ALL_PATH, admin_revoke_all)
-    app.router.add_post(ADMIN_EXPIRE_ALL_PATH, admin_expire_all)
 
 
 def expired_refusal(app: web.Application, token: str) -> web.Response | None:
@@ -327,7 +320,7 @@ async def legacy_access_token(request: web.Request) -> web.Response:
     return web.json_response({"token": access, **described})
 
 
-def _revoke(app: web.Application, refresh: str) -> bool:
+def revoke_refresh_token(app: web.Application, refresh: str) -> bool:
     """Forget the refresh token and every access token issued from it."""
     oauth = app[OAUTH]
     if oauth.refresh_tokens.pop(refresh, None) is None:
@@ -346,67 +339,14 @@ async def revoke(request: web.Request) -> web.Response:
     refusal = _client_error(form)
     if refusal is not None:
         return refusal
-    _revoke(request.app, _field(form, "token"))
+    revoke_refresh_token(request.app, _field(form, "token"))
     return web.json_response({})  # RFC 7009: an unknown token is not an error
 
 
 async def legacy_revoke(request: web.Request) -> web.Response:
-    if not _revoke(request.app, request.match_info["token"]):
+    if not revoke_refresh_token(request.app, request.match_info["token"]):
         return oauth_error("NOT_FOUND", "Unknown refresh token.", "invalid_token", 404)
     return web.Response(status=204)
-
-
-def _summary(oauth: OAuthSandbox) -> web.Response:
-    live = sum(1 for access in oauth.access_tokens if oauth.live(access) is not None)
-    return web.json_response(
-        {
-            "expires_in": oauth.expires_in,
-            "rotate_refresh_tokens": oauth.rotate_refresh_tokens,
-            "counts": oauth.counts,
-            "refresh_tokens": len(oauth.refresh_tokens),
-            "access_tokens": len(oauth.access_tokens),
-            "live_access_tokens": live,
-        }
-    )
-
-
-async def admin_show(request: web.Request) -> web.Response:
-    return _summary(request.app[OAUTH])
-
-
-async def admin_configure(request: web.Request) -> web.Response:
-    """``{"expires_in": seconds, "rotate_refresh_tokens": bool}`` (either or both) for the
-    tokens issued from now on."""
-    try:
-        body = await request.json()
-        if not isinstance(body, dict) or not body.keys() & {"expires_in", "rotate_refresh_tokens"}:
-            raise ValueError("give expires_in and/or rotate_refresh_tokens")
-        expires_in = body.get("expires_in", request.app[OAUTH].expires_in)
-        if isinstance(expires_in, bool) or not isinstance(expires_in, int) or expires_in < 1:
-            raise ValueError("expires_in must be a positive whole number of seconds")
-        rotate = body.get("rotate_refresh_tokens", request.app[OAUTH].rotate_refresh_tokens)
-        if not isinstance(rotate, bool):
-            raise ValueError("rotate_refresh_tokens must be true or false")
-    except (ValueError, TypeError) as exc:
-        return web.json_response({"error": str(exc)}, status=400)
-    oauth = request.app[OAUTH]
-    oauth.expires_in, oauth.rotate_refresh_tokens = expires_in, rotate
-    return _summary(oauth)
-
-
-async def admin_expire_all(request: web.Request) -> web.Response:
-    """Every access token issued so far expires now (refresh tokens keep working)."""
-    oauth = request.app[OAUTH]
-    now = oauth.clock()
-    for issued in oauth.access_tokens.values():
-        issued.expires_at = min(issued.expires_at, now)
-    return _summary(oauth)
-
-
-async def admin_revoke_all(request: web.Request) -> web.Response:
-    for refresh in list(request.app[OAUTH].refresh_tokens):
-        _revoke(request.app, refresh)
-    return _summary(request.app[OAUTH])
 
 
 async def consent_without_browser(authorize_url: str, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109
