@@ -136,13 +136,19 @@ def direction_label(direction: Direction) -> str:
 
 def problem_text(problem: str) -> str:
     """A check's problem sentence in the UI language, where it is one we know."""
+    known = known_problem(problem)
+    return problem if known is None else known
+
+
+def known_problem(problem: str) -> str | None:
+    """A check's problem sentence in the UI language, or ``None`` if it is not one of ours."""
     if problem in _PROBLEMS:
         return QCoreApplication.translate("InputError", problem)
     found = _VALID_AS.fullmatch(problem)
     if found:
         text = QCoreApplication.translate("InputError", "not a valid phone number (read as %1)")
         return text.replace("%1", found["region"])
-    return problem
+    return None
 
 
 def number_type_label(kind: PhoneNumberType) -> str:

@@ -435,17 +435,11 @@ def _part(slot: _Slot, value: str, depth: int) -> str | None:
         found = QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else None
     elif slot.translate == "sentence":
         found = known_text(value, depth)
-        if found is None and _is_known_problem(value):
-            found = i18n.problem_text(value)
+        if found is None:
+            found = i18n.known_problem(value)
     if found is None and not slot.required:
         return value
     return found
-
-
-def _is_known_problem(text: str) -> bool:
-    """A problem sentence i18n translates (the phone number's and the form's)."""
-    # i18n keeps the table private; reading it here keeps one entry per sentence.
-    return text in i18n._PROBLEMS or i18n._VALID_AS.fullmatch(text) is not None
 
 
 def _fill(source: str, parts: list[str]) -> str:
