@@ -7,13 +7,18 @@ import re
 import subprocess
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox import SandboxServer
+from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient
+from hubcall_desktop.secrets.oauth_config import OAuthEndpoints
 from hubcall_desktop.secrets.store import SecretStore
 
 SECRETS_BUS = "org.freedesktop.secrets"
@@ -75,6 +80,23 @@ def memory_keyring() -> ScriptedKeyring:
 @pytest.fixture
 def memory_store(memory_keyring: ScriptedKeyring) -> SecretStore:
     return SecretStore(backend=memory_keyring, environ={})
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    """The HubSpot sandbox on loopback (a module may override it, e.g. with a clock)."""
+    async with SandboxServer() as server:
+        yield server
+
+
+@pytest.fixture
+async def client(sandbox: SandboxServer) -> AsyncIterator[HubSpotOAuthClient]:
+    """The app's OAuth client against ``sandbox``, with the sandbox app's credentials."""
+    endpoints = OAuthEndpoints.for_api_base(sandbox.base_url)
+    async with HubSpotOAuthClient(
+        endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
+    ) as oauth:
+        yield oauth
 
 
 @pytest.fixture(scope="session")

@@ -28,12 +28,6 @@ from hubcall_desktop.secrets.oauth_errors import (
 from hubcall_desktop.secrets.oauth_flow import LoopbackListener, authorize, build_authorization
 
 
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    async with SandboxServer() as server:
-        yield server
-
-
 @pytest.fixture(params=[False, True], ids=["2026-03", "legacy-v1"])
 async def oauth_client(
     sandbox: SandboxServer, request: pytest.FixtureRequest

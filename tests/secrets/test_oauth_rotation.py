@@ -14,13 +14,11 @@ from keyring.errors import KeyringLocked
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.oauth import (
-    SANDBOX_CLIENT_ID,
-    SANDBOX_CLIENT_SECRET,
     consent_without_browser,
 )
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient
-from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, OAuthEndpoints
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
 from hubcall_desktop.secrets.oauth_errors import InvalidGrant
 from hubcall_desktop.secrets.oauth_flow import authorize
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
@@ -35,20 +33,12 @@ LIFETIME = 1800
 
 @pytest.fixture
 async def sandbox() -> AsyncIterator[SandboxServer]:
+    """The usual sandbox, rotating refresh tokens (``client`` comes from conftest)."""
     async with SandboxServer() as server:
         async with httpx.AsyncClient(base_url=server.base_url) as http:
             answer = await http.post("/_sandbox/oauth", json={"rotate_refresh_tokens": True})
             assert answer.json()["rotate_refresh_tokens"] is True
         yield server
-
-
-@pytest.fixture
-async def client(sandbox: SandboxServer) -> AsyncIterator[HubSpotOAuthClient]:
-    endpoints = OAuthEndpoints.for_api_base(sandbox.base_url)
-    async with HubSpotOAuthClient(
-        endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
-    ) as oauth:
-        yield oauth
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -28,21 +27,6 @@ from hubcall_desktop.secrets.store import SecretStore, refresh_token_entry
 from ..sandbox.helpers import FakeClock
 
 PORTAL = "147258369"
-
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    async with SandboxServer() as server:
-        yield server
-
-
-@pytest.fixture
-async def client(sandbox: SandboxServer) -> AsyncIterator[HubSpotOAuthClient]:
-    endpoints = OAuthEndpoints.for_api_base(sandbox.base_url)
-    async with HubSpotOAuthClient(
-        endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
-    ) as oauth:
-        yield oauth
 
 
 @pytest.fixture

@@ -13,19 +13,16 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.errors import HubSpotAuthError
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
 from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
-    SANDBOX_CLIENT_ID,
-    SANDBOX_CLIENT_SECRET,
     consent_without_browser,
 )
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, OAuthEndpoints
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
 from hubcall_desktop.secrets.oauth_flow import authorize
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import SecretStore
@@ -54,20 +51,14 @@ async def sandbox(server_clock: FakeClock) -> AsyncIterator[SandboxServer]:
 
 @pytest.fixture
 async def provider(
-    sandbox: SandboxServer, memory_store: SecretStore, app_clock: FakeClock
-) -> AsyncIterator[tuple[OAuthTokenProvider, TokenSet]]:
-    endpoints = OAuthEndpoints.for_api_base(sandbox.base_url)
-    async with HubSpotOAuthClient(
-        endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
-    ) as client:
-        tokens = await authorize(
-            client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
-        )
-        provider = OAuthTokenProvider(
-            client, AsyncSecretStore(memory_store), PORTAL, clock=app_clock
-        )
-        await provider.adopt(tokens)
-        yield provider, tokens
+    client: HubSpotOAuthClient, memory_store: SecretStore, app_clock: FakeClock
+) -> tuple[OAuthTokenProvider, TokenSet]:
+    tokens = await authorize(
+        client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
+    )
+    provider = OAuthTokenProvider(client, AsyncSecretStore(memory_store), PORTAL, clock=app_clock)
+    await provider.adopt(tokens)
+    return provider, tokens
 
 
 @pytest.fixture
