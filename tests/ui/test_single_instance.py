@@ -44,6 +44,17 @@ def claims() -> Iterator[list[Claim]]:
         claim.release()
 
 
+@pytest.fixture
+def listening(tmp_path: Path, claims: list[Claim]) -> Iterator[SingleInstance]:
+    """The running app's side on ``tmp_path``: claimed, and taken over by Qt."""
+    claim = claim_instance(tmp_path)
+    claims.append(claim)
+    instance = SingleInstance(claim)
+    assert instance.listen()
+    yield instance
+    instance.close()
+
+
 def read_show(listener: socket.socket) -> bytes:
     listener.settimeout(2)
     conn, _ = listener.accept()
@@ -164,45 +175,31 @@ def test_a_second_launch_exits_without_loading_qt(tmp_path: Path, claims: list[C
 
 
 def test_a_launch_can_ask_for_the_log_form(
-    qtbot: QtBot, tmp_path: Path, claims: list[Claim]
+    qtbot: QtBot, tmp_path: Path, listening: SingleInstance
 ) -> None:
     """`hubcall-desktop --log-call` while the app runs: the window and the form come up."""
-    claim = claim_instance(tmp_path)
-    claims.append(claim)
-    instance = SingleInstance(claim)
-    assert instance.listen()
-    try:
-        with (
-            qtbot.waitSignal(instance.activated, timeout=WAIT_MS),
-            qtbot.waitSignal(instance.log_call_requested, timeout=WAIT_MS),
-        ):
-            assert claim_instance(tmp_path, message=LOG_CALL_MESSAGE).other_running
-        with (
-            qtbot.waitSignal(instance.activated, timeout=WAIT_MS),
-            qtbot.assertNotEmitted(instance.log_call_requested, wait=100),
-        ):
-            assert claim_instance(tmp_path).other_running
-    finally:
-        instance.close()
+    with (
+        qtbot.waitSignal(listening.activated, timeout=WAIT_MS),
+        qtbot.waitSignal(listening.log_call_requested, timeout=WAIT_MS),
+    ):
+        assert claim_instance(tmp_path, message=LOG_CALL_MESSAGE).other_running
+    with (
+        qtbot.waitSignal(listening.activated, timeout=WAIT_MS),
+        qtbot.assertNotEmitted(listening.log_call_requested, wait=100),
+    ):
+        assert claim_instance(tmp_path).other_running
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00" * 64, b"log-call", b"show me\n", b"x" * 70000])
 def test_anything_else_on_the_socket_is_ignored(
-    qtbot: QtBot, tmp_path: Path, claims: list[Claim], garbage: bytes
+    qtbot: QtBot, tmp_path: Path, listening: SingleInstance, garbage: bytes
 ) -> None:
-    claim = claim_instance(tmp_path)
-    claims.append(claim)
-    instance = SingleInstance(claim)
-    assert instance.listen()
-    try:
-        with (
-            qtbot.assertNotEmitted(instance.activated, wait=200),
-            qtbot.assertNotEmitted(instance.log_call_requested, wait=0),
-            socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client,
-        ):
-            client.connect(claim.name)
-            client.sendall(garbage)
-        with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):  # still listening
-            assert claim_instance(tmp_path).other_running
-    finally:
-        instance.close()
+    with (
+        qtbot.assertNotEmitted(listening.activated, wait=200),
+        qtbot.assertNotEmitted(listening.log_call_requested, wait=0),
+        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client,
+    ):
+        client.connect(listening.name)
+        client.sendall(garbage)
+    with qtbot.waitSignal(listening.activated, timeout=WAIT_MS):  # still listening
+        assert claim_instance(tmp_path).other_running
