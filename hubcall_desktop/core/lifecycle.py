@@ -12,7 +12,14 @@ passes only the caller's number) are matched by number to the open call from tha
 The lifecycle keeps the calls it has seen recently in memory, and can resume after a
 restart: :meth:`CallLifecycle.restore` takes the open calls back from the journal, and
 :meth:`CallLifecycle.apply` takes the journal's copy of the call (which may carry the
-agent's notes) as the base to update.
+agent's notes) as the base to update. The desk journals first and remembers second:
+:meth:`CallLifecycle.plan` says what an event does without remembering anything, and
+:meth:`CallLifecycle.commit` remembers it once the journal has committed the change, so a
+failed write leaves the lifecycle as it was and the source's retry is not a "duplicate".
+
+Sources reuse call ids (a PBX counter restarts, a script numbers its calls 1, 2, 3): a
+*ringing* with a known id is the same call only if it is the same ringing, i.e. from the
+same caller and, once that call is over, at a moment within it. Otherwise it is a new call.
 """
 
 from __future__ import annotations
@@ -77,6 +84,9 @@ _CLOSING = frozenset({Outcome.NEW_ENDED, Outcome.ENDED, Outcome.EXPIRED})
 class Transition:
     call: Call
     outcome: Outcome
+    # What :meth:`CallLifecycle.commit` remembers: the call (when ``keep``) as of ``moment``.
+    moment: datetime | None = None
+    keep: bool = False
 
     @property
     def changed(self) -> bool:
@@ -142,13 +152,21 @@ class CallLifecycle:
     # -- changing ----------------------------------------------------------------------
 
     def restore(self, calls: Iterable[Call]) -> None:
-        """Take calls back from the journal after a restart (open ones above all)."""
-        for call in calls:
+        """Take calls back from the journal after a restart (open ones above all). Where
+        two share a source id, the newest keeps it."""
+        for call in sorted(calls, key=lambda c: c.created_at):
             self._remember(call, self._last_moment(call) or self._clock())
 
     def apply(self, event: CallEvent, existing: Call | None = None) -> Transition:
-        """Apply one event. ``existing`` is the journal's current copy of the event's call
-        (found by :meth:`resolve` or by source id), used as the base when given."""
+        """Apply one event and remember the result: :meth:`plan` then :meth:`commit`."""
+        transition = self.plan(event, existing)
+        self.commit(transition)
+        return transition
+
+    def plan(self, event: CallEvent, existing: Call | None = None) -> Transition:
+        """What one event does, remembering nothing yet. ``existing`` is the journal's
+        current copy of the event's call (found by :meth:`resolve` or by source id), used
+        as the base when given. Pass the result to :meth:`commit` once it is journaled."""
         base = existing if existing is not None else self.resolve(event)
         if base is None:
             transition = self._create(event)
@@ -158,13 +176,20 @@ class CallLifecycle:
             transition = self._answered(base, event)
         else:
             transition = self._ended(base, event)
-        if transition.changed or existing is not None:
-            self._remember(transition.call, event.at if transition.changed else None)
-        return transition
+        if transition.changed:
+            return dataclasses.replace(transition, moment=event.at, keep=True)
+        # Nothing new, but the journal's copy is the latest word on the call.
+        return dataclasses.replace(transition, keep=existing is not None)
 
-    def expire(self, call: Call, now: datetime | None = None) -> Transition:
+    def commit(self, transition: Transition) -> None:
+        """Remember what :meth:`plan` or :meth:`expire` decided (after it was journaled)."""
+        if transition.keep:
+            self._remember(transition.call, transition.moment)
+
+    def expire(self, call: Call, now: datetime | None = None, *, commit: bool = True) -> Transition:
         """Close a call that never ended as UNKNOWN, flagged. The duration stays unknown
-        rather than made up. A call that is no longer open is left alone."""
+        rather than made up. A call that is no longer open is left alone. With
+        ``commit=False`` nothing is remembered until :meth:`commit`."""
         now = ensure_utc(now or self._clock())
         if is_closed(call) or self._deadline(call) > now:
             return Transition(call, Outcome.DUPLICATE)
@@ -175,8 +200,10 @@ class CallLifecycle:
             final_status=CallStatus.UNKNOWN,
             flagged=f"{NEVER_ENDED_FLAG} after {minutes} minutes",
         )
-        self._remember(closed, now)
-        return Transition(closed, Outcome.EXPIRED)
+        transition = Transition(closed, Outcome.EXPIRED, moment=now, keep=True)
+        if commit:
+            self.commit(transition)
+        return transition
 
     # -- the state machine ---------------------------------------------------------------
 
@@ -204,6 +231,8 @@ class CallLifecycle:
         return Transition(call, Outcome.NEW_ENDED)
 
     def _ringing(self, base: Call, event: CallEvent) -> Transition:
+        if _reuses_id(base, event):
+            return self._create(event)
         later = [t for t in (base.answered_at, base.ended_at) if t is not None]
         if base.ringing_at is not None or (later and event.at > min(later)):
             return Transition(base, Outcome.DUPLICATE)
@@ -291,8 +320,10 @@ class CallLifecycle:
             if self._seen.get(call.external_call_id, limit) < limit:
                 del self._calls[call.external_call_id]
                 self._seen.pop(call.external_call_id, None)
-                if call.source_call_id is not None:
-                    self._keys.pop((call.source, call.source_call_id), None)
+                key = (call.source, call.source_call_id)
+                # A reused id may belong to a newer call by now: leave that one's key.
+                if call.source_call_id is not None and self._keys.get(key) == call.external_call_id:
+                    del self._keys[key]
 
     def _deadline(self, call: Call) -> datetime:
         if call.answered_at is not None:
@@ -304,6 +335,23 @@ class CallLifecycle:
     def _last_moment(call: Call) -> datetime | None:
         moments = [t for t in (call.ringing_at, call.answered_at, call.ended_at) if t]
         return max(moments) if moments else None
+
+
+def _reuses_id(base: Call, event: CallEvent) -> bool:
+    """A ringing with the id of ``base`` that is another call: the source reused the id.
+
+    The same ringing again (a retry) is from the same caller and, if ``base`` is over, at a
+    moment within it. A late ringing of a call first heard of when answered or ended keeps
+    filling in that call, as long as it came before the end.
+    """
+    if event.source_call_id is None or event.source_call_id != base.source_call_id:
+        return False  # matched by number: the caller is the same by construction
+    if base.ringing_at is not None and not _same_caller(base, event):
+        return True
+    if not is_closed(base):
+        return False
+    over = base.ended_at or CallLifecycle._last_moment(base)
+    return over is not None and event.at > over
 
 
 def _same_caller(call: Call, event: CallEvent) -> bool:

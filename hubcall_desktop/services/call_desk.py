@@ -131,12 +131,18 @@ class CallDesk:
     # -- events ----------------------------------------------------------------------------
 
     async def handle_event(self, event: CallEvent) -> str:
-        """Journal the event, start the caller lookup, tell observers; returns the call id."""
+        """Journal the event, start the caller lookup, tell observers; returns the call id.
+
+        The lifecycle remembers the change only once the journal committed it: after a
+        failed write (a ``StorageError``, which the webhook answers with 503) the source's
+        retry is applied afresh, not taken for a duplicate of an event never stored.
+        """
         async with self._lock:
             existing = await self._journal_copy(event)
-            transition = self.lifecycle.apply(event, existing)
+            transition = self.lifecycle.plan(event, existing)
             call = transition.call
             if not transition.changed:
+                self.lifecycle.commit(transition)
                 return call.external_call_id
             if transition.is_new:
                 self._stamp_defaults(call)
@@ -149,6 +155,7 @@ class CallDesk:
             else:
                 await self.journal.save_call(call)
                 cached = []
+            self.lifecycle.commit(transition)
         if transition.is_new:
             self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
             self._notify(DeskUpdate(UpdateKind.RINGING, call, tuple(cached)))
@@ -425,10 +432,11 @@ class CallDesk:
         for stale in self.lifecycle.overdue():
             async with self._lock:
                 base = await self.journal.get_call(stale.external_call_id) or stale
-                transition = self.lifecycle.expire(base)
+                transition = self.lifecycle.expire(base, commit=False)
                 if not transition.changed:
                     continue
                 await self.journal.save_call(transition.call)
+                self.lifecycle.commit(transition)
             self._notify(DeskUpdate(UpdateKind.ENDED, transition.call))
 
     def current_status(self) -> DeskStatus:

@@ -166,10 +166,80 @@ def test_an_answer_after_the_end_is_not_the_same_call(life: CallLifecycle) -> No
     assert life.apply(answer(at=11)).outcome is Outcome.DUPLICATE
 
 
-def test_a_ringing_after_the_end_with_the_same_id_is_ignored(life: CallLifecycle) -> None:
-    life.apply(ring())
+def test_a_ringing_after_the_end_with_the_same_id_is_a_new_call(life: CallLifecycle) -> None:
+    old = life.apply(ring()).call
     life.apply(end(at=10))
-    assert life.apply(ring(at=60)).outcome is Outcome.DUPLICATE
+    again = life.apply(ring(at=60))
+    assert again.outcome is Outcome.NEW_RINGING
+    assert again.call.external_call_id != old.external_call_id
+    # The id names the new call now: its end closes it, and the old call stays as it was.
+    closed = life.apply(end(at=70, reason=EndReason.BUSY)).call
+    assert closed.external_call_id == again.call.external_call_id
+    assert closed.final_status is CallStatus.BUSY
+
+
+def test_the_same_ringing_repeated_after_the_end_is_still_a_duplicate(
+    life: CallLifecycle,
+) -> None:
+    life.apply(ring(at=0))
+    life.apply(end(at=10))
+    assert life.apply(ring(at=0)).outcome is Outcome.DUPLICATE  # a retry of the first ring
+    assert life.apply(ring(at=5)).outcome is Outcome.DUPLICATE  # within the call's time
+
+
+def test_a_ringing_with_a_known_id_from_another_caller_is_a_new_call(
+    life: CallLifecycle,
+) -> None:
+    first = life.apply(ring(at=0)).call
+    second = life.apply(ring(at=1, caller=OTHER))
+    assert second.outcome is Outcome.NEW_RINGING
+    assert second.call.external_call_id != first.external_call_id
+    assert life.apply(ring(at=2, caller=OTHER)).outcome is Outcome.DUPLICATE
+
+
+def test_a_reused_id_after_expiry_is_a_new_call(life: CallLifecycle, clock: Clock) -> None:
+    old = life.apply(ring()).call
+    clock.now = T0 + timedelta(hours=1)
+    life.expire(old)
+    assert life.apply(ring(at=3600)).outcome is Outcome.NEW_RINGING
+
+
+def test_forgetting_the_old_call_keeps_the_new_call_of_a_reused_id(
+    clock: Clock,
+) -> None:
+    life = CallLifecycle(clock=clock, memory=timedelta(minutes=30))
+    life.apply(ring(at=0))
+    life.apply(end(at=10))
+    new = life.apply(ring(at=25 * 60)).call
+    clock.now = T0 + timedelta(minutes=50)
+    life.overdue()  # forgets the first call (closed 50 minutes ago)
+    resolved = life.resolve(end(at=50 * 60))
+    assert resolved is not None and resolved.external_call_id == new.external_call_id
+
+
+def test_plan_remembers_nothing_until_commit(life: CallLifecycle) -> None:
+    planned = life.plan(ring())
+    assert planned.outcome is Outcome.NEW_RINGING
+    assert life.resolve(ring()) is None and life.open_calls() == []
+    # The journal write failed and the source retries: the retry is new again.
+    retried = life.plan(ring())
+    assert retried.outcome is Outcome.NEW_RINGING
+    life.commit(retried)
+    assert life.apply(ring(at=1)).outcome is Outcome.DUPLICATE
+    ended = life.plan(end(at=5))
+    assert ended.outcome is Outcome.ENDED and life.open_calls() != []
+    life.commit(ended)
+    assert life.open_calls() == []
+
+
+def test_expire_without_commit_remembers_nothing(life: CallLifecycle, clock: Clock) -> None:
+    life.apply(ring())
+    clock.now = T0 + timedelta(hours=1)
+    [overdue] = life.overdue()
+    expired = life.expire(overdue, commit=False)
+    assert expired.outcome is Outcome.EXPIRED and life.open_calls() != []
+    life.commit(expired)
+    assert life.open_calls() == []
 
 
 def test_answered_for_an_unknown_call_starts_it(life: CallLifecycle) -> None:

@@ -1,0 +1,194 @@
+"""The desk journals first and remembers second: nothing accepted is lost, nothing new is
+taken for a duplicate. Real sqlite files, the real sandbox, the real webhook."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from hubcall_desktop.core.call import CallSource, utc_now
+from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.events import EndReason, EventKind, make_event
+from hubcall_desktop.hubspot.pacing import RequestPacer
+from hubcall_desktop.hubspot.retrying import NO_RETRY
+from hubcall_desktop.hubspot.service import HubSpotService, build_client
+from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
+from hubcall_desktop.services.call_desk import CallDesk
+from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
+from hubcall_desktop.services.runtime import DeskRuntime
+from hubcall_desktop.sources.webhook import WebhookServer
+from hubcall_desktop.storage.async_journal import AsyncJournal
+
+from ..sources.helpers import SECRET
+
+ANNA = "+493055501234"
+OTTO = "+493055507777"
+BUSY_S = 0.2  # how long the desk's journal waits for a lock held by another connection
+
+
+async def open_desk(path: Path, sandbox: SandboxServer) -> DeskRuntime:
+    """The desk as the app builds it, with a short busy timeout so a lock fails fast."""
+    journal = await AsyncJournal.open(path, busy_timeout=BUSY_S)
+    client = build_client(None)
+    settings = demo_settings("DE")
+    service = HubSpotService(
+        client,
+        demo_token(),
+        base_url=sandbox.base_url,
+        api_version="v3",
+        pacer=RequestPacer(settings.rate_limit_per_10s),
+        retry_policy=NO_RETRY,
+    )
+    return DeskRuntime(CallDesk(journal, service, settings), journal, client)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    server = await start_sandbox()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "journal.sqlite3"
+
+
+@pytest.fixture
+async def runtime(journal_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
+    opened = await open_desk(journal_path, sandbox)
+    await opened.desk.start()
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def webhook(runtime: DeskRuntime) -> AsyncIterator[WebhookServer]:
+    server = WebhookServer(runtime.desk.handle_event, SECRET, port=0, region="DE")
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@contextmanager
+def write_locked(path: Path) -> Iterator[None]:
+    """Another program holds the journal's write lock (as a backup tool or a second copy
+    of the app would)."""
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def event(
+    kind: EventKind,
+    call_id: str | None = "sip-1",
+    number: str = ANNA,
+    at: datetime | None = None,
+    reason: EndReason | None = None,
+) -> object:
+    return make_event(
+        kind,
+        CallSource.WEBHOOK,
+        source_call_id=call_id,
+        raw_from=number,
+        raw_to=DEMO_AGENT_NUMBER,
+        at=at or utc_now(),
+        reason=reason,
+        region="DE",
+    )
+
+
+def rows(path: Path) -> list[tuple[str, str | None, str | None]]:
+    """(raw_from, final_status, source_call_id) of every call in the file, oldest first,
+    read with a connection of our own: what a restart would find."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT raw_from, final_status, source_call_id FROM calls ORDER BY rowid"
+        ).fetchall()
+
+
+# -- a failed write changes nothing ------------------------------------------------------
+
+
+async def test_a_ringing_refused_by_a_locked_journal_is_journaled_on_retry(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    ringing = event(EventKind.RINGING)
+    with write_locked(journal_path), pytest.raises(StorageError, match="locked"):
+        await runtime.desk.handle_event(ringing)  # type: ignore[arg-type]
+    assert rows(journal_path) == []
+    call_id = await runtime.desk.handle_event(ringing)  # type: ignore[arg-type]
+    assert rows(journal_path) == [(ANNA, None, "sip-1")]
+    assert (await runtime.journal.get_call(call_id)) is not None
+
+
+async def test_an_end_refused_by_a_locked_journal_is_journaled_on_retry(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    ended = event(EventKind.ENDED, reason=EndReason.HUNG_UP)
+    with write_locked(journal_path), pytest.raises(StorageError):
+        await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
+    assert rows(journal_path) == [(ANNA, None, "sip-1")]
+    await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
+    assert rows(journal_path) == [(ANNA, "MISSED", "sip-1")]
+
+
+async def test_through_the_webhook_a_503_is_followed_by_a_journaled_202(
+    webhook: WebhookServer, journal_path: Path
+) -> None:
+    body = {"event": "ringing", "from": "030 55501234", "call_id": "sip-9"}
+    headers = {"Authorization": f"Bearer {SECRET.reveal()}"}
+    async with httpx.AsyncClient(base_url=webhook.url, trust_env=False, timeout=10) as http:
+        with write_locked(journal_path):
+            refused = await http.post("/v1/events", json=body, headers=headers)
+        assert refused.status_code == 503
+        retried = await http.post("/v1/events", json=body, headers=headers)
+    assert retried.status_code == 202, retried.text
+    assert rows(journal_path) == [("030 55501234", None, "sip-9")]
+
+
+# -- a reused call id is a new call ------------------------------------------------------
+
+
+async def test_the_same_ringing_again_is_idempotent(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    at = utc_now()
+    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))  # type: ignore[arg-type]
+    again = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))  # type: ignore[arg-type]
+    assert again == first and len(rows(journal_path)) == 1
+
+
+async def test_a_reused_id_after_the_end_is_a_new_call(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    t0 = utc_now() - timedelta(minutes=5)
+    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=t0))  # type: ignore[arg-type]
+    ended = event(EventKind.ENDED, at=t0 + timedelta(seconds=20), reason=EndReason.HUNG_UP)
+    await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
+    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=ANNA))  # type: ignore[arg-type]
+    assert second != first
+    assert rows(journal_path) == [(ANNA, "MISSED", "sip-1"), (ANNA, None, "sip-1")]
+    # The id now names the new call: its end closes it, not the old one.
+    await runtime.desk.handle_event(event(EventKind.ENDED, reason=EndReason.BUSY))  # type: ignore[arg-type]
+    assert rows(journal_path) == [(ANNA, "MISSED", "sip-1"), (ANNA, "BUSY", "sip-1")]
+
+
+async def test_a_reused_id_from_another_caller_is_a_new_call(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    first = await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=OTTO))  # type: ignore[arg-type]
+    assert second != first
+    assert [r[0] for r in rows(journal_path)] == [ANNA, OTTO]
