@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.ui import qt_guard
 from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
 from hubcall_desktop.ui.instance_claim import (
     LOG_CALL_MESSAGE,
@@ -65,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if problem := qt_guard.known_problem():  # before Qt loads: a broken build aborts days later
+        print(f"hubcall-desktop: {problem}", file=sys.stderr)
+        return qt_guard.EXIT_CODE
     return _run_gui(options)
 
 
