@@ -102,7 +102,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # PySide6 can abort at interpreter shutdown ("shared QObject was deleted directly",
 # then a malloc check) when Python's garbage collector and Qt destroy leftover wrapper
 # objects in the wrong order, after every test has already passed. Once pytest has
-# reported, leave without that teardown; the exit status is pytest's own.
+# reported, leave without that teardown; the exit status is pytest's own. Not under
+# mutmut, which runs pytest inside its own process and needs control back.
 _exit_status: list[int] = []
 
 
@@ -112,7 +113,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if _exit_status and "PySide6.QtCore" in sys.modules:
+    if _exit_status and "PySide6.QtCore" in sys.modules and "mutmut" not in sys.modules:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_exit_status[-1])

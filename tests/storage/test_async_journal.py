@@ -120,7 +120,10 @@ def test_methods_keep_their_names_and_docs() -> None:
 
 
 def test_every_journal_method_has_a_coroutine_twin() -> None:
+    # "ǁ" marks the copies mutation testing (mutmut) adds to the class.
     public = {
-        n for n in vars(CallJournal) if not n.startswith("_") and callable(getattr(CallJournal, n))
+        n
+        for n in vars(CallJournal)
+        if not n.startswith("_") and "ǁ" not in n and callable(getattr(CallJournal, n))
     }
     assert public - set(vars(AsyncJournal)) == set()
