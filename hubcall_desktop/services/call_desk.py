@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, utc_now
-from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.errors import InputError, StorageError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
 from hubcall_desktop.core.lifecycle import CallLifecycle, Outcome, auto_log_at, should_auto_log
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
@@ -97,7 +97,7 @@ class CallDesk:
         if self._started:
             return
         self._started = True
-        interrupted = await self.journal.recover_interrupted()
+        interrupted = await self.outbox.recover_interrupted()  # under the sender lock
         if interrupted:
             logger.warning(
                 "%d log requests were interrupted; they are sent again", len(interrupted)
@@ -135,8 +135,16 @@ class CallDesk:
 
         The lifecycle remembers the change only once the journal committed it: after a
         failed write (a ``StorageError``, which the webhook answers with 503) the source's
-        retry is applied afresh, not taken for a duplicate of an event never stored.
+        retry is applied afresh, not taken for a duplicate of an event never stored. The
+        failure is also shown in the status, until a write works again.
         """
+        try:
+            return await self._handle_event(event)
+        except StorageError as error:
+            self.status.journal_failed(error)
+            raise
+
+    async def _handle_event(self, event: CallEvent) -> str:
         async with self._lock:
             existing = await self._journal_copy(event)
             transition = self.lifecycle.plan(event, existing)
@@ -156,6 +164,7 @@ class CallDesk:
                 await self.journal.save_call(call)
                 cached = []
             self.lifecycle.commit(transition)
+        self.status.journal_ok()
         if transition.is_new:
             self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
             self._notify(DeskUpdate(UpdateKind.RINGING, call, tuple(cached)))

@@ -28,6 +28,7 @@ class StatusKeeper:
     def __init__(self) -> None:
         self.current = DeskStatus()
         self._listeners: list[StatusListener] = []
+        self._journal_problem: str | None = None
 
     def add_listener(self, listener: StatusListener) -> None:
         self._listeners.append(listener)
@@ -62,6 +63,17 @@ class StatusKeeper:
             self._set(token=TokenState.MISSING, message=error.user_message)
         else:
             self._set(message=error.user_message)
+
+    def journal_failed(self, error: UserError) -> None:
+        """The journal refused an event (locked, full, replaced): say so until it works."""
+        self._journal_problem = error.user_message
+        self._set(message=error.user_message)
+
+    def journal_ok(self) -> None:
+        """A journal write worked: the journal's last problem, if still shown, is over."""
+        problem, self._journal_problem = self._journal_problem, None
+        if problem is not None and self.current.message == problem:
+            self._set(message="")
 
     def set_token(self, state: TokenState, message: str = "") -> None:
         """What the connection manager says about the token (no keyring, reconnect, ...)."""

@@ -4,6 +4,15 @@ A file SQLite cannot read is never written: it is first opened read-only and che
 only a healthy file (or a new, empty one) is opened for writing. SQLite's own error codes
 (``sqlite_errorcode``, Python 3.11+) decide which failures the user can act on; anything
 else is a bug and propagates unchanged.
+
+An open connection keeps writing to the file it opened even after that file was deleted
+or replaced, and a restart would then open another file: the calls accepted in between
+would be gone. So every write transaction first (and again after its commit) checks that
+the path still names the file the connection has open (device and inode; one ``stat``,
+microseconds). A deleted or moved-away file is written back at its path from the open
+connection (``VACUUM INTO``: every call and outbox entry, not just the recent ones) and
+the connection moves there; a file replaced by another one is never written over: what the
+connection holds is saved beside it and every later write is refused with a sentence.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -180,17 +190,24 @@ class Database:
     def __init__(self, path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
-        with translated(path, busy_timeout):
-            # isolation_level=None: no implicit transactions; ``writing()`` says BEGIN itself.
-            self._conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
-            try:
-                self._configure()
-            except BaseException:
-                self._conn.close()
-                raise
+        self._lost: str | None = None  # why nothing is written any more (file replaced)
+        self._conn = self._connect()
+        self._identity = _identity(path)
 
-    def _configure(self) -> None:
-        conn = self._conn
+    def _connect(self, path: Path | None = None) -> sqlite3.Connection:
+        with translated(self.path, self.busy_timeout):
+            # isolation_level=None: no implicit transactions; ``writing()`` says BEGIN itself.
+            conn = sqlite3.connect(
+                path or self.path, timeout=self.busy_timeout, isolation_level=None
+            )
+            try:
+                self._configure(conn)
+            except BaseException:
+                conn.close()
+                raise
+        return conn
+
+    def _configure(self, conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -216,6 +233,7 @@ class Database:
         ``BEGIN IMMEDIATE`` takes the write lock up front, so a busy file fails here, before
         anything changed, rather than half-way.
         """
+        self.check_file()
         conn = self._conn
         with translated(self.path, self.busy_timeout):
             conn.execute("BEGIN IMMEDIATE")
@@ -227,6 +245,89 @@ class Database:
                     with suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                 raise
+        # Replaced while we wrote: the change is not in the file a restart opens; say so.
+        self.check_file()
+
+    def check_file(self) -> None:
+        """Make sure the path still names the open file (see the module doc); raises
+        :class:`StorageError` if another file took its place."""
+        if self._lost is not None:
+            raise StorageError(self._lost)
+        try:
+            current: tuple[int, int] | None = _identity(self.path)
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise StorageError(
+                f"The call journal {self.path} cannot be checked ({exc.strerror}). Check "
+                "that its folder is still there and readable."
+            ) from exc
+        if current == self._identity:
+            return
+        with translated(self.path, self.busy_timeout):
+            if current is None:
+                self._write_back()
+            else:
+                self._refuse_replaced()
+
+    def _write_back(self) -> None:
+        """The file was deleted or moved away: copy what the connection holds to a new
+        file at the path, then continue there."""
+        logger.error("journal %s was deleted while open; writing it back", self.path)
+        copy = self.path.with_name(f"{self.path.name}.{os.getpid()}.restoring")
+        copy.unlink(missing_ok=True)
+        self._copy_to(copy)
+        factory = self._conn.row_factory
+        # SQLite leaves the -wal and -shm of a file that moved in place when it closes:
+        # empty them into the old file first, then remove them, or a new connection
+        # would replay stale pages onto the new file.
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.close()
+        for sibling in _siblings(self.path):
+            sibling.unlink(missing_ok=True)
+        try:
+            os.link(copy, self.path)  # never over a file someone put there meanwhile
+        except FileExistsError:
+            rescue = self._rescue_name()
+            copy.rename(rescue)
+            self._conn = self._connect(rescue)  # reads go on from the copy
+            self._conn.row_factory = factory
+            self._refuse(rescue)
+        copy.unlink()
+        _sync_folder(self.path.parent)
+        self._conn = self._connect()
+        self._conn.row_factory = factory
+        self._identity = _identity(self.path)
+
+    def _refuse_replaced(self) -> None:
+        rescue = self._rescue_name()
+        self._copy_to(rescue)
+        # Our -wal still bears the path's name: empty it so it cannot touch the new file.
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._refuse(rescue)
+
+    def _rescue_name(self) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        return self.path.with_name(f"{self.path.name}.saved-{stamp}")
+
+    def _refuse(self, rescue: Path) -> None:
+        logger.error("journal %s was replaced while open; its calls saved to %s", self.path, rescue)
+        self._lost = (
+            f"The call journal {self.path} was replaced by another file while HubCall "
+            f"Desktop was running, so nothing more is written to it. The calls it held are "
+            f"saved in {rescue}. Quit HubCall Desktop and start it again."
+        )
+        raise StorageError(self._lost)
+
+    def _copy_to(self, target: Path) -> None:
+        """A consistent copy of the whole database, private and on disk."""
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        self._conn.execute("VACUUM INTO ?", (str(target),))
+        fd = os.open(target, os.O_RDONLY)
+        try:
+            os.fsync(fd)  # VACUUM INTO does not sync its output
+        finally:
+            os.close(fd)
 
     def close(self) -> None:
         with translated(self.path, self.busy_timeout):
@@ -236,3 +337,17 @@ class Database:
                     self._conn.execute("PRAGMA optimize")
             finally:
                 self._conn.close()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a new directory entry durable (the file's own data is synced already)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -192,3 +192,55 @@ async def test_a_reused_id_from_another_caller_is_a_new_call(
     second = await runtime.desk.handle_event(event(EventKind.RINGING, number=OTTO))  # type: ignore[arg-type]
     assert second != first
     assert [r[0] for r in rows(journal_path)] == [ANNA, OTTO]
+
+
+# -- the journal file deleted or replaced under the running app ---------------------------
+
+
+async def post_ringing(webhook: WebhookServer, call_id: str) -> httpx.Response:
+    body = {"event": "ringing", "from": "030 55501234", "call_id": call_id}
+    headers = {"Authorization": f"Bearer {SECRET.reveal()}"}
+    async with httpx.AsyncClient(base_url=webhook.url, trust_env=False, timeout=10) as http:
+        return await http.post("/v1/events", json=body, headers=headers)
+
+
+async def test_a_journal_deleted_under_the_app_keeps_every_accepted_event(
+    runtime: DeskRuntime, webhook: WebhookServer, journal_path: Path
+) -> None:
+    assert (await post_ringing(webhook, "before")).status_code == 202
+    for name in (journal_path.name, journal_path.name + "-wal", journal_path.name + "-shm"):
+        (journal_path.parent / name).unlink(missing_ok=True)
+    answer = await post_ringing(webhook, "after")
+    assert answer.status_code == 202, answer.text
+    assert [r[2] for r in rows(journal_path)] == ["before", "after"]
+
+
+async def test_a_journal_replaced_under_the_app_refuses_events_and_says_why(
+    runtime: DeskRuntime, webhook: WebhookServer, journal_path: Path
+) -> None:
+    assert (await post_ringing(webhook, "before")).status_code == 202
+    stranger = journal_path.with_name("restored-backup.sqlite3")
+    sqlite3.connect(stranger).close()  # an empty database: the "backup" being restored
+    stranger.replace(journal_path)
+    refused = await post_ringing(webhook, "after")
+    assert refused.status_code == 503
+    assert "replaced by another file" in runtime.desk.current_status().message
+    assert not _has_calls_table(journal_path)  # the other file is left as it was
+    [saved] = [p for p in journal_path.parent.iterdir() if ".saved-" in p.name]
+    assert [r[2] for r in rows(saved)] == ["before"]
+
+
+def _has_calls_table(path: Path) -> bool:
+    with sqlite3.connect(path) as conn:
+        found = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'calls'")
+        return bool(found.fetchone()[0])
+
+
+async def test_the_status_shows_a_journal_failure_until_a_write_works(
+    runtime: DeskRuntime, journal_path: Path
+) -> None:
+    with write_locked(journal_path), pytest.raises(StorageError):
+        await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    assert "locked" in runtime.desk.current_status().message
+    await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    assert runtime.desk.current_status().message == ""
