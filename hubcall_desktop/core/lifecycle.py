@@ -42,6 +42,9 @@ DEFAULT_MEMORY = timedelta(hours=1)
 # closed call it belongs to; beyond it, it is taken for a new call.
 UNKEYED_MATCH_WINDOW = timedelta(minutes=2)
 NEVER_ENDED_FLAG = "never ended: no ended event arrived, so the app closed it"
+INTERRUPTED_FLAG = (
+    "interrupted: HubCall Desktop stopped during the call, so how it ended is not known"
+)
 
 # An unanswered call ends with the status its reason names. A rejection is what SIP sends
 # as 486 Busy Here / 603 Decline, so HubSpot's nearest status is BUSY; a call forwarded
@@ -73,11 +76,12 @@ class Outcome(StrEnum):
     ENDED = "ended"  # journal, the pop-up asks for status and notes
     UPDATED = "updated"  # late information merged into a known call: journal, refresh
     EXPIRED = "expired"  # never ended: closed as UNKNOWN and flagged; journal, ask status
+    INTERRUPTED = "interrupted"  # open when the app stopped: closed, flagged; ask status
     DUPLICATE = "duplicate"  # nothing new: nothing to do
 
 
 _NEW = frozenset({Outcome.NEW_RINGING, Outcome.NEW_ANSWERED, Outcome.NEW_ENDED})
-_CLOSING = frozenset({Outcome.NEW_ENDED, Outcome.ENDED, Outcome.EXPIRED})
+_CLOSING = frozenset({Outcome.NEW_ENDED, Outcome.ENDED, Outcome.EXPIRED, Outcome.INTERRUPTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,23 @@ class CallLifecycle:
             self.commit(transition)
         return transition
 
+    def interrupt(self, call: Call) -> Transition:
+        """Close a call the journal still had open when the app started again: the app
+        stopped during it, so its end was never heard. An answered call was talked
+        (COMPLETED, duration unknown); one that only rang is taken as MISSED. Both are
+        flagged, so they are never logged on the agent's behalf: the agent confirms or
+        corrects the status. A real end arriving later replaces the guess. Remembered on
+        :meth:`commit`."""
+        if is_closed(call):
+            return Transition(call, Outcome.DUPLICATE)
+        closed = dataclasses.replace(
+            call,
+            final_status=CallStatus.COMPLETED if call.answered_at else CallStatus.MISSED,
+            flagged=INTERRUPTED_FLAG,
+        )
+        moment = self._last_moment(call) or ensure_utc(self._clock())
+        return Transition(closed, Outcome.INTERRUPTED, moment=moment, keep=True)
+
     # -- the state machine ---------------------------------------------------------------
 
     def _create(self, event: CallEvent) -> Transition:
@@ -250,9 +271,9 @@ class CallLifecycle:
         call.answered_at = max(event.at, base.ringing_at) if base.ringing_at else event.at
         if not is_closed(base):
             return Transition(call, Outcome.ANSWERED)
-        if base.ended_at is not None:
-            # The answer arrived after the end: the call was talked after all.
-            call.final_status = CallStatus.COMPLETED
+        # The answer arrived after the end (or after the app closed the call itself): the
+        # call was talked after all.
+        call.final_status = CallStatus.COMPLETED
         return Transition(call, Outcome.UPDATED)
 
     def _ended(self, base: Call, event: CallEvent) -> Transition:

@@ -46,7 +46,6 @@ logger = logging.getLogger(__name__)
 NOTES_DEBOUNCE_S = 0.4  # a pause in typing this long writes the notes to the journal
 EXPIRY_CHECK_S = 30.0
 MANUAL_WAIT_S = 20.0  # the form waits this long for HubSpot before saying "queued"
-RESTORE_LIMIT = 200  # open calls looked for at start-up among the newest calls
 NO_OWN_NUMBER = (
     "HubSpot needs the number that was called: enter your own number in Settings (Calls), "
     "or let the softphone send it."
@@ -93,7 +92,8 @@ class CallDesk:
     # -- life ------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Recover what a crash interrupted, reopen open calls, start the outbox."""
+        """Recover what a crash interrupted, end the calls the last run left open, start
+        the outbox. Listeners hear of each such call as ENDED: the agent wraps it up."""
         if self._started:
             return
         self._started = True
@@ -102,10 +102,27 @@ class CallDesk:
             logger.warning(
                 "%d log requests were interrupted; they are sent again", len(interrupted)
             )
-        recent = await self.journal.list_calls(limit=RESTORE_LIMIT)
-        self.lifecycle.restore(c for c in recent if c.final_status is None)
+        ended = await self._end_interrupted_calls()
         self._tasks.start(self.outbox.run(), "outbox")
         self._tasks.start(self._expire_forever(), "expiry")
+        for call in ended:
+            self._notify(DeskUpdate(UpdateKind.ENDED, call))
+
+    async def _end_interrupted_calls(self) -> list[Call]:
+        """Calls still open in the journal were cut off by the app stopping: close them
+        (flagged, see :meth:`CallLifecycle.interrupt`) in one transaction, and remember
+        them so a late real end still replaces the guess."""
+        transitions = [self.lifecycle.interrupt(c) for c in await self.journal.open_calls()]
+        if not transitions:
+            return []
+        async with self._lock:
+            await self.journal.save_calls([t.call for t in transitions])
+        for transition in transitions:
+            self.lifecycle.commit(transition)
+        logger.warning(
+            "%d calls were open when the app stopped; ended as interrupted", len(transitions)
+        )
+        return [t.call for t in transitions]
 
     async def close(self) -> None:
         """Write pending notes, stop background work. The journal is closed by its owner."""

@@ -130,6 +130,7 @@ class AsyncJournal:
     get_call = _OnWorker(CallJournal.get_call)
     find_by_source = _OnWorker(CallJournal.find_by_source)
     list_calls = _OnWorker(CallJournal.list_calls)
+    open_calls = _OnWorker(CallJournal.open_calls)
     count_calls = _OnWorker(CallJournal.count_calls)
     last_matches_for = _OnWorker(CallJournal.last_matches_for)
     history = _OnWorker(CallJournal.history)

@@ -177,6 +177,15 @@ class CallJournal:
             ).fetchall()
         return [self._decode(row) for row in rows]
 
+    def open_calls(self) -> list[Call]:
+        """Every call without a final status, oldest first: at start-up, the calls the last
+        run left open. (A scan of the calls table, once per start: no index needed.)"""
+        with self._database().reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM calls WHERE final_status IS NULL ORDER BY sort_at, rowid"
+            ).fetchall()
+        return [self._decode(row) for row in rows]
+
     def count_calls(
         self, search: str | None = None, sync_states: Collection[SyncState] | None = None
     ) -> int:

@@ -10,6 +10,7 @@ import pytest
 from hubcall_desktop.core.call import Call, CallSource, SyncState
 from hubcall_desktop.core.events import CallEvent, EndReason, EventKind, make_event
 from hubcall_desktop.core.lifecycle import (
+    INTERRUPTED_FLAG,
     NEVER_ENDED_FLAG,
     CallLifecycle,
     Outcome,
@@ -429,3 +430,31 @@ def test_should_auto_log_only_untouched_calls_after_the_delay() -> None:
     assert should_auto_log(call, 20, edited=False, now=deadline)
     assert not should_auto_log(call, 20, edited=True, now=deadline + timedelta(hours=1))
     assert not should_auto_log(call, 0, edited=False, now=deadline)
+
+
+def test_calls_interrupted_by_a_restart_close_flagged_with_the_likeliest_status(
+    life: CallLifecycle,
+) -> None:
+    rang = life.plan(ring("a")).call
+    talked = life.apply(answer("b", 5)).call
+    missed = life.interrupt(rang)
+    completed = life.interrupt(talked)
+    assert missed.outcome is Outcome.INTERRUPTED and missed.closed and missed.changed
+    assert missed.call.final_status is CallStatus.MISSED
+    assert completed.call.final_status is CallStatus.COMPLETED
+    assert completed.call.duration is None and completed.call.ended_at is None
+    assert missed.call.flagged == completed.call.flagged == INTERRUPTED_FLAG
+    assert auto_log_at(missed.call, 5) is None  # the agent confirms it first
+    assert life.interrupt(missed.call).outcome is Outcome.DUPLICATE  # closed already
+
+
+def test_a_late_answer_after_an_interruption_means_the_call_was_talked(
+    life: CallLifecycle,
+) -> None:
+    interrupted = life.interrupt(life.plan(ring()).call)
+    life.commit(interrupted)
+    late = life.apply(answer(at=3))
+    assert late.outcome is Outcome.UPDATED and late.call.final_status is CallStatus.COMPLETED
+    done = life.apply(end(at=63))
+    assert done.call.final_status is CallStatus.COMPLETED and done.call.duration == 60
+    assert done.call.flagged is None

@@ -4,48 +4,23 @@ taken for a duplicate. Real sqlite files, the real sandbox, the real webhook."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timedelta
+from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
-from hubcall_desktop.core.call import CallSource, utc_now
+from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import StorageError
-from hubcall_desktop.core.events import EndReason, EventKind, make_event
-from hubcall_desktop.hubspot.pacing import RequestPacer
-from hubcall_desktop.hubspot.retrying import NO_RETRY
-from hubcall_desktop.hubspot.service import HubSpotService, build_client
-from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
-from hubcall_desktop.services.call_desk import CallDesk
-from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
+from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.sandbox import SandboxServer
+from hubcall_desktop.services.demo import start_sandbox
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.webhook import WebhookServer
-from hubcall_desktop.storage.async_journal import AsyncJournal
 
 from ..sources.helpers import SECRET
-
-ANNA = "+493055501234"
-OTTO = "+493055507777"
-BUSY_S = 0.2  # how long the desk's journal waits for a lock held by another connection
-
-
-async def open_desk(path: Path, sandbox: SandboxServer) -> DeskRuntime:
-    """The desk as the app builds it, with a short busy timeout so a lock fails fast."""
-    journal = await AsyncJournal.open(path, busy_timeout=BUSY_S)
-    client = build_client(None)
-    settings = demo_settings("DE")
-    service = HubSpotService(
-        client,
-        demo_token(),
-        base_url=sandbox.base_url,
-        api_version="v3",
-        pacer=RequestPacer(settings.rate_limit_per_10s),
-        retry_policy=NO_RETRY,
-    )
-    return DeskRuntime(CallDesk(journal, service, settings), journal, client)
+from .desk_journal import ANNA, OTTO, event, open_desk, rows, write_locked
 
 
 @pytest.fixture
@@ -76,47 +51,6 @@ async def webhook(runtime: DeskRuntime) -> AsyncIterator[WebhookServer]:
     await server.stop()
 
 
-@contextmanager
-def write_locked(path: Path) -> Iterator[None]:
-    """Another program holds the journal's write lock (as a backup tool or a second copy
-    of the app would)."""
-    other = sqlite3.connect(path, isolation_level=None)
-    try:
-        other.execute("BEGIN IMMEDIATE")
-        yield
-        other.execute("ROLLBACK")
-    finally:
-        other.close()
-
-
-def event(
-    kind: EventKind,
-    call_id: str | None = "sip-1",
-    number: str = ANNA,
-    at: datetime | None = None,
-    reason: EndReason | None = None,
-) -> object:
-    return make_event(
-        kind,
-        CallSource.WEBHOOK,
-        source_call_id=call_id,
-        raw_from=number,
-        raw_to=DEMO_AGENT_NUMBER,
-        at=at or utc_now(),
-        reason=reason,
-        region="DE",
-    )
-
-
-def rows(path: Path) -> list[tuple[str, str | None, str | None]]:
-    """(raw_from, final_status, source_call_id) of every call in the file, oldest first,
-    read with a connection of our own: what a restart would find."""
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT raw_from, final_status, source_call_id FROM calls ORDER BY rowid"
-        ).fetchall()
-
-
 # -- a failed write changes nothing ------------------------------------------------------
 
 
@@ -125,9 +59,9 @@ async def test_a_ringing_refused_by_a_locked_journal_is_journaled_on_retry(
 ) -> None:
     ringing = event(EventKind.RINGING)
     with write_locked(journal_path), pytest.raises(StorageError, match="locked"):
-        await runtime.desk.handle_event(ringing)  # type: ignore[arg-type]
+        await runtime.desk.handle_event(ringing)
     assert rows(journal_path) == []
-    call_id = await runtime.desk.handle_event(ringing)  # type: ignore[arg-type]
+    call_id = await runtime.desk.handle_event(ringing)
     assert rows(journal_path) == [(ANNA, None, "sip-1")]
     assert (await runtime.journal.get_call(call_id)) is not None
 
@@ -135,12 +69,12 @@ async def test_a_ringing_refused_by_a_locked_journal_is_journaled_on_retry(
 async def test_an_end_refused_by_a_locked_journal_is_journaled_on_retry(
     runtime: DeskRuntime, journal_path: Path
 ) -> None:
-    await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    await runtime.desk.handle_event(event(EventKind.RINGING))
     ended = event(EventKind.ENDED, reason=EndReason.HUNG_UP)
     with write_locked(journal_path), pytest.raises(StorageError):
-        await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
+        await runtime.desk.handle_event(ended)
     assert rows(journal_path) == [(ANNA, None, "sip-1")]
-    await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
+    await runtime.desk.handle_event(ended)
     assert rows(journal_path) == [(ANNA, "MISSED", "sip-1")]
 
 
@@ -165,8 +99,8 @@ async def test_the_same_ringing_again_is_idempotent(
     runtime: DeskRuntime, journal_path: Path
 ) -> None:
     at = utc_now()
-    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))  # type: ignore[arg-type]
-    again = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))  # type: ignore[arg-type]
+    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))
+    again = await runtime.desk.handle_event(event(EventKind.RINGING, at=at))
     assert again == first and len(rows(journal_path)) == 1
 
 
@@ -174,22 +108,22 @@ async def test_a_reused_id_after_the_end_is_a_new_call(
     runtime: DeskRuntime, journal_path: Path
 ) -> None:
     t0 = utc_now() - timedelta(minutes=5)
-    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=t0))  # type: ignore[arg-type]
+    first = await runtime.desk.handle_event(event(EventKind.RINGING, at=t0))
     ended = event(EventKind.ENDED, at=t0 + timedelta(seconds=20), reason=EndReason.HUNG_UP)
-    await runtime.desk.handle_event(ended)  # type: ignore[arg-type]
-    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=ANNA))  # type: ignore[arg-type]
+    await runtime.desk.handle_event(ended)
+    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=ANNA))
     assert second != first
     assert rows(journal_path) == [(ANNA, "MISSED", "sip-1"), (ANNA, None, "sip-1")]
     # The id now names the new call: its end closes it, not the old one.
-    await runtime.desk.handle_event(event(EventKind.ENDED, reason=EndReason.BUSY))  # type: ignore[arg-type]
+    await runtime.desk.handle_event(event(EventKind.ENDED, reason=EndReason.BUSY))
     assert rows(journal_path) == [(ANNA, "MISSED", "sip-1"), (ANNA, "BUSY", "sip-1")]
 
 
 async def test_a_reused_id_from_another_caller_is_a_new_call(
     runtime: DeskRuntime, journal_path: Path
 ) -> None:
-    first = await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
-    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=OTTO))  # type: ignore[arg-type]
+    first = await runtime.desk.handle_event(event(EventKind.RINGING))
+    second = await runtime.desk.handle_event(event(EventKind.RINGING, number=OTTO))
     assert second != first
     assert [r[0] for r in rows(journal_path)] == [ANNA, OTTO]
 
@@ -240,7 +174,7 @@ async def test_the_status_shows_a_journal_failure_until_a_write_works(
     runtime: DeskRuntime, journal_path: Path
 ) -> None:
     with write_locked(journal_path), pytest.raises(StorageError):
-        await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+        await runtime.desk.handle_event(event(EventKind.RINGING))
     assert "locked" in runtime.desk.current_status().message
-    await runtime.desk.handle_event(event(EventKind.RINGING))  # type: ignore[arg-type]
+    await runtime.desk.handle_event(event(EventKind.RINGING))
     assert runtime.desk.current_status().message == ""

@@ -393,3 +393,19 @@ def test_any_search_term_is_safe_and_count_agrees_with_list(
     found = journal.list_calls(limit=1000, search=term)
     assert journal.count_calls(search=term) == len(found)
     assert journal.count_calls() == len(searchable)
+
+
+def test_open_calls_are_every_call_without_a_final_status_oldest_first(
+    journal: CallJournal, make_call
+) -> None:
+    older = make_call()
+    older.ringing_at = older.ringing_at - timedelta(hours=30)  # type: ignore[operator]
+    closed = make_call(final_status=CallStatus.MISSED)
+    newer = make_call()
+    journal.save_calls([newer, closed, older])
+    for _ in range(250):  # far more than a screenful of newer calls does not hide them
+        journal.save_call(make_call(final_status=CallStatus.COMPLETED))
+    assert [c.external_call_id for c in journal.open_calls()] == [
+        older.external_call_id,
+        newer.external_call_id,
+    ]
