@@ -341,9 +341,11 @@ class CallLifecycle:
             if self._seen.get(call.external_call_id, limit) < limit:
                 del self._calls[call.external_call_id]
                 self._seen.pop(call.external_call_id, None)
+                if call.source_call_id is None:
+                    continue
                 key = (call.source, call.source_call_id)
                 # A reused id may belong to a newer call by now: leave that one's key.
-                if call.source_call_id is not None and self._keys.get(key) == call.external_call_id:
+                if self._keys.get(key) == call.external_call_id:
                     del self._keys[key]
 
     def _deadline(self, call: Call) -> datetime:
