@@ -6,15 +6,20 @@ guard (:mod:`hubcall_desktop.sources.webhook_guard`), then the strict event pars
 the injected *sink*, which journals the event and returns the call's id. The answer is
 202 only after the sink returned, so a 202 means the event is in the journal; every
 refusal (4xx) happens before the sink is called, so a refused request leaves no trace.
+
+The secret is checked first; only then is a request counted against its client's rate
+limit. Requests without the right secret share one budget of their own, whatever address
+they come from, so no local process can use up the softphone's allowance. The secret is
+masked in every log line and refusal (:mod:`hubcall_desktop.sources.webhook_redact`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
 import json
 import logging
 import math
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,9 +41,12 @@ from hubcall_desktop.sources.webhook_guard import (
     check_host,
     check_json_content_type,
     check_not_from_browser,
+    check_request_target,
     check_secret,
     parse_query,
 )
+from hubcall_desktop.sources.webhook_listen import listen
+from hubcall_desktop.sources.webhook_redact import REDACTOR
 from hubcall_desktop.storage.settings import DEFAULT_WEBHOOK_PORT
 
 logger = logging.getLogger(__name__)
@@ -52,16 +60,24 @@ EVENTS_PATH = "/v1/events"
 # Who may say they are who: scripts and softphones are "webhook", `hubcall-desktop notify`
 # says "cli". A client cannot claim to be baresip or a manual entry.
 CLAIMABLE_SOURCES = {"webhook": CallSource.WEBHOOK, "cli": CallSource.CLI}
+LINGER_S = 1.0
+STRANGERS = "unauthenticated"  # the one rate-limit key all requests without the secret share
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,23}")  # a field name safe to repeat
 
 
 @dataclass(frozen=True, slots=True)
 class WebhookLimits:
     max_body_bytes: int = 64 * 1024
     max_query_params: int = 16
-    rate_per_second: float = 20.0  # sustained requests per client address
-    burst: int = 40  # requests a client may send at once
+    rate_per_second: float = 20.0  # sustained requests per client address, with the secret
+    burst: int = 40  # requests a client with the secret may send at once
+    # All requests without the right secret together, from whatever address.
+    stranger_rate_per_second: float = 5.0
+    stranger_burst: int = 20
+    body_timeout: float = 5.0  # seconds for a whole request body to arrive
     sink_timeout: float = 10.0  # seconds before answering 503 while the journal still works
     keepalive_timeout: float = 15.0
+    bind_retry_s: float = 5.0  # how long a taken port is retried before giving up
 
 
 @dataclass(slots=True)
@@ -72,6 +88,7 @@ class _State:
     limits: WebhookLimits
     clock: Callable[[], datetime]
     limiter: RateLimiter
+    strangers: RateLimiter
     flood_log: FloodLog = field(default_factory=FloodLog)
     pending: set[asyncio.Task[str]] = field(default_factory=set)
 
@@ -92,12 +109,21 @@ def create_app(
     if not secret:
         raise ConfigurationError("The webhook needs a secret; none was given.")
     limits = limits or WebhookLimits()
-    limiter = RateLimiter(limits.rate_per_second, limits.burst, clock=rate_clock or time.monotonic)
+    rate_clock = rate_clock or time.monotonic
+    limiter = RateLimiter(limits.rate_per_second, limits.burst, clock=rate_clock)
+    strangers = RateLimiter(
+        limits.stranger_rate_per_second, limits.stranger_burst, clock=rate_clock, max_clients=1
+    )
+    REDACTOR.add(secret)
     app = web.Application(middlewares=[_guard], client_max_size=limits.max_body_bytes)
-    app[_STATE] = _State(sink, secret, region, limits, clock, limiter)
+    app[_STATE] = _State(sink, secret, region, limits, clock, limiter, strangers)
     # No HEAD: aiohttp would otherwise route HEAD to the GET handler and journal an event.
-    app.router.add_post(EVENTS_PATH, _post_event)
-    app.router.add_get(EVENTS_PATH + "/{kind}", _get_event, allow_head=False)
+    # Every route, the catch-all too, vets "Expect: 100-continue" before saying continue.
+    app.router.add_post(EVENTS_PATH, _post_event, expect_handler=_expect)
+    app.router.add_get(
+        EVENTS_PATH + "/{kind}", _get_event, allow_head=False, expect_handler=_expect
+    )
+    app.router.add_route("*", "/{tail:.*}", _unmatched, expect_handler=_expect)
     return app
 
 
@@ -149,41 +175,33 @@ class WebhookServer:
         """Take a new secret (the agent regenerated it in settings) without restarting."""
         if not secret:
             raise ConfigurationError("The webhook secret cannot be empty.")
+        REDACTOR.add(secret)
         self._app[_STATE].secret = secret
 
     def set_region(self, region: str) -> None:
         self._app[_STATE].region = region
 
     async def start(self) -> None:
-        """Listen. Raises ConfigurationError naming the port if it is taken."""
+        """Listen, retrying a taken port for a while (see webhook_listen). Raises
+        ConfigurationError naming the port, and the program holding it if one does."""
         runner = web.AppRunner(
-            self._app, access_log=None, keepalive_timeout=self._limits.keepalive_timeout
+            self._app,
+            access_log=None,
+            keepalive_timeout=self._limits.keepalive_timeout,
+            # After a refusal, what is left of the body is read (so the answer is not lost
+            # to a reset) for this long, not aiohttp's 10 s: a trickling body is cut off.
+            lingering_time=LINGER_S,
         )
         await runner.setup()
         self._runner = runner
-        port = self._requested_port
         try:
-            for host in self._hosts:
-                site = web.TCPSite(runner, host, port, reuse_address=False)
-                try:
-                    await site.start()
-                except OSError as exc:
-                    if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) and self._bound:
-                        # IPv6 switched off on this machine: IPv4 is enough.
-                        logger.warning("webhook: cannot listen on %s: %s", host, exc.strerror)
-                        continue
-                    raise
-                self._bound.append(host)
-                if port == 0:  # the first site picked a free port; the others share it
-                    port = int(runner.addresses[0][1])
-        except OSError as exc:
+            bound, port = await listen(
+                runner, self._hosts, self._requested_port, retry_s=self._limits.bind_retry_s
+            )
+        except ConfigurationError:
             await self.stop()
-            raise ConfigurationError(
-                f"The webhook cannot listen on port {self._requested_port or port} "
-                f"({exc.strerror or exc}). Another program (or another HubCall Desktop) "
-                "may be using it; choose another port in Settings."
-            ) from None
-        self._port = port
+            raise
+        self._bound, self._port = bound, port
         logger.info("webhook listening on %s (%s)", self.url, ", ".join(self._bound))
 
     async def stop(self) -> None:
@@ -204,39 +222,99 @@ class WebhookServer:
 async def _guard(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
-    state = request.app[_STATE]
-    client = request.remote or "unknown"
     try:
-        if len(request.headers.getall("Host", [])) > 1:
-            raise Refusal(400, "more than one Host header")
-        check_host(request.headers.get("Host"))
-        check_not_from_browser(request.headers)
-        wait = state.limiter.take(client)
-        if wait:
-            raise Refusal(429, f"too many requests; retry in {wait:.1f} s", retry_after=wait)
-        params = parse_query(_raw_query(request), state.limits.max_query_params)
-        authorizations = request.headers.getall("Authorization", [])
-        if len(authorizations) > 1:
-            raise Refusal(400, "more than one Authorization header")
-        check_secret(
-            authorizations[0] if authorizations else None, params.get("token"), state.secret
-        )
+        # aiohttp ran _expect, which admitted the request, for any request with Expect.
+        if not request.headers.get("Expect"):
+            _admit(request)
         return await handler(request)
     except Refusal as refusal:
-        return _refused(request, client, refusal)
+        return _refused(request, refusal)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        # aiohttp's own refusals (404, 405, 413), answered as JSON like ours.
-        return _refused(request, client, Refusal(exc.status, exc.reason))
+        # aiohttp's own refusals (413), answered as JSON like ours.
+        return _refused(request, Refusal(exc.status, exc.reason))
 
 
-def _refused(request: web.Request, client: str, refusal: Refusal) -> web.Response:
+def _admit(request: web.Request) -> None:
+    """Who (the secret), then how often: a request with the secret counts against its
+    client's limit; one without counts against the budget all strangers share."""
     state = request.app[_STATE]
+    try:
+        _authenticate(request, state)
+    except Refusal:
+        wait = state.strangers.take(STRANGERS)
+        if wait:
+            raise Refusal(
+                429,
+                f"too many requests without the secret; retry in {wait:.1f} s",
+                retry_after=wait,
+            ) from None
+        raise
+    wait = state.limiter.take(request.remote or "unknown")
+    if wait:
+        raise Refusal(429, f"too many requests; retry in {wait:.1f} s", retry_after=wait)
+
+
+def _authenticate(request: web.Request, state: _State) -> None:
+    if len(request.headers.getall("Host", [])) > 1:
+        raise Refusal(400, "more than one Host header")
+    check_request_target(request.raw_path)
+    check_host(request.headers.get("Host"))
+    check_not_from_browser(request.headers)
+    params = parse_query(_raw_query(request), state.limits.max_query_params)
+    authorizations = request.headers.getall("Authorization", [])
+    if len(authorizations) > 1:
+        raise Refusal(400, "more than one Authorization header")
+    check_secret(authorizations[0] if authorizations else None, params.get("token"), state.secret)
+
+
+async def _expect(request: web.Request) -> web.StreamResponse | None:
+    """``Expect: 100-continue``: everything that can be refused from the headers is
+    refused now, before the client is told to send its body."""
+    state = request.app[_STATE]
+    try:
+        _admit(request)
+        _unmatched_refusal(request)
+        if request.method == "POST":
+            check_json_content_type(request.headers.get("Content-Type", ""))
+            check_body_size(request.content_length, state.limits.max_body_bytes)
+        if request.headers["Expect"].lower() != "100-continue":
+            raise Refusal(417, "only Expect: 100-continue is understood")
+    except Refusal as refusal:
+        return _refused(request, refusal)
+    if request.version >= (1, 1):
+        await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        request.writer.output_size = 0  # what aiohttp's own handler does: no body sent yet
+    return None
+
+
+async def _unmatched(request: web.Request) -> web.StreamResponse:
+    _unmatched_refusal(request)
+    raise AssertionError("unreachable: _unmatched_refusal raised")  # pragma: no cover
+
+
+def _unmatched_refusal(request: web.Request) -> None:
+    """404 or 405 for what no route takes (the catch-all route's job)."""
+    if request.match_info.route.handler is not _unmatched:
+        return
+    if request.path == EVENTS_PATH:
+        raise Refusal(405, "use POST for /v1/events")
+    if (
+        request.path.startswith(EVENTS_PATH + "/")
+        and "/" not in request.path[len(EVENTS_PATH) + 1 :]
+    ):
+        raise Refusal(405, "use GET for /v1/events/<event>")
+    raise Refusal(404, "no such path; use /v1/events")
+
+
+def _refused(request: web.Request, refusal: Refusal) -> web.Response:
+    state = request.app[_STATE]
+    client = request.remote or "unknown"
     headers: dict[str, str] = {}
     # A caller may paste the secret into the wrong place (the path, a field); it is
     # masked wherever a refusal repeats what was sent. The query is never repeated.
-    reason = _mask(refusal.reason, state.secret)
+    reason = REDACTOR.mask(refusal.reason)
     if refusal.retry_after is not None:
         headers["Retry-After"] = str(max(1, math.ceil(refusal.retry_after)))
         count = state.flood_log.refused(client, state.limiter.clock())
@@ -246,7 +324,7 @@ def _refused(request: web.Request, client: str, refusal: Refusal) -> web.Respons
         logger.warning(
             "webhook refused %s %.80r from %s: %d %s",
             request.method,
-            _mask(request.path, state.secret),
+            REDACTOR.mask(request.path),
             client,
             refusal.status,
             reason,
@@ -255,12 +333,8 @@ def _refused(request: web.Request, client: str, refusal: Refusal) -> web.Respons
         headers["WWW-Authenticate"] = 'Bearer realm="hubcall-desktop"'
     body: dict[str, Any] = {"error": reason, "status": refusal.status}
     if refusal.field:
-        body["field"] = _mask(refusal.field, state.secret)
+        body["field"] = REDACTOR.mask(refusal.field)
     return web.json_response(body, status=refusal.status, headers=headers)
-
-
-def _mask(text: str, secret: Secret) -> str:
-    return text.replace(secret.reveal(), "***") if secret.reveal() in text else text
 
 
 def _raw_query(request: web.Request) -> str:
@@ -275,7 +349,15 @@ async def _post_event(request: web.Request) -> web.Response:
         raise Refusal(400, "POST takes the event in the body; only ?token= may be in the URL")
     check_json_content_type(request.headers.get("Content-Type", ""))
     check_body_size(request.content_length, state.limits.max_body_bytes)
-    body = await request.read()  # aiohttp answers 413 past client_max_size (chunked too)
+    try:
+        # aiohttp answers 413 past client_max_size (chunked too); a body that trickles in
+        # would hold the connection for as long as the client likes.
+        async with asyncio.timeout(state.limits.body_timeout):
+            body = await request.read()
+    except TimeoutError:
+        raise Refusal(
+            408, f"the body took over {state.limits.body_timeout:g} s to arrive"
+        ) from None
     data = _decode_json(body)
     return await _accept(request, data)
 
@@ -329,7 +411,7 @@ async def _accept(request: web.Request, data: dict[str, object]) -> web.Response
     try:
         event = parse_event(data, source, state.clock(), state.region)
     except InputError as exc:
-        raise Refusal(400, exc.user_message, exc.field) from None
+        raise _input_refusal(exc) from None
     call_id = await _deliver(state, event)
     if call_id is None:
         return web.json_response(
@@ -354,13 +436,21 @@ async def _deliver(state: _State, event: CallEvent) -> str | None:
         task.add_done_callback(_log_late_failure)
         return None
     except InputError as exc:
-        raise Refusal(400, exc.user_message, exc.field) from None
+        raise _input_refusal(exc) from None
     except StorageError as exc:
         logger.error("webhook: the journal refused an event: %s", exc.user_message)
         raise web.HTTPServiceUnavailable(reason="the journal cannot be written") from None
     except Exception:
         logger.exception("webhook: the event sink failed")
         raise web.HTTPInternalServerError(reason="the event could not be recorded") from None
+
+
+def _input_refusal(exc: InputError) -> Refusal:
+    """A 400 naming the field, unless the "field" is something a caller made up (it may
+    be anything, the secret too): that is not repeated."""
+    if _FIELD_NAME.fullmatch(exc.field):
+        return Refusal(400, exc.user_message, exc.field)
+    return Refusal(400, exc.problem)
 
 
 def _log_late_failure(task: asyncio.Task[str]) -> None:

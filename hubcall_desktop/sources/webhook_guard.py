@@ -56,6 +56,17 @@ def check_host(host_header: str | None) -> None:
         )
 
 
+def check_request_target(target: str) -> None:
+    """The request line names a path (``/v1/events``). The absolute form a proxy would get
+    (``http://host/v1/events``) is taken only when it names this computer too."""
+    if target.startswith("/"):
+        return
+    scheme, sep, rest = target.partition("://")
+    if not sep or scheme.lower() != "http":
+        raise Refusal(400, "the request target must be a path such as /v1/events")
+    check_host(rest.split("/", 1)[0].split("?", 1)[0] or None)
+
+
 def _host_name(host: str) -> str | None:
     """``[::1]:47831`` → ``::1``; ``localhost:47831`` → ``localhost``; ``None`` if malformed."""
     if host.startswith("["):

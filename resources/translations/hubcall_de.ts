@@ -1659,9 +1659,15 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The webhook cannot listen on port %1 (%2). Another program (or another HubCall Desktop) may be using it; choose another port in Settings.</source>
+        <source>The webhook cannot listen on port %1 (%2); choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the system&apos;s error</extracomment>
-        <translation>Der Webhook kann nicht auf Port %1 empfangen (%2). Vielleicht verwendet ihn ein anderes Programm (oder ein anderes HubCall Desktop); wählen Sie in den Einstellungen einen anderen Port.</translation>
+        <translation>Der Webhook kann nicht auf Port %1 empfangen (%2); wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.</source>
+        <extracomment>%1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)</extracomment>
+        <translation>Ein anderes Programm empfängt auf Port %1 (%2); der Webhook kann ihn nicht verwenden. Beenden Sie dieses Programm oder wählen Sie in den Einstellungen einen anderen Port.</translation>
     </message>
     <message>
         <location line="+2"/>

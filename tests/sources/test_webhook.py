@@ -159,8 +159,12 @@ async def test_it_listens_on_ipv4_and_ipv6_loopback_only(
 
 
 async def test_a_taken_port_is_a_configuration_error(server: WebhookServer) -> None:
-    second = WebhookServer(RecordingSink(), SECRET, port=server.port)
-    with pytest.raises(ConfigurationError, match=str(server.port)):
+    second = WebhookServer(
+        RecordingSink(), SECRET, port=server.port, limits=WebhookLimits(bind_retry_s=0.2)
+    )
+    with pytest.raises(
+        ConfigurationError, match=f"Another program is listening on port {server.port}"
+    ):
         await second.start()
     await second.stop()
 

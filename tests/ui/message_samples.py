@@ -69,7 +69,7 @@ from hubcall_desktop.services.manual_log import (
 from hubcall_desktop.services.outbox_sender import PortalNotConnected
 from hubcall_desktop.sources.baresip_pool import BaresipPool
 from hubcall_desktop.sources.baresip_wire import BaresipEndpoint, parse_endpoint
-from hubcall_desktop.sources.webhook import WebhookServer, create_app
+from hubcall_desktop.sources.webhook import WebhookLimits, WebhookServer, create_app
 from hubcall_desktop.storage.codec import call_to_row
 from hubcall_desktop.storage.database import prepare_file, storage_error
 from hubcall_desktop.storage.errors import AlreadyLogged
@@ -597,7 +597,8 @@ async def _sources(out: _Collector, tmp: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        server = WebhookServer(sink, Secret("s"), port=port, hosts=("127.0.0.1",))  # type: ignore[arg-type]
+        quick = WebhookLimits(bind_retry_s=0.1)
+        server = WebhookServer(sink, Secret("s"), port=port, hosts=("127.0.0.1",), limits=quick)  # type: ignore[arg-type]
         await out.expect_async("webhook port taken", server.start())
     with out.expect("empty webhook secret"):
         server.set_secret(Secret(""))

@@ -1,0 +1,118 @@
+"""Binding the webhook's port the way servers do, and saying honestly why it failed.
+
+``SO_REUSEADDR`` (never ``SO_REUSEPORT``): on Unix it lets a restarted app bind while the
+last run's connections sit in TIME_WAIT, and still refuses the port while any socket
+listens on it. What remains is a port someone holds: the bind is retried with backoff for
+a bounded time (the previous instance may still be shutting down), and only then refused,
+blaming another program only when one is actually listening there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import logging
+import sys
+from collections.abc import Sequence
+
+from aiohttp import web
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception,
+    stop_after_delay,
+    wait_exponential,
+)
+
+from hubcall_desktop.core.errors import ConfigurationError
+
+logger = logging.getLogger(__name__)
+
+PROBE_TIMEOUT_S = 0.5
+_REUSE_ADDRESS = sys.platform != "win32"  # on Windows SO_REUSEADDR means what REUSEPORT does
+
+
+def _in_use(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE
+
+
+async def listen(
+    runner: web.AppRunner, hosts: Sequence[str], port: int, *, retry_s: float
+) -> tuple[list[str], int]:
+    """Start one site per host on ``port`` (0: a free one, shared by all hosts).
+
+    Returns the hosts bound and the port. Raises ConfigurationError with a sentence the
+    agent can act on once the port stayed taken for ``retry_s`` seconds."""
+    try:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception(_in_use),
+            stop=stop_after_delay(retry_s),
+            wait=wait_exponential(multiplier=0.05, max=1.0),
+            before_sleep=lambda state: logger.info(
+                "webhook: port %d is taken; trying again (attempt %d)",
+                port,
+                state.attempt_number,
+            ),
+            reraise=True,
+        ):
+            with attempt:
+                return await _start_sites(runner, hosts, port)
+    except OSError as exc:
+        raise await _explain(exc, hosts, port, retry_s) from None
+    raise AssertionError("unreachable: tenacity either returned or raised")  # pragma: no cover
+
+
+async def _start_sites(
+    runner: web.AppRunner, hosts: Sequence[str], port: int
+) -> tuple[list[str], int]:
+    started: list[web.TCPSite] = []
+    bound: list[str] = []
+    try:
+        for host in hosts:
+            site = web.TCPSite(runner, host, port, reuse_address=_REUSE_ADDRESS)
+            try:
+                await site.start()
+            except OSError as exc:
+                await site.stop()  # unregister it from the runner
+                if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) and bound:
+                    # IPv6 switched off on this machine: IPv4 is enough.
+                    logger.warning("webhook: cannot listen on %s: %s", host, exc.strerror)
+                    continue
+                raise
+            started.append(site)
+            bound.append(host)
+            if port == 0:  # the first site picked a free port; the others share it
+                port = int(runner.addresses[0][1])
+    except OSError:
+        for site in started:  # all hosts or none: the next attempt starts afresh
+            await site.stop()
+        raise
+    return bound, port
+
+
+async def _explain(exc: OSError, hosts: Sequence[str], port: int, retry_s: float) -> Exception:
+    if exc.errno == errno.EADDRINUSE:
+        for host in hosts:
+            if await _someone_listens(host, port):
+                return ConfigurationError(
+                    f"Another program is listening on port {port} ({host}); the webhook "
+                    "cannot use it. Close that program or choose another port in Settings."
+                )
+    logger.info("webhook: port %d still unusable after %g s of retrying", port, retry_s)
+    return ConfigurationError(
+        f"The webhook cannot listen on port {port} ({exc.strerror or exc}); choose another "
+        "port in Settings."
+    )
+
+
+async def _someone_listens(host: str, port: int) -> bool:
+    try:
+        _reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port), PROBE_TIMEOUT_S
+        )
+    except (OSError, TimeoutError):
+        return False
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
+    return True
