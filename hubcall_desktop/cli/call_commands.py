@@ -28,7 +28,7 @@ from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSp
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
-from hubcall_desktop.storage.sender_lock import SenderLock
+from hubcall_desktop.storage.sender_lock import SenderBusy, SenderLock
 
 MAX_CALL_ID = 256
 
@@ -93,13 +93,20 @@ async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool)
         except AlreadyQueued as exc:
             return _report(as_json, ExitCode.QUEUED, call, str(exc), state="pending")
         async with ctx.service(tokens) as service:
-            with SenderLock(ctx.paths.data_dir):
-                sender = OutboxSender(journal, service, tokens_for=tokens.for_portal)
+            lock = SenderLock(ctx.paths.data_dir)
+            sender = OutboxSender(journal, service, tokens_for=tokens.for_portal, lock=lock)
+            try:
                 outcome = await sender.send_entry(entry)
+            except SenderBusy as busy:
+                return _report(
+                    as_json, ExitCode.QUEUED, call, f"{busy} The call is queued.", state="pending"
+                )
     if outcome.delivered:
         return _report(as_json, ExitCode.OK, call, "Logged in HubSpot.", state="logged")
     error = outcome.error
-    assert error is not None
+    if error is None:  # another process took the call between queuing and sending
+        sentence = "Another HubCall process is sending this call; see 'hubcall-desktop history'."
+        return _report(as_json, ExitCode.QUEUED, call, sentence, state="pending")
     if isinstance(error, ReconnectNeeded):
         # HubSpot no longer accepts the OAuth connection: like a refused token (a 401).
         return _report(
@@ -229,15 +236,23 @@ def run_sync(args: argparse.Namespace) -> int:
             ctx.journal() as journal,
             ctx.service(tokens) as service,
         ):
-            with SenderLock(ctx.paths.data_dir):
-                recovered = await journal.recover_interrupted()
-                for entry in recovered:
-                    warn(
-                        f"Call {entry.external_call_id} was being sent when HubCall stopped; "
-                        "sending it again (HubSpot may show it twice)."
-                    )
-                sender = OutboxSender(journal, service, tokens_for=tokens.for_portal)
-                report = await sender.send_due(include_future=True)
+            lock = SenderLock(ctx.paths.data_dir)
+            sender = OutboxSender(journal, service, tokens_for=tokens.for_portal, lock=lock)
+            try:
+                report = await sender.send_due(include_future=True, recover=True)
+            except SenderBusy as busy:
+                # Not ours to send now: the other sender (the app, most likely) sends them.
+                pending = await journal.pending_count()
+                if args.json:
+                    emit_json({"busy": True, "message": str(busy), "pending": pending})
+                else:
+                    warn(f"{busy} Nothing to do.")
+                return ExitCode.QUEUED if pending else ExitCode.OK
+            for entry in report.recovered:
+                warn(
+                    f"Call {entry.external_call_id} was being sent when HubCall stopped; "
+                    "sending it again (HubSpot may show it twice)."
+                )
         if args.json:
             emit_json(report.to_json())
         else:

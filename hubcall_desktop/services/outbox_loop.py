@@ -3,8 +3,9 @@
 :class:`~hubcall_desktop.services.outbox_sender.OutboxSender` sends; this loop decides
 when (a call was queued, the token was replaced, or every ``idle_check_s``), turns each
 outcome into a :class:`DeskUpdate` for the windows, keeps the pending count, and lets the
-manual form wait for the answer to the one call it submitted. Only this loop sends, so an
-entry is never taken by two senders at once.
+manual form wait for the answer to the one call it submitted. Only this loop sends in the
+app, and each pass holds the data dir's sender lock, so neither another task nor another
+process (``sync``, ``log``, a second app on the same data dir) sends an entry twice.
 """
 
 from __future__ import annotations
@@ -23,10 +24,16 @@ from hubcall_desktop.services.desk_status import StatusKeeper
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.services.outbox_sender import OutboxSender, SendOutcome, TokensFor
 from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.journal import OutboxEntry
+from hubcall_desktop.storage.sender_lock import SenderBusy
 
 logger = logging.getLogger(__name__)
 
 IDLE_CHECK_S = 30.0
+# The app does not wait long for another process's pass (a ``sync`` from a script): it
+# tries again this much later, so its own calls are not held up behind a long wait.
+APP_LOCK_WAIT_S = 1.0
+BUSY_RETRY_S = 2.0
 
 OutcomeHandler = Callable[[DeskUpdate], Awaitable[None]]
 
@@ -43,11 +50,14 @@ class OutboxLoop:
         tokens_for: TokensFor | None = None,
     ) -> None:
         self._journal = journal
-        self.sender = OutboxSender(journal, service, clock=clock, tokens_for=tokens_for)
+        self.sender = OutboxSender(
+            journal, service, clock=clock, tokens_for=tokens_for, lock_wait_s=APP_LOCK_WAIT_S
+        )
         self._status = status
         self._idle_check_s = idle_check_s
         self._wake = asyncio.Event()
         self._everything = False  # next pass sends future retries too (token replaced)
+        self._recover = False  # next pass first recovers entries a crash left 'sending'
         self._waiters: dict[str, list[asyncio.Future[SendOutcome]]] = {}
         self.on_outcome: OutcomeHandler | None = None
 
@@ -57,16 +67,37 @@ class OutboxLoop:
         while True:
             self._wake.clear()
             everything, self._everything = self._everything, False
-            await self.one_pass(include_future=everything)
+            busy = not await self.one_pass(include_future=everything)
+            if busy:
+                self._everything = self._everything or everything
             # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
             # that arrives as the event is set, and the loop would then never stop.
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self._idle_check_s):
+                async with asyncio.timeout(BUSY_RETRY_S if busy else self._idle_check_s):
                     await self._wake.wait()
 
-    async def one_pass(self, *, include_future: bool = False) -> None:
+    async def recover_interrupted(self) -> list[OutboxEntry]:
+        """At start-up: entries a crash left ``sending`` go back to ``pending``, under the
+        sender lock. While another process holds it, its ``sending`` entries are in
+        flight, not interrupted: the recovery waits for a later pass."""
         try:
-            report = await self.sender.send_due(include_future=include_future)
+            return await self.sender.recover_interrupted()
+        except SenderBusy:
+            logger.info("another process is sending the outbox; recovery waits for it")
+            self._recover = True
+            return []
+
+    async def one_pass(self, *, include_future: bool = False) -> bool:
+        """One pass; ``False`` when another process held the sender lock (try soon)."""
+        try:
+            report = await self.sender.send_due(
+                include_future=include_future, recover=self._recover
+            )
+        except SenderBusy:
+            logger.info("another process is sending the outbox; trying again shortly")
+            self._recover = True  # it may stop before it is done: recover what it left
+            await self.refresh_pending()
+            return False
         except UserError as error:  # no token, keyring locked: the entries wait
             logger.warning("outbox pass stopped: %s", error.user_message)
             self._status.after_error(error)
@@ -74,9 +105,15 @@ class OutboxLoop:
         except Exception:
             logger.exception("outbox pass failed; trying again later")
         else:
+            self._recover = False
+            if report.recovered:
+                logger.warning(
+                    "%d log requests were interrupted; they are sent again", len(report.recovered)
+                )
             for outcome in report.outcomes:
                 await self._settle(outcome)
         await self.refresh_pending()
+        return True
 
     async def queued(self) -> None:
         """A call was queued: count it and send now."""

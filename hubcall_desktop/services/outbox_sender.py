@@ -5,6 +5,11 @@ it delivered only after HubSpot's 2xx. If the process dies between HubSpot accep
 our commit, the entry is found ``sending`` at start-up and sent again: that window is the
 one place a duplicate is possible (see README, "Delivery guarantees").
 
+One sender per data dir, whoever it is (the app, ``sync``, ``log``): every pass runs
+under the data dir's :class:`~hubcall_desktop.storage.sender_lock.SenderLock`, crash
+recovery too, and every entry is read again under the lock before it goes out, so an
+entry another process sent (or is sending) is never sent again.
+
 Each call goes to the HubSpot portal it belongs to: with ``tokens_for`` given, an entry
 is sent with the token of its call's portal, not the active one's, so switching portals
 while calls wait cannot send them to the wrong account. A portal that is no longer
@@ -17,7 +22,7 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,6 +41,8 @@ from hubcall_desktop.secrets.errors import NoTokenError
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.journal import OutboxEntry
+from hubcall_desktop.storage.outbox import OutboxState
+from hubcall_desktop.storage.sender_lock import SenderLock
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +50,9 @@ FIRST_RETRY_S = 30.0
 MAX_RETRY_S = 3600.0
 DAILY_LIMIT_RETRY_S = 3600.0
 RECONNECT_RETRY_S = 300.0
+# How long a pass waits for another process's pass to finish before giving up (the app
+# then tries again at its next pass; ``sync`` and ``log`` say who is sending).
+LOCK_WAIT_S = 10.0
 
 # The token provider for a call's portal key; ``None`` (or the service's own provider)
 # means the active portal's. See ``ConnectionTokens.for_portal``.
@@ -76,6 +86,7 @@ class SendOutcome:
     error: UserError | None = None
     permanent: bool = False
     portal: str | None = None  # the call's portal when it is not the active one
+    skipped: bool = False  # another sender had already settled or taken the entry
 
 
 @dataclass(slots=True)
@@ -84,6 +95,7 @@ class SyncReport:
     failed: int = 0
     still_pending: int = 0
     outcomes: list[SendOutcome] = field(default_factory=list)
+    recovered: list[OutboxEntry] = field(default_factory=list)  # a crash left them sending
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,26 +130,46 @@ class OutboxSender:
         *,
         clock: Callable[[], datetime] = utc_now,
         tokens_for: TokensFor | None = None,
+        lock: SenderLock | None = None,
+        lock_wait_s: float = LOCK_WAIT_S,
     ) -> None:
         self._journal = journal
         self._service = service
         self._clock = clock
         self._tokens_for = tokens_for
-        self._lock = asyncio.Lock()
+        self._lock = asyncio.Lock()  # this process's tasks, before the file lock
+        self.sender_lock = lock or SenderLock.beside(journal.path)
+        self.lock_wait_s = lock_wait_s
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
         """Something new is queued, or the connection came back: look now."""
         self._wake.set()
 
+    @contextlib.asynccontextmanager
+    async def _sending(self) -> AsyncIterator[None]:
+        """This process's lock, then the data dir's; ``SenderBusy`` when another process
+        holds it past ``lock_wait_s``."""
+        async with self._lock, self.sender_lock.held(self.lock_wait_s):
+            yield
+
+    async def recover_interrupted(self) -> list[OutboxEntry]:
+        """Entries a crash left ``sending`` go back to ``pending``. Under the lock: an
+        entry another process is sending right now is not interrupted, it is in flight."""
+        async with self._sending():
+            return await self._journal.recover_interrupted()
+
     async def send_entry(self, entry: OutboxEntry) -> SendOutcome:
-        async with self._lock:
+        async with self._sending():
             return await self._send(entry)
 
-    async def send_due(self, *, include_future: bool = False) -> SyncReport:
-        """Send every entry that is due (or all pending ones, for ``sync``)."""
+    async def send_due(self, *, include_future: bool = False, recover: bool = False) -> SyncReport:
+        """Send every entry that is due (or all pending ones, for ``sync``); with
+        ``recover``, first put back what a crash left ``sending`` (same lock hold)."""
         report = SyncReport()
-        async with self._lock:
+        async with self._sending():
+            if recover:
+                report.recovered = await self._journal.recover_interrupted()
             horizon = self._clock() + (timedelta(days=36500) if include_future else timedelta())
             seen: set[int] = set()
             while batch := [
@@ -148,6 +180,8 @@ class OutboxSender:
                 for entry in batch:
                     seen.add(entry.id)
                     outcome = await self._send(entry)
+                    if outcome.skipped:
+                        continue
                     report.outcomes.append(outcome)
                     if outcome.delivered:
                         report.delivered += 1
@@ -170,6 +204,15 @@ class OutboxSender:
                     await self._wake.wait()
 
     async def _send(self, entry: OutboxEntry) -> SendOutcome:
+        # Read again under the lock: the entry in hand may be stale (``log`` queued it
+        # before taking the lock, and the app's pass may have sent it meanwhile).
+        current = await self._journal.get_entry(entry.id)
+        if current is None or current.state is not OutboxState.PENDING:
+            state = None if current is None else current.state
+            logger.info("call %s is %s already; not sent again", entry.external_call_id, state)
+            delivered = state is OutboxState.DELIVERED
+            return SendOutcome(entry.id, entry.external_call_id, delivered, skipped=True)
+        entry = current
         await self._journal.mark_sending(entry.id)
         portal: str | None = None
         tokens: TokenProvider | None = None  # None: the service's own (the active portal's)
