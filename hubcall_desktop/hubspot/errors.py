@@ -114,6 +114,18 @@ class HubSpotUnreachable(HubSpotError):
     transient = True
 
 
+class HubSpotSlow(HubSpotUnreachable):
+    """No whole answer within the request's overall deadline (a stalled or dripping
+    answer, long server-given waits): the pop-up says "HubSpot is slow"."""
+
+    def __init__(self, deadline_s: float) -> None:
+        super().__init__(
+            f"HubSpot is slow: no answer within {deadline_s:g} seconds. "
+            "The app tries again later; a call to log stays queued."
+        )
+        self.deadline_s = deadline_s
+
+
 class HubSpotProtocolError(HubSpotError):
     """A 2xx answer whose body is not what the contract promises."""
 

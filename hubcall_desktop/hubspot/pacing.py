@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
@@ -20,6 +21,12 @@ DEFAULT_BUDGET = 100
 DEFAULT_WINDOW_S = 10.0
 # Requests kept in reserve below HubSpot's own count, for other apps sharing the account.
 RESERVE = 2
+# Ceilings on what a server may make us wait. HubSpot documents a 10-second rolling
+# window for its burst limit, so a longer X-HubSpot-RateLimit-Interval-Milliseconds is
+# not believed; and no Retry-After or pause holds requests longer than a minute (an
+# answer saying "inf", or a date next year, must not stall the app until a restart).
+MAX_WINDOW_S = 10.0
+MAX_SERVER_WAIT_S = 60.0
 
 
 class RequestPacer:
@@ -76,15 +83,19 @@ class RequestPacer:
         remaining = _int_header(headers, "X-HubSpot-RateLimit-Remaining")
         interval_ms = _int_header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds")
         if interval_ms and interval_ms > 0:
-            self._window = max(self._window, interval_ms / 1000)
+            self._window = max(self._window, min(interval_ms / 1000, MAX_WINDOW_S))
         if max_ and max_ > 0:
             self._budget = max(1, min(self._configured_budget, max_ - RESERVE))
         if remaining is not None and remaining <= RESERVE and not rate_limited:
             self.pause(self._window)
 
     def pause(self, seconds: float) -> None:
-        """Hold every request for ``seconds`` (a 429 or an exhausted server count)."""
-        self._paused_until = max(self._paused_until, self._clock() + max(0.0, seconds))
+        """Hold every request for ``seconds`` (a 429 or an exhausted server count), at
+        most ``MAX_SERVER_WAIT_S``."""
+        if math.isnan(seconds):
+            return
+        seconds = min(max(0.0, seconds), MAX_SERVER_WAIT_S)
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:

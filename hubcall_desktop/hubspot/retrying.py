@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from tenacity import (
@@ -51,8 +53,12 @@ class _WaitHonouringServer:
         return float(self._backoff(state))
 
 
-def retrying(policy: RetryPolicy) -> AsyncRetrying:
+def retrying(
+    policy: RetryPolicy, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+) -> AsyncRetrying:
+    """``sleep`` waits between attempts (a test's clock may stand in for asyncio's)."""
     return AsyncRetrying(
+        sleep=sleep,
         retry=retry_if_exception(should_retry),
         stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.max_total_seconds),
         wait=_WaitHonouringServer(policy),

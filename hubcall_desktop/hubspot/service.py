@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import hmac
 import json
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,17 +18,19 @@ import httpx
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.hubspot.answers import ACCEPT_ENCODING, Answer, read_answer
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
     HubSpotProtocolError,
     HubSpotRateLimited,
+    HubSpotSlow,
     HubSpotUnreachable,
     error_from_response,
 )
 from hubcall_desktop.hubspot.matches_json import parse_matches
-from hubcall_desktop.hubspot.pacing import RequestPacer
+from hubcall_desktop.hubspot.pacing import MAX_SERVER_WAIT_S, RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy, retrying
 
 logger = logging.getLogger(__name__)
@@ -40,6 +44,13 @@ ACCOUNT_DETAILS_PATH = "/account-info/v3/details"
 # Explicit: httpx's default 5 s everywhere is too short to read a slow HubSpot answer and
 # too long to notice a dead network while connecting.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
+# Overall deadlines, retries, pacing and a body that drips included: past them the
+# request ends with HubSpotSlow ("HubSpot is slow") instead of holding the caller. A
+# lookup feeds the pop-up, so it gives up soon; a log only delays the outbox, which keeps
+# the call queued and tries again later.
+LOOKUP_DEADLINE_S = 15.0
+LOG_DEADLINE_S = 60.0
+ACCOUNT_DEADLINE_S = 30.0
 
 
 class TokenProvider(Protocol):
@@ -108,6 +119,9 @@ class HubSpotService:
         pacer: RequestPacer | None = None,
         retry_policy: RetryPolicy | None = None,
         on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
+        lookup_deadline_s: float = LOOKUP_DEADLINE_S,
+        log_deadline_s: float = LOG_DEADLINE_S,
+        retry_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if api_version not in API_PATHS:
             raise ValueError(f"api_version must be one of {', '.join(API_PATHS)}")
@@ -118,6 +132,9 @@ class HubSpotService:
         self.pacer = pacer or RequestPacer()
         self._policy = retry_policy or RetryPolicy()
         self._on_auth_error = on_auth_error
+        self.lookup_deadline_s = lookup_deadline_s
+        self.log_deadline_s = log_deadline_s
+        self._retry_sleep = retry_sleep
 
     def __repr__(self) -> str:
         return f"HubSpotService(base_url={self._base_url!r}, api_version={self._api_version!r})"
@@ -133,8 +150,10 @@ class HubSpotService:
 
     async def lookup(self, call: Call) -> list[CallerMatch]:
         """Announce a ringing call; returns who HubSpot thinks is calling."""
-        answer = await self._send_json("POST", self.inbound_call_url, build_lookup_body(call))
-        return parse_matches(answer)
+        answer = await self._send_json(
+            "POST", self.inbound_call_url, build_lookup_body(call), self.lookup_deadline_s
+        )
+        return parse_matches(_json_or_error(answer))
 
     async def log(self, call: Call, *, create_engagement: bool = True) -> list[CallerMatch]:
         """Log a finished call (build the body, send it)."""
@@ -145,16 +164,23 @@ class HubSpotService:
     ) -> list[CallerMatch]:
         """Send a log body exactly as the outbox stored it, with ``tokens`` (the portal
         the call belongs to) or, when ``None``, the default provider."""
-        answer = await self._send_json("POST", self.inbound_call_url, body, tokens)
+        answer = await self._send_json(
+            "POST", self.inbound_call_url, body, self.log_deadline_s, tokens
+        )
         try:
-            return parse_matches(answer)
+            return parse_matches(_json_or_error(answer))
         except HubSpotProtocolError:
-            # HubSpot answered 2xx: the call is logged even if the answer is odd.
+            # HubSpot answered 2xx: the call is logged whatever the body says (not JSON,
+            # too large, cut short). Calling it failed would invite a duplicate resend.
             logger.warning("logged, but the answer did not list caller matches")
             return []
 
     async def account_details(self) -> AccountDetails:
-        answer = await self._send_json("GET", self._base_url + ACCOUNT_DETAILS_PATH, None)
+        answer = _json_or_error(
+            await self._send_json(
+                "GET", self._base_url + ACCOUNT_DETAILS_PATH, None, ACCOUNT_DEADLINE_S
+            )
+        )
         portal = answer.get("portalId") if isinstance(answer, dict) else None
         domain = answer.get("uiDomain") if isinstance(answer, dict) else None
         if isinstance(portal, bool) or not isinstance(portal, int) or not isinstance(domain, str):
@@ -172,8 +198,24 @@ class HubSpotService:
         method: str,
         url: str,
         body: dict[str, Any] | None,
+        deadline_s: float,
         tokens: TokenProvider | None = None,
-    ) -> Any:
+    ) -> Answer:
+        """The 2xx answer; a typed error otherwise, ``HubSpotSlow`` past ``deadline_s``."""
+        try:
+            async with asyncio.timeout(deadline_s):
+                return await self._send_json_once_more(method, url, body, tokens)
+        except TimeoutError:
+            logger.warning("HubSpot did not finish answering within %g s", deadline_s)
+            raise HubSpotSlow(deadline_s) from None
+
+    async def _send_json_once_more(
+        self,
+        method: str,
+        url: str,
+        body: dict[str, Any] | None,
+        tokens: TokenProvider | None,
+    ) -> Answer:
         provider = self._tokens if tokens is None else tokens
         sent: list[Secret] = []  # the token of the last attempt, to compare, never to show
         try:
@@ -196,8 +238,8 @@ class HubSpotService:
         body: dict[str, Any] | None,
         provider: TokenProvider,
         sent: list[Secret],
-    ) -> Any:
-        async for attempt in retrying(self._policy):
+    ) -> Answer:
+        async for attempt in retrying(self._policy, self._retry_sleep):
             with attempt:
                 return await self._send_once(method, url, body, provider, sent)
         raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
@@ -209,33 +251,35 @@ class HubSpotService:
         body: dict[str, Any] | None,
         tokens: TokenProvider,
         sent: list[Secret],
-    ) -> Any:
+    ) -> Answer:
         await self.pacer.acquire()
         token = await tokens.access_token()
         sent[:] = [token]
-        headers = {"Authorization": f"Bearer {token.reveal()}"}
+        headers = {"Authorization": f"Bearer {token.reveal()}", "Accept-Encoding": ACCEPT_ENCODING}
         content = None
         if body is not None:
             headers["Content-Type"] = "application/json"
             content = json.dumps(body, ensure_ascii=False).encode("utf-8")
         try:
-            response = await self._client.request(method, url, content=content, headers=headers)
+            # Streamed, so the body is read with a cap (see ``answers``).
+            async with self._client.stream(
+                method, url, content=content, headers=headers
+            ) as response:
+                answer = await read_answer(response)
         except httpx.TimeoutException as exc:
             raise HubSpotUnreachable(
                 f"HubSpot did not answer in time ({type(exc).__name__})."
             ) from None
         except httpx.HTTPError as exc:
             raise HubSpotUnreachable(f"Could not reach HubSpot ({type(exc).__name__}).") from None
-        self.pacer.observe(response.headers, rate_limited=response.status_code == 429)
-        logger.info("%s %s -> %s", method, url, response.status_code)
-        if 200 <= response.status_code < 300:
-            return _json_or_error(response)
-        error = error_from_response(
-            response.status_code, _json_or_none(response), _retry_after(response)
-        )
+        self.pacer.observe(answer.headers, rate_limited=answer.status == 429)
+        logger.info("%s %s -> %s", method, url, answer.status)
+        if 200 <= answer.status < 300:  # a 3xx is not a success: redirects are not followed
+            return answer
+        error = error_from_response(answer.status, _json_or_none(answer), _retry_after(answer))
         if isinstance(error, HubSpotRateLimited) and error.retry_after is not None:
             self.pacer.pause(error.retry_after)
-        if response.status_code == 401:
+        if answer.status == 401:
             await self._auth_refused(tokens, error)
         logger.warning("HubSpot error: %s", error.user_message)
         raise error
@@ -249,43 +293,52 @@ class HubSpotService:
             await tokens.on_auth_error(error)
 
 
-def _json_or_error(response: httpx.Response) -> Any:
-    if not response.content:
+def _json_or_error(answer: Answer) -> Any:
+    if answer.body is None:
+        raise HubSpotProtocolError(f"HubSpot's answer could not be read ({answer.problem}).")
+    if not answer.body:
         return {}
     try:
-        return response.json()
+        return json.loads(answer.body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise HubSpotProtocolError("HubSpot answered with something that is not JSON.") from None
 
 
-def _json_or_none(response: httpx.Response) -> Any:
+def _json_or_none(answer: Answer) -> Any:
     try:
-        return response.json()
+        return None if answer.body is None else json.loads(answer.body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    """``Retry-After`` (seconds or an HTTP date) when present, else HubSpot's window."""
-    if response.status_code != 429:
+def _retry_after(answer: Answer) -> float | None:
+    """``Retry-After`` (seconds or an HTTP date) when present, else HubSpot's window;
+    never more than ``MAX_SERVER_WAIT_S`` (a huge, infinite or far-future value is the
+    server's mistake, and must not stall every later request until a restart)."""
+    if answer.status != 429:
         return None
-    value = response.headers.get("Retry-After")
+    value = (answer.headers.get("Retry-After") or "").strip()
+    seconds: float | None = None
     if value:
         try:
-            return max(0.0, float(value))
+            seconds = float(value)
         except ValueError:
             try:
                 when = email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, IndexError, OverflowError):
                 when = None
             if when is not None:
                 when = when if when.tzinfo else when.replace(tzinfo=UTC)
-                return max(0.0, (when - datetime.now(UTC)).total_seconds())
-    interval = response.headers.get("X-HubSpot-RateLimit-Interval-Milliseconds")
-    try:
-        return int(interval) / 1000 if interval else None
-    except ValueError:
+                seconds = (when - datetime.now(UTC)).total_seconds()
+    if seconds is None:
+        interval = answer.headers.get("X-HubSpot-RateLimit-Interval-Milliseconds")
+        try:
+            seconds = int(interval) / 1000 if interval else None
+        except ValueError:
+            seconds = None
+    if seconds is None or math.isnan(seconds):
         return None
+    return min(max(0.0, seconds), MAX_SERVER_WAIT_S)
 
 
 def _str(value: Any) -> str:

@@ -19,6 +19,7 @@ from aiohttp import hdrs, web
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox import admin, oauth, oauth_admin
 from hubcall_desktop.sandbox.faults import Fault, FaultKind
+from hubcall_desktop.sandbox.odd_answers import apply_headers, odd_answer
 from hubcall_desktop.sandbox.paths import (
     ACCOUNT_DETAILS_PATH,
     ADMIN_PREFIX,
@@ -83,6 +84,7 @@ async def hubspot_pipeline(request: web.Request, handler: Handler) -> web.Stream
         body=_body_for_record(raw or b""),
         received_at=datetime.now(UTC),
     )
+    fault: Fault | None = None
     try:
         if raw is None:
             answer: web.StreamResponse = error_answer(
@@ -91,12 +93,15 @@ async def hubspot_pipeline(request: web.Request, handler: Handler) -> web.Stream
         else:
             fault = state.faults.take(request.path)
             answer = await _serve(request, handler, state, record_id, fault)
-    except asyncio.CancelledError:
-        # The client went away (aiohttp cancels the handler) or a drop fault hung up.
+    except (asyncio.CancelledError, ConnectionError):
+        # The client went away (aiohttp cancels the handler, or an odd answer's write
+        # failed) or a drop fault hung up.
         state.log.finish(record_id, Outcome.CLIENT_GONE)
-        raise
-    for name, value in state.limiter.headers().items():
-        answer.headers.setdefault(name, value)  # a 429 has already set its exhausted values
+        raise asyncio.CancelledError from None
+    if not answer.prepared:  # an odd answer streamed its own headers
+        apply_headers(answer, fault)
+        for name, value in state.limiter.headers().items():
+            answer.headers.setdefault(name, value)  # a 429 has already set its exhausted values
     state.log.finish(record_id, Outcome.ANSWERED, answer.status)
     return answer
 
@@ -113,6 +118,8 @@ async def _serve(
         await asyncio.sleep(fault.seconds)
     if fault and kind is FaultKind.DROP and not fault.after_accept:
         _drop(request, state, record_id)
+    if fault and kind is FaultKind.ODD_ANSWER and fault.answer_status >= 300:
+        return await odd_answer(request, fault, state.limiter.headers())  # a redirect
     if fault and fault.code is not None:
         exhausted = fault.policy if fault.code == 429 else None
         return fault_answer(
@@ -138,6 +145,8 @@ async def _serve(
         await asyncio.sleep(fault.seconds)
     if fault and kind is FaultKind.DROP:
         _drop(request, state, record_id)
+    if fault and kind is FaultKind.ODD_ANSWER and answer.status < 300:
+        return await odd_answer(request, fault, state.limiter.headers())
     return answer
 
 

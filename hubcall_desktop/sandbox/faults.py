@@ -24,6 +24,10 @@ class FaultKind(StrEnum):
     LATENCY_AFTER = "latency_after"  # handled and recorded, the answer is late (or lost)
     STATUS = "status"  # answer an error status instead of handling the request
     DROP = "drop"  # close the connection without any answer
+    # Handled as usual (a 2xx is accepted, HubSpot acted on it), but the answer is odd: a
+    # body that is not JSON, a huge one, a gzip bomb, one that drips, or a 3xx instead.
+    ODD_ANSWER = "odd_answer"
+    HEADERS = "headers"  # handled as usual; the answer carries extra headers
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,17 @@ class Fault:
     retry_after: int | None = None  # status faults: a Retry-After header, in seconds
     after_accept: bool = False  # drop faults: drop after recording the request as accepted
     path: str | None = None  # only requests to this exact path; None: every HubSpot route
+    # Any kind: headers set on the answer (a "Retry-After: inf" on a 429, a huge
+    # X-HubSpot-RateLimit-Interval-Milliseconds on a 200).
+    headers: tuple[tuple[str, str], ...] = ()
+    # Odd answers: ``answer_status`` (a 3xx is not handled, so never accepted), ``body``
+    # repeated up to ``size`` bytes, gzip-compressed with ``gzip`` (a bomb when large),
+    # written one byte every ``drip_seconds`` when that is set.
+    answer_status: int = 200
+    body: bytes = b""
+    size: int = 0
+    gzip: bool = False
+    drip_seconds: float = 0.0
 
     def __post_init__(self) -> None:
         if isinstance(self.times, bool) or not isinstance(self.times, int) or self.times < 1:
@@ -52,6 +67,10 @@ class Fault:
             raise ValueError("retry_after must be >= 0")
         if self.path is not None and not self.path.startswith("/"):
             raise ValueError("path must start with /")
+        if not 200 <= self.answer_status < 400:
+            raise ValueError("answer_status must be a 2xx or 3xx")
+        if self.size < 0 or not math.isfinite(self.drip_seconds) or self.drip_seconds < 0:
+            raise ValueError("size and drip_seconds must be >= 0")
 
     @classmethod
     def latency_before(cls, seconds: float, *, times: int = 1, path: str | None = None) -> Fault:
@@ -85,6 +104,43 @@ class Fault:
     def drop(cls, *, after_accept: bool = False, times: int = 1, path: str | None = None) -> Fault:
         return cls(FaultKind.DROP, times=times, after_accept=after_accept, path=path)
 
+    @classmethod
+    def odd_answer(
+        cls,
+        *,
+        answer_status: int = 200,
+        body: bytes = b"",
+        size: int = 0,
+        gzip: bool = False,
+        drip_seconds: float = 0.0,
+        headers: Mapping[str, str] | None = None,
+        times: int = 1,
+        path: str | None = None,
+    ) -> Fault:
+        """The request is handled (a 2xx one accepted), the answer is odd (see the fields)."""
+        return cls(
+            FaultKind.ODD_ANSWER,
+            times=times,
+            path=path,
+            answer_status=answer_status,
+            body=body,
+            size=size,
+            gzip=gzip,
+            drip_seconds=drip_seconds,
+            headers=tuple((headers or {}).items()),
+        )
+
+    @classmethod
+    def extra_headers(
+        cls, headers: Mapping[str, str], *, times: int = 1, path: str | None = None
+    ) -> Fault:
+        """Handled as usual; the answer carries ``headers``."""
+        return cls(FaultKind.HEADERS, times=times, path=path, headers=tuple(headers.items()))
+
+    def with_headers(self, headers: Mapping[str, str]) -> Fault:
+        """This fault, its answer carrying ``headers`` too (e.g. an odd Retry-After)."""
+        return replace(self, headers=self.headers + tuple(headers.items()))
+
     def matches(self, path: str) -> bool:
         return self.path is None or self.path == path
 
@@ -96,8 +152,18 @@ class Fault:
             data.update(code=self.code, retry_after=self.retry_after)
             if self.code == 429:
                 data["policy"] = self.policy.value
-        else:
+        elif self.kind is FaultKind.DROP:
             data["after_accept"] = self.after_accept
+        elif self.kind is FaultKind.ODD_ANSWER:
+            data.update(
+                answer_status=self.answer_status,
+                body=self.body.decode("utf-8", errors="replace"),
+                size=self.size,
+                gzip=self.gzip,
+                drip_seconds=self.drip_seconds,
+            )
+        if self.headers:
+            data["headers"] = dict(self.headers)
         return data
 
     @classmethod
@@ -114,6 +180,12 @@ class Fault:
             "policy",
             "retry_after",
             "after_accept",
+            "headers",
+            "answer_status",
+            "body",
+            "size",
+            "gzip",
+            "drip_seconds",
         }
         unknown = sorted(set(data) - allowed)
         if unknown:
@@ -132,7 +204,23 @@ class Fault:
             retry_after=_typed(data, "retry_after", int, None),
             after_accept=_typed(data, "after_accept", bool, False),
             path=_typed(data, "path", str, None),
+            headers=_headers(data.get("headers")),
+            answer_status=_typed(data, "answer_status", int, 200),
+            body=str(_typed(data, "body", str, "")).encode("utf-8"),
+            size=_typed(data, "size", int, 0),
+            gzip=_typed(data, "gzip", bool, False),
+            drip_seconds=float(_typed(data, "drip_seconds", (int, float), 0.0)),
         )
+
+
+def _headers(value: object) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ValueError("headers must be an object of strings")
+    return tuple(value.items())
 
 
 def _typed(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any) -> Any:
