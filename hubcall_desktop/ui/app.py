@@ -89,6 +89,9 @@ def _run_gui(options: AppOptions) -> int:
     if claim.other_running:
         print(ALREADY_RUNNING_LOG if options.log_call else ALREADY_RUNNING, file=sys.stderr)
         return 0
+    if claim.refusal is not None:  # another app holds the folder but cannot be asked
+        print(f"hubcall-desktop: {claim.refusal}", file=sys.stderr)
+        return 1
     try:
         return _run_window(options, paths, early, claim, throwaway)
     finally:
