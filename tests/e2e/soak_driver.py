@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -130,6 +131,8 @@ class App:
     env: dict[str, str]
     process: subprocess.Popen[bytes] | None = None
     started_at: float = 0.0  # time.monotonic() when the process was started
+    listening_at: float = 0.0  # time.monotonic() when its webhook port first took a connection
+    webhook_port: int = 0
 
     @property
     def data_dir(self) -> Path:
@@ -153,6 +156,7 @@ class App:
 
     def configure(self, sandbox_url: str, webhook_port: int, baresip: list[str]) -> None:
         self.data_dir.mkdir(parents=True, mode=0o700)
+        self.webhook_port = webhook_port
         settings = {
             "api_base": sandbox_url,
             "region": "DE",
@@ -182,8 +186,24 @@ class App:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def wait_listening(self) -> None:
+        """Until the webhook's port takes a TCP connection (polled every 10 ms)."""
+        deadline = time.monotonic() + START_GUARD_S
+        while time.monotonic() < deadline:
+            if not self.alive() or any(m in self.stderr() for m in TRACE_MARKERS):
+                raise RuntimeError(f"the app failed at start-up:\n{self.stderr()}")
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.webhook_port), timeout=1),
+            ):
+                self.listening_at = time.monotonic()
+                return
+            time.sleep(0.01)
+        raise RuntimeError(f"the webhook never listened:\n{self.stderr()}")
+
     def webhook(self) -> tuple[str, str]:
         """The webhook's URL and secret, once the app listens (``webhook info --json``)."""
+        self.wait_listening()
         deadline = time.monotonic() + START_GUARD_S
         while time.monotonic() < deadline:
             if not self.alive() or any(m in self.stderr() for m in TRACE_MARKERS):
