@@ -275,8 +275,16 @@ class Database:
         file at the path, then continue there."""
         logger.error("journal %s was deleted while open; writing it back", self.path)
         copy = self.path.with_name(f"{self.path.name}.{os.getpid()}.restoring")
-        copy.unlink(missing_ok=True)
-        self._copy_to(copy)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # rm -r data
+            copy.unlink(missing_ok=True)
+            self._copy_to(copy)
+        except OSError as exc:
+            raise StorageError(
+                f"The call journal {self.path} was deleted while HubCall Desktop was running "
+                f"and cannot be written back ({exc.strerror}). Quit HubCall Desktop and check "
+                "that its folder can be written."
+            ) from exc
         factory = self._conn.row_factory
         # SQLite leaves the -wal and -shm of a file that moved in place when it closes:
         # empty them into the old file first, then remove them, or a new connection

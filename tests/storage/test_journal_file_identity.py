@@ -112,3 +112,39 @@ def test_a_copy_put_back_over_the_journal_counts_as_replaced(
         os.replace(copy, journal_path)
         with pytest.raises(StorageError, match="replaced"):
             journal.save_call(make_call())
+
+
+def test_a_deleted_data_folder_is_made_again_with_the_journal(
+    journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    with CallJournal(journal_path) as journal:
+        old = make_call()
+        journal.save_call(old)
+        shutil.rmtree(journal_path.parent)  # rm -r the data folder
+        new = make_call()
+        journal.save_call(new)
+    assert ids_in(journal_path) == sorted([old.external_call_id, new.external_call_id])
+    assert stat.S_IMODE(journal_path.parent.stat().st_mode) == 0o700
+
+
+def test_a_file_in_place_of_the_data_folder_is_refused_with_a_sentence(
+    journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    with CallJournal(journal_path) as journal:
+        journal.save_call(make_call())
+        shutil.rmtree(journal_path.parent)
+        journal_path.parent.write_text("a file where the data folder was")
+        with pytest.raises(StorageError, match="cannot be checked"):
+            journal.save_call(make_call())
+
+
+def test_a_journal_that_cannot_be_written_back_is_refused_with_a_sentence(
+    journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    with CallJournal(journal_path) as journal:
+        journal.save_call(make_call())
+        journal_path.unlink()
+        # Something sits where the copy is made (the journal runs in this process).
+        journal_path.with_name(f"{journal_path.name}.{os.getpid()}.restoring").mkdir()
+        with pytest.raises(StorageError, match="cannot be written back"):
+            journal.save_call(make_call())
