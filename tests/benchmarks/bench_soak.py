@@ -142,6 +142,15 @@ def _shown(events: list[WindowEvent]) -> int:
     return len(mapped)
 
 
+def _spread(args: argparse.Namespace, baresip_calls: int) -> float:
+    """Seconds between SIP calls so they last as long as the webhook calls (about 2.6
+    events a call, at the paced rate), minus the half second a SIP call takes."""
+    if not baresip_calls:
+        return 0.0
+    webhook_s = (args.calls - baresip_calls) * 2.6 / args.events_per_s
+    return max(0.0, webhook_s / baresip_calls - 0.5)
+
+
 async def soak(rig: Rig, args: argparse.Namespace, folder: Path) -> tuple[Feed, list[str]]:
     feed = Feed()
     samples = Samples(rig, args.sample_every)
@@ -158,7 +167,15 @@ async def soak(rig: Rig, args: argparse.Namespace, folder: Path) -> tuple[Feed, 
             lines=args.lines,
             events_per_s=args.events_per_s,
         ),
-        feed_baresip(rig.manual, rig.auto, folder / "sipp", feed, calls=baresip_calls, tag="b"),
+        feed_baresip(
+            rig.manual,
+            rig.auto,
+            folder / "sipp",
+            feed,
+            calls=baresip_calls,
+            tag="b",
+            gap_s=_spread(args, baresip_calls),
+        ),
     )
     fed = time.monotonic()
     logged = await wait_logged(

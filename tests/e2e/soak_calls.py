@@ -146,9 +146,17 @@ async def feed_webhook(
 
 
 async def feed_baresip(
-    manual: Baresip, auto: Baresip, folder: Path, feed: Feed, *, calls: int, tag: str
+    manual: Baresip,
+    auto: Baresip,
+    folder: Path,
+    feed: Feed,
+    *,
+    calls: int,
+    tag: str,
+    gap_s: float = 0.0,
 ) -> None:
-    """``calls`` SIP calls from sipp, one after the other: even ones missed, odd answered."""
+    """``calls`` SIP calls from sipp, one after the other, ``gap_s`` apart (to spread them
+    over a long run): even ones missed, odd answered."""
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     for n in range(calls):
         answered = n % 2 == 1
@@ -166,6 +174,7 @@ async def feed_baresip(
         if result.returncode != 0:
             feed.sipp_failures.append(f"{call_id}: exit {result.returncode}\n{result.output}")
         feed.finished_one()
+        await asyncio.sleep(gap_s)
 
 
 def percentiles(values: list[float]) -> str:
