@@ -148,3 +148,50 @@ def test_a_journal_that_cannot_be_written_back_is_refused_with_a_sentence(
         journal_path.with_name(f"{journal_path.name}.{os.getpid()}.restoring").mkdir()
         with pytest.raises(StorageError, match="cannot be written back"):
             journal.save_call(make_call())
+
+
+def test_the_journal_written_back_is_sound_after_a_busy_life(
+    journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    """Pages moved around by updates: the file written back is laid out afresh, so no
+    page of the old file's write-ahead log may be read over it later."""
+    with CallJournal(journal_path) as journal:
+        calls = [make_call(notes="n" * (50 * i)) for i in range(120)]
+        journal.save_calls(calls)
+        # As SQLite's automatic checkpoint does now and then: the -wal then holds only
+        # the pages changed since, and those would be read over the new file's layout.
+        journal._db.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        for call in calls[::2]:
+            call.notes = ""
+            journal.save_call(call)
+        journal_path.unlink()  # the main file only: its -wal and -shm stay
+        journal.save_call(make_call(notes="after"))
+        for call in calls[1::2]:
+            call.notes = "changed"
+            journal.save_call(call)
+    with sqlite3.connect(journal_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT count(*) FROM calls").fetchone()[0] == 121
+        notes = dict(conn.execute("SELECT external_call_id, notes FROM calls").fetchall())
+    assert [notes[c.external_call_id] for c in calls[:4]] == ["", "changed", "", "changed"]
+
+
+def test_a_file_replaced_during_a_write_fails_that_write(
+    journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    """The check runs again after the commit: a change that went to the old file is not
+    reported as saved."""
+    with CallJournal(journal_path) as journal:
+        journal.save_call(make_call())
+        stranger = journal_path.with_name("other.sqlite3")
+        sqlite3.connect(stranger).close()
+        database = journal._db
+        assert database is not None
+
+        def write_while_replaced() -> None:
+            with database.writing() as conn:
+                conn.execute("UPDATE calls SET notes = 'changed'")
+                os.replace(stranger, journal_path)  # while the transaction is open
+
+        with pytest.raises(StorageError, match="replaced"):
+            write_while_replaced()
