@@ -249,6 +249,7 @@ def _admit(request: web.Request) -> None:
                 429,
                 f"too many requests without the secret; retry in {wait:.1f} s",
                 retry_after=wait,
+                budget=STRANGERS,
             ) from None
         raise
     wait = state.limiter.take(request.remote or "unknown")
@@ -317,8 +318,12 @@ def _refused(request: web.Request, refusal: Refusal) -> web.Response:
     reason = REDACTOR.mask(refusal.reason)
     if refusal.retry_after is not None:
         headers["Retry-After"] = str(max(1, math.ceil(refusal.retry_after)))
-        count = state.flood_log.refused(client, state.limiter.clock())
-        if count is not None:
+        # Strangers are logged as one, like they are limited as one: rotating addresses
+        # must not turn into a log line each.
+        count = state.flood_log.refused(refusal.budget or client, state.limiter.clock())
+        if count is not None and refusal.budget == STRANGERS:
+            logger.warning("webhook: requests without the secret: %d answered 429", count)
+        elif count is not None:
             logger.warning("webhook: %s sends too fast; %d requests answered 429", client, count)
     else:
         logger.warning(

@@ -37,12 +37,14 @@ class Refusal(Exception):
         field: str | None = None,
         *,
         retry_after: float | None = None,
+        budget: str | None = None,
     ) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
         self.field = field
         self.retry_after = retry_after
+        self.budget = budget  # whose rate limit ran out, when not the client's own
 
 
 def check_host(host_header: str | None) -> None:

@@ -52,7 +52,10 @@ async def test_requests_without_the_secret_never_starve_the_softphone(
 
 
 async def test_strangers_share_one_budget_whatever_address_they_use(
-    server: WebhookServer, sink: RecordingSink, rate_clock: RateClock
+    server: WebhookServer,
+    sink: RecordingSink,
+    rate_clock: RateClock,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     limits = WebhookLimits()
     statuses = [
@@ -61,6 +64,8 @@ async def test_strangers_share_one_budget_whatever_address_they_use(
     ]
     # The documented budget: stranger_burst refusals with 401, then 429 for everyone.
     assert statuses == [401] * limits.stranger_burst + [429] * 5
+    floods = [r for r in caplog.records if "answered 429" in r.getMessage()]
+    assert len(floods) == 1, "logged as one flood, not a line per address"
     rate_clock.now += 1.0  # a second later the budget has room for stranger_rate_per_second
     later = [await status_from(server.port, "127.0.9.9") for _ in range(6)]
     assert later == [401] * int(limits.stranger_rate_per_second) + [429]
