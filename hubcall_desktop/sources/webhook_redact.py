@@ -6,6 +6,11 @@ its traceback). :class:`SecretRedactor` masks it wherever it shows up: the whole
 any run of at least :data:`WINDOW` of its characters (a quoted line may cut it short),
 its percent-encoded form, and the value of any ``token=`` or ``Bearer``. It is a logging
 filter on aiohttp's loggers and ours, and the function refusals go through.
+
+The same filter turns aiohttp's traceback for a request it could not even parse (a
+9 KB request line, bytes that are not HTTP) into one warning line, at most one per
+:data:`MALFORMED_LOG_INTERVAL_S` with a count: any local process can send those, and
+they are neither a crash of ours nor worth a screenful each.
 """
 
 from __future__ import annotations
@@ -13,14 +18,19 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import traceback
 from urllib.parse import unquote
 
+from aiohttp.http_exceptions import HttpProcessingError
+
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sources.webhook_guard import FloodLog
 
 logger = logging.getLogger(__name__)
 
 MASK = "***"
+MALFORMED_LOG_INTERVAL_S = 10.0
 WINDOW = 8  # a shorter piece of a 43-character random secret tells an attacker next to nothing
 # Where a request's text reaches the log: aiohttp's server (tracebacks quoting the request
 # line), its access and web loggers, asyncio (unretrieved task errors), and our webhook.
@@ -47,6 +57,7 @@ class SecretRedactor(logging.Filter):
         self._secrets: tuple[str, ...] = ()
         self._windows: frozenset[str] = frozenset()
         self._installed = False
+        self._malformed = FloodLog(MALFORMED_LOG_INTERVAL_S)
 
     def add(self, secret: Secret) -> None:
         value = secret.reveal()
@@ -93,6 +104,9 @@ class SecretRedactor(logging.Filter):
         masked = self.mask(message)
         if masked != message:
             record.msg, record.args = masked, None
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError) and record.name.startswith("aiohttp."):
+            return self._one_line(record, masked, error)
         if record.exc_info and record.exc_info[0] is not None:
             # Formatted now and masked; exc_info dropped so no handler formats it again.
             text = record.exc_text or "".join(traceback.format_exception(record.exc_info[1]))
@@ -102,6 +116,20 @@ class SecretRedactor(logging.Filter):
             record.exc_text = self.mask(record.exc_text)
         if record.stack_info:
             record.stack_info = self.mask(record.stack_info)
+        return True
+
+    def _one_line(self, record: logging.LogRecord, message: str, error: Exception) -> bool:
+        """A request aiohttp could not parse: one masked line, or nothing while a flood of
+        them is counted."""
+        with self._lock:
+            count = self._malformed.refused("malformed", time.monotonic())
+        if count is None:
+            return False
+        reason = self.mask(" ".join(str(error).split()))[:200]
+        since = f" ({count} such requests since the last line)" if count > 1 else ""
+        record.msg, record.args = f"webhook: {message}: {reason}{since}", None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info, record.exc_text = None, None
         return True
 
 

@@ -13,6 +13,8 @@ import aiohttp
 import pytest
 
 from hubcall_desktop.sources.webhook import WebhookLimits, WebhookServer
+from hubcall_desktop.sources.webhook_guard import FloodLog
+from hubcall_desktop.sources.webhook_redact import MALFORMED_LOG_INTERVAL_S, REDACTOR
 
 from .conftest import RateClock
 from .helpers import SECRET, RecordingSink, raw_request
@@ -20,6 +22,12 @@ from .helpers import SECRET, RecordingSink, raw_request
 TOKEN = SECRET.reveal()
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 GOOD = {"event": "ringing", "call_id": "good-1", "from": "+4930123456"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_malformed_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no flood of malformed requests counted yet."""
+    monkeypatch.setattr(REDACTOR, "_malformed", FloodLog(MALFORMED_LOG_INTERVAL_S))
 
 
 async def status_from(port: int, source: str, headers: dict[str, str] | None = None) -> int:
@@ -278,3 +286,20 @@ async def test_a_body_that_trickles_in_is_cut_off(
     assert sent < len(body)
     assert sink.events == []
     assert WebhookLimits().body_timeout <= 10  # "a few seconds" by default
+
+
+async def test_requests_aiohttp_cannot_parse_are_one_line_each_flood(
+    server: WebhookServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Any local process can send garbage: no traceback, and a flood is one line."""
+    caplog.set_level(logging.DEBUG)
+    for _ in range(5):
+        status, _ = await raw_request(
+            server.port, request_line_with("/v1/events/ringing?from=" + "1" * 9000)
+        )
+        assert status == 400
+    assert "Traceback" not in caplog.text
+    malformed = [r for r in caplog.records if "Error handling request" in r.getMessage()]
+    assert len(malformed) == 1
+    assert malformed[0].levelno == logging.WARNING
+    assert "8190 bytes" in malformed[0].getMessage()
