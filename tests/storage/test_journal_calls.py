@@ -356,7 +356,9 @@ def test_a_row_edited_by_another_program_gives_a_storage_error(
 any_text = st.text(max_size=300)  # any code point but lone surrogates, NUL included
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     notes=any_text,
     title=any_text,
@@ -385,7 +387,9 @@ def test_any_text_round_trips(
     assert journal.get_call(call.external_call_id) == call
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(term=any_text)
 def test_any_search_term_is_safe_and_count_agrees_with_list(
     journal: CallJournal, searchable: dict[str, Call], term: str
