@@ -31,16 +31,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shlex
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,9 +54,10 @@ sys.path.insert(0, str(E2E))
 import httpx  # noqa: E402
 from soak_calls import Feed, feed_baresip, feed_webhook, percentiles  # noqa: E402
 from soak_checks import expected_calls, problems  # noqa: E402
-from soak_driver import Rig, missing_tools, running_rig, wait_logged  # noqa: E402
-from xmaps import MapWatcher, WindowEvent  # noqa: E402
+from soak_driver import Rig, missing_tools, running_rig, settle  # noqa: E402
+from xmaps import MapWatcher, shown  # noqa: E402
 
+PROBE = Path(__file__).resolve().with_name("soak_probe.py")
 RSS_TARGET_MIB_PER_1000 = 10.0
 POPUP_TITLE = "Incoming call"
 MAIN_TITLE = "HubCall Desktop"
@@ -76,8 +81,12 @@ class Samples:
     began: float = field(default_factory=time.monotonic)
     rows: list[Sample] = field(default_factory=list)
     seen_latencies: int = 0
+    probe: Path | None = None  # the debug wrapper's output, with --probe
 
     def take(self, calls: int, feed: Feed) -> None:
+        if self.probe is not None:  # the debug wrapper counts what is alive
+            assert self.rig.app.process is not None
+            os.kill(self.rig.app.process.pid, signal.SIGUSR1)
         journal, wal = self.rig.app.journal_bytes()
         window = feed.latencies_ms[self.seen_latencies :]
         self.seen_latencies = len(feed.latencies_ms)
@@ -115,7 +124,8 @@ async def popup_latencies(rig: Rig, watcher: MapWatcher, count: int) -> list[flo
         for _ in range(count):
             # At most three pop-ups show; a fourth call's would wait for room.
             room = await asyncio.to_thread(
-                watcher.wait_until, lambda events: _shown(events) < MAX_POPUPS_SHOWN
+                watcher.wait_until,
+                lambda events: len(shown(events, POPUP_TITLE)) < MAX_POPUPS_SHOWN,
             )
             if not room:
                 raise RuntimeError("the pop-ups never closed")
@@ -123,23 +133,13 @@ async def popup_latencies(rig: Rig, watcher: MapWatcher, count: int) -> list[flo
             sent = time.monotonic()
             answer = await web.post("/v1/events", json={"event": "ringing", **body})
             answer.raise_for_status()
-            shown = await asyncio.to_thread(watcher.wait_for, POPUP_TITLE, after=sent)
-            if shown is None:
+            popup = await asyncio.to_thread(watcher.wait_for, POPUP_TITLE, after=sent)
+            if popup is None:
                 raise RuntimeError("a pop-up never appeared")
-            latencies.append((shown.at - sent) * 1000)
+            latencies.append((popup.at - sent) * 1000)
             ended = {"event": "ended", "reason": "canceled", **body}
             (await web.post("/v1/events", json=ended)).raise_for_status()
     return latencies
-
-
-def _shown(events: list[WindowEvent]) -> int:
-    mapped: set[int] = set()
-    for event in events:
-        if event.mapped and event.title == POPUP_TITLE:
-            mapped.add(event.window)
-        elif not event.mapped:
-            mapped.discard(event.window)
-    return len(mapped)
 
 
 def _spread(args: argparse.Namespace, baresip_calls: int) -> float:
@@ -151,9 +151,11 @@ def _spread(args: argparse.Namespace, baresip_calls: int) -> float:
     return max(0.0, webhook_s / baresip_calls - 0.5)
 
 
-async def soak(rig: Rig, args: argparse.Namespace, folder: Path) -> tuple[Feed, list[str]]:
+async def soak(
+    rig: Rig, args: argparse.Namespace, folder: Path
+) -> tuple[Feed, list[dict[str, Any]], list[str]]:
     feed = Feed()
-    samples = Samples(rig, args.sample_every)
+    samples = Samples(rig, args.sample_every, probe=rig.extra.get("probe"))
     baresip_calls = round(args.calls * args.baresip_share)
     print("\n  calls  elapsed   RSS MiB  journal KiB  wal KiB   webhook POST -> 202 in the stretch")
     samples.take(0, feed)
@@ -178,33 +180,40 @@ async def soak(rig: Rig, args: argparse.Namespace, folder: Path) -> tuple[Feed, 
         ),
     )
     fed = time.monotonic()
-    logged = await wait_logged(
-        rig.sandbox, expected_calls(feed), guard_s=120 + expected_calls(feed) / 4
+    history, logged = await settle(
+        rig, expected_calls(feed) + args.popups, guard_s=120 + expected_calls(feed) / 4
     )
     print(f"fed in {fed - samples.began:.0f} s; all logged {time.monotonic() - fed:.0f} s later")
     samples.take(feed.done, feed)
     rig.extra["samples"] = samples
-    return feed, logged
+    return feed, history, logged
 
 
 def run(args: argparse.Namespace, folder: Path) -> int:
     display = os.environ.get("DISPLAY", "")
     watcher_box: list[MapWatcher] = []
-    with running_rig(folder, before_start=lambda: watcher_box.append(MapWatcher(display))) as rig:
+    probe = folder / "probe.jsonl"
+    with running_rig(
+        folder,
+        before_start=lambda: watcher_box.append(MapWatcher(display)),
+        app_command=[sys.executable, str(PROBE)] if args.probe else None,
+        app_env_extra={"HUBCALL_TEST_SOAK_PROBE_OUT": str(probe)},
+    ) as rig:
+        if args.probe:
+            rig.extra["probe"] = probe
         watcher = watcher_box[0]
         webhook_ready = rig.app.listening_at - rig.app.started_at
         window = watcher.wait_for(MAIN_TITLE, after=rig.app.started_at)
-        shown = f"{(window.at - rig.app.started_at) * 1000:.0f} ms" if window else "never"
+        mapped = f"{(window.at - rig.app.started_at) * 1000:.0f} ms" if window else "never"
         print(
-            f"start-up: main window mapped after {shown}; "
+            f"start-up: main window mapped after {mapped}; "
             f"webhook port open after {webhook_ready * 1000:.0f} ms"
         )
         popups = asyncio.run(popup_latencies(rig, watcher, args.popups))
         print(f"webhook POST (ringing) -> pop-up mapped: {percentiles(popups)}")
         watcher.close()
-        feed, logged = asyncio.run(soak(rig, args, folder))
+        feed, history, logged = asyncio.run(soak(rig, args, folder))
         alive = rig.app.alive()
-        history = rig.app.history()
         status = rig.app.stop() if alive else None
         found = problems(feed, history, logged, rig.app.stderr())
     samples: Samples = rig.extra["samples"]
@@ -227,11 +236,35 @@ def run(args: argparse.Namespace, folder: Path) -> int:
         and slope <= RSS_TARGET_MIB_PER_1000,
         "nothing else wrong": not found,
     }
+    if args.probe:
+        print_growth(probe, samples.rows, args.warm_up)
     for problem in found:
         print(f"  problem: {problem[:2000]}")
     for name, ok in targets.items():
         print(f"{'OK    ' if ok else 'MISSED'}  {name}")
     return 0 if all(targets.values()) else 1
+
+
+def print_growth(probe: Path, rows: list[Sample], warm_up: int) -> None:
+    """What grew between the first sample after warm-up and the last (the probe writes one
+    line per sample, in order)."""
+    lines = [json.loads(t) for t in probe.read_text().splitlines()] if probe.exists() else []
+    if len(lines) != len(rows):
+        print(f"probe: {len(lines)} lines for {len(rows)} samples; no comparison")
+        return
+    start = next((i for i, r in enumerate(rows) if r.calls >= warm_up), 0)
+    before, after = lines[start], lines[-1]
+    calls = rows[-1].calls - rows[start].calls
+    print(
+        f"live objects after {rows[start].calls} calls: {before['objects']}, "
+        f"after {rows[-1].calls}: {after['objects']}; Qt then {before['qt']}, now {after['qt']}"
+    )
+    grown = Counter(after["types"])
+    grown.subtract(before["types"])
+    print("types that grew most (count, per 1,000 calls):")
+    for name, delta in grown.most_common(15):
+        if delta > 0:
+            print(f"  {name:<60} +{delta:<8} {delta * 1000 / max(calls, 1):.0f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=4, help="webhook calls at once")
     parser.add_argument(
         "--events-per-s", type=float, default=11.0, help="webhook events a second, in total"
+    )
+    parser.add_argument(
+        "--probe",
+        action="store_true",
+        help="start the app through soak_probe.py and "
+        "print which kinds of objects grew (costs a pause at each sample)",
     )
     parser.add_argument("--dir", type=Path, help="keep the run's files here (default: temp)")
     args = parser.parse_args(argv)

@@ -129,6 +129,7 @@ class App:
 
     folder: Path
     env: dict[str, str]
+    command: list[str] = field(default_factory=lambda: [str(COMMAND)])  # how it is started
     process: subprocess.Popen[bytes] | None = None
     started_at: float = 0.0  # time.monotonic() when the process was started
     listening_at: float = 0.0  # time.monotonic() when its webhook port first took a connection
@@ -176,7 +177,7 @@ class App:
         self.started_at = time.monotonic()
         with self.stderr_path.open("ab") as errors:
             self.process = subprocess.Popen(
-                [str(COMMAND), "--data-dir", str(self.data_dir)],
+                [*self.command, "--data-dir", str(self.data_dir)],
                 env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -293,14 +294,24 @@ def app_env(folder: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_rig(folder: Path, *, before_start: Any = None) -> Iterator[Rig]:
+def running_rig(
+    folder: Path,
+    *,
+    before_start: Any = None,
+    app_command: list[str] | None = None,
+    app_env_extra: dict[str, str] | None = None,
+) -> Iterator[Rig]:
     """Sandbox, two baresips and the app, started in that order and ended in reverse.
-    ``before_start`` (if given) runs just before the app is started (to arm a watcher)."""
+    ``before_start`` (if given) runs just before the app is started (to arm a watcher);
+    ``app_command`` starts something else than the entry point (a debug wrapper)."""
     env = app_env(folder)
     sandbox = Sandbox.start(env)
     manual = Baresip(folder / "baresip-manual", answermode="manual")
     auto = Baresip(folder / "baresip-auto", answermode="auto")
     app = App(folder, env)
+    if app_command is not None:
+        app.command = app_command
+        app.env = {**env, **(app_env_extra or {})}
     try:
         manual.start()
         auto.start()
@@ -340,16 +351,26 @@ async def until(check: Any, *, guard_s: float, every_s: float = 1.0) -> bool:
         await asyncio.sleep(every_s)
 
 
-async def wait_logged(sandbox: Sandbox, expected: int, *, guard_s: float) -> list[str]:
-    """Wait until the sandbox received ``expected`` distinct logged calls (or the guard
-    passed); every logged externalCallId it received, repeats included."""
-    ids: list[str] = []
+async def settle(
+    rig: Rig, expected: int, *, guard_s: float
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Wait until the sandbox received ``expected`` distinct logged calls and no call in
+    the history is on its way any more (or the guards passed); then the history and every
+    logged externalCallId the sandbox received, repeats included, read in that order so
+    a log sent before the history was read is in the list."""
+    unsettled = ("local", "pending", "sending")
+    history: list[dict[str, Any]] = []
     async with httpx.AsyncClient() as client:
 
         async def enough() -> bool:
-            nonlocal ids
-            ids = logged_ids(await sandbox.requests(client))
+            ids = logged_ids(await rig.sandbox.requests(client))
             return len(set(ids)) >= expected
 
+        async def quiet() -> bool:
+            nonlocal history
+            history = await asyncio.to_thread(rig.app.history)
+            return not any(c["syncState"] in unsettled for c in history)
+
         await until(enough, guard_s=guard_s, every_s=2.0)
-    return ids
+        await until(quiet, guard_s=30.0, every_s=1.0)
+        return history, logged_ids(await rig.sandbox.requests(client))

@@ -175,3 +175,14 @@ class MapWatcher:
         self._thread.join(timeout=5)
         if not self._thread.is_alive():
             self._x11.XCloseDisplay(self._display)
+
+
+def shown(events: list[WindowEvent], title: str) -> set[int]:
+    """The windows called ``title`` that are mapped after ``events``."""
+    mapped: set[int] = set()
+    for event in events:
+        if event.mapped and event.title == title:
+            mapped.add(event.window)
+        elif not event.mapped:
+            mapped.discard(event.window)
+    return mapped
