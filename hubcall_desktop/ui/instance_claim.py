@@ -45,7 +45,7 @@ BACKLOG = 8
 LOCK_NAME = "instance.lock"
 MAX_SOCKET_PATH = 107  # sun_path holds 108 bytes, the last one a NUL
 ADDRESS_WAIT_S = 1.0  # how long a launch waits for the holder to write its socket's path
-_MAX_LOCK_BYTES = 4096
+RECORD_BYTES = 512  # the lock file's record: a pid and a socket path (<= 107 bytes)
 USER_RUNTIME_DIR = "/run/user/{uid}"  # systemd's, when XDG_RUNTIME_DIR is not passed on
 
 
@@ -188,22 +188,23 @@ def _try_lock(fd: int) -> bool | None:
 
 
 def _write_address(fd: int, name: str) -> None:
-    """``<pid>\\n<socket path>\\n``: both lines at once, so a reader sees all or too little."""
-    record = f"{os.getpid()}\n{name}\n".encode()
+    """``<pid>\\n<socket path>\\n``, padded with spaces to a fixed size so that it
+    overwrites any earlier record whole (ftruncate costs milliseconds on some file
+    systems, before the first paint)."""
+    record = f"{os.getpid()}\n{name}\n".encode().ljust(RECORD_BYTES)
     try:
-        os.ftruncate(fd, 0)
         os.pwrite(fd, record, 0)
     except OSError as exc:
         logger.warning("cannot write the instance lock file: %s", exc)
 
 
 def _read_address(fd: int) -> tuple[str, str] | None:
-    """``(pid, socket path)`` from the holder's record; ``None`` until it is complete."""
+    """``(pid, socket path)`` from the holder's record; ``None`` until there is one."""
     try:
-        data = os.pread(fd, _MAX_LOCK_BYTES, 0)
+        data = os.pread(fd, RECORD_BYTES, 0)
     except OSError:
         return None
-    lines = data.decode("utf-8", "replace").split("\n")
+    lines = data.decode("utf-8", "replace").rstrip(" ").split("\n")
     if len(lines) != 3 or lines[2] or not lines[0].isdigit():
         return None
     return lines[0], lines[1]
@@ -213,14 +214,16 @@ def _ask_holder(lock_fd: int, data_dir: Path, message: bytes) -> Claim:
     """Another launch holds the folder: ask it (through the socket it recorded) to show
     itself. If it cannot be asked, say so; never pretend it was."""
     deadline = time.monotonic() + ADDRESS_WAIT_S
-    address = _read_address(lock_fd)
-    while address is None and time.monotonic() < deadline:  # it is still starting
-        time.sleep(0.02)
+    while True:
         address = _read_address(lock_fd)
+        pid, name = address or ("?", "")
+        if name and _our_socket(name) and notify_unix(name, message):
+            os.close(lock_fd)
+            return Claim(name, other_running=True)
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.02)  # it may still be starting: the record or the socket not there yet
     os.close(lock_fd)
-    pid, name = address or ("?", "")
-    if name and _our_socket(name) and notify_unix(name, message):
-        return Claim(name, other_running=True)
     return Claim(
         name,
         refusal=(
