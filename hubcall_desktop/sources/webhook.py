@@ -2,15 +2,12 @@
 
 ``POST /v1/events`` takes a JSON object, ``GET /v1/events/{ringing|answered|ended}`` takes
 query parameters (for softphones that can only open a URL). Every request passes the
-guard (:mod:`hubcall_desktop.sources.webhook_guard`), then the strict event parser, then
-the injected *sink*, which journals the event and returns the call's id. The answer is
-202 only after the sink returned, so a 202 means the event is in the journal; every
-refusal (4xx) happens before the sink is called, so a refused request leaves no trace.
-
-The secret is checked first; only then is a request counted against its client's rate
-limit. Requests without the right secret share one budget of their own, whatever address
-they come from, so no local process can use up the softphone's allowance. The secret is
-masked in every log line and refusal (:mod:`hubcall_desktop.sources.webhook_redact`).
+admission (:mod:`hubcall_desktop.sources.webhook_admission`: the secret, then the rate
+limits), then the strict event parser, then the injected *sink*, which journals the
+event and returns the call's id. The answer is 202 only after the sink returned, so a
+202 means the event is in the journal; every refusal (4xx) happens before the sink is
+called, so a refused request leaves no trace. How the port is bound is in
+:mod:`hubcall_desktop.sources.webhook_listen`.
 """
 
 from __future__ import annotations
@@ -18,11 +15,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import math
 import re
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -33,16 +28,22 @@ from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageE
 from hubcall_desktop.core.events import CallEvent, parse_event
 from hubcall_desktop.core.phone import DEFAULT_REGION
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sources.webhook_admission import (
+    EVENTS_PATH,
+    STATE,
+    EventSink,
+    State,
+    WebhookLimits,
+    expect,
+    guard,
+    raw_query,
+    unmatched,
+)
 from hubcall_desktop.sources.webhook_guard import (
-    FloodLog,
     RateLimiter,
     Refusal,
     check_body_size,
-    check_host,
     check_json_content_type,
-    check_not_from_browser,
-    check_request_target,
-    check_secret,
     parse_query,
 )
 from hubcall_desktop.sources.webhook_listen import listen
@@ -51,49 +52,22 @@ from hubcall_desktop.storage.settings import DEFAULT_WEBHOOK_PORT
 
 logger = logging.getLogger(__name__)
 
-EventSink = Callable[[CallEvent], Awaitable[str]]
-"""Journals the event (through the lifecycle) and returns the call's external id. It may
-raise InputError only before it journaled anything, StorageError if the journal failed."""
+__all__ = [
+    "CLAIMABLE_SOURCES",
+    "EVENTS_PATH",
+    "LOOPBACK_HOSTS",
+    "EventSink",
+    "WebhookLimits",
+    "WebhookServer",
+    "create_app",
+]
 
 LOOPBACK_HOSTS = ("127.0.0.1", "::1")
-EVENTS_PATH = "/v1/events"
 # Who may say they are who: scripts and softphones are "webhook", `hubcall-desktop notify`
 # says "cli". A client cannot claim to be baresip or a manual entry.
 CLAIMABLE_SOURCES = {"webhook": CallSource.WEBHOOK, "cli": CallSource.CLI}
 LINGER_S = 1.0
-STRANGERS = "unauthenticated"  # the one rate-limit key all requests without the secret share
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,23}")  # a field name safe to repeat
-
-
-@dataclass(frozen=True, slots=True)
-class WebhookLimits:
-    max_body_bytes: int = 64 * 1024
-    max_query_params: int = 16
-    rate_per_second: float = 20.0  # sustained requests per client address, with the secret
-    burst: int = 40  # requests a client with the secret may send at once
-    # All requests without the right secret together, from whatever address.
-    stranger_rate_per_second: float = 5.0
-    stranger_burst: int = 20
-    body_timeout: float = 5.0  # seconds for a whole request body to arrive
-    sink_timeout: float = 10.0  # seconds before answering 503 while the journal still works
-    keepalive_timeout: float = 15.0
-    bind_retry_s: float = 5.0  # how long a taken port is retried before giving up
-
-
-@dataclass(slots=True)
-class _State:
-    sink: EventSink
-    secret: Secret
-    region: str
-    limits: WebhookLimits
-    clock: Callable[[], datetime]
-    limiter: RateLimiter
-    strangers: RateLimiter
-    flood_log: FloodLog = field(default_factory=FloodLog)
-    pending: set[asyncio.Task[str]] = field(default_factory=set)
-
-
-_STATE = web.AppKey("hubcall_webhook_state", _State)
 
 
 def create_app(
@@ -115,15 +89,13 @@ def create_app(
         limits.stranger_rate_per_second, limits.stranger_burst, clock=rate_clock, max_clients=1
     )
     REDACTOR.add(secret)
-    app = web.Application(middlewares=[_guard], client_max_size=limits.max_body_bytes)
-    app[_STATE] = _State(sink, secret, region, limits, clock, limiter, strangers)
+    app = web.Application(middlewares=[guard], client_max_size=limits.max_body_bytes)
+    app[STATE] = State(sink, secret, region, limits, clock, limiter, strangers)
     # No HEAD: aiohttp would otherwise route HEAD to the GET handler and journal an event.
     # Every route, the catch-all too, vets "Expect: 100-continue" before saying continue.
-    app.router.add_post(EVENTS_PATH, _post_event, expect_handler=_expect)
-    app.router.add_get(
-        EVENTS_PATH + "/{kind}", _get_event, allow_head=False, expect_handler=_expect
-    )
-    app.router.add_route("*", "/{tail:.*}", _unmatched, expect_handler=_expect)
+    app.router.add_post(EVENTS_PATH, _post_event, expect_handler=expect)
+    app.router.add_get(EVENTS_PATH + "/{kind}", _get_event, allow_head=False, expect_handler=expect)
+    app.router.add_route("*", "/{tail:.*}", unmatched, expect_handler=expect)
     return app
 
 
@@ -176,10 +148,10 @@ class WebhookServer:
         if not secret:
             raise ConfigurationError("The webhook secret cannot be empty.")
         REDACTOR.add(secret)
-        self._app[_STATE].secret = secret
+        self._app[STATE].secret = secret
 
     def set_region(self, region: str) -> None:
-        self._app[_STATE].region = region
+        self._app[STATE].region = region
 
     async def start(self) -> None:
         """Listen, retrying a taken port for a while (see webhook_listen). Raises
@@ -205,7 +177,7 @@ class WebhookServer:
         logger.info("webhook listening on %s (%s)", self.url, ", ".join(self._bound))
 
     async def stop(self) -> None:
-        state = self._app[_STATE]
+        state = self._app[STATE]
         if state.pending:  # let journal writes that outlived their request finish
             await asyncio.wait(state.pending, timeout=self._limits.sink_timeout)
         if self._runner is not None:
@@ -218,138 +190,9 @@ class WebhookServer:
 # -- request handling --------------------------------------------------------------------
 
 
-@web.middleware
-async def _guard(
-    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-) -> web.StreamResponse:
-    try:
-        # aiohttp ran _expect, which admitted the request, for any request with Expect.
-        if not request.headers.get("Expect"):
-            _admit(request)
-        return await handler(request)
-    except Refusal as refusal:
-        return _refused(request, refusal)
-    except web.HTTPException as exc:
-        if exc.status < 400:
-            raise
-        # aiohttp's own refusals (413), answered as JSON like ours.
-        return _refused(request, Refusal(exc.status, exc.reason))
-
-
-def _admit(request: web.Request) -> None:
-    """Who (the secret), then how often: a request with the secret counts against its
-    client's limit; one without counts against the budget all strangers share."""
-    state = request.app[_STATE]
-    try:
-        _authenticate(request, state)
-    except Refusal:
-        wait = state.strangers.take(STRANGERS)
-        if wait:
-            raise Refusal(
-                429,
-                f"too many requests without the secret; retry in {wait:.1f} s",
-                retry_after=wait,
-                budget=STRANGERS,
-            ) from None
-        raise
-    wait = state.limiter.take(request.remote or "unknown")
-    if wait:
-        raise Refusal(429, f"too many requests; retry in {wait:.1f} s", retry_after=wait)
-
-
-def _authenticate(request: web.Request, state: _State) -> None:
-    if len(request.headers.getall("Host", [])) > 1:
-        raise Refusal(400, "more than one Host header")
-    check_request_target(request.raw_path)
-    check_host(request.headers.get("Host"))
-    check_not_from_browser(request.headers)
-    params = parse_query(_raw_query(request), state.limits.max_query_params)
-    authorizations = request.headers.getall("Authorization", [])
-    if len(authorizations) > 1:
-        raise Refusal(400, "more than one Authorization header")
-    check_secret(authorizations[0] if authorizations else None, params.get("token"), state.secret)
-
-
-async def _expect(request: web.Request) -> web.StreamResponse | None:
-    """``Expect: 100-continue``: everything that can be refused from the headers is
-    refused now, before the client is told to send its body."""
-    state = request.app[_STATE]
-    try:
-        _admit(request)
-        _unmatched_refusal(request)
-        if request.method == "POST":
-            check_json_content_type(request.headers.get("Content-Type", ""))
-            check_body_size(request.content_length, state.limits.max_body_bytes)
-        if request.headers["Expect"].lower() != "100-continue":
-            raise Refusal(417, "only Expect: 100-continue is understood")
-    except Refusal as refusal:
-        return _refused(request, refusal)
-    if request.version >= (1, 1):
-        await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        request.writer.output_size = 0  # what aiohttp's own handler does: no body sent yet
-    return None
-
-
-async def _unmatched(request: web.Request) -> web.StreamResponse:
-    _unmatched_refusal(request)
-    raise AssertionError("unreachable: _unmatched_refusal raised")  # pragma: no cover
-
-
-def _unmatched_refusal(request: web.Request) -> None:
-    """404 or 405 for what no route takes (the catch-all route's job)."""
-    if request.match_info.route.handler is not _unmatched:
-        return
-    if request.path == EVENTS_PATH:
-        raise Refusal(405, "use POST for /v1/events")
-    if (
-        request.path.startswith(EVENTS_PATH + "/")
-        and "/" not in request.path[len(EVENTS_PATH) + 1 :]
-    ):
-        raise Refusal(405, "use GET for /v1/events/<event>")
-    raise Refusal(404, "no such path; use /v1/events")
-
-
-def _refused(request: web.Request, refusal: Refusal) -> web.Response:
-    state = request.app[_STATE]
-    client = request.remote or "unknown"
-    headers: dict[str, str] = {}
-    # A caller may paste the secret into the wrong place (the path, a field); it is
-    # masked wherever a refusal repeats what was sent. The query is never repeated.
-    reason = REDACTOR.mask(refusal.reason)
-    if refusal.retry_after is not None:
-        headers["Retry-After"] = str(max(1, math.ceil(refusal.retry_after)))
-        # Strangers are logged as one, like they are limited as one: rotating addresses
-        # must not turn into a log line each.
-        count = state.flood_log.refused(refusal.budget or client, state.limiter.clock())
-        if count is not None and refusal.budget == STRANGERS:
-            logger.warning("webhook: requests without the secret: %d answered 429", count)
-        elif count is not None:
-            logger.warning("webhook: %s sends too fast; %d requests answered 429", client, count)
-    else:
-        logger.warning(
-            "webhook refused %s %.80r from %s: %d %s",
-            request.method,
-            REDACTOR.mask(request.path),
-            client,
-            refusal.status,
-            reason,
-        )
-    if refusal.status == 401:
-        headers["WWW-Authenticate"] = 'Bearer realm="hubcall-desktop"'
-    body: dict[str, Any] = {"error": reason, "status": refusal.status}
-    if refusal.field:
-        body["field"] = REDACTOR.mask(refusal.field)
-    return web.json_response(body, status=refusal.status, headers=headers)
-
-
-def _raw_query(request: web.Request) -> str:
-    # raw_path keeps the query as sent; request.query_string has already made + a space.
-    return request.raw_path.partition("?")[2]
-
-
 async def _post_event(request: web.Request) -> web.Response:
-    state = request.app[_STATE]
-    extra = set(parse_query(_raw_query(request), state.limits.max_query_params)) - {"token"}
+    state = request.app[STATE]
+    extra = set(parse_query(raw_query(request), state.limits.max_query_params)) - {"token"}
     if extra:
         raise Refusal(400, "POST takes the event in the body; only ?token= may be in the URL")
     check_json_content_type(request.headers.get("Content-Type", ""))
@@ -368,10 +211,8 @@ async def _post_event(request: web.Request) -> web.Response:
 
 
 async def _get_event(request: web.Request) -> web.Response:
-    state = request.app[_STATE]
-    params: dict[str, object] = dict(
-        parse_query(_raw_query(request), state.limits.max_query_params)
-    )
+    state = request.app[STATE]
+    params: dict[str, object] = dict(parse_query(raw_query(request), state.limits.max_query_params))
     params.pop("token", None)
     if "event" in params:
         raise Refusal(400, "the event is in the path: /v1/events/ringing", "event")
@@ -408,7 +249,7 @@ def _no_constants(name: str) -> None:
 
 
 async def _accept(request: web.Request, data: dict[str, object]) -> web.Response:
-    state = request.app[_STATE]
+    state = request.app[STATE]
     claimed = data.pop("source", "webhook")
     source = CLAIMABLE_SOURCES.get(claimed) if isinstance(claimed, str) else None
     if source is None:
@@ -428,7 +269,7 @@ async def _accept(request: web.Request, data: dict[str, object]) -> web.Response
     )
 
 
-async def _deliver(state: _State, event: CallEvent) -> str | None:
+async def _deliver(state: State, event: CallEvent) -> str | None:
     """Run the sink; ``None`` if it outlived its time (it goes on, shielded, so a slow
     journal write is finished rather than cut in half)."""
     task = asyncio.ensure_future(state.sink(event))

@@ -41,6 +41,7 @@ FILTERED_LOGGERS = (
     "aiohttp.internal",
     "asyncio",
     "hubcall_desktop.sources.webhook",
+    "hubcall_desktop.sources.webhook_admission",
 )
 _RUN = re.compile(rf"[A-Za-z0-9_\-]{{{WINDOW},}}")
 _VALUE = r"[A-Za-z0-9._~%+/=\-]"  # what a token in a URL or a header is made of
