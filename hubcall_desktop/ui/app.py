@@ -7,10 +7,8 @@ Where no display exists, the demo falls back to the terminal demo and the app sa
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +27,7 @@ from hubcall_desktop.ui.options import AppOptions, folder_paths
 if TYPE_CHECKING:
     from hubcall_desktop.storage.paths import AppPaths
     from hubcall_desktop.storage.settings import Settings
+    from hubcall_desktop.ui.controller import AppController
 
 logger = logging.getLogger(__name__)
 
@@ -116,10 +115,11 @@ def _run_window(
     from hubcall_desktop.ui.assets import icon
     from hubcall_desktop.ui.first_paint import show_and_paint
     from hubcall_desktop.ui.i18n import install_translations
+    from hubcall_desktop.ui.shutdown import Application
     from hubcall_desktop.ui.single_instance import SingleInstance
     from hubcall_desktop.ui.windows.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or Application(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_DISPLAY_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
@@ -151,7 +151,7 @@ def _run_window(
     import qasync
 
     from hubcall_desktop.ui.controller import AppController
-    from hubcall_desktop.ui.tasks import UI_TASKS
+    from hubcall_desktop.ui.shutdown import DisplayWatch, add_stop_signals, close_down_fully
 
     settings, warnings = _settings(paths.settings, options)
     loop = qasync.QEventLoop(app)
@@ -163,18 +163,28 @@ def _run_window(
     if options.log_call:
         controller.ready.connect(controller.open_log_form)
     controller.boot_failed.connect(lambda text: _show_boot_failure(controller, text))
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(sig, controller.quit_now)
+    add_stop_signals(loop, controller.quit_now)
+    if isinstance(app, Application):
+        app.on_quit = controller.quit_now
+    display = DisplayWatch()
+    display.install()
     with loop:
         loop.call_soon(controller.start)  # tasks need the running loop
         loop.run_forever()
-        # Qt may quit without us (session logout): finish the shutdown all the same.
-        loop.run_until_complete(controller.close_down())
-        loop.run_until_complete(UI_TASKS.cancel_all())
+        # Qt may have ended its loop without us (the session's end, a lost display):
+        # finish the close-down all the same, the journal closed last.
+        close_down_fully(loop, lambda: _close_down(controller))
     instance.close()
     app.shutdown()  # Qt's objects go now, not in random order at interpreter exit
-    return 0
+    display.uninstall()
+    return 1 if display.lost else 0
+
+
+async def _close_down(controller: AppController) -> None:
+    from hubcall_desktop.ui.tasks import UI_TASKS
+
+    await controller.close_down()
+    await UI_TASKS.cancel_all()
 
 
 def _settings(path: Path, options: AppOptions) -> tuple[Settings, list[str]]:

@@ -7,6 +7,7 @@ them. Windows never call the desk directly; they emit signals handled here.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import deque
 from pathlib import Path
@@ -69,7 +70,7 @@ class AppController(QObject):
         self._open_calls: dict[str, Call] = {}  # ringing or talking, newest last
         self._recent: deque[Call] = deque(maxlen=RECENT_CALLS)
         self._quitting = False
-        self._closed = False
+        self._closing: asyncio.Future[None] | None = None
         self._reconnect_told = False  # one notification each time reconnecting becomes needed
         demo_labels = _demo_labels() if options.demo else []
         self.window = window or MainWindow(self.model)
@@ -365,25 +366,30 @@ class AppController(QObject):
         box.open()
 
     def quit_now(self) -> None:
+        """Close down, then leave Qt's loop. Nothing cancels the close-down once begun."""
         if self._quitting:
             return
         self._quitting = True
         self.quitting.emit()
-        tasks.start(self._shutdown(), "shutdown")
-
-    async def _shutdown(self) -> None:
         try:
-            await self.close_down()
-        finally:
-            app = QApplication.instance()
-            if app is not None:
-                app.quit()
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # Qt's loop has already ended: run() closes down from there
+            logger.info("quit asked while the app is already closing down")
+            return
+        if self._closing is None:
+            self._closing = loop.create_task(self._close_down(), name="close down")
+        # exit, not quit: Qt's quit asks every window first, and a window may say no.
+        self._closing.add_done_callback(lambda _: QApplication.exit(0))
 
     async def close_down(self) -> None:
-        """Close the windows and stop everything the boot started; safe to call twice."""
-        if self._closed:
-            return
-        self._closed = True
+        """Close the windows and stop everything the boot started. Safe to call twice, even
+        at once (a quit in progress when Qt's loop ends): every caller waits for the one
+        close-down, which no cancelled caller can interrupt half-way."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_down())
+        await asyncio.shield(self._closing)
+
+    async def _close_down(self) -> None:
         self.notices.clear()
         self.popups.close_all()
         if self._dialogs is not None:
