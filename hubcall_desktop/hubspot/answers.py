@@ -39,6 +39,13 @@ class _TooLarge(Exception):
 
 async def read_answer(response: httpx.Response, limit: int = MAX_ANSWER_BYTES) -> Answer:
     """Read ``response`` (opened with ``client.stream``) up to ``limit`` decoded bytes."""
+    if response.is_stream_consumed:
+        # A transport that hands over a complete answer (httpx.MockTransport) leaves it
+        # read and decoded already: nothing to stream or inflate, only the cap to check.
+        data = response.content
+        if len(data) > limit:
+            return Answer(response.status_code, response.headers, None, _too_large(limit))
+        return Answer(response.status_code, response.headers, data)
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and encoding == "identity" and int(length) > limit:
