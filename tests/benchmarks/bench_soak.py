@@ -147,8 +147,8 @@ def _spread(args: argparse.Namespace, baresip_calls: int) -> float:
     events a call, at the paced rate), minus the half second a SIP call takes."""
     if not baresip_calls:
         return 0.0
-    webhook_s = (args.calls - baresip_calls) * 2.6 / args.events_per_s
-    return max(0.0, webhook_s / baresip_calls - 0.5)
+    webhook_s = (args.calls - baresip_calls) * 2.6 / float(args.events_per_s)
+    return max(0.0, float(webhook_s / baresip_calls) - 0.5)
 
 
 async def soak(
