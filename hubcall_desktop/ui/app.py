@@ -201,6 +201,7 @@ def _settings(path: Path, options: AppOptions) -> tuple[Settings, list[str]]:
 
 
 def _show_boot_failure(controller: object, text: str) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from hubcall_desktop.ui.controller import AppController
@@ -209,5 +210,6 @@ def _show_boot_failure(controller: object, text: str) -> None:
     assert isinstance(controller, AppController)
     text = message_text(text)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_DISPLAY_NAME, text, parent=controller.window)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths, the keyring's and HubSpot's words
     box.open()
     controller.window.statusBar().showMessage(text)

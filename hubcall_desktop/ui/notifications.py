@@ -13,6 +13,7 @@ backend that fails is marked unavailable, once, and the next one takes over.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.assets import icon, icon_path
+from hubcall_desktop.ui.widgets.plain_text import markup_escaped
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +60,21 @@ class SystemBackend:
         dispatched: list[bool] = []
         await self._notifier.send(
             title,
-            body,
+            _body_for_system(body),
             on_clicked=on_click,
             on_dispatched=lambda: dispatched.append(True),
             sound=self._sound if sound else None,
             timeout=TIMEOUT_S,
         )
         return bool(dispatched)
+
+
+def _body_for_system(body: str) -> str:
+    """freedesktop servers (dunst, GNOME, KDE) read the body as markup: a caller named
+    ``<b>…`` or ``<img …>`` must arrive as text. macOS and Windows show text as it is."""
+    if sys.platform.startswith(("darwin", "win")):
+        return body
+    return markup_escaped(body)
 
 
 class TrayBackend:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import remote_text, time_text, who_text
+from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
 
 RECENT_CALLS = 5
 
@@ -67,6 +68,7 @@ class Tray(QObject):
         self._dnd = do_not_disturb
         self._demo_callers = list(demo_callers)
         self.state = TrayState.IDLE
+        self._tooltip = ""
         self.reconnect_needed = False  # the menu then offers "Reconnect to HubSpot…" first
         self.icon = QSystemTrayIcon(icon(_ICONS[self.state]), self)
         self.menu = QMenu()
@@ -100,7 +102,9 @@ class Tray(QObject):
             TrayState.DND: self.tr("Do not disturb"),
         }[state]
         text = f"HubCall Desktop: {words}"
-        self.icon.setToolTip(f"{text}\n{detail}" if detail else text)
+        self._tooltip = f"{text}\n{detail}" if detail else text
+        # The detail names the caller (HubSpot's data, or the number the webhook sent).
+        self.icon.setToolTip(plain_tooltip(self._tooltip))
 
     def set_reconnect_needed(self, needed: bool) -> None:
         if needed != self.reconnect_needed:
@@ -108,7 +112,8 @@ class Tray(QObject):
             self.rebuild_menu()  # SNI hosts may not ask again before the menu opens
 
     def tooltip(self) -> str:
-        return self.icon.toolTip()
+        """The tooltip's text, as the agent reads it."""
+        return self._tooltip
 
     def rebuild_menu(self) -> None:
         """Build the menu afresh from the current state (called as it opens)."""

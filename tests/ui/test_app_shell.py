@@ -25,7 +25,7 @@ from hubcall_desktop.ui.notifications import Notifier
 from hubcall_desktop.ui.tray import Tray, TrayState
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
-from .ui_helpers import WAIT_MS, run
+from .ui_helpers import WAIT_MS, run, tooltip_text
 
 
 def test_without_a_tray_the_app_says_so_and_closing_quits(
@@ -75,7 +75,7 @@ def test_status_bar_shows_the_connection_state(qtbot: QtBot) -> None:
     assert window.hubspot_label.text() == "HubSpot unreachable"
     assert window.pending_label.text() == "3 pending"
     assert window.sources_label.text() == "Listening: webhook 127.0.0.1:47831"
-    assert window.token_label.toolTip() == "The token expired."
+    assert tooltip_text(window.token_label) == "The token expired."
 
 
 def _call(name: str) -> Call:

@@ -22,7 +22,7 @@ from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.tray import Tray, TrayState
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
-from .ui_helpers import WAIT_MS, run
+from .ui_helpers import WAIT_MS, run, tooltip_text
 
 RECONNECT_TITLE = "HubSpot needs you to connect again"
 
@@ -134,7 +134,7 @@ def test_the_status_bar_offers_to_reconnect(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.set_status(DeskStatus(TokenState.RECONNECT, True, 3, (), "Sign in again."))
     assert window.token_label.text() == "Reconnect needed"
-    assert window.token_label.toolTip() == "Sign in again."
+    assert tooltip_text(window.token_label) == "Sign in again."
     assert not window.reconnect_button.isHidden()
     with qtbot.waitSignal(window.reconnect_requested, timeout=WAIT_MS):
         qtbot.mouseClick(window.reconnect_button, Qt.MouseButton.LeftButton)

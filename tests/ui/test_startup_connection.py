@@ -22,7 +22,7 @@ from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.ui.controller import AppController
 
-from .ui_helpers import WAIT_MS, make_controller, run
+from .ui_helpers import WAIT_MS, make_controller, run, tooltip_text
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_a_refused_token_shows_as_refused(
     qtbot.waitUntil(lambda: app.window.token_label.text() == "Token refused", timeout=WAIT_MS)
     desk = app.desk
     assert desk is not None and desk.current_status().token is TokenState.REFUSED
-    assert "HubSpot" in app.window.token_label.toolTip()
+    assert "HubSpot" in tooltip_text(app.window.token_label)
 
 
 def test_no_connection_says_so_without_asking_hubspot(
@@ -153,5 +153,5 @@ def test_a_locked_keyring_at_start_is_said_in_the_status_bar(
     monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: locked)
     app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
     qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
-    assert "keyring is locked" in app.window.token_label.toolTip()
+    assert "keyring is locked" in tooltip_text(app.window.token_label)
     assert app.window.isVisible()

@@ -7,6 +7,8 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.services.demo import demo_settings
@@ -40,3 +42,8 @@ def make_controller(
     return AppController(
         AppOptions(**values), folder_paths(folder), settings or demo_settings("DE"), []
     )
+
+
+def tooltip_text(widget: QWidget) -> str:
+    """What a tooltip shows, as text (outside text goes in converted from plain text)."""
+    return QTextDocumentFragment.fromHtml(widget.toolTip()).toPlainText()

@@ -145,6 +145,8 @@ class HubSpotPage(QWidget):
         self.portal.setAccessibleName(self.tr("Portal id"))
         self.ui_domain = QLabel()
         self.ui_domain.setAccessibleName(self.tr("HubSpot domain"))
+        self.portal.setTextFormat(Qt.TextFormat.PlainText)  # both as HubSpot gave them
+        self.ui_domain.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.tr("Portal id:"), self.portal)
         form.addRow(self.tr("HubSpot domain:"), self.ui_domain)
         return box

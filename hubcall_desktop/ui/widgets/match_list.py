@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
 
 MAX_VISIBLE_ROWS = 4  # more matches scroll, so the pop-up never outgrows the screen corner
 
@@ -80,7 +81,7 @@ class MatchList(QWidget):
         detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         button = QPushButton(self.tr("Open in HubSpot"))
         button.setAccessibleName(self.tr("Open %1 in HubSpot").replace("%1", match.display_name))
-        button.setToolTip(url)
+        button.setToolTip(plain_tooltip(url))  # the domain comes from HubSpot
         button.clicked.connect(lambda _checked=False, link=url: self.open_requested.emit(link))
         self._grid.addWidget(name, position * 2, 0)
         self._grid.addWidget(detail, position * 2 + 1, 0)

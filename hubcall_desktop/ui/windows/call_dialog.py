@@ -24,6 +24,7 @@ from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
+from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 
 # States in which HubSpot has (or is about to have) the call: nothing left to edit.
@@ -58,6 +59,8 @@ class CallDialog(QDialog):
         self.sync = QLabel()
         self.sync.setWordWrap(True)
         self.sync.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The number from the webhook or the journal, HubSpot's words in the sync line.
+        make_plain(self.number, self.when, self.source, self.length, self.sync)
         facts.addRow(self.tr("Number:"), self.number)
         facts.addRow(self.tr("Started:"), self.when)
         facts.addRow(self.tr("Source:"), self.source)

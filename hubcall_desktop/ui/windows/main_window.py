@@ -101,8 +101,13 @@ class MainWindow(QMainWindow):
         model.total_changed.connect(self._on_total)
         model.load_failed.connect(lambda text: self.statusBar().showMessage(_in_ui_language(text)))
         self._refresh_action.setEnabled(True)
-        # Caller names come from HubSpot: never let Qt read them as rich text.
+        from hubcall_desktop.ui.widgets.plain_text import make_plain
+
+        # Caller names come from HubSpot, numbers from the webhook, source names from the
+        # settings: never let Qt read them as rich text.
         self.current_label.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(self.count_label, self.token_label, self.hubspot_label)
+        make_plain(self.pending_label, self.sources_label)
 
     # -- building -----------------------------------------------------------------------
 
@@ -317,8 +322,9 @@ class MainWindow(QMainWindow):
         else:
             reach = self.tr("HubSpot unreachable")
         self.hubspot_label.setText(reach)
-        self.hubspot_label.setToolTip(_in_ui_language(message))
-        self.token_label.setToolTip(_in_ui_language(message))
+        tooltip = _plain_tooltip(_in_ui_language(message)) if message else ""
+        self.hubspot_label.setToolTip(tooltip)  # HubSpot's words: never markup
+        self.token_label.setToolTip(tooltip)
         self.pending_label.setText(self.tr("%n pending", "", pending))
         if sources:
             self.sources_label.setText(
@@ -376,3 +382,10 @@ def _in_ui_language(text: str) -> str:
     from hubcall_desktop.ui.messages import message_text
 
     return message_text(text)
+
+
+def _plain_tooltip(text: str) -> str:
+    """widgets.plain_text.plain_tooltip, loaded on first need (not before the paint)."""
+    from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
+
+    return plain_tooltip(text)

@@ -34,6 +34,7 @@ from hubcall_desktop.ui.formatting import duration_text, remote_text
 from hubcall_desktop.ui.i18n import source_label
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
 
@@ -138,6 +139,8 @@ class CallPopup(QWidget):
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName(self.tr("Call duration"))
         layout.addWidget(self.timer_label)
+        # The number and the headline come from the webhook, a softphone or the journal.
+        make_plain(self.headline, self.number, self.timer_label)
 
         controls = QHBoxLayout()
         self.answer_button = QPushButton(self.tr("&Answer"))
@@ -165,6 +168,7 @@ class CallPopup(QWidget):
         layout.addWidget(self.form)
 
         self.notes_label = QLabel(self.tr("&Notes:"))
+        make_plain(self.notes_label)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import phonenumbers
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,6 +69,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("&General"))
         layout.addWidget(self.tabs)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # HubSpot's or the keyring's words
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()  # takes room only when there is something to say
