@@ -28,7 +28,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -297,7 +297,7 @@ def app_env(folder: Path) -> dict[str, str]:
 def running_rig(
     folder: Path,
     *,
-    before_start: Any = None,
+    before_start: Callable[[], object] | None = None,
     app_command: list[str] | None = None,
     app_env_extra: dict[str, str] | None = None,
 ) -> Iterator[Rig]:
@@ -339,7 +339,9 @@ def running_rig(
         sandbox.stop()
 
 
-async def until(check: Any, *, guard_s: float, every_s: float = 1.0) -> bool:
+async def until(
+    check: Callable[[], Awaitable[bool]], *, guard_s: float, every_s: float = 1.0
+) -> bool:
     """Poll an async ``check`` until it is true; False once ``guard_s`` passed (a hang
     guard: the caller then reports what is missing, it never asserts on the time)."""
     deadline = time.monotonic() + guard_s
