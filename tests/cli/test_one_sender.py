@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
+
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxThread
+from hubcall_desktop.storage.sender_lock import LOCK_NAME
 
 from .conftest import command
 
@@ -49,19 +52,22 @@ def test_sync_while_another_process_sends_never_resends_nor_crashes(
     assert run("history", "--json").json()["calls"][0]["syncState"] == "logged"
 
 
-def test_sync_gives_up_waiting_cleanly_and_the_sender_finishes_alone(
+def test_log_and_sync_while_another_process_holds_the_lock_stop_cleanly(
     run: Any, cli_env: dict[str, str], sandbox: SandboxThread
 ) -> None:
-    # Held longer than sync waits for the lock: sync says who is sending and stops cleanly.
-    sandbox.faults.add(Fault.latency_before(15))
-    sender = _log_in_flight(cli_env, sandbox)
-    synced = run("sync")
-    _out, err = sender.communicate(timeout=60)
-
-    assert synced.code == 4, synced.err  # QUEUED: not delivered by us, safely queued
-    assert "is sending the outbox right now" in synced.err
-    assert "Traceback" not in synced.err
-    assert sender.returncode == 0, err
+    """This test process is the other sender: it holds the data dir's lock throughout."""
+    data_dir = Path(cli_env["HUBCALL_DATA_DIR"])
+    data_dir.mkdir(parents=True)
+    with FileLock(data_dir / LOCK_NAME):
+        logged = run(*LOG)
+        synced = run("sync")
+    assert logged.code == 4, logged.err  # QUEUED: safely in the outbox, not sent by us
+    assert "is sending the outbox right now" in logged.err
+    assert synced.code == 4, synced.err
+    assert "is sending the outbox right now" in synced.err and "Nothing to do" in synced.err
+    assert "Traceback" not in logged.err + synced.err
+    assert sandbox.logged_calls() == []
+    assert run("sync", "--json").json()["delivered"] == 1  # the lock is free again
     assert len(sandbox.logged_calls()) == 1
 
 

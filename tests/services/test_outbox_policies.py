@@ -268,3 +268,26 @@ async def test_two_senders_on_one_data_dir_never_send_an_entry_twice(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_entry_another_sender_delivered_is_not_sent_again(
+    sandbox: SandboxServer, tmp_path: Path, sandbox_client: Any
+) -> None:
+    """``log`` queues its call before it takes the lock; the app may send it meanwhile."""
+    first = await AsyncJournal.open(tmp_path / "journal.sqlite3")
+    second = await AsyncJournal.open(tmp_path / "journal.sqlite3")
+    try:
+        entry_id = await _queue(first)
+        stale = await first.get_entry(entry_id)
+        assert stale is not None
+        assert (
+            await _sender(second, _service(sandbox, sandbox_client, NO_RETRY)).send_due()
+        ).delivered == 1
+        outcome = await _sender(first, _service(sandbox, sandbox_client, NO_RETRY)).send_entry(
+            stale
+        )
+        assert outcome.delivered and outcome.skipped
+        assert len(sandbox.logged_calls()) == 1
+    finally:
+        await first.close()
+        await second.close()
