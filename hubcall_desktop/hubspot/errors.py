@@ -118,11 +118,9 @@ class HubSpotSlow(HubSpotUnreachable):
     """No whole answer within the request's overall deadline (a stalled or dripping
     answer, long server-given waits): the pop-up says "HubSpot is slow"."""
 
-    def __init__(self, deadline_s: float) -> None:
-        super().__init__(
-            f"HubSpot is slow: no answer within {deadline_s:g} seconds. "
-            "The app tries again later; a call to log stays queued."
-        )
+    def __init__(self, deadline_s: float, *, queued: bool = False) -> None:
+        tail = " The call stays queued and is sent later." if queued else ""
+        super().__init__(f"HubSpot is slow: no answer within {deadline_s:g} seconds.{tail}")
         self.deadline_s = deadline_s
 
 

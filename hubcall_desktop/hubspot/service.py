@@ -165,7 +165,7 @@ class HubSpotService:
         """Send a log body exactly as the outbox stored it, with ``tokens`` (the portal
         the call belongs to) or, when ``None``, the default provider."""
         answer = await self._send_json(
-            "POST", self.inbound_call_url, body, self.log_deadline_s, tokens
+            "POST", self.inbound_call_url, body, self.log_deadline_s, tokens, queued=True
         )
         try:
             return parse_matches(_json_or_error(answer))
@@ -200,14 +200,17 @@ class HubSpotService:
         body: dict[str, Any] | None,
         deadline_s: float,
         tokens: TokenProvider | None = None,
+        *,
+        queued: bool = False,
     ) -> Answer:
-        """The 2xx answer; a typed error otherwise, ``HubSpotSlow`` past ``deadline_s``."""
+        """The 2xx answer; a typed error otherwise, ``HubSpotSlow`` past ``deadline_s``
+        (``queued``: the request is a log the outbox keeps, and the sentence says so)."""
         try:
             async with asyncio.timeout(deadline_s):
                 return await self._send_json_once_more(method, url, body, tokens)
         except TimeoutError:
             logger.warning("HubSpot did not finish answering within %g s", deadline_s)
-            raise HubSpotSlow(deadline_s) from None
+            raise HubSpotSlow(deadline_s, queued=queued) from None
 
     async def _send_json_once_more(
         self,

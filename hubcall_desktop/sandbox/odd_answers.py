@@ -50,6 +50,7 @@ async def odd_answer(
                 await asyncio.sleep(fault.drip_seconds)
         else:
             await answer.write(chunk)
+            await asyncio.sleep(0)  # a bomb compresses to little: let the client read
     await answer.write_eof()
     return answer
 
@@ -69,9 +70,9 @@ def _plain(fault: Fault) -> Iterator[bytes]:
 
 
 def _gzip(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    """Flushed per chunk, so the client gets bytes as they are made (a bomb arrives as a
+    stream, the way a real one would), at a ratio of several hundred to one."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     for chunk in chunks:
-        packed = packer.compress(chunk)
-        if packed:
-            yield packed
+        yield packer.compress(chunk) + packer.flush(zlib.Z_SYNC_FLUSH)
     yield packer.flush()

@@ -124,8 +124,11 @@ async def test_retries_and_server_waits_count_against_the_log_deadline(
     sandbox.faults.add(Fault.status(503, times=100))
     policy = RetryPolicy(attempts=100, max_total_seconds=600, initial_wait=0.2, max_wait=0.2)
     service = _service(sandbox, client, retry_policy=policy, log_deadline_s=1.0)
-    with pytest.raises(HubSpotSlow):
+    with pytest.raises(HubSpotSlow) as caught:
         await service.send_log_body(_log_body())
+    assert caught.value.user_message == (
+        "HubSpot is slow: no answer within 1 seconds. The call stays queued and is sent later."
+    )
 
 
 # -- answer sizes -----------------------------------------------------------------------
