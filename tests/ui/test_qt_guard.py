@@ -128,7 +128,10 @@ def test_the_app_refuses_to_start_on_a_broken_build(tmp_path: Path) -> None:
         "import sys\n"
         f"sys.path.insert(0, {str(fake)!r})\n"
         + widen
-        + "from hubcall_desktop.cli.main import main\n"
+        # Past the guard the window would open: stop there instead, saying so.
+        + "from hubcall_desktop.ui import app\n"
+        "app._run_gui = lambda options: print('PAST THE GUARD', flush=True) or 0\n"
+        "from hubcall_desktop.cli.main import main\n"
         "code = main(['--data-dir', sys.argv[1], '--api-base', 'http://127.0.0.1:9'])\n"
         "print('QT LOADED' if 'PySide6.QtCore' in sys.modules else 'NO QT', flush=True)\n"
         "sys.exit(code)\n"
