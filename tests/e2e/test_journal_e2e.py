@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from soak_driver import JOURNAL, TRACE_MARKERS, App, Sandbox, app_env, free_port
 
 from tests.conftest import RealSession
 
-pytestmark = [pytest.mark.e2e, pytest.mark.real_session, pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.e2e, pytest.mark.real_session, pytest.mark.timeout(300)]
+RESTART_GUARD_S = 200.0
 
 
 @pytest.fixture
@@ -61,6 +63,16 @@ def crash(app: App) -> None:
     assert app.process is not None
     os.kill(app.process.pid, signal.SIGKILL)
     app.process.wait(timeout=30)
+
+
+def wait_listening(app: App, guard_s: float = RESTART_GUARD_S) -> None:
+    """Until ``webhook info`` finds the restarted app. A hang guard only: a loaded
+    machine (each command a Python start-up) may need longer than the rig's own guard."""
+    deadline = time.monotonic() + guard_s
+    while app.cli("webhook", "info", "--json").returncode != 0:
+        assert app.alive() and clean(app), app.stderr()
+        assert time.monotonic() < deadline, f"the app never listened again:\n{app.stderr()}"
+        time.sleep(0.5)
 
 
 def kept(app: App) -> dict[str, dict[str, Any]]:
@@ -110,7 +122,7 @@ def test_a_call_open_when_the_app_stopped_ends_interrupted_after_a_restart(app: 
     settings["webhook_port"] = free_port()
     settings_file.write_text(json.dumps(settings))
     app.start()
-    app.webhook()  # the app is up: start-up has run
+    wait_listening(app)  # the app is up: start-up has run
     call = kept(app)["cut-off"]
     assert call["status"] == "MISSED" and call["flagged"], call
     assert call["syncState"] == "local", call  # waits for the agent, never auto-logged
