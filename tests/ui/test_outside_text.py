@@ -159,3 +159,14 @@ def test_system_notifications_carry_the_caller_as_text_not_markup() -> None:
         '&amp;lt;&lt;sip:204@pbx&gt; &lt;b&gt;X&lt;/b&gt;&lt;img src="x" width="300" '
         'height="2000"&gt;'
     )
+
+
+def test_hubspot_words_in_the_settings(qtbot: QtBot, controller: AppController) -> None:
+    dialog = controller.dialogs.open_settings(hubspot_tab=True)
+    page = dialog.hubspot
+    page.show_portal(12345, HOSTILE)  # the domain as HubSpot's account details gave it
+    page.show_token_state(HOSTILE, ok=False)
+    page.show_scope_warning(f"{HOSTILE} (scope)")
+    dialog.show_error(f"{HOSTILE} (error)")
+    _assert_shown_as_text(dialog, HOSTILE, f"{HOSTILE} (scope)", f"{HOSTILE} (error)")
+    dialog.close()
