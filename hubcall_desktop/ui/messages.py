@@ -104,6 +104,11 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "HubSpot's account details lacked the portal id or domain."), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot answered with something that is not JSON."), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot's answer did not list caller matches."), ""),
+    #: %1 says why, e.g. "larger than 1024 KiB"
+    (QT_TRANSLATE_NOOP("Message", "HubSpot's answer could not be read (%1)."), "keep"),
+    # hubspot/errors.py: a request past its overall deadline; %1 is a number of seconds
+    (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds."), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later."), "keep"),
     # secrets/errors.py, secrets/backends.py: the keyring
     #: %1 says why (a sentence of this list or the keyring library's words)
     (QT_TRANSLATE_NOOP("Message", "No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session."), "detail"),

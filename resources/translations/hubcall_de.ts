@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+177"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+178"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+61"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+64"/>
         <source>Number:</source>
         <translation>Nummer:</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+85"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+86"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>Anrufdauer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Answer</source>
         <translation>&amp;Annehmen</translation>
     </message>
@@ -231,7 +231,7 @@
         <translation>&amp;Notizen:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>HubSpot-Domain</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Portal id:</source>
         <translation>Portal-ID:</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>Benutzer-IDs sind ganze Zahlen, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>not a valid phone number (read as %1)</source>
         <translation>keine gültige Telefonnummer (gelesen als %1)</translation>
     </message>
@@ -1029,7 +1029,7 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
@@ -1205,7 +1205,7 @@
         <translation>HubSpot nicht erreichbar</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n ausstehend</numerusform>
@@ -1234,7 +1234,7 @@
 <context>
     <name>MatchList</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+81"/>
+        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+82"/>
         <source>Open in HubSpot</source>
         <translation>In HubSpot öffnen</translation>
     </message>
@@ -1350,6 +1350,22 @@
         <location line="+1"/>
         <source>HubSpot&apos;s answer did not list caller matches.</source>
         <translation>Die Antwort von HubSpot enthielt keine Zuordnungen für den Anrufer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot&apos;s answer could not be read (%1).</source>
+        <extracomment>%1 says why, e.g. &quot;larger than 1024 KiB&quot;</extracomment>
+        <translation>Die Antwort von HubSpot konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot is slow: no answer within %1 seconds.</source>
+        <translation>HubSpot ist langsam: keine Antwort innerhalb von %1 Sekunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later.</source>
+        <translation>HubSpot ist langsam: keine Antwort innerhalb von %1 Sekunden. Der Anruf bleibt in der Warteschlange und wird später gesendet.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2196,7 +2212,7 @@
 <context>
     <name>PhoneNumberType</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-65"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-71"/>
         <source>fixed line</source>
         <translation>Festnetz</translation>
     </message>
@@ -2289,7 +2305,7 @@
         <translation>Soft&amp;phone</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Default country for phone numbers</source>
         <translation>Standardland für Telefonnummern</translation>
     </message>
@@ -2503,7 +2519,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/tray.py" line="+97"/>
+        <location filename="../../hubcall_desktop/ui/tray.py" line="+99"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -2523,7 +2539,7 @@
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Reconnect to HubSpot…</source>
         <translation>Erneut mit HubSpot &amp;verbinden …</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+177"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+178"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+61"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+64"/>
         <source>Number:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+85"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+86"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,7 +231,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,7 +608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Portal id:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,7 +827,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>not a valid phone number (read as %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1028,7 +1028,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1233,7 +1233,7 @@
 <context>
     <name>MatchList</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+81"/>
+        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+82"/>
         <source>Open in HubSpot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,6 +1348,22 @@
     <message>
         <location line="+1"/>
         <source>HubSpot&apos;s answer did not list caller matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot&apos;s answer could not be read (%1).</source>
+        <extracomment>%1 says why, e.g. &quot;larger than 1024 KiB&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot is slow: no answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2195,7 +2211,7 @@
 <context>
     <name>PhoneNumberType</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-65"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-71"/>
         <source>fixed line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2304,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Default country for phone numbers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2502,7 +2518,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/tray.py" line="+97"/>
+        <location filename="../../hubcall_desktop/ui/tray.py" line="+99"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,7 +2538,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Reconnect to HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
