@@ -169,6 +169,10 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again."), "keep keep"),
     #: %1 is a file path
     (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there."), "keep"),
+    #: %1 is a file path, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be checked (%2). Check that its folder is still there and readable."), "keep keep"),
+    #: %1 is a file path, %2 the system's error
+    (QT_TRANSLATE_NOOP("Message", "The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written."), "keep keep"),
     #: %1 is a file path
     (QT_TRANSLATE_NOOP("Message", "The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again."), "keep"),
     #: %1 is a file path

@@ -1556,6 +1556,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The call journal %1 cannot be checked (%2). Check that its folder is still there and readable.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation>Das Anrufjournal %1 lässt sich nicht prüfen (%2). Prüfen Sie, ob sein Ordner noch vorhanden und lesbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation>Das Anrufjournal %1 wurde gelöscht, während HubCall Desktop lief, und lässt sich nicht zurückschreiben (%2). Beenden Sie HubCall Desktop und prüfen Sie, ob in seinen Ordner geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>Der Datenträger mit dem Anrufjournal %1 ist voll, daher wurde die letzte Änderung nicht gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>

@@ -1555,6 +1555,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The call journal %1 cannot be checked (%2). Check that its folder is still there and readable.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation type="unfinished"></translation>
