@@ -52,6 +52,10 @@ NO_OWN_NUMBER = (
 )
 
 
+# Added to a re-check's sleep so a timer that fires early still lands past the deadline.
+AUTO_LOG_SLACK_S = 0.05
+
+
 class CallDesk:
     """Journals call events, looks callers up, logs calls, tells observers."""
 
@@ -440,9 +444,19 @@ class CallDesk:
 
     async def _auto_log(self, call_id: str, delay: int) -> None:
         await asyncio.sleep(delay)
-        call = await self.journal.get_call(call_id)
-        if call is None or call.final_status is None:
-            return
+        while True:
+            call = await self.journal.get_call(call_id)
+            if call is None or call.final_status is None:
+                return
+            due = auto_log_at(call, delay)
+            if due is None:
+                return
+            # Not due yet: Qt's coarse timers (under qasync) wake a sleeper up to 5 % early,
+            # and a source's end time may lie a little ahead. Sleep the rest, then look again.
+            left = (due - self._clock()).total_seconds()
+            if left <= 0:
+                break
+            await asyncio.sleep(min(left, float(delay)) + AUTO_LOG_SLACK_S)
         edited = call_id in self._edited
         if should_auto_log(call, delay, edited=edited, now=self._clock()):
             logger.info("logging call %s on the agent's behalf after %d s", call_id, delay)
