@@ -33,6 +33,7 @@ from hubcall_desktop.ui.popup_actions import PopupActions
 from hubcall_desktop.ui.popups import PopupManager
 from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
 from hubcall_desktop.ui.windows.main_window import MainWindow
+from hubcall_desktop.ui.wrap_ups import WrapUps
 
 if TYPE_CHECKING:  # imported when first needed: none of these is on the way to the first paint
     from hubcall_desktop.services.call_desk import CallDesk
@@ -97,6 +98,7 @@ class AppController(QObject):
         )
         self.notices = CallNotices(self)
         self.popup_actions = PopupActions(self)
+        self.wrap_ups = WrapUps(self)  # calls the last stop cut off
         self._dialogs: Dialogs | None = None
         self._boot: Boot | None = None
         self._connect()
@@ -137,6 +139,7 @@ class AppController(QObject):
         s = self.signals
         s.ringing.connect(self._on_ringing)
         s.updated.connect(self._on_updated)
+        s.ended.connect(self.wrap_ups.on_ended)
         s.sync.connect(self.notices.on_sync)
         s.status_changed.connect(self._on_status)
         w = self.window
@@ -212,10 +215,10 @@ class AppController(QObject):
         call = update.call
         call_id = call.external_call_id
         self.notices.on_update(update)
-        if update.kind is not UpdateKind.RINGING and self.popups.popup(call_id) is not None:
-            popup = self.popups.popup(call_id)
-            if popup is not None:
-                self.popups.update_popup(popup, update)
+        if update.kind is not UpdateKind.RINGING:
+            # Shown or still waiting for a place: either way it follows the call, so a
+            # waiting call that got logged never opens as a pop-up that cannot close.
+            self.popups.show_update(update)
         if call.final_status is None and call.ended_at is None:
             self._open_calls.pop(call_id, None)
             self._open_calls[call_id] = call
@@ -321,6 +324,8 @@ class AppController(QObject):
         self.window.set_dnd(on)
         if on:
             self.popups.close_all()
+        else:
+            self.wrap_ups.release()
         self._refresh_tray()
         self.dialogs.save_settings_quietly()
 

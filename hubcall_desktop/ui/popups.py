@@ -1,7 +1,7 @@
 """Where pop-ups appear and how many: stacked from the tray's corner, at most a few at once.
 
-A burst of calls would otherwise cover the screen: beyond ``MAX_VISIBLE`` the calls wait
-and their pop-ups appear as earlier ones close. A waiting call is only a snapshot (no
+A burst of calls (or of calls to wrap up after a stop) would otherwise cover the screen:
+beyond ``MAX_VISIBLE`` the calls wait and their pop-ups appear as earlier ones close. A waiting call is only a snapshot (no
 widget is built for it), so 200 calls ringing at once cost 3 pop-ups, not 200.
 """
 
@@ -91,6 +91,21 @@ class PopupManager(QObject):
                 self._waiting[call_id] = _Waiting(update.call, update.matches, update.fresh)
             else:
                 self.open_for(update.call).show_matches(update.matches, fresh=update.fresh)
+
+    def ask_wrap_up(self, call: Call) -> None:
+        """An ended call the agent must still decide on (cut off by a stop): its
+        ended-stage pop-up, or a place in the queue like a ringing call."""
+        call_id = call.external_call_id
+        popup = self._popups.get(call_id)
+        if popup is not None:
+            popup.show_ended(call)
+            self._place()
+        elif call_id in self._waiting:
+            self._waiting[call_id].call = call
+        elif len(self.visible()) >= MAX_VISIBLE:
+            self._waiting[call_id] = _Waiting(call, call.matches, bool(call.matches))
+        else:
+            self.open_for(call)
 
     def _update_waiting(self, waiting: _Waiting, update: DeskUpdate) -> None:
         waiting.call = update.call

@@ -124,9 +124,12 @@ class SettingsPresenter:
         current = self._c.settings
         autostart_changed = new.start_at_login != current.start_at_login
         portal_changed = new.active_portal != current.active_portal
+        dnd_ended = current.do_not_disturb and not new.do_not_disturb
         for item in dataclasses.fields(Settings):
             setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
         self._c.window.set_dnd(current.do_not_disturb)
+        if dnd_ended:
+            self._c.wrap_ups.release()
         self._c.model.set_region(self._c.region)
         log_form = self._c.dialogs.log_form
         if log_form is not None:

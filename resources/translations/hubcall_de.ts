@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+178"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+181"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Quit HubCall Desktop</source>
         <translation>HubCall Desktop beenden</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+86"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+87"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
@@ -266,7 +266,7 @@
         <translation>Nummer des Anrufers</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation>Von einem früheren Anruf; HubSpot wird gefragt …</translation>
     </message>
@@ -286,7 +286,12 @@
         <translation>HubSpot konnte nicht gefragt werden: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+25"/>
+        <source>HubCall Desktop stopped during this call, so how it ended is not known. Check the status, then log or discard it.</source>
+        <translation>HubCall Desktop wurde während dieses Anrufs beendet, daher ist nicht bekannt, wie er endete. Prüfen Sie den Status und protokollieren oder verwerfen Sie ihn dann.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Incoming call · %1</source>
         <translation>Eingehender Anruf · %1</translation>
     </message>
@@ -301,7 +306,12 @@
         <translation>Anruf beendet · %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Call cut off · %1</source>
+        <translation>Anruf unterbrochen · %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Talking %1</source>
         <translation>Im Gespräch %1</translation>
     </message>
@@ -415,7 +425,7 @@
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+223"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+226"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -2599,6 +2609,30 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUps</name>
+    <message numerus="yes">
+        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+67"/>
+        <source>%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.</source>
+        <translation>
+            <numerusform>%n Anruf wurde unterbrochen, als HubCall Desktop beendet wurde: Prüfen Sie den Status und protokollieren oder verwerfen Sie ihn dann.</numerusform>
+            <numerusform>%n Anrufe wurden unterbrochen, als HubCall Desktop beendet wurde: Prüfen Sie den Status und protokollieren oder verwerfen Sie sie dann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Calls cut off by a stop</source>
+        <translation>Durch ein Beenden unterbrochene Anrufe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n call(s) need a status before they are logged. Click to wrap them up.</source>
+        <translation>
+            <numerusform>%n Anruf braucht einen Status, bevor er protokolliert wird. Klicken Sie hier, um ihn abzuschließen.</numerusform>
+            <numerusform>%n Anrufe brauchen einen Status, bevor sie protokolliert werden. Klicken Sie hier, um sie abzuschließen.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

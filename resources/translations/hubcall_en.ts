@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+178"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+181"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Quit HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+86"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+87"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -266,7 +266,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,7 +286,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+25"/>
+        <source>HubCall Desktop stopped during this call, so how it ended is not known. Check the status, then log or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Incoming call · %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,7 +306,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Call cut off · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Talking %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,7 +425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+223"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+226"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,6 +2608,30 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUps</name>
+    <message numerus="yes">
+        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+67"/>
+        <source>%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.</source>
+        <translation>
+            <numerusform>%n call was cut off when HubCall Desktop stopped: check the status, then log or discard it.</numerusform>
+            <numerusform>%n calls were cut off when HubCall Desktop stopped: check the status, then log or discard them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Calls cut off by a stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n call(s) need a status before they are logged. Click to wrap them up.</source>
+        <translation>
+            <numerusform>%n call needs a status before it is logged. Click to wrap it up.</numerusform>
+            <numerusform>%n calls need a status before they are logged. Click to wrap them up.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubcall_desktop.core.call import Call, utc_now
+from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.ui.assets import icon
@@ -223,7 +224,9 @@ class CallPopup(QWidget):
 
     def show_matches(self, matches: Sequence[CallerMatch], *, fresh: bool) -> None:
         self.matches.set_matches(matches, self._ui_domain)
-        if matches:
+        if self._cut_off:
+            self.info.setText(self._cut_off_text())  # nobody asks HubSpot about it now
+        elif matches:
             self.info.setText("" if fresh else self.tr("From an earlier call; asking HubSpot…"))
         elif fresh:
             self.info.setText(
@@ -254,7 +257,21 @@ class CallPopup(QWidget):
         self.call = call
         if call.final_status is not None:
             self.status_combo.set_status(call.final_status)
+        if self._cut_off:
+            self.info.setText(self._cut_off_text())
+        elif self.info.text() == self._cut_off_text():  # its real end came after all
+            self.info.setText("")
         self._refresh_stage()
+
+    @property
+    def _cut_off(self) -> bool:
+        """Ended by the app at start-up: it stopped during the call (see CallLifecycle)."""
+        return self.call.flagged == INTERRUPTED_FLAG and self.call.final_status is not None
+
+    def _cut_off_text(self) -> str:
+        return self.tr(
+            "HubCall Desktop stopped during this call, so how it ended is not known. Check the status, then log or discard it."
+        )
 
     def set_controllable(self, controllable: bool) -> None:
         self._controllable = controllable
@@ -282,6 +299,8 @@ class CallPopup(QWidget):
             Stage.TALKING: self.tr("Call in progress · %1"),
             Stage.ENDED: self.tr("Call ended · %1"),
         }[self.stage]
+        if self._cut_off:
+            headline = self.tr("Call cut off · %1")
         self.headline.setText(headline.replace("%1", source))
         controllable = self._controllable
         self.answer_button.setVisible(controllable and self.stage is Stage.RINGING)
@@ -303,7 +322,7 @@ class CallPopup(QWidget):
             self.timer_label.setText(
                 self.tr("Talking %1").replace("%1", duration_text(_seconds_since(call.answered_at)))
             )
-        elif self.stage is Stage.ENDED and call.answered_at is not None:
+        elif self.stage is Stage.ENDED and call.answered_at and call.duration is not None:
             self.timer_label.setText(
                 self.tr("Talked %1").replace("%1", duration_text(call.duration))
             )
