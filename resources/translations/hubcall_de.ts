@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+87"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+89"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
@@ -281,9 +281,14 @@
         <translation>HubSpot wird gefragt, wer anruft …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not ask HubSpot: %1</source>
         <translation>HubSpot konnte nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From an earlier call. %1</source>
+        <translation>Von einem früheren Anruf. %1</translation>
     </message>
     <message>
         <location line="+25"/>

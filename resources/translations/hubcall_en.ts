@@ -171,7 +171,7 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+87"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+89"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,8 +281,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not ask HubSpot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From an earlier call. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -40,6 +40,8 @@ from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
 
 POPUP_WIDTH = 380  # device-independent pixels: Qt scales them at 200 %
+# How HubSpotSlow's sentences begin (hubspot/errors.py): past the lookup's deadline.
+SLOW = "HubSpot is slow:"
 
 
 class Stage(StrEnum):
@@ -243,10 +245,13 @@ class CallPopup(QWidget):
         self._fit()
 
     def show_lookup_failed(self, message: str) -> None:
-        if not self.matches.urls:
-            self.info.setText(
-                self.tr("Could not ask HubSpot: %1").replace("%1", message_text(message))
-            )
+        """The lookup ended without an answer: say why instead of "asking HubSpot…"."""
+        why = message_text(message)
+        if not message.startswith(SLOW):  # "HubSpot is slow: …" says it all by itself
+            why = self.tr("Could not ask HubSpot: %1").replace("%1", why)
+        if self.matches.urls:  # the journal's matches of an earlier call stay shown
+            why = self.tr("From an earlier call. %1").replace("%1", why)
+        self.info.setText(why)
         self._fit()
 
     def show_answered(self, call: Call) -> None:
