@@ -1,0 +1,41 @@
+"""AsyncJournal.open cancelled half-way: the file opened on the worker is closed there, and
+the worker thread ends."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import pytest
+
+from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.journal import CallJournal
+
+
+def _journal_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name.startswith("hubcall-journal")}
+
+
+async def test_an_open_cancelled_while_the_file_opens_closes_it_on_its_worker(
+    journal_path: Path,
+) -> None:
+    before = _journal_threads()
+    opening = asyncio.create_task(AsyncJournal.open(journal_path))
+    await asyncio.sleep(0)  # the worker has the open in hand
+    opening.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await opening
+    for worker in _journal_threads() - before:
+        await asyncio.to_thread(worker.join, 30)
+        assert not worker.is_alive()
+    assert _closed_journal(journal_path)
+
+
+def _closed_journal(path: Path) -> bool:
+    """The file was opened (and made a journal) and then closed: with no connection left,
+    SQLite has folded its write-ahead log into the file and removed it."""
+    closed = path.exists() and not path.with_name(path.name + "-wal").exists()
+    with CallJournal(path) as reopened:
+        assert reopened.count_calls() == 0
+    return closed
