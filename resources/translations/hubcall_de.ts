@@ -172,11 +172,12 @@
     <name>CallPopup</name>
     <message>
         <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+89"/>
+        <location line="+218"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-188"/>
         <source>Close the pop-up</source>
         <translation>Pop-up schließen</translation>
     </message>
@@ -311,12 +312,17 @@
         <translation>Anruf beendet · %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Call cut off · %1</source>
         <translation>Anruf unterbrochen · %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+0"/>
+        <source>Call cut off</source>
+        <translation>Anruf unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Talking %1</source>
         <translation>Im Gespräch %1</translation>
     </message>

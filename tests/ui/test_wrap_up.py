@@ -95,6 +95,7 @@ def test_calls_cut_off_by_a_stop_ask_for_a_wrap_up_and_log_sends_one(
         assert popup.isVisible() and popup.stage is Stage.ENDED
         assert popup.status_combo.status() is status
         assert popup.headline.text().startswith("Call cut off")
+        assert popup.windowTitle() == "Call cut off"
         assert CUT_OFF in popup.info.text()
         assert popup.log_button.isVisible() and popup.discard_button.isVisible()
         assert popup.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)

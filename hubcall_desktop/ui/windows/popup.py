@@ -304,8 +304,10 @@ class CallPopup(QWidget):
             Stage.TALKING: self.tr("Call in progress · %1"),
             Stage.ENDED: self.tr("Call ended · %1"),
         }[self.stage]
+        title = self.tr("Incoming call")
         if self._cut_off:
-            headline = self.tr("Call cut off · %1")
+            headline, title = self.tr("Call cut off · %1"), self.tr("Call cut off")
+        self.setWindowTitle(title)  # what taskbars and screen readers name the window
         self.headline.setText(headline.replace("%1", source))
         controllable = self._controllable
         self.answer_button.setVisible(controllable and self.stage is Stage.RINGING)
