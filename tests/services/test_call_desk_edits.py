@@ -13,9 +13,9 @@ from hubcall_desktop.core.call import SyncState, utc_now
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.sandbox import SandboxServer
+from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
-from hubcall_desktop.services.desk_types import UpdateKind
+from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import event, open_desk, write_locked
@@ -179,3 +179,23 @@ async def test_a_call_closed_for_want_of_an_end_is_closed_again_after_a_failed_w
         assert stored is not None and stored.final_status is CallStatus.UNKNOWN
     finally:
         await runtime.close()
+
+
+async def test_a_manual_call_shows_as_queued_before_hubspot_answers(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    request = ManualLog(
+        from_text="030 55501234",
+        to_text=DEMO_AGENT_NUMBER,
+        status=CallStatus.COMPLETED,
+        started_at=utc_now() - timedelta(minutes=5),
+        duration_seconds=60,
+        notes="Typed in afterwards",
+        title="",
+    )
+    result = await runtime.desk.log_manual(request)
+    assert result.delivered
+    call_id = result.call.external_call_id
+    first = next(u for u in recorder.updates if u.call.external_call_id == call_id)
+    assert first.kind is UpdateKind.SYNC and first.call.sync_state is SyncState.PENDING
+    assert first.call.notes == "Typed in afterwards"
