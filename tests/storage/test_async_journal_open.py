@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.async_journal import AsyncJournal, _OnWorker
 from hubcall_desktop.storage.journal import CallJournal
 
 
@@ -39,3 +39,19 @@ def _closed_journal(path: Path) -> bool:
     with CallJournal(path) as reopened:
         assert reopened.count_calls() == 0
     return closed
+
+
+async def test_a_twin_made_of_a_journal_method_runs_it_on_the_worker(
+    journal_path: Path,
+) -> None:
+    """How every coroutine method of AsyncJournal is made (at class definition)."""
+    twin = _OnWorker(CallJournal.list_calls)
+    assert twin.__doc__ == CallJournal.list_calls.__doc__
+    assert twin.__doc__ is not None
+    journal = await AsyncJournal.open(journal_path)
+    try:
+        listed = twin.__get__(journal, AsyncJournal)
+        assert listed.__name__ == "list_calls"
+        assert await listed() == []
+    finally:
+        await journal.close()
