@@ -6,6 +6,7 @@ exact bytes and headers each test sets."""
 from __future__ import annotations
 
 import gzip
+import tracemalloc
 import zlib
 from collections.abc import AsyncIterator
 
@@ -97,6 +98,20 @@ async def test_a_gzip_stream_in_many_pieces_is_read_whole(server: Server) -> Non
     text = bytes(range(256)) * 12  # 3 KiB that compresses poorly: several network chunks
     answer = await _read(server, gzip.compress(text), {"Content-Encoding": "gzip"}, chunked=True)
     assert answer.body == text
+
+
+async def test_each_compressed_piece_is_inflated_no_further_than_the_cap(server: Server) -> None:
+    # 64 MiB of zeros squeeze into one 64 KiB gzip block: a piece off the wire must not
+    # be inflated whole before the cap is checked. tracemalloc sees every bytes object.
+    bomb = gzip.compress(bytes(64 * 1024 * 1024))
+    tracemalloc.start()
+    try:
+        answer = await _read(server, bomb, {"Content-Encoding": "gzip"}, limit=MAX_ANSWER_BYTES)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (answer.body, answer.problem) == (None, "larger than 1024 KiB")
+    assert peak < 16 * 1024 * 1024
 
 
 async def test_a_deflate_answer_is_read(server: Server) -> None:
