@@ -4,6 +4,7 @@ closed because their end never came. Real journal file, the real sandbox."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import event, open_desk, write_locked
-from .test_call_desk import Recorder, _event, recorder, runtime, sandbox
+from .test_call_desk import Recorder, _event, _ringing_without_to, recorder, runtime, sandbox
 
 __all__ = ["recorder", "runtime", "sandbox"]  # fixtures shared with test_call_desk
 
@@ -199,3 +200,28 @@ async def test_a_manual_call_shows_as_queued_before_hubspot_answers(
     first = next(u for u in recorder.updates if u.call.external_call_id == call_id)
     assert first.kind is UpdateKind.SYNC and first.call.sync_state is SyncState.PENDING
     assert first.call.notes == "Typed in afterwards"
+
+
+async def test_a_call_logged_on_the_agents_behalf_says_so_in_the_log(
+    runtime: DeskRuntime, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    runtime.desk.settings.auto_log_seconds = 1
+    with caplog.at_level(logging.INFO, "hubcall_desktop.services.call_desk"):
+        call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+        await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.BUSY))
+        await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    said = [r.getMessage() for r in caplog.records if r.name.endswith("call_desk")]
+    assert f"logging call {call_id} on the agent's behalf after 1 s" in said
+
+
+async def test_an_unusable_own_number_is_named_in_the_log(
+    runtime: DeskRuntime, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    runtime.desk.settings.own_number = "204"
+    with caplog.at_level(logging.WARNING, "hubcall_desktop.services.call_desk"):
+        call_id = await runtime.desk.handle_event(_ringing_without_to())
+        await recorder.wait_for(call_id, UpdateKind.LOOKUP_FAILED)
+    said = [r.getMessage() for r in caplog.records if r.name.endswith("call_desk")]
+    assert said == [
+        "own number in the settings is unusable: an internal extension, not a public phone number"
+    ]
