@@ -200,6 +200,15 @@ async def test_a_manual_call_shows_as_queued_before_hubspot_answers(
     first = next(u for u in recorder.updates if u.call.external_call_id == call_id)
     assert first.kind is UpdateKind.SYNC and first.call.sync_state is SyncState.PENDING
     assert first.call.notes == "Typed in afterwards"
+    # HubSpot answered the log with the caller's records: the windows hear of them.
+    assert result.matches and result.queued is False
+    last = recorder.updates[-1]
+    assert (last.kind, last.call.external_call_id, last.fresh) == (
+        UpdateKind.MATCHES,
+        call_id,
+        True,
+    )
+    assert last.matches == result.matches
 
 
 async def test_a_call_logged_on_the_agents_behalf_says_so_in_the_log(
