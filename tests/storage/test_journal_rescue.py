@@ -78,3 +78,32 @@ def test_a_deleted_journal_is_logged_as_written_back(
         f"journal {journal_path} was deleted while open; writing it back"
     ]
     assert sorted(p.name for p in journal_path.parent.iterdir()) == ["journal.sqlite3"]
+
+
+def test_a_file_put_in_place_while_the_journal_is_written_back_is_not_overwritten(
+    journal_path: Path, make_call: Callable[..., Call], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted, and another program puts a file there just before ours goes back: theirs
+    stays, ours is kept beside it, reads go on from ours and writes are refused."""
+    real_link = os.link
+
+    def someone_was_faster(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        Path(dst).write_bytes(b"theirs")
+        real_link(src, dst)
+
+    with CallJournal(journal_path) as journal:
+        kept = make_call()
+        journal.save_call(kept)
+        journal_path.unlink()
+        monkeypatch.setattr(os, "link", someone_was_faster)
+        with pytest.raises(StorageError, match="replaced by another file") as refused:
+            journal.save_call(make_call())
+        monkeypatch.undo()
+        assert [c.external_call_id for c in journal.list_calls()] == [kept.external_call_id]
+        with pytest.raises(StorageError, match="replaced by another file"):
+            journal.save_call(make_call())
+    assert journal_path.read_bytes() == b"theirs"
+    [saved] = [p for p in journal_path.parent.iterdir() if ".saved-" in p.name]
+    assert str(saved) in refused.value.user_message
+    with CallJournal(saved) as rescued:
+        assert [c.external_call_id for c in rescued.list_calls()] == [kept.external_call_id]
