@@ -234,3 +234,18 @@ async def test_an_unusable_own_number_is_named_in_the_log(
     assert said == [
         "own number in the settings is unusable: an internal extension, not a public phone number"
     ]
+
+
+async def test_logging_a_call_takes_its_notes_over_the_draft_and_no_title_is_empty(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    call_id = await _ended_call(runtime, recorder)
+    runtime.desk.save_notes_draft(call_id, "Wants a call")
+    await runtime.desk.log_call(call_id, CallStatus.COMPLETED, "Wants a callback on Monday")
+    await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    await runtime.desk.close()  # nothing typed is left to flush over the logged notes
+    stored = await runtime.journal.get_call(call_id)
+    assert stored is not None
+    assert (stored.notes, stored.title) == ("Wants a callback on Monday", "")
+    [body] = sandbox.logged_calls()
+    assert body["engagementProperties"]["hs_call_body"] == "Wants a callback on Monday"
