@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -82,26 +83,37 @@ def test_the_jitter_is_random_by_default() -> None:
 
 
 async def test_a_transient_failure_waits_by_the_attempts_made(
-    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
+    sandbox: SandboxServer,
+    journal: AsyncJournal,
+    service: HubSpotService,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, "hubcall_desktop.services.outbox_sender")
     entry_id = await _queue(journal)
     sandbox.faults.add(Fault.status(503, times=2))
     for attempt, base in [(1, 30.0), (2, 60.0)]:
         report = await _sender(journal, service).send_due(include_future=True)
         assert (report.delivered, report.failed, report.still_pending) == (0, 0, 1)
+        [outcome] = report.outcomes
+        assert (outcome.entry_id, outcome.external_call_id) == (entry_id, "policy-1")
+        assert not outcome.delivered and not outcome.permanent and outcome.portal is None
         entry = await journal.get_entry(entry_id)
         assert entry is not None and entry.state is OutboxState.PENDING
         assert entry.attempts == attempt
         waited = (entry.next_attempt_at - NOW).total_seconds()
         assert base * 0.8 - 1 <= waited <= base * 1.2 + 1
         assert entry.last_error is not None and entry.last_error["status"] == 503
+    assert "call policy-1 stays queued: HubSpot had a server error (503)" in caplog.text
 
 
 # -- refusals, missing tokens, bugs -----------------------------------------------------
 
 
 async def test_a_refusal_fails_the_entry_for_good_with_hubspots_reasons(
-    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
+    sandbox: SandboxServer,
+    journal: AsyncJournal,
+    service: HubSpotService,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     call = finished_call()
     body = {**build_log_body(call), "durationSeconds": -1}  # HubSpot refuses it: 400
@@ -110,6 +122,8 @@ async def test_a_refusal_fails_the_entry_for_good_with_hubspots_reasons(
     assert (report.delivered, report.failed, report.still_pending) == (0, 1, 0)
     [outcome] = report.outcomes
     assert outcome.permanent and not outcome.delivered and outcome.portal is None
+    assert (outcome.entry_id, outcome.external_call_id) == (entry_id, "policy-1")
+    assert "HubSpot refused call policy-1: HubSpot rejected the call" in caplog.text
     assert isinstance(outcome.error, HubSpotValidationError)
     entry = await journal.get_entry(entry_id)
     assert entry is not None and entry.state is OutboxState.FAILED
