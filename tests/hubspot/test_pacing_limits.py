@@ -115,3 +115,11 @@ def test_a_pacer_that_could_never_send_is_refused(budget: int, window: float) ->
 
 def test_the_smallest_pacer_is_allowed() -> None:
     assert RequestPacer(1, 0.001).budget == 1
+
+
+def test_a_short_or_zero_pause_is_taken_as_given() -> None:
+    pacer, _ = _pacer()
+    pacer.pause(0.0)
+    assert pacer.delay_needed() == 0
+    pacer.pause(0.25)
+    assert pacer.delay_needed() == pytest.approx(0.25)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.utils
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -291,6 +291,25 @@ async def test_an_http_date_retry_after_counts_from_now(
     headers = {"Retry-After": when, "X-HubSpot-RateLimit-Interval-Milliseconds": ""}
     waited = await _retry_after(sandbox, client, headers)
     assert waited is not None and 30.0 <= waited <= 40.0
+
+
+async def test_an_http_date_in_another_zone_counts_its_offset(
+    sandbox: SandboxServer, client: httpx.AsyncClient
+) -> None:
+    berlin = timezone(timedelta(hours=1))
+    when = email.utils.format_datetime(datetime.now(berlin) + timedelta(seconds=40))
+    headers = {"Retry-After": when, "X-HubSpot-RateLimit-Interval-Milliseconds": ""}
+    waited = await _retry_after(sandbox, client, headers)
+    assert waited is not None and 30.0 <= waited <= 40.0
+
+
+async def test_an_error_answer_that_cannot_be_read_still_gives_the_status(
+    sandbox: SandboxServer, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.add(Fault.status(503).with_headers({"Content-Encoding": "br"}))
+    with pytest.raises(HubSpotError) as caught:
+        await _service(sandbox, client).lookup(ringing_call())
+    assert caught.value.details.status_code == 503 and caught.value.transient
 
 
 async def test_only_a_429_has_a_wait(sandbox: SandboxServer, client: httpx.AsyncClient) -> None:
