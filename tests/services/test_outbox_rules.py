@@ -96,7 +96,7 @@ async def test_a_transient_failure_waits_by_the_attempts_made(
         assert (report.delivered, report.failed, report.still_pending) == (0, 0, 1)
         [outcome] = report.outcomes
         assert (outcome.entry_id, outcome.external_call_id) == (entry_id, "policy-1")
-        assert not outcome.delivered and not outcome.permanent and outcome.portal is None
+        assert outcome.delivered is False and not outcome.permanent and outcome.portal is None
         entry = await journal.get_entry(entry_id)
         assert entry is not None and entry.state is OutboxState.PENDING
         assert entry.attempts == attempt
@@ -121,7 +121,7 @@ async def test_a_refusal_fails_the_entry_for_good_with_hubspots_reasons(
     report = await _sender(journal, service).send_due()
     assert (report.delivered, report.failed, report.still_pending) == (0, 1, 0)
     [outcome] = report.outcomes
-    assert outcome.permanent and not outcome.delivered and outcome.portal is None
+    assert outcome.permanent and outcome.delivered is False and outcome.portal is None
     assert (outcome.entry_id, outcome.external_call_id) == (entry_id, "policy-1")
     assert "HubSpot refused call policy-1: HubSpot rejected the call" in caplog.text
     assert isinstance(outcome.error, HubSpotValidationError)
@@ -289,3 +289,36 @@ async def test_the_background_loop_sends_when_woken_and_survives_a_failed_pass(
         with contextlib.suppress(asyncio.CancelledError):
             await loop
     assert len(sandbox.logged_calls()) == 1
+
+
+# -- whose call it was ------------------------------------------------------------------
+
+
+async def _queue_for(journal: AsyncJournal, call_id: str, portal: str, *, bad: bool = False) -> int:
+    call = finished_call(call_id)
+    call.portal = portal
+    body = build_log_body(call)
+    if bad:
+        body["durationSeconds"] = -1  # HubSpot refuses it: 400
+    return int((await journal.enqueue_log(call, body)).id)
+
+
+async def test_each_outcome_names_another_portals_call_and_only_those(
+    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
+) -> None:
+    other = StaticToken(Secret(DEMO_TOKEN))  # the other portal's own provider
+    providers = {"beta": other, "acme": service.tokens}
+    sender = OutboxSender(journal, service, clock=lambda: NOW, tokens_for=providers.get)
+    await _queue_for(journal, "beta-ok", "beta")
+    await _queue_for(journal, "beta-bad", "beta", bad=True)
+    await _queue_for(journal, "acme-ok", "acme")
+    report = await sender.send_due()
+    outcomes = {o.external_call_id: o for o in report.outcomes}
+    assert outcomes["beta-ok"].portal == "beta" and outcomes["beta-ok"].delivered is True
+    assert outcomes["beta-bad"].portal == "beta" and outcomes["beta-bad"].permanent
+    assert outcomes["beta-bad"].delivered is False
+    assert outcomes["acme-ok"].portal is None  # the active portal's own provider
+    sandbox.faults.add(Fault.status(503))
+    await _queue_for(journal, "beta-later", "beta")
+    [waiting] = (await sender.send_due()).outcomes
+    assert (waiting.portal, waiting.delivered, waiting.permanent) == ("beta", False, False)
