@@ -17,7 +17,10 @@ from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.options import AppOptions, folder_paths
 
 T = TypeVar("T")
-WAIT_MS = 5000
+# How long a wait may take before it counts as a failure. Generous: a passing wait ends as
+# soon as its condition holds, and on a loaded two-core machine a settings write or a keyring
+# round trip has taken over 5 s.
+WAIT_MS = 15000
 
 
 def run(
