@@ -420,3 +420,16 @@ async def test_a_timeout_and_a_refused_connection_are_worded_apart(
         with pytest.raises(HubSpotUnreachable) as gone:
             await service.lookup(ringing_call())
     assert gone.value.user_message == "Could not reach HubSpot (ConnectError)."
+
+
+async def test_a_429_without_any_wait_header_has_no_wait() -> None:
+    # The sandbox always sends its rate-limit headers; an in-memory answer has none.
+    bare = httpx.MockTransport(lambda request: httpx.Response(429, content=b"{}"))
+    async with build_client(transport=bare) as plain:
+        service = HubSpotService(
+            plain, StaticToken(Secret("t")), base_url="http://h.invalid", retry_policy=NO_RETRY
+        )
+        with pytest.raises(HubSpotRateLimited) as caught:
+            await service.lookup(ringing_call())
+    assert caught.value.retry_after is None
+    assert service.pacer.delay_needed() == 0

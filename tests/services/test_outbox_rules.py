@@ -270,10 +270,26 @@ async def test_a_call_that_knows_its_caller_keeps_its_matches(
     assert stored is not None and stored.matches == [own]
 
 
+class Heard(logging.Handler):
+    """Sets ``event`` when the sender logs ``text`` (the loop's own thread logs it)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.event = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == self.text:
+            self.event.set()
+
+
 async def test_the_background_loop_sends_when_woken_and_survives_a_failed_pass(
     sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
 ) -> None:
     sender = _sender(journal, service)
+    heard = Heard("outbox pass failed; trying again later")
+    logger = logging.getLogger("hubcall_desktop.services.outbox_sender")
+    logger.addHandler(heard)
     loop = asyncio.create_task(sender.run_forever(idle_check_s=3600))
     try:
         await _queue(journal, "loop-1")
@@ -282,13 +298,31 @@ async def test_the_background_loop_sends_when_woken_and_survives_a_failed_pass(
             await sandbox.wait_for(lambda rs: any(r.is_inbound_call for r in rs))
         await journal.close()  # the next pass fails: the loop logs it and goes on
         sender.wake()
-        await asyncio.sleep(0.2)
+        async with asyncio.timeout(30):
+            await heard.event.wait()
         assert not loop.done()
     finally:
+        logger.removeHandler(heard)
         loop.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await loop
     assert len(sandbox.logged_calls()) == 1
+
+
+async def test_the_background_loop_looks_again_after_its_idle_time(
+    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
+) -> None:
+    sender = _sender(journal, service)
+    loop = asyncio.create_task(sender.run_forever(idle_check_s=0.2))
+    try:
+        await asyncio.sleep(0.1)
+        await _queue(journal, "idle-1")  # nobody wakes the loop: its idle check finds it
+        async with asyncio.timeout(30):
+            await sandbox.wait_for(lambda rs: any(r.is_inbound_call for r in rs))
+    finally:
+        loop.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await loop
 
 
 # -- whose call it was ------------------------------------------------------------------
