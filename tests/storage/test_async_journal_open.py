@@ -4,7 +4,9 @@ the worker thread ends."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,33 @@ async def test_a_twin_made_of_a_journal_method_runs_it_on_the_worker(
         assert await listed() == []
     finally:
         await journal.close()
+
+
+async def test_a_write_that_fails_after_its_caller_gave_up_is_logged(
+    journal_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nobody awaits the result any more, so the failure must at least reach the log."""
+    gate = threading.Event()
+
+    def failing_clock() -> datetime:
+        assert gate.wait(timeout=10)  # holds the worker until the caller is cancelled
+        raise RuntimeError("clock broke")
+
+    journal = await AsyncJournal.open(journal_path, clock=failing_clock)
+    try:
+        with caplog.at_level(logging.ERROR, "hubcall_desktop.storage.async_journal"):
+            task = asyncio.create_task(journal.save_calls([]))
+            await asyncio.sleep(0)
+            task.cancel()
+            gate.set()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            await journal.count_calls()  # queued behind the failed job: it has finished
+            await asyncio.sleep(0)  # its done-callback runs on the loop
+    finally:
+        await journal.close()
+    [record] = [r for r in caplog.records if r.name.endswith("async_journal")]
+    assert record.getMessage() == (
+        "journal work finished after its caller was cancelled, and failed"
+    )
+    assert record.exc_info is not None and str(record.exc_info[1]) == "clock broke"
