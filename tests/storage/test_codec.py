@@ -250,13 +250,18 @@ def test_text_that_is_not_unicode_or_not_text_is_refused_by_name(
 ) -> None:
     with pytest.raises(InputError) as refused:
         call_to_row(make("bad \udcff"), SyncState.LOCAL, NOW)
-    assert (refused.value.field, refused.value.problem) == (
+    assert (refused.value.field, refused.value.value, refused.value.problem) == (
         field,
+        "bad \udcff",
         "contains characters that are not valid Unicode",
     )
     with pytest.raises(InputError) as refused:
         call_to_row(make(42), SyncState.LOCAL, NOW)
-    assert (refused.value.field, refused.value.problem) == (field, "must be text")
+    assert (refused.value.field, refused.value.value, refused.value.problem) == (
+        field,
+        42,
+        "must be text",
+    )
 
 
 @pytest.mark.parametrize("name", ["duration_seconds", "user_id", "portal_id"])
@@ -266,7 +271,11 @@ def test_numbers_must_fit_sqlite_integers(name: str) -> None:
     for too_large in (INT64_MIN - 1, INT64_MAX + 1):
         with pytest.raises(InputError) as refused:
             call_to_row(_call(**{name: too_large}), SyncState.LOCAL, NOW)
-        assert (refused.value.field, refused.value.problem) == (name, "is too large to store")
+        assert (refused.value.field, refused.value.value, refused.value.problem) == (
+            name,
+            too_large,
+            "is too large to store",
+        )
     assert (INT64_MIN, INT64_MAX) == (-(2**63), 2**63 - 1)
 
 

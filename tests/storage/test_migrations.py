@@ -140,8 +140,11 @@ def test_a_file_from_a_newer_version_is_refused_with_both_versions() -> None:
 def test_migrate_refuses_a_newer_file_before_writing(database: Database) -> None:
     database.connection.execute("PRAGMA user_version = 3")
     database.connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    with pytest.raises(StorageError, match="journal version 3; this version knows up to 2"):
+    with pytest.raises(
+        StorageError, match="journal version 3; this version knows up to 2"
+    ) as refused:
         migrate(database)
+    assert f"The call journal {database.path} was written" in str(refused.value)
     assert read_file_facts(database.connection).table_count == 0
 
 
@@ -225,5 +228,26 @@ def test_a_file_made_foreign_meanwhile_is_refused_under_the_write_lock(
         tables = [r[0] for r in db.connection.execute("SELECT name FROM sqlite_master")]
         assert tables == ["theirs"]
         assert read_file_facts(db.connection).application_id == 7
+    finally:
+        db.close()
+
+
+def test_a_newer_version_written_meanwhile_is_refused_under_the_write_lock(
+    journal_path: Path,
+) -> None:
+    journal_path.parent.mkdir(parents=True)
+    db = RacingDatabase(
+        journal_path,
+        "CREATE TABLE a (x)",
+        "PRAGMA user_version = 2",
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    )
+    try:
+        # This version knows only step 1; another (newer) process went to version 2.
+        with pytest.raises(StorageError) as refused:
+            migrate(db, STEPS[:1])
+        assert f"The call journal {journal_path} was written" in str(refused.value)
+        assert "(journal version 2; this version knows up to 1)" in str(refused.value)
+        assert read_file_facts(db.connection).user_version == 2
     finally:
         db.close()
