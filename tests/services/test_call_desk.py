@@ -68,13 +68,6 @@ class Recorder:
         )
 
 
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    server = await start_sandbox()
-    yield server
-    await server.stop()
-
-
 async def _runtime(
     tmp_path: Path, base_url: str, transport: httpx.AsyncBaseTransport | None = None
 ) -> DeskRuntime:

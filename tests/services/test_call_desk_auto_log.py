@@ -35,15 +35,6 @@ class _EarlyTimers(types.ModuleType):
 
 
 @pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    from hubcall_desktop.services.demo import start_sandbox
-
-    server = await start_sandbox()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
     opened = await _runtime(tmp_path, sandbox.base_url)
     yield opened

@@ -20,9 +20,9 @@ from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import event, open_desk, write_locked
-from .test_call_desk import Recorder, _event, _ringing_without_to, recorder, runtime, sandbox
+from .test_call_desk import Recorder, _event, _ringing_without_to, recorder, runtime
 
-__all__ = ["recorder", "runtime", "sandbox"]  # fixtures shared with test_call_desk
+__all__ = ["recorder", "runtime"]  # fixtures shared with test_call_desk (sandbox: conftest)
 
 
 async def _ended_call(runtime: DeskRuntime, recorder: Recorder, call_id: str = "sip-1") -> str:

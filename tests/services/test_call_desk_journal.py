@@ -15,19 +15,11 @@ from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.demo import start_sandbox
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.webhook import WebhookServer
 
 from ..sources.helpers import SECRET
 from .desk_journal import ANNA, OTTO, event, open_desk, rows, write_locked
-
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    server = await start_sandbox()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
-from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
+from hubcall_desktop.services.demo import demo_settings, demo_token
 from hubcall_desktop.services.desk_types import ManualLog
 from hubcall_desktop.services.manual_log import (
     build_manual_call,
@@ -109,13 +108,6 @@ def test_bad_recipient_ids_are_refused(text: str) -> None:
 )
 def test_hubspot_fields_map_to_form_fields(request_field: str, form_field: str | None) -> None:
     assert form_field_for(request_field) == form_field
-
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    server = await start_sandbox()
-    yield server
-    await server.stop()
 
 
 async def _open(

@@ -3,7 +3,6 @@ for a wrap-up; a log request cut off mid-send goes out once; listeners are all t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,11 @@ from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG, auto_log_at
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.demo import start_sandbox
 from hubcall_desktop.services.desk_types import DeskStatus, UpdateKind
 from hubcall_desktop.storage.outbox import OutboxState
 
 from .desk_journal import ANNA, OTTO, event, open_desk
 from .test_call_desk import Recorder
-
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    server = await start_sandbox()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture
