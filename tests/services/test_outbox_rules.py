@@ -10,7 +10,6 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -35,20 +34,9 @@ from hubcall_desktop.services.outbox_sender import (
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.outbox import OutboxState
 
-from .test_outbox_policies import NOW, _queue, finished_call
+from .test_outbox_policies import NOW, _queue, finished_call, journal, sandbox
 
-
-@pytest.fixture
-async def sandbox() -> AsyncIterator[SandboxServer]:
-    async with SandboxServer() as server:
-        yield server
-
-
-@pytest.fixture
-async def journal(tmp_path: Path) -> AsyncIterator[AsyncJournal]:
-    opened = await AsyncJournal.open(tmp_path / "journal.sqlite3")
-    yield opened
-    await opened.close()
+__all__ = ["journal", "sandbox"]  # fixtures shared with test_outbox_policies
 
 
 @pytest.fixture
