@@ -34,7 +34,7 @@ from hubcall_desktop.services.desk_types import (
     UpdateKind,
     UpdateListener,
 )
-from hubcall_desktop.services.manual_log import build_manual_call
+from hubcall_desktop.services.manual_log import SubmissionGuard, build_manual_call
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.tasks import BackgroundTasks
@@ -89,6 +89,7 @@ class CallDesk:
         self._drafts: dict[str, str] = {}  # notes typed but not yet written
         self._draft_timers: dict[str, asyncio.TimerHandle] = {}
         self._edited: set[str] = set()  # calls the agent touched: never auto-logged
+        self._submissions = SubmissionGuard()  # manual forms being logged
         self._controls: dict[CallSource, CallControl] = {}
         self._notes_debounce_s = notes_debounce_s
         self._started = False
@@ -340,6 +341,14 @@ class CallDesk:
         return call
 
     async def log_manual(
+        self, request: ManualLog, *, wait_s: float = MANUAL_WAIT_S
+    ) -> ManualResult:
+        """:meth:`_log_manual`, once: the same form submitted again while it is being
+        logged raises :class:`AlreadySubmitting` instead of becoming a second call."""
+        with self._submissions.claim(request):
+            return await self._log_manual(request, wait_s=wait_s)
+
+    async def _log_manual(
         self, request: ManualLog, *, wait_s: float = MANUAL_WAIT_S
     ) -> ManualResult:
         """Journal and log a call the agent typed in, and wait (up to ``wait_s``) for

@@ -8,15 +8,20 @@ fields (``fromNumber``, ``durationSeconds``, ...); :func:`form_field_for` maps t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from hubcall_desktop.core.call import Call, CallSource, Direction, ensure_utc, new_call_id, utc_now
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 from hubcall_desktop.hubspot.bodies import INT32_MAX
 from hubcall_desktop.services.desk_types import ManualLog
+
+logger = logging.getLogger(__name__)
 
 MAX_EXTENSION_DIGITS = 10
 MAX_FUTURE = timedelta(minutes=5)  # a start time ahead of the clock by more is a typo
@@ -81,6 +86,44 @@ def parse_user_ids(text: str, field: str = "recipients") -> tuple[int, ...]:
         if value is not None and value not in ids:
             ids.append(value)
     return tuple(ids)
+
+
+class AlreadySubmitting(UserError):
+    """The same form is being logged already: a second press must not log it twice."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This call is being logged already; wait for HubSpot's answer before logging it again."
+        )
+
+
+class SubmissionGuard:
+    """Lets one of several identical manual submissions through at a time.
+
+    The form disables its button while a call is logged, but a second window, a script or
+    a key repeat may submit the very same form again before HubSpot answers; each would
+    become its own call. Requests are compared as typed (:class:`ManualLog` is frozen,
+    so equal forms are equal keys); a different call is never held up.
+    """
+
+    def __init__(self) -> None:
+        self._in_flight: set[ManualLog] = set()
+
+    @contextlib.contextmanager
+    def claim(self, request: ManualLog) -> Iterator[None]:
+        """Hold ``request`` while the block runs; raises :class:`AlreadySubmitting` if an
+        identical one is held already."""
+        if request in self._in_flight:
+            logger.info("a manual call identical to one being logged was refused")
+            raise AlreadySubmitting()
+        self._in_flight.add(request)
+        try:
+            yield
+        finally:
+            self._in_flight.discard(request)
+
+    def __contains__(self, request: object) -> bool:
+        return request in self._in_flight
 
 
 def build_manual_call(

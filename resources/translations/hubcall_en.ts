@@ -856,7 +856,7 @@
 <context>
     <name>LogCallForm</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+70"/>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+75"/>
         <source>Log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,27 +986,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+142"/>
         <source>Logging the call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Logged in HubSpot. HubSpot matched:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Logged in HubSpot. HubSpot has no contact or company with this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>HubSpot has not answered yet. The call is queued and will be logged automatically; see the history.</source>
+        <location line="+29"/>
+        <source>Logged in HubSpot; the form is ready for the next call. HubSpot matched:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Logged in HubSpot; the form is ready for the next call. HubSpot has no contact or company with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HubSpot has not answered yet. The call is queued and will be logged automatically (see the history); the form is ready for the next call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>HubSpot refused the call.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,6 +1530,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
+        <extracomment>%1 is a port number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in cannot listen on %1 port %2: %3</source>
+        <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again.</source>
         <extracomment>%1 and %2 are HubSpot scope names</extracomment>
         <translation type="unfinished"></translation>
@@ -1859,6 +1871,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This call is being logged already; wait for HubSpot&apos;s answer before logging it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no such call in the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,6 +1946,11 @@
     <message>
         <location line="+1"/>
         <source>must be a port from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a port from 1024 to 65535</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

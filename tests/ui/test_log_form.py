@@ -128,7 +128,9 @@ def test_delivered_shows_matches_and_queued_says_so(qtbot: QtBot, form: LogCallF
     form.show_result(
         ManualResult(call, delivered=True, matches=(CONTACTS[0].to_match(1),)), "app.hubspot.com"
     )
-    assert form.message.text() == "Logged in HubSpot. HubSpot matched:"
+    assert form.message.text() == (
+        "Logged in HubSpot; the form is ready for the next call. HubSpot matched:"
+    )
     assert not form.matches.isHidden() and len(form.matches.buttons) == 1
     form.show_result(ManualResult(call, delivered=False, queued=True), "app.hubspot.com")
     assert "queued" in form.message.text()

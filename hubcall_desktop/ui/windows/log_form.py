@@ -1,5 +1,9 @@
 """The manual call-logging form. It keeps everything typed on any failure and shows each
-error next to the field it concerns; HubSpot's matches appear once the call is logged."""
+error next to the field it concerns; HubSpot's matches appear once the call is logged.
+
+One submission is one call: while a call is being logged the form takes no second one,
+and once HubSpot has it (or it is safely queued) the form says so and starts a new call,
+so pressing "Log call" again cannot log the same call twice."""
 
 from __future__ import annotations
 
@@ -61,6 +65,7 @@ class LogCallForm(QDialog):
         super().__init__(parent)
         self._settings = settings
         self._retry_call_id: str | None = None  # the failed call a resubmission replaces
+        self._in_flight = False  # a submission is waiting for its answer
         self._region = settings.region
         self._errors: dict[str, QLabel] = {}
         self._setup_ui()
@@ -172,7 +177,15 @@ class LogCallForm(QDialog):
 
     def reset(self) -> None:
         """A blank form for a new call, prefilled from settings."""
+        self._clear_fields()
+        self.message.setStyleSheet("")
+        self.message.clear()
+        self.matches.hide()
+
+    def _clear_fields(self) -> None:
+        """Every field as for a new call; the message line and matches are left alone."""
         settings = self._settings
+        self._in_flight = False
         self._retry_call_id = None
         self.from_field.set_text("")
         self.to_field.set_text(settings.own_number)
@@ -185,8 +198,6 @@ class LogCallForm(QDialog):
         self.recipients.setText(", ".join(map(str, settings.recipient_user_ids)))
         self.engagement.setChecked(True)
         self.clear_errors()
-        self.message.clear()
-        self.matches.hide()
         self.submit_button.setEnabled(True)
         self.from_field.setFocus()
 
@@ -274,8 +285,13 @@ class LogCallForm(QDialog):
             external_call_id=self._retry_call_id,
         )
 
+    @property
+    def in_flight(self) -> bool:
+        """A submission is waiting for its answer (a second one is refused)."""
+        return self._in_flight
+
     def submit(self) -> None:
-        if not self.submit_button.isEnabled():
+        if self._in_flight or not self.submit_button.isEnabled():
             return
         self.clear_errors()
         self.message.setStyleSheet("")
@@ -286,43 +302,55 @@ class LogCallForm(QDialog):
                 self.show_input_error(error)
             return
         request = self.build_request()
+        self._in_flight = True
         self.submit_button.setEnabled(False)
         self.message.setText(self.tr("Logging the call…"))
         self.submitted.emit(request)
 
-    def show_input_error(self, error: InputError) -> None:
+    def _answered(self) -> None:
+        self._in_flight = False
         self.submit_button.setEnabled(True)
+
+    def show_input_error(self, error: InputError) -> None:
+        self._answered()
         self.message.clear()
         self.show_field_error(error.field, message_text(error.problem))
 
     def show_refusal(self, message: str) -> None:
         """Refused before it was sent (already queued, already logged, no keyring ...)."""
-        self.submit_button.setEnabled(True)
+        self._answered()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(message_text(message))
 
     def show_result(self, result: ManualResult, ui_domain: str) -> None:
-        self.submit_button.setEnabled(True)
-        if result.delivered:
-            self._retry_call_id = None
+        self._answered()
+        if result.delivered or result.queued:
+            # HubSpot has this call (or the outbox will send it): the form is for the next
+            # one, so the same call cannot be logged twice; the message says what happened.
+            self._clear_fields()
             self.message.setStyleSheet("")
+        if result.delivered:
             if result.matches:
-                self.message.setText(self.tr("Logged in HubSpot. HubSpot matched:"))
+                self.message.setText(
+                    self.tr(
+                        "Logged in HubSpot; the form is ready for the next call. HubSpot matched:"
+                    )
+                )
                 self.matches.set_matches(result.matches, ui_domain)
                 self.matches.show()
             else:
                 self.message.setText(
                     self.tr(
-                        "Logged in HubSpot. HubSpot has no contact or company with this number."
+                        "Logged in HubSpot; the form is ready for the next call. HubSpot has "
+                        "no contact or company with this number."
                     )
                 )
             return
         if result.queued:
-            self._retry_call_id = None
-            self.message.setStyleSheet("")
             self.message.setText(
                 self.tr(
-                    "HubSpot has not answered yet. The call is queued and will be logged automatically; see the history."
+                    "HubSpot has not answered yet. The call is queued and will be logged "
+                    "automatically (see the history); the form is ready for the next call."
                 )
             )
             return
