@@ -36,6 +36,9 @@ class SyncState(StrEnum):
     LOGGED = "logged"  # HubSpot answered 2xx
     FAILED = "failed"  # HubSpot refused it (4xx); the agent can fix and resend
     WITHHELD = "withheld"  # number withheld: kept here, never sent (the API needs a number)
+    # The agent asked to log it, but the number that was called (their own line) is not
+    # known: it is sent once they enter that number (pop-up, call window, or Settings).
+    NEEDS_NUMBER = "needs_number"
     DISCARDED = "discarded"  # the agent chose not to log it
 
 
@@ -108,3 +111,18 @@ class Call:
     def can_be_sent(self) -> bool:
         """HubSpot requires real numbers on both sides."""
         return self.from_number is not None and self.to_number is not None
+
+    @property
+    def needs_called_number(self) -> bool:
+        """The caller is known but not the line they called (the agent's own number): the
+        agent can fill it in. A withheld caller cannot be fixed that way."""
+        return (
+            self.direction is Direction.INBOUND
+            and self.from_number is not None
+            and self.to_number is None
+        )
+
+    @property
+    def unsendable_state(self) -> SyncState:
+        """Where a call that cannot be sent waits: for the called number, or for good."""
+        return SyncState.NEEDS_NUMBER if self.needs_called_number else SyncState.WITHHELD

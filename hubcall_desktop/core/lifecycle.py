@@ -140,6 +140,10 @@ class CallLifecycle:
     def open_calls(self) -> list[Call]:
         return [c for c in self._calls.values() if not is_closed(c)]
 
+    def recent_calls(self) -> list[Call]:
+        """The calls remembered here (open, or closed within the memory), as last seen."""
+        return list(self._calls.values())
+
     def resolve(self, event: CallEvent) -> Call | None:
         """The call this event belongs to, as last seen here, or ``None`` if unknown."""
         if event.source_call_id is not None:

@@ -223,10 +223,11 @@ class CallJournal:
         changed: read the call back for its new state."""
         ext_id = call.external_call_id
         if not call.can_be_sent:
-            withheld = call.number_withheld
-            raise NotSendable(
-                ext_id, "the number is withheld" if withheld else "a phone number is missing"
-            )
+            if call.number_withheld:
+                raise NotSendable(ext_id, "the number is withheld")
+            if call.needs_called_number:  # the agent can enter it: say which one
+                raise NotSendable(ext_id, "HubSpot needs the number that was called")
+            raise NotSendable(ext_id, "a phone number is missing")
         if body.get("externalCallId", ext_id) != ext_id:
             raise ValueError("the request body is for another call (externalCallId differs)")
         dump_json(body)  # refuse a body that is not JSON before the transaction starts

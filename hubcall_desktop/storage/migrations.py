@@ -97,9 +97,22 @@ _V1 = (
 # NULL for calls journaled before: they go with the active portal.
 _V2 = ("ALTER TABLE calls ADD COLUMN portal TEXT",)
 
+# Calls the agent asked to log while the number that was called was not known were kept
+# as "withheld" and never sent, though the caller was known. They wait for the number now
+# ("needs_number", sent once it is entered). The version also keeps older releases, which
+# do not know that state, from opening the file. (The unary + keeps the query planner off
+# the state index: a once-only scan, and "PRAGMA optimize" at close then finds no index
+# use worth an ANALYZE, so a new journal's schema stays exactly the released one.)
+_V3 = (
+    """UPDATE calls SET sync_state = 'needs_number'
+        WHERE +sync_state = 'withheld' AND number_withheld = 0 AND direction = 'INBOUND'
+            AND from_e164 IS NOT NULL AND to_e164 IS NULL""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "calls, outbox and events", _V1),
     Migration(2, "calls remember their portal", _V2),
+    Migration(3, "calls without the called number wait for it", _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

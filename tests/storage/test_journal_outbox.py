@@ -93,7 +93,8 @@ def test_a_call_that_says_logged_is_refused(journal: CallJournal, make_call, log
     ("changes", "reason"),
     [
         ({"from_number": None, "number_withheld": True}, "withheld"),
-        ({"to_number": None}, "missing"),
+        ({"to_number": None}, "HubSpot needs the number that was called"),
+        ({"from_number": None}, "a phone number is missing"),  # unreadable, not withheld
     ],
 )
 def test_a_call_without_both_numbers_is_not_sendable(

@@ -55,10 +55,11 @@ def database(journal_path: Path) -> Iterator[Database]:
 
 def test_the_file_format_marks_are_fixed() -> None:
     assert APPLICATION_ID == int.from_bytes(b"HCdj", "big") == 1212376170
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert [(m.version, m.description) for m in MIGRATIONS] == [
         (1, "calls, outbox and events"),
         (2, "calls remember their portal"),
+        (3, "calls without the called number wait for it"),
     ]
 
 
@@ -74,7 +75,7 @@ def test_a_journal_migrated_step_by_step_has_the_released_schema(
     assert migrate(database) == 1
     assert schema_dump(journal_path) == released_schema()
     facts = read_file_facts(database.connection)
-    assert facts == FileFacts(user_version=2, application_id=APPLICATION_ID, table_count=4)
+    assert facts == FileFacts(user_version=3, application_id=APPLICATION_ID, table_count=4)
 
 
 def test_an_empty_file_is_taken_and_marked_as_ours(
@@ -87,10 +88,12 @@ def test_an_empty_file_is_taken_and_marked_as_ours(
     assert [r.getMessage() for r in caplog.records] == [
         f"journal {database.path}: migrating to version 1 (calls, outbox and events)",
         f"journal {database.path}: migrating to version 2 (calls remember their portal)",
+        f"journal {database.path}: migrating to version 3 "
+        "(calls without the called number wait for it)",
     ]
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="hubcall_desktop.storage.migrations"):
-        assert migrate(database) == 2  # nothing to do, nothing said
+        assert migrate(database) == 3  # nothing to do, nothing said
     assert caplog.records == []
 
 
@@ -133,15 +136,16 @@ def test_a_file_from_a_newer_version_is_refused_with_both_versions() -> None:
         "update HubCall Desktop, or start this version with another data folder."
     )
     check_file(facts, Path("/data/journal.sqlite3"), known=3)
-    with pytest.raises(StorageError, match="knows up to 2"):
-        check_file(facts, Path("/data/journal.sqlite3"))  # the default: this version's schema
+    newer = FileFacts(user_version=4, application_id=APPLICATION_ID, table_count=4)
+    with pytest.raises(StorageError, match="knows up to 3"):
+        check_file(newer, Path("/data/journal.sqlite3"))  # the default: this version's schema
 
 
 def test_migrate_refuses_a_newer_file_before_writing(database: Database) -> None:
-    database.connection.execute("PRAGMA user_version = 3")
+    database.connection.execute("PRAGMA user_version = 4")
     database.connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     with pytest.raises(
-        StorageError, match="journal version 3; this version knows up to 2"
+        StorageError, match="journal version 4; this version knows up to 3"
     ) as refused:
         migrate(database)
     assert f"The call journal {database.path} was written" in str(refused.value)
