@@ -6,6 +6,13 @@ from, a single dedicated thread, and the event loop (the UI's, under qasync) nev
 
 Once submitted, a change is carried out even if the awaiting task is cancelled: a journal
 write is not abandoned half-way, and a cancelled caller simply does not see the result.
+
+Saves of calls are committed in groups: while the worker waits for one commit's disk sync,
+the calls saved meanwhile gather, and the next transaction commits them all (one sync, not
+one per call). Each caller hears back only once its group committed; a group that fails
+fails every call in it, and none of them is stored. The worker does the journal's work in
+the order it was asked for: a group is closed when any other work is queued, so a read
+sees every save asked for before it, and a later write is never overtaken.
 """
 
 from __future__ import annotations
@@ -13,13 +20,15 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
-from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.storage.database import DEFAULT_BUSY_TIMEOUT
 from hubcall_desktop.storage.errors import JournalClosed
 from hubcall_desktop.storage.journal import CallJournal
@@ -60,6 +69,14 @@ class _OnWorker(Generic[P, R]):
         return bound
 
 
+@dataclass(slots=True)
+class _Group:
+    """Calls saved while the worker was busy, committed in one transaction."""
+
+    calls: list[Call] = field(default_factory=list)
+    waiters: list[Future[None]] = field(default_factory=list)
+
+
 class AsyncJournal:
     """:class:`CallJournal` as coroutines. Open with ``await AsyncJournal.open(path)``."""
 
@@ -68,6 +85,10 @@ class AsyncJournal:
         self._executor = executor
         self._journal: CallJournal | None = journal
         self.path = journal.path
+        # The group still taking calls; the worker takes it (under the lock) when it starts
+        # to commit it, and any other work queued closes it first (see the module doc).
+        self._group_lock = threading.Lock()
+        self._open_group: _Group | None = None
 
     @classmethod
     async def open(
@@ -117,16 +138,53 @@ class AsyncJournal:
         return self._journal
 
     async def _run(self, job: Callable[[], R]) -> R:
-        inner = asyncio.wrap_future(self._executor.submit(job))
-        try:
-            # shield: cancelling the caller must not cancel a write still in the queue.
-            return await asyncio.shield(inner)
-        except asyncio.CancelledError:
-            inner.add_done_callback(_log_orphan_failure)
-            raise
+        with self._group_lock:
+            self._open_group = None  # saves asked for after this job come after it
+            submitted = self._executor.submit(job)
+        return await _finished(asyncio.wrap_future(submitted))
 
-    save_call = _OnWorker(CallJournal.save_call)
+    def save_call_soon(self, call: Call) -> asyncio.Future[None]:
+        """Queue ``call`` for saving now (in the group being gathered) and return what to
+        await: done once its group committed, or with the error that stopped it (the
+        group's own failure, or this call's value refused alone). Queued at once, so
+        the order of saves is the order of these calls, whoever awaits first."""
+        journal = self._require_open()
+        waiter: Future[None] = Future()
+        with self._group_lock:
+            group = self._open_group
+            if group is None:
+                group = self._open_group = _Group()
+                self._executor.submit(self._commit_group, journal, group)
+            group.calls.append(call)
+            group.waiters.append(waiter)
+        return asyncio.wrap_future(waiter)
+
+    async def save_call(self, call: Call) -> None:
+        """Insert or update ``call`` (see :meth:`CallJournal.save_call`); committed in a
+        group with the calls saved at the same time (see the module doc)."""
+        await _finished(self.save_call_soon(call))
+
+    def _commit_group(self, journal: CallJournal, group: _Group) -> None:
+        """On the worker: close the group to newcomers, commit it, tell each caller."""
+        with self._group_lock:
+            if self._open_group is group:
+                self._open_group = None
+        try:
+            refused = journal.save_group(group.calls)
+        except Exception as error:  # the transaction failed: none of the calls is stored
+            outcomes: list[Exception | None] = [error] * len(group.waiters)
+        else:
+            outcomes = refused
+        for waiter, outcome in zip(group.waiters, outcomes, strict=True):
+            if waiter.cancelled():
+                continue
+            if outcome is None:
+                waiter.set_result(None)
+            else:
+                waiter.set_exception(outcome)
+
     save_calls = _OnWorker(CallJournal.save_calls)
+    save_group = _OnWorker(CallJournal.save_group)
     get_call = _OnWorker(CallJournal.get_call)
     find_by_source = _OnWorker(CallJournal.find_by_source)
     list_calls = _OnWorker(CallJournal.list_calls)
@@ -144,6 +202,15 @@ class AsyncJournal:
     pending_count = _OnWorker(CallJournal.pending_count)
     outbox_entries = _OnWorker(CallJournal.outbox_entries)
     get_entry = _OnWorker(CallJournal.get_entry)
+
+
+async def _finished(inner: asyncio.Future[R]) -> R:
+    try:
+        # shield: cancelling the caller must not cancel a write still in the queue.
+        return await asyncio.shield(inner)
+    except asyncio.CancelledError:
+        inner.add_done_callback(_log_orphan_failure)
+        raise
 
 
 def _close_if_opened(opening: Future[CallJournal]) -> None:

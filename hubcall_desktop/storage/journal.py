@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc, utc_now
-from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.storage.call_rows import (
     set_call_state,
@@ -144,6 +144,28 @@ class CallJournal:
         with self._database().writing() as conn:
             for call, row in rows:
                 write_call(conn, row, state_for_save(conn, call), now)
+
+    def save_group(self, calls: Sequence[Call]) -> list[Exception | None]:
+        """Save calls that arrived together in one transaction: one disk sync for all
+        (group commit; ``synchronous=FULL`` as ever). In order, so a later copy of a call
+        wins. A call that cannot be stored (an :class:`InputError` for a value) is refused
+        alone: its place in the answer holds the error, ``None`` for each call saved. If
+        the transaction fails, it raises and none of them is saved."""
+        now = self._now()
+        refused: list[Exception | None] = []
+        rows: list[tuple[Call, dict[str, object]]] = []
+        for call in calls:
+            try:
+                rows.append((call, call_to_row(call, call.sync_state, now)))
+            except InputError as error:
+                refused.append(error)
+            else:
+                refused.append(None)
+        if rows:
+            with self._database().writing() as conn:
+                for call, row in rows:
+                    write_call(conn, row, state_for_save(conn, call), now)
+        return refused
 
     def get_call(self, external_call_id: str) -> Call | None:
         return self._one_call("SELECT * FROM calls WHERE external_call_id = ?", (external_call_id,))
