@@ -31,6 +31,7 @@ class MatchList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buttons: list[QPushButton] = []
+        self._labels: list[tuple[QLabel, QLabel]] = []  # name, detail
         self._urls: list[str] = []
         self._inner = QWidget()
         self._grid = QGridLayout(self._inner)
@@ -54,6 +55,11 @@ class MatchList(QWidget):
         return list(self._buttons)
 
     @property
+    def labels(self) -> list[tuple[QLabel, QLabel]]:
+        """Each match's name and detail (e-mail, "Company"), in the order shown."""
+        return list(self._labels)
+
+    @property
     def urls(self) -> list[str]:
         return list(self._urls)
 
@@ -62,8 +68,9 @@ class MatchList(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not when the loop next deletes it
                 widget.deleteLater()
-        self._buttons, self._urls = [], []
+        self._buttons, self._labels, self._urls = [], [], []
         for position, match in enumerate(matches):
             self._add(position, match, record_url(match.coordinates, ui_domain))
         self._fit(len(matches))
@@ -86,7 +93,12 @@ class MatchList(QWidget):
         self._grid.addWidget(name, position * 2, 0)
         self._grid.addWidget(detail, position * 2 + 1, 0)
         self._grid.addWidget(button, position * 2, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        # Rows added to a list already on screen stay hidden until Qt gets round to showing
+        # them, and a hidden row measures 0 px: show them now, so _fit measures real rows.
+        for widget in (name, detail, button):
+            widget.show()
         self._buttons.append(button)
+        self._labels.append((name, detail))
         self._urls.append(url)
 
     def _detail(self, match: CallerMatch) -> str:
