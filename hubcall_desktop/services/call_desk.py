@@ -34,7 +34,7 @@ from hubcall_desktop.services.desk_types import (
     UpdateKind,
     UpdateListener,
 )
-from hubcall_desktop.services.manual_log import SubmissionGuard, build_manual_call
+from hubcall_desktop.services.manual_log import SubmissionGuard, build_manual_call, check_number
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.tasks import BackgroundTasks
@@ -54,6 +54,8 @@ NO_OWN_NUMBER = (
 
 # Added to a re-check's sleep so a timer that fires early still lands past the deadline.
 AUTO_LOG_SLACK_S = 0.05
+# States a call can be discarded from: HubSpot has not got it, nor is it about to.
+_DISCARDABLE = (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD, SyncState.NEEDS_NUMBER)
 
 
 class CallDesk:
@@ -109,6 +111,8 @@ class CallDesk:
             )
         ended = await self._end_interrupted_calls()
         self._tasks.start(self.outbox.run(), "outbox")
+        # The own number may have been set while the app was not running.
+        self._tasks.start(self.fill_in_own_number(), "calls waiting for a number")
         self._tasks.start(self._expire_forever(), "expiry")
         for call in ended:
             self._notify(DeskUpdate(UpdateKind.ENDED, call))
@@ -326,7 +330,8 @@ class CallDesk:
             self._drafts.pop(call_id, None)
             call.final_status, call.notes, call.title = status, notes, title
             if not call.can_be_sent:
-                call.sync_state = SyncState.WITHHELD
+                # Withheld for good, or waiting for the number that was called.
+                call.sync_state = call.unsendable_state
                 await self.journal.save_call(call)
                 queued = False
             else:
@@ -338,6 +343,62 @@ class CallDesk:
         self._notify(DeskUpdate(UpdateKind.SYNC, call))
         if queued:
             await self.outbox.queued()
+        return call
+
+    async def set_called_number(self, call_id: str, text: str) -> Call:
+        """The agent entered the number that was called (their own line) for a call that
+        lacked it: the caller is looked up, and a call waiting for the number is queued.
+
+        Raises :class:`InputError` (field ``to``) for text that is not a public number. A
+        call that no longer lacks the number (Settings filled it in) is left as it is.
+        """
+        number = check_number(text, self.settings.region, "to")
+        return await self._fill_called_number(call_id, number, text.strip())
+
+    async def fill_in_own_number(self) -> list[Call]:
+        """The agent's own number is set (in Settings, or before this start): it becomes
+        the called number of the calls waiting for one, which are then queued, and of the
+        recent calls still lacking one (their pop-ups). That is the number the app would
+        have given them had it been set when they rang. Returns the calls changed."""
+        own = self._own_number()
+        if own is None:
+            return []
+        waiting = await self.journal.list_calls(limit=100_000, sync_states=[SyncState.NEEDS_NUMBER])
+        recent = [c for c in self.lifecycle.recent_calls() if c.needs_called_number]
+        ids = dict.fromkeys(c.external_call_id for c in [*waiting, *recent])
+        changed: list[Call] = []
+        for call_id in ids:
+            try:
+                changed.append(await self._fill_called_number(call_id, own, own.e164))
+            except UserError as error:  # e.g. notes too long: it stays for the agent to fix
+                logger.warning("call %s not queued with the own number: %s", call_id, error)
+        if changed:
+            logger.info("own number filled in for %d calls that lacked it", len(changed))
+        return changed
+
+    async def _fill_called_number(self, call_id: str, number: PhoneNumber, raw: str) -> Call:
+        queued = False
+        async with self._lock:
+            call = await self._require(call_id)
+            waiting = call.sync_state is SyncState.NEEDS_NUMBER
+            if not call.needs_called_number and not (waiting and call.can_be_sent):
+                return call
+            self._apply_draft(call)
+            if call.needs_called_number:
+                call.to_number, call.raw_to = number, raw
+            if waiting:
+                call.sync_state = SyncState.LOCAL
+            await self.journal.save_call(call)  # the number is kept even if refused below
+            if waiting and call.final_status is not None:
+                body = build_log_body(call, create_engagement=True)
+                await self.journal.enqueue_log(call, body)
+                call = await self._require(call_id)
+                queued = True
+        self._notify(DeskUpdate(UpdateKind.SYNC if waiting else UpdateKind.CHANGED, call))
+        if queued:  # HubSpot names the caller in its answer to the log
+            await self.outbox.queued()
+        else:  # HubSpot can be asked who called now
+            self._tasks.start(self._lookup(call), f"lookup {call_id}")
         return call
 
     async def log_manual(
@@ -409,7 +470,7 @@ class CallDesk:
             call = await self._require(call_id)
             self._apply_draft(call)
             self._drafts.pop(call_id, None)
-            if call.sync_state in (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD):
+            if call.sync_state in _DISCARDABLE:
                 call.sync_state = SyncState.DISCARDED
             await self.journal.save_call(call)
             call = await self._require(call_id)
