@@ -76,6 +76,7 @@ class SettingsPresenter:
             self.dialog = dialog
         else:
             dialog.load(self._c.settings)
+        dialog.hubspot.show_api_base_in_use(self._c.boot.api_base)
         connection = self._connection
         if connection is None:
             dialog.hubspot.set_demo()

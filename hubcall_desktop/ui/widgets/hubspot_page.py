@@ -75,6 +75,9 @@ class HubSpotPage(QWidget):
         self._demo = False
         self._waiting = False
         self._can_log_out = False
+        self._status: ConnectionStatus | None = None  # the state line's, to see it change
+        self._api_base_in_use: str | None = None  # set for this session, not by the field
+        self._saved_api_base = ""
         self._setup_ui()
         self._update_buttons()
 
@@ -172,6 +175,8 @@ class HubSpotPage(QWidget):
         for version in API_VERSIONS:
             self.api_version.addItem(version, version)
         form.addRow(self.tr("API &base URL:"), self.api_base)
+        self.api_base_note = _message_label()
+        form.addRow("", self.api_base_note)
         form.addRow(self.tr("API path &version:"), self.api_version)
         restart = QLabel(self.tr("API changes take effect after HubCall Desktop restarts."))
         restart.setWordWrap(True)
@@ -184,7 +189,11 @@ class HubSpotPage(QWidget):
         self.set_portals([settings.active_portal, *settings.portals], settings.active_portal)
         self.show_portal(settings.portal_id, settings.ui_domain)
         self.client_id.setText(settings.oauth_client_id)
+        self._saved_api_base = settings.api_base
+        self._api_base_in_use = None
         self.api_base.setText(settings.api_base)
+        self.api_base.setReadOnly(False)
+        self._say(self.api_base_note, "")
         self.api_version.setCurrentIndex(max(0, self.api_version.findData(settings.api_version)))
 
     def collect_into(self, settings: Settings) -> None:
@@ -195,7 +204,10 @@ class HubSpotPage(QWidget):
         if portal != DEFAULT_PORTAL and portal not in settings.portals:
             settings.portals = [*settings.portals, portal]
         settings.oauth_client_id = self.client_id.text().strip()
-        settings.api_base = self.api_base.text().strip().rstrip("/")
+        if self._api_base_in_use is None:  # else the field shows this session's address
+            settings.api_base = self.api_base.text().strip().rstrip("/")
+        else:
+            settings.api_base = self._saved_api_base
         settings.api_version = str(self.api_version.currentData())
 
     def portal_text(self) -> str:
@@ -212,6 +224,26 @@ class HubSpotPage(QWidget):
         self.portal_choice.blockSignals(False)
 
     # -- answers from the presenter ----------------------------------------------------------
+
+    def show_api_base_in_use(self, url: str) -> None:
+        """The address the app talks to now. When demo mode, ``--api-base`` or
+        HUBCALL_API_BASE chose it, the field shows it read-only (saving keeps the stored
+        address, which applies when the app starts without them), and a note says so."""
+        if url.rstrip("/") == self._saved_api_base.rstrip("/"):
+            return
+        self._api_base_in_use = url
+        self.api_base.setText(url)
+        self.api_base.setReadOnly(True)
+        self._say(
+            self.api_base_note,
+            fill(
+                self.tr(
+                    "In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started "
+                    "without them, HubCall Desktop uses %1."
+                ),
+                self._saved_api_base,
+            ),
+        )
 
     def set_demo(self) -> None:
         """Demo mode: the sandbox's token is used, nothing connects or logs out."""
@@ -258,6 +290,13 @@ class HubSpotPage(QWidget):
             )
         else:
             text, style = self.tr("Not connected."), ""
+        if status is not self._status:
+            # A new state: an error said about the old one (a failed sign-in, a refused
+            # token) is stale, and must not stand next to "Connected".
+            self._status = status
+            for label in (self.oauth_message, self.token_state):
+                if label.styleSheet() == ERROR_STYLE:
+                    self._say(label, "")
         self._say(self.state, text, style)
         self.show_scope_warning(warning)
         self._can_log_out = kind in (ConnectionKind.OAUTH, ConnectionKind.PRIVATE_APP)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,14 +31,16 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.service import AccountDetails
-from hubcall_desktop.services.manual_log import parse_user_ids
+from hubcall_desktop.services.manual_log import check_number, parse_user_ids
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.i18n import LANGUAGES
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
-from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
+from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's own limit of a widget's size
 
 
 class SettingsDialog(QDialog):
@@ -61,12 +65,16 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.hubspot = HubSpotPage()
         self.hubspot.messages_changed.connect(self._fit_later)
-        self.tabs.addTab(self.hubspot, self.tr("&HubSpot"))
-        self.tabs.addTab(self._calls_tab(), self.tr("&Calls"))
-        self.tabs.addTab(self._notifications_tab(), self.tr("&Notifications"))
         self.softphone = SoftphonePage()
-        self.tabs.addTab(self.softphone, self.tr("&Softphone"))
-        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        # Each page scrolls when the screen is too small for it (long German messages on a
+        # 1280x800 laptop): the dialog never grows past the screen, OK stays on it.
+        self._hubspot_tab = ScrollingPage(self.hubspot)
+        self._calls_page = ScrollingPage(self._calls_tab())
+        self.tabs.addTab(self._hubspot_tab, self.tr("&HubSpot"))
+        self.tabs.addTab(self._calls_page, self.tr("&Calls"))
+        self.tabs.addTab(ScrollingPage(self._notifications_tab()), self.tr("&Notifications"))
+        self.tabs.addTab(ScrollingPage(self.softphone), self.tr("&Softphone"))
+        self.tabs.addTab(ScrollingPage(self._general_tab()), self.tr("&General"))
         layout.addWidget(self.tabs)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # HubSpot's or the keyring's words
@@ -92,8 +100,14 @@ class SettingsDialog(QDialog):
         self.region.setAccessibleName(self.tr("Default country for phone numbers"))
         for code, name in _regions():
             self.region.addItem(f"{name} ({code})", code)
-        self.own_number = QLineEdit()
+        # Checked as you type, like the form's numbers: an extension such as "12" is not a
+        # number HubSpot can log a call to.
+        self.own_number_field = PhoneField("own_number", self._settings.region)
+        self.own_number = self.own_number_field.edit
         self.own_number.setAccessibleName(self.tr("Your own phone number"))
+        self.region.currentIndexChanged.connect(
+            lambda _i: self.own_number_field.set_region(str(self.region.currentData()))
+        )
         self.user_id = QLineEdit()
         self.user_id.setAccessibleName(self.tr("Your HubSpot user id"))
         self.recipients = QLineEdit()
@@ -105,7 +119,10 @@ class SettingsDialog(QDialog):
         self.auto_log.setSpecialValueText(self.tr("Never"))
         self.auto_log.setSuffix(self.tr(" s"))
         form.addRow(self.tr("Default &country:"), self.region)
-        form.addRow(self.tr("Your &number:"), self.own_number)
+        form.addRow(self.tr("Your &number:"), self.own_number_field)
+        buddy = form.labelForField(self.own_number_field)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(self.own_number)
         form.addRow(self.tr("Your HubSpot &user id:"), self.user_id)
         form.addRow(self.tr("Default &recipients:"), self.recipients)
         form.addRow(self.tr("&Log untouched calls after:"), self.auto_log)
@@ -174,6 +191,9 @@ class SettingsDialog(QDialog):
 
     def collect(self) -> Settings:
         """The settings as shown; raises InputError naming the first bad field."""
+        own_number = self.own_number.text().strip()
+        if own_number:  # optional; when given, a public number (what the field says)
+            check_number(own_number, str(self.region.currentData()), "own_number")
         user_text = self.user_id.text().strip()
         if user_text and not (user_text.isdigit() and user_text.isascii()):
             raise InputError("user_id", user_text, "must be a whole number")
@@ -181,7 +201,7 @@ class SettingsDialog(QDialog):
             self._settings,
             portals=list(self._settings.portals),
             region=str(self.region.currentData()),
-            own_number=self.own_number.text().strip(),
+            own_number=own_number,
             user_id=int(user_text) if user_text else None,
             recipient_user_ids=list(parse_user_ids(self.recipients.text(), "recipient_user_ids")),
             auto_log_seconds=self.auto_log.value(),
@@ -219,7 +239,7 @@ class SettingsDialog(QDialog):
             self.user_id.setText(str(settings.user_id))
 
     def show_hubspot_tab(self) -> None:
-        self.tabs.setCurrentWidget(self.hubspot)
+        self.tabs.setCurrentWidget(self._hubspot_tab)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message_text(message))
@@ -233,6 +253,10 @@ class SettingsDialog(QDialog):
             settings = self.collect()
         except InputError as error:
             self.show_error(error.user_message)
+            if error.field == "own_number":  # show the agent where
+                self.tabs.setCurrentWidget(self._calls_page)
+                self.own_number_field.show_error(message_text(error.problem))
+                self.own_number.setFocus()
             return False
         self.show_error("")
         self._settings = settings
@@ -252,17 +276,69 @@ class SettingsDialog(QDialog):
 
     def _fit_height(self) -> None:
         """Grow to the wrapped text: a window's minimum size ignores height-for-width
-        (the state line and messages wrap, more so in German)."""
+        (the state line and messages wrap, more so in German). Never past the screen's
+        free height: the page scrolls instead, so OK and Apply stay on the screen."""
         layout = self.layout()
         if layout is None:
             return
         for widget in self.findChildren(QWidget):  # layouts cache each widget's answer
             widget.updateGeometry()
-        needed = layout.totalHeightForWidth(self.width())
+        total = layout.totalHeightForWidth(self.width())
+        if total < 0:  # no height-for-width in the layout: its plain size hint
+            total = layout.totalSizeHint().height()
+        needed = min(total, self._room())
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
         if self.height() < needed:
             self.resize(self.width(), needed)
+        elif self.height() > self._room():
+            self.resize(self.width(), self._room())
+        self._keep_on_screen()
+
+    def _room(self) -> int:
+        """The most height the dialog (without its title bar) may take on its screen."""
+        screen = self.screen()
+        if screen is None:
+            return QWIDGETSIZE_MAX
+        frame = max(0, self.frameGeometry().height() - self.height())
+        return max(200, screen.availableGeometry().height() - frame)
+
+    def _keep_on_screen(self) -> None:
+        """A window that grew downwards may hang off the bottom: move it up."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if frame.bottom() > free.bottom():
+            self.move(frame.left(), max(free.top(), free.bottom() - frame.height() + 1))
+
+
+class ScrollingPage(QScrollArea):
+    """A tab page that asks for its content's whole height, so the dialog shows all of it
+    when the screen has room, and scrolls when it has not."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        hint = page.sizeHint()
+        width = max(self.viewport().width(), page.minimumSizeHint().width())
+        height = page.heightForWidth(width) if page.hasHeightForWidth() else -1
+        if height < 0:
+            layout = page.layout()
+            height = layout.totalHeightForWidth(width) if layout is not None else -1
+        return QSize(hint.width(), max(height, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.widget().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(page.width() + bar, min(page.height(), 120))
 
 
 def _regions() -> list[tuple[str, str]]:
