@@ -9,9 +9,10 @@ keyring and HubSpot are the presenter's business (``ui/settings_presenter.py``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import phonenumbers
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -342,14 +343,29 @@ class ScrollingPage(QScrollArea):
 
 
 def _regions() -> list[tuple[str, str]]:
-    """Every region libphonenumber knows, with its name in the UI language, sorted by name."""
+    """Every region libphonenumber knows, with its name in the UI language, sorted by name
+    as that language sorts ("Ägypten" under A).
+
+    The names come from libphonenumber's own table (``phonenumbers.geodata.locale``, kept
+    with the number data it describes): ``QLocale.territoryToString`` is English only.
+    """
+    from phonenumbers.geodata.locale import LOCALE_DATA  # a big table: on first use only
+
+    language = QLocale().name().split("_")[0]
     named = []
     for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-        territory = QLocale.codeToTerritory(code)
-        name = (
-            QLocale.territoryToString(territory)
-            if territory != QLocale.Country.AnyTerritory
-            else code
-        )
-        named.append((code, name))
-    return sorted(named, key=lambda item: item[1].casefold())
+        names = LOCALE_DATA.get(code, {})
+        name = names.get(language, "")
+        if name.startswith("*"):  # "*xx": the name is the one of language xx
+            name = names.get(name[1:], "")
+        named.append((code, name or names.get("en", "") or _qt_name(code)))
+    collator = QCollator(QLocale())
+    by_name = functools.cmp_to_key(collator.compare)
+    return sorted(named, key=lambda item: by_name(item[1]))
+
+
+def _qt_name(code: str) -> str:
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return QLocale.territoryToString(territory)
