@@ -15,6 +15,12 @@ from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
+from hubcall_desktop.core.api_versions import (
+    API_VERSIONS,
+    DEFAULT_API_BASE,
+    LEGACY_API_VERSION,
+    VERSIONS,
+)
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.secret import Secret
@@ -35,11 +41,8 @@ from hubcall_desktop.hubspot.retrying import RetryPolicy, retrying
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BASE_URL = "https://api.hubapi.com"
-API_PATHS = {
-    "v3": "/crm/v3/extensions/calling/inbound-call",
-    "2026-03": "/crm/extensions/calling/2026-03/inbound-call",
-}
+DEFAULT_BASE_URL = DEFAULT_API_BASE
+API_PATHS = {name: version.path for name, version in VERSIONS.items()}
 ACCOUNT_DETAILS_PATH = "/account-info/v3/details"
 # Explicit: httpx's default 5 s everywhere is too short to read a slow HubSpot answer and
 # too long to notice a dead network while connecting.
@@ -115,7 +118,7 @@ class HubSpotService:
         tokens: TokenProvider,
         *,
         base_url: str = DEFAULT_BASE_URL,
-        api_version: str = "v3",
+        api_version: str = LEGACY_API_VERSION,
         pacer: RequestPacer | None = None,
         retry_policy: RetryPolicy | None = None,
         on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
@@ -124,7 +127,7 @@ class HubSpotService:
         retry_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if api_version not in API_PATHS:
-            raise ValueError(f"api_version must be one of {', '.join(API_PATHS)}")
+            raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}")
         self._client = client
         self._tokens = tokens
         self._base_url = base_url.rstrip("/")

@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from aiohttp import hdrs, web
 
@@ -24,6 +24,7 @@ from hubcall_desktop.sandbox.paths import (
     ACCOUNT_DETAILS_PATH,
     ADMIN_PREFIX,
     INBOUND_CALL_PATHS,
+    INBOUND_CALL_VERSIONS,
 )
 from hubcall_desktop.sandbox.recording import Outcome
 from hubcall_desktop.sandbox.responses import (
@@ -34,7 +35,9 @@ from hubcall_desktop.sandbox.responses import (
     error_answer,
     fault_answer,
     json_answer,
+    missing_scopes,
     rate_limit_error,
+    scheme_refused,
     validation_error,
 )
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID, account_details, match_caller
@@ -50,6 +53,22 @@ from hubcall_desktop.sandbox.validation import (
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024  # the sandbox's limit; HubSpot does not document one
+
+# The scopes each security scheme of the inbound-call operation accepts (any one will do),
+# as HubSpot's descriptions list them. Written out here rather than taken from the client:
+# the stand-in must not share a mistake with the code it checks.
+OAUTH_SCOPES: Final = (
+    "crm.objects.contacts.write",
+    "crm.objects.contacts.sensitive.write.v2",
+    "crm.objects.contacts.highly_sensitive.write.v2",
+    "crm.schemas.contacts.write",
+)
+PRIVATE_APP_SCOPES: Final = (
+    *OAUTH_SCOPES,
+    "crm.objects.contacts.sensitive.write",
+    "crm.objects.contacts.highly_sensitive.write",
+    "contacts",  # legacy private apps
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -177,7 +196,11 @@ def _check_bearer(request: web.Request, state: SandboxState) -> web.Response | N
 
 
 async def inbound_call(request: web.Request) -> web.Response:
-    """Both inbound-call paths: validate strictly, then answer the caller-ID matches."""
+    """Every inbound-call path: the version's security scheme and scopes, then the body
+    validated strictly (the same body schema in every version), then the matches."""
+    refusal = _security_refusal(request)
+    if refusal is not None:
+        return refusal
     wrong_type = _content_type_error(request)
     if wrong_type is not None:
         return validation_error([wrong_type])
@@ -191,6 +214,22 @@ async def inbound_call(request: web.Request) -> web.Response:
     matches = match_caller(body["fromNumber"]["e164Number"])
     logger.debug("inbound call %s: %d matches", body["externalCallId"], len(matches))
     return json_answer({"callerIdMatches": [match.to_json() for match in matches]})
+
+
+def _security_refusal(request: web.Request) -> web.Response | None:
+    """HubSpot's 403 when the token's kind is not a scheme the version lists, or the
+    token holds none of the scopes that scheme accepts."""
+    state = request.app[STATE]
+    version = INBOUND_CALL_VERSIONS[request.path]
+    token = Secret(request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")[2])
+    private_app = token in state.private_app_tokens
+    if private_app and not version.private_apps:
+        return scheme_refused(version.name)
+    accepted = PRIVATE_APP_SCOPES if private_app else OAUTH_SCOPES
+    granted = state.token_scopes.get(token)
+    if granted is not None and granted.isdisjoint(accepted):
+        return missing_scopes(accepted)
+    return None
 
 
 async def get_account_details(request: web.Request) -> web.Response:

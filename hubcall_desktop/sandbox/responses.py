@@ -75,6 +75,27 @@ INVALID_BEARER_MESSAGE = "The access token provided is invalid or was revoked."
 EXPIRED_MESSAGE = "The OAuth token used to make this call expired."
 
 
+def scheme_refused(version: str) -> web.Response:
+    """403 for a private-app token on a version whose description lists OAuth only."""
+    return error_answer(
+        403,
+        "INVALID_AUTHENTICATION",
+        f"This endpoint ({version}) does not support private app access tokens; "
+        "use an OAuth access token.",
+    )
+
+
+def missing_scopes(required: Sequence[str]) -> web.Response:
+    """403 for a token granted none of the scopes the operation accepts (any one will do),
+    in the shape HubSpot uses for granular scopes."""
+    return error_answer(
+        403,
+        "MISSING_SCOPES",
+        "One or more of the following scopes are required.",
+        extra={"context": {"requiredGranularScopes": list(required)}},
+    )
+
+
 def auth_error(
     category: str, message: str, headers: Mapping[str, str] | None = None
 ) -> web.Response:

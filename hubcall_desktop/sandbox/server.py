@@ -42,7 +42,12 @@ class SandboxServer:
     Tokens may be given as ``str`` or :class:`Secret`; they are kept as secrets. ``tokens``
     belong to the sandbox portal (``SANDBOX_PORTAL_ID``); ``portal_tokens`` maps more
     tokens to other portals' ids, as an agency serving several HubSpot accounts has them,
-    and each accepted request records whose token it carried (``portal_id``). The clock
+    and each accepted request records whose token it carried (``portal_id``). These are
+    OAuth access tokens, good on every inbound-call version; ``private_app_tokens`` are
+    accepted (for the sandbox portal) only on the versions whose description lists
+    private apps (2025-09, 2026-09), as HubSpot does. ``token_scopes`` narrows the scopes
+    a token was granted (default: all); a token without any scope the operation accepts
+    gets HubSpot's 403 with the scopes it needs. The clock
     drives the rate limits and the expiry of OAuth access tokens, so tests can move it
     instead of sleeping.
     """
@@ -53,14 +58,17 @@ class SandboxServer:
         tokens: Iterable[str | Secret] = (DEMO_TOKEN,),
         expired_tokens: Iterable[str | Secret] = (),
         portal_tokens: Mapping[str | Secret, int] | None = None,
+        private_app_tokens: Iterable[str | Secret] = (),
+        token_scopes: Mapping[str | Secret, Iterable[str]] | None = None,
         rate_limit: int = 100,
         rate_window_ms: int = 10_000,
         daily_limit: int = 250_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         portals = {_secret(token): portal for token, portal in (portal_tokens or {}).items()}
+        private_apps = _secrets(private_app_tokens)
         self._state = SandboxState(
-            tokens=_secrets(tokens) | frozenset(portals),
+            tokens=_secrets(tokens) | frozenset(portals) | private_apps,
             expired_tokens=_secrets(expired_tokens),
             limiter=RateLimiter(
                 max_requests=rate_limit,
@@ -70,6 +78,10 @@ class SandboxServer:
             ),
             log=RequestLog(on_change=self._log_changed),
             token_portals=portals,
+            private_app_tokens=private_apps,
+            token_scopes={
+                _secret(token): frozenset(scopes) for token, scopes in (token_scopes or {}).items()
+            },
             clock=clock,
         )
         self._runner: web.AppRunner | None = None

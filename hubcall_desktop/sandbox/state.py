@@ -25,6 +25,12 @@ class SandboxState:
     # Tokens of other portals (agencies serve several): token -> portal id. Every other
     # accepted token is the sandbox portal's (SANDBOX_PORTAL_ID).
     token_portals: dict[Secret, int] = field(default_factory=dict)
+    # Private-app tokens (also in ``tokens``): accepted only on the versions whose published
+    # description lists private apps. Every other accepted token is an OAuth access token.
+    private_app_tokens: frozenset[Secret] = frozenset()
+    # The scopes a token was granted, where a test narrows them; absent: every scope the
+    # inbound-call operation accepts.
+    token_scopes: dict[Secret, frozenset[str]] = field(default_factory=dict)
     # Monotonic seconds for token expiry; the server passes its clock so tests move time.
     clock: Callable[[], float] = time.monotonic
 

@@ -16,16 +16,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hubcall_desktop.core.api_versions import API_VERSIONS
+from hubcall_desktop.core.api_versions import (
+    API_VERSIONS,
+    DEFAULT_API_BASE,
+    DEFAULT_API_VERSION,
+    LEGACY_API_VERSION,
+)
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["API_VERSIONS", "Settings", "load_settings", "save_settings"]
+__all__ = ["API_VERSIONS", "DEFAULT_API_BASE", "Settings", "load_settings", "save_settings"]
 
-DEFAULT_API_BASE = "https://api.hubapi.com"
 DEFAULT_WEBHOOK_PORT = 47831
 MAX_SETTINGS_BYTES = 1_000_000
 INT32_MAX = 2**31 - 1
@@ -35,7 +39,9 @@ MAX_PORTALS = 100
 @dataclass(slots=True)
 class Settings:
     api_base: str = DEFAULT_API_BASE
-    api_version: str = "v3"
+    # A new install's path; a settings file written before the choice existed keeps
+    # the legacy one it has always used (load_settings).
+    api_version: str = DEFAULT_API_VERSION
     region: str = "US"
     own_number: str = ""  # the agent's own line: default "to" of a lookup
     user_id: int | None = None  # the agent's HubSpot user id
@@ -133,6 +139,11 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     if not isinstance(raw, dict):
         return settings, [_move_aside(path, "it does not hold a JSON object")]
     warnings: list[str] = []
+    if "api_version" not in raw:
+        # Written before the setting existed: this install keeps the path it has always
+        # used. Only a new install (no file) starts on the dated default; a bad value
+        # falls back to that default like any other.
+        settings.api_version = LEGACY_API_VERSION
     known = {f.name for f in fields(settings)}
     for key, value in raw.items():
         if key not in known:

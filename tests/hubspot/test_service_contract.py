@@ -95,7 +95,9 @@ async def test_the_client_follows_no_redirect_and_names_itself() -> None:
 
 
 async def test_an_unknown_api_version_is_refused(client: httpx.AsyncClient) -> None:
-    with pytest.raises(ValueError, match=r"^api_version must be one of v3, 2026-03$"):
+    with pytest.raises(
+        ValueError, match=r"^api_version must be one of v3, 2025-09, 2026-03, 2026-09$"
+    ):
         HubSpotService(client, StaticToken(Secret("t")), api_version="v4")
 
 

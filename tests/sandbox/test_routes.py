@@ -10,14 +10,19 @@ import httpx
 import pytest
 
 from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, Outcome, SandboxServer
-from hubcall_desktop.sandbox.paths import ACCOUNT_DETAILS_PATH, INBOUND_CALL_PATHS
+from hubcall_desktop.sandbox.paths import (
+    ACCOUNT_DETAILS_PATH,
+    INBOUND_CALL_PATH,
+    INBOUND_CALL_PATH_2026_03,
+    INBOUND_CALL_PATHS,
+)
 from hubcall_desktop.sandbox.seed import (
     NORDLICHT_SWITCHBOARD,
     UNKNOWN_CALLER_NUMBER,
 )
 
 MakeBody = Callable[..., dict[str, Any]]
-LEGACY, DATED = INBOUND_CALL_PATHS
+LEGACY, DATED = INBOUND_CALL_PATH, INBOUND_CALL_PATH_2026_03
 
 
 def _caller(make_body: MakeBody, e164: str, **changes: Any) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from hubcall_desktop.storage.settings import (
 # What a first start uses: the file format's defaults, so a changed one is a changed product.
 DEFAULTS: dict[str, Any] = {
     "api_base": "https://api.hubapi.com",
-    "api_version": "v3",
+    "api_version": "2026-09",
     "region": "US",
     "own_number": "",
     "user_id": None,
@@ -52,7 +52,9 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("api_base", "http://localhost:9000"),
     ("api_base", "http://[::1]:9000"),
     ("api_version", "v3"),
+    ("api_version", "2025-09"),
     ("api_version", "2026-03"),
+    ("api_version", "2026-09"),
     ("region", "DE"),
     ("user_id", 1),
     ("user_id", INT32_MAX),
@@ -85,7 +87,7 @@ ACCEPTED: list[tuple[str, Any]] = [
 REFUSED: list[tuple[str, Any, str]] = [
     ("api_base", "http://example.com", "must be an https:// URL (http only for loopback)"),
     ("api_base", "ftp://api.hubapi.com", "must be an https:// URL (http only for loopback)"),
-    ("api_version", "v9", "must be one of v3, 2026-03"),
+    ("api_version", "v9", "must be one of v3, 2025-09, 2026-03, 2026-09"),
     ("region", "XX", "not a known two-letter country code such as US, DE or GB"),
     ("user_id", 0, "must be a positive 32-bit number"),
     ("user_id", -5, "must be a positive 32-bit number"),
