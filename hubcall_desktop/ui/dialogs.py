@@ -82,6 +82,7 @@ class Dialogs:
             dialog = CallDialog(call, self._c.region, self._c.settings.ui_domain)
             dialog.save_requested.connect(self._on_call_save)
             dialog.log_requested.connect(self._on_call_log)
+            dialog.called_number_entered.connect(self._on_called_number)
             dialog.open_requested.connect(self._c.open_url)
             dialog.finished.connect(
                 lambda _r, i=call.external_call_id: self.call_dialogs.pop(i, None)
@@ -150,6 +151,12 @@ class Dialogs:
             tasks.start(
                 self._call_action(call_id, desk.log_call(call_id, status, notes, title)), "log call"
             )
+
+    def _on_called_number(self, call_id: str, number: str) -> None:
+        desk = self._c.desk
+        if desk is not None:
+            action = desk.set_called_number(call_id, number)
+            tasks.start(self._call_action(call_id, action), "called number")
 
     async def _call_action(self, call_id: str, action: object) -> None:
         try:

@@ -28,6 +28,7 @@ class PopupActions:
         popups.status_touched.connect(self._on_touched)
         popups.answer_requested.connect(lambda call_id: self._control(call_id, answer=True))
         popups.hangup_requested.connect(lambda call_id: self._control(call_id, answer=False))
+        popups.called_number_entered.connect(self._on_called_number)
 
     def _on_log(self, call_id: str, status: CallStatus, notes: str, title: str) -> None:
         desk = self._c.desk
@@ -61,6 +62,24 @@ class PopupActions:
         desk = self._c.desk
         if desk is not None:
             desk.save_notes_draft(call_id, notes)
+
+    def _on_called_number(self, call_id: str, number: str) -> None:
+        desk = self._c.desk
+        if desk is not None:
+            tasks.start(self._set_called_number(desk, call_id, number), "called number")
+
+    async def _set_called_number(self, desk: CallDesk, call_id: str, number: str) -> None:
+        """The desk refuses what is not a number: the pop-up (or, once it closed for a
+        Log, a new one) says why under the field."""
+        try:
+            await desk.set_called_number(call_id, number)
+        except UserError as error:
+            call = await desk.journal.get_call(call_id)
+            popup = self._c.popups.popup(call_id)
+            if popup is None and call is not None:
+                popup = self._c.popups.open_for(call, focus=True)
+            if popup is not None:
+                popup.called_number.show_error(error.user_message)
 
     def _control(self, call_id: str, *, answer: bool) -> None:
         desk = self._c.desk

@@ -47,6 +47,7 @@ class PopupManager(QObject):
     answer_requested = Signal(str)
     hangup_requested = Signal(str)
     open_requested = Signal(str)
+    called_number_entered = Signal(str, str)  # call id, the number that was called
 
     def __init__(
         self,
@@ -170,6 +171,7 @@ class PopupManager(QObject):
         popup.answer_requested.connect(self.answer_requested)
         popup.hangup_requested.connect(self.hangup_requested)
         popup.open_requested.connect(self.open_requested)
+        popup.called_number_entered.connect(self.called_number_entered)
         popup.dismissed.connect(self._forget)
 
     def close(self, call_id: str) -> None:

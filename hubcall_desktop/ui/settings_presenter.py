@@ -126,6 +126,7 @@ class SettingsPresenter:
         autostart_changed = new.start_at_login != current.start_at_login
         portal_changed = new.active_portal != current.active_portal
         dnd_ended = current.do_not_disturb and not new.do_not_disturb
+        own_number_changed = new.own_number != current.own_number
         for item in dataclasses.fields(Settings):
             setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
         self._c.window.set_dnd(current.do_not_disturb)
@@ -136,6 +137,9 @@ class SettingsPresenter:
         if log_form is not None:
             log_form.set_region(self._c.region)
         tasks.start(self.persist(autostart_changed), "save settings")
+        desk = self._c.desk
+        if own_number_changed and desk is not None:  # calls waiting for it are sent now
+            tasks.start(desk.fill_in_own_number(), "calls waiting for the own number")
         if portal_changed:  # typed into the portal field, then OK without Enter
             self._on_portal_chosen(current.active_portal)
 

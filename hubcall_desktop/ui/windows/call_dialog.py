@@ -22,6 +22,7 @@ from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text
 from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
 from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 from hubcall_desktop.ui.widgets.plain_text import make_plain
@@ -35,6 +36,7 @@ class CallDialog(QDialog):
     save_requested = Signal(str, object, str, str)  # call id, CallStatus, notes, title
     log_requested = Signal(str, object, str, str)
     open_requested = Signal(str)
+    called_number_entered = Signal(str, str)  # call id, the number that was called
 
     def __init__(
         self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
@@ -67,6 +69,12 @@ class CallDialog(QDialog):
         facts.addRow(self.tr("Duration:"), self.length)
         facts.addRow(self.tr("HubSpot:"), self.sync)
         layout.addLayout(facts)
+        self.called_number = CalledNumberField(self._region)  # for a call that lacks it
+        self.called_number.entered.connect(
+            lambda number: self.called_number_entered.emit(self.call.external_call_id, number)
+        )
+        self.called_number.phone.changed.connect(self._update_log_button)
+        layout.addWidget(self.called_number)
         self.matches = MatchList()
         self.matches.open_requested.connect(self.open_requested)
         layout.addWidget(self.matches)
@@ -90,10 +98,10 @@ class CallDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.clicked.connect(lambda: self.save_requested.emit(*self._values()))
+        self.save_button.clicked.connect(self._on_save)
         self.log_button = QPushButton(self.tr("&Log call"))
         self.log_button.setDefault(True)
-        self.log_button.clicked.connect(lambda: self.log_requested.emit(*self._values()))
+        self.log_button.clicked.connect(self._on_log)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         buttons.addWidget(self.save_button)
@@ -101,6 +109,26 @@ class CallDialog(QDialog):
         buttons.addWidget(close)
         buttons.addWidget(self.log_button)
         layout.addLayout(buttons)
+
+    def _on_save(self) -> None:
+        if self.called_number.commit():  # a number typed is kept with the rest
+            self.save_requested.emit(*self._values())
+
+    def _on_log(self) -> None:
+        if self.called_number.commit():  # the number first: the call is sent with it
+            self.log_requested.emit(*self._values())
+
+    def _update_log_button(self) -> None:
+        """A call that lacks the called number is logged once a valid one is typed."""
+        if self.called_number.isHidden():
+            self.log_button.setEnabled(True)
+            self.log_button.setToolTip("")
+            return
+        ready = self.called_number.phone.number() is not None
+        self.log_button.setEnabled(ready)
+        self.log_button.setToolTip(
+            "" if ready else self.tr("Enter the number that was called to log the call")
+        )
 
     def _values(self) -> tuple[str, CallStatus, str, str]:
         return (
@@ -119,6 +147,10 @@ class CallDialog(QDialog):
         self.source.setText(source_label(call.source))
         self.length.setText(duration_text(call.duration) or self.tr("not known"))
         state = sync_label(call.sync_state)
+        if call.sync_state is SyncState.NEEDS_NUMBER and not error:
+            error = self.tr(
+                "Enter the number that was called below, or your own number in Settings (Calls): the call is sent then."
+            )
         self.sync.setText(f"{state}\n{message_text(error)}" if error else state)
         self.sync.setStyleSheet(ERROR_STYLE if call.sync_state is SyncState.FAILED else "")
         self.matches.set_matches(call.matches, self._ui_domain)
@@ -130,8 +162,12 @@ class CallDialog(QDialog):
         settled = call.sync_state in _SETTLED
         for widget in (self.status, self.title_edit, self.notes, self.save_button):
             widget.setEnabled(not settled)
-        sendable = call.can_be_sent and not settled
+        self.called_number.show_for(call)
+        if settled:
+            self.called_number.hide()
+        sendable = (call.can_be_sent or call.needs_called_number) and not settled
         self.log_button.setVisible(sendable)
+        self._update_log_button()
         self.log_button.setText(
             self.tr("&Resend") if call.sync_state is SyncState.FAILED else self.tr("&Log call")
         )

@@ -48,7 +48,10 @@ RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of th
 # The states are SyncState values; they become SyncState members when the filter is used.
 _FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
     (str(QT_TRANSLATE_NOOP("MainWindow", "All calls")), None),
-    (str(QT_TRANSLATE_NOOP("MainWindow", "Not logged yet")), frozenset({"local"})),
+    (
+        str(QT_TRANSLATE_NOOP("MainWindow", "Not logged yet")),
+        frozenset({"local", "needs_number"}),
+    ),
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "Pending")),
         frozenset({"pending", "sending"}),

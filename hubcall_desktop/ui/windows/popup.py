@@ -34,6 +34,7 @@ from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import duration_text, remote_text
 from hubcall_desktop.ui.i18n import source_label
 from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
@@ -61,6 +62,7 @@ class CallPopup(QWidget):
     hangup_requested = Signal(str)
     open_requested = Signal(str)  # a record URL
     dismissed = Signal(str)  # closed without a decision
+    called_number_entered = Signal(str, str)  # call id, the number that was called
 
     def __init__(
         self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
@@ -139,6 +141,11 @@ class CallPopup(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.info)
+        self.called_number = CalledNumberField(self._region)  # for calls that lack it
+        self.called_number.entered.connect(
+            lambda n: self.called_number_entered.emit(self.call_id, n)
+        )
+        layout.addWidget(self.called_number)
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName(self.tr("Call duration"))
         layout.addWidget(self.timer_label)
@@ -222,6 +229,7 @@ class CallPopup(QWidget):
         self.call = call
         self.number.setText(remote_text(call, self._region))
         self.number.setAccessibleName(self.tr("Caller number"))
+        self.called_number.show_for(call)
         self._refresh_stage()
 
     def show_matches(self, matches: Sequence[CallerMatch], *, fresh: bool) -> None:
@@ -362,6 +370,8 @@ class CallPopup(QWidget):
 
     def _on_discard(self) -> None:
         if self.stage is not Stage.ENDED:
+            return
+        if not self.called_number.commit():  # typed, but not a number: the field says why
             return
         self._decided = True
         self.discard_requested.emit(self.call_id)
