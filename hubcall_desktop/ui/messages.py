@@ -69,6 +69,10 @@ _SLOTS: dict[str, _Slot] = {
     "field": _Slot(r"[-\w][-\w .]{0,39}", "field"),
     "known_field": _Slot(r"[-\w][-\w .]{0,39}", "field", required=True),
     "action": _Slot(r"[\w' ]{1,40}?", "action", required=True),
+    # A library's error ("RuntimeError: no D-Bus session bus"): shown without the class.
+    "library": _Slot(r".+?", "library"),
+    # HubSpot's request field names ("fromNumber, durationSeconds"): shown as the agent's words.
+    "api_fields": _Slot(r"[\w.\[\]/]+(?:, [\w.\[\]/]+)*", "api_fields"),
 }
 
 # (source text, the kind of each %N in order); no %N: a fixed sentence. Grouped by the
@@ -93,7 +97,7 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     #: %1 is the HTTP status code
     (QT_TRANSLATE_NOOP("Message", "HubSpot had a server error (%1); the app will try again."), "keep"),
     #: %1 is a list of HubSpot's request field names
-    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the call: check %1."), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the call: check %1."), "api_fields"),
     #: %1 is the HTTP status code
     (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the request (%1)."), "keep"),
     # hubspot/service.py, hubspot/matches_json.py
@@ -116,13 +120,13 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     #: %1 is the name of a keyring backend
     (QT_TRANSLATE_NOOP("Message", "%1 keeps secrets in a file, which is refused"), "keep"),
     #: %1 is the name of a keyring backend, %2 the error it gave
-    (QT_TRANSLATE_NOOP("Message", "%1 is not usable here: %2"), "keep keep"),
+    (QT_TRANSLATE_NOOP("Message", "%1 is not usable here: %2"), "keep library"),
     #: %1 is the name of a keyring backend
     (QT_TRANSLATE_NOOP("Message", "%1 is not recommended by the keyring library"), "keep"),
     #: %1 is the error the keyring library gave
-    (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "library"),
     #: %1 is the error the keyring gave
-    (QT_TRANSLATE_NOOP("Message", "The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again."), "keep"),
+    (QT_TRANSLATE_NOOP("Message", "The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again."), "library"),
     #: %1 is an action of the MessageAction list, %2 the error the keyring gave
     (QT_TRANSLATE_NOOP("Message", "The system keyring could not %1 (%2). Check that your keyring service is running and unlocked, then try again."), "action detail"),
     (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
@@ -307,6 +311,53 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
 )
 # fmt: on
 
+# Sentences whose English names a programmer's detail (an exception class, an API field
+# name): the agent reads what happened and what to do instead; the log keeps the detail.
+# fmt: off
+_SHOWN: dict[str, str] = {
+    "HubSpot did not answer in time (%1).": str(QT_TRANSLATE_NOOP("Message", "HubSpot did not answer in time. Check that this computer is online; calls wait in the queue until HubSpot answers.")),
+    "Could not reach HubSpot (%1).": str(QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot. Check that this computer is online; calls wait in the queue until HubSpot can be reached.")),
+    #: %1 names what HubSpot found wrong, e.g. "the caller's number, the duration"
+    "HubSpot rejected the call: check %1.": str(QT_TRANSLATE_NOOP("Message", "HubSpot refused the call because of %1. Correct it and log the call again.")),
+}
+# fmt: on
+
+# HubSpot's request fields (any part of "toNumber.e164Number") in the agent's words.
+_API_FIELDS: dict[str, str] = {
+    "fromnumber": str(QT_TRANSLATE_NOOP("MessageApiField", "the caller's number")),
+    "tonumber": str(QT_TRANSLATE_NOOP("MessageApiField", "the number that was called")),
+    "durationseconds": str(QT_TRANSLATE_NOOP("MessageApiField", "the duration")),
+    "callstartedtimestamp": str(QT_TRANSLATE_NOOP("MessageApiField", "the start time")),
+    "userid": str(QT_TRANSLATE_NOOP("MessageApiField", "your HubSpot user id")),
+    "potentialrecipientuserids": str(QT_TRANSLATE_NOOP("MessageApiField", "the recipients")),
+    "finalcallstatus": str(QT_TRANSLATE_NOOP("MessageApiField", "the status")),
+    "callstatus": str(QT_TRANSLATE_NOOP("MessageApiField", "the status")),
+    "hs_call_body": str(QT_TRANSLATE_NOOP("MessageApiField", "the notes")),
+    "engagementproperties": str(QT_TRANSLATE_NOOP("MessageApiField", "the notes")),
+    "hs_call_title": str(QT_TRANSLATE_NOOP("MessageApiField", "the title")),
+    "calltitle": str(QT_TRANSLATE_NOOP("MessageApiField", "the title")),
+    "externalcallid": str(QT_TRANSLATE_NOOP("MessageApiField", "the call's id")),
+}
+_SOME_FIELD = str(QT_TRANSLATE_NOOP("MessageApiField", "a detail of the call"))
+# "RuntimeError: ", "KeyringLocked: ": a library's class name before its message.
+_CLASS_PREFIX = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Locked|Timeout|Denied)\b:\s*")
+
+# The settings' names (storage/settings.py) as the settings dialog labels them.
+_FIELD_LABELS: dict[str, str] = {
+    "region": str(QT_TRANSLATE_NOOP("MessageField", "default country")),
+    "own_number": str(QT_TRANSLATE_NOOP("MessageField", "your number")),
+    "user_id": str(QT_TRANSLATE_NOOP("MessageField", "HubSpot user id")),
+    "recipient_user_ids": str(QT_TRANSLATE_NOOP("MessageField", "default recipients")),
+    "webhook_port": str(QT_TRANSLATE_NOOP("MessageField", "webhook port")),
+    "baresip_endpoints": str(QT_TRANSLATE_NOOP("MessageField", "baresip addresses")),
+    "api_base": str(QT_TRANSLATE_NOOP("MessageField", "API base URL")),
+    "api_version": str(QT_TRANSLATE_NOOP("MessageField", "API path version")),
+    "auto_log_seconds": str(QT_TRANSLATE_NOOP("MessageField", "log untouched calls after")),
+    "rate_limit_per_10s": str(QT_TRANSLATE_NOOP("MessageField", "requests per 10 seconds")),
+    "portal_id": str(QT_TRANSLATE_NOOP("MessageField", "portal id")),
+    "portals": str(QT_TRANSLATE_NOOP("MessageField", "portals")),
+}
+
 # The field names InputErrors carry, as the UI labels them.
 _FIELDS = frozenset(
     str(name)
@@ -340,6 +391,8 @@ _FIELDS = frozenset(
         QT_TRANSLATE_NOOP("MessageField", "auto_log_seconds"),
         QT_TRANSLATE_NOOP("MessageField", "portal_id"),
         QT_TRANSLATE_NOOP("MessageField", "portals"),
+        "own_number",
+        "rate_limit_per_10s",
     )
 )
 
@@ -442,25 +495,52 @@ def _part(slot: _Slot, value: str, depth: int) -> str | None:
     """One part of a template in the UI language; ``None`` if it must be known and is not."""
     found: str | None = value
     if slot.translate == "field":
-        found = QCoreApplication.translate(_FIELD_CONTEXT, value) if value in _FIELDS else None
+        label = _FIELD_LABELS.get(value, value)
+        found = QCoreApplication.translate(_FIELD_CONTEXT, label) if value in _FIELDS else None
+    elif slot.translate == "library":
+        found = _CLASS_PREFIX.sub("", value) or value
+    elif slot.translate == "api_fields":
+        found = _api_fields(value)
     elif slot.translate == "action":
         found = QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else None
     elif slot.translate == "sentence":
         found = known_text(value, depth)
         if found is None:
             found = i18n.known_problem(value)
+        if found is None and slot.translate == "sentence" and not slot.required:
+            found = _CLASS_PREFIX.sub("", value) or value  # a library's detail
     if found is None and not slot.required:
         return value
     return found
+
+
+def _api_fields(names: str) -> str:
+    """``fromNumber, toNumber.e164Number`` -> "the caller's number, the number that was
+    called" in the UI language; a field not known reads as "a detail of the call"."""
+    shown: list[str] = []
+    for name in names.split(", "):
+        parts = [p.lower() for p in re.split(r"[.\[\]/]+", name) if p]
+        words = next((_API_FIELDS[p] for p in parts if p in _API_FIELDS), _SOME_FIELD)
+        text = QCoreApplication.translate("MessageApiField", words)
+        if text not in shown:
+            shown.append(text)
+    return ", ".join(shown)
+
+
+def is_reworded(text: str) -> bool:
+    """``text`` is one of the sentences shown in other words (``_SHOWN``)."""
+    _fixed, templates = _tables()
+    return any(t.source in _SHOWN and t.regex.search(text) for t in templates)
 
 
 def _fill(source: str, parts: list[str]) -> str:
     """The translated template with its parts put in, in one pass: a part that contains
     "%1" itself is never filled again. A translation that lost a marker would hide a
     detail, so the English template is used then."""
-    translated = QCoreApplication.translate(_CONTEXT, source)
-    wanted = {str(n) for n in range(1, len(parts) + 1)}
+    english = _SHOWN.get(source, source)
+    translated = QCoreApplication.translate(_CONTEXT, english)
+    wanted = set(_MARKER.findall(english))
     if set(_MARKER.findall(translated)) != wanted:
-        logger.warning("translation of %r lost a marker; showing English", source)
-        translated = source
+        logger.warning("translation of %r lost a marker; showing English", english)
+        translated = english
     return _MARKER.sub(lambda m: parts[int(m[1]) - 1], translated)

@@ -9,7 +9,7 @@
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>HubSpot needs you to connect again</source>
         <translation>Bitte wieder mit HubSpot verbinden</translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+162"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+163"/>
         <source>HubSpot connection lacks a scope</source>
         <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+64"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+66"/>
         <source>Number:</source>
         <translation>Nummer:</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>HubSpot:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Call status</source>
         <translation>Anrufstatus</translation>
     </message>
@@ -130,17 +130,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+70"/>
         <source>&amp;Log call</source>
         <translation>&amp;Protokollieren</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-67"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
+        <source>Enter the number that was called to log the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Call %1</source>
         <translation>Anruf %1</translation>
     </message>
@@ -150,7 +155,12 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Enter the number that was called below, or your own number in Settings (Calls): the call is sent then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Resend</source>
         <translation>&amp;Erneut senden</translation>
     </message>
@@ -171,13 +181,13 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+89"/>
-        <location line="+218"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+91"/>
+        <location line="+228"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-198"/>
         <source>Close the pop-up</source>
         <translation>Pop-up schließen</translation>
     </message>
@@ -187,7 +197,7 @@
         <translation>Schließen (der Anruf bleibt im Verlauf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Call duration</source>
         <translation>Anrufdauer</translation>
     </message>
@@ -202,7 +212,7 @@
         <translation>A&amp;uflegen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Call status</source>
         <translation>Anrufstatus</translation>
     </message>
@@ -262,12 +272,12 @@
         <translation>Anruf in HubSpot protokollieren (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Caller number</source>
         <translation>Nummer des Anrufers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation>Von einem früheren Anruf; HubSpot wird gefragt …</translation>
     </message>
@@ -322,7 +332,7 @@
         <translation>Anruf unterbrochen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Talking %1</source>
         <translation>Im Gespräch %1</translation>
     </message>
@@ -335,7 +345,7 @@
 <context>
     <name>CallSource</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+70"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+71"/>
         <source>Softphone (webhook)</source>
         <translation>Softphone (Webhook)</translation>
     </message>
@@ -363,7 +373,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>Busy</source>
         <translation>Besetzt</translation>
     </message>
@@ -429,6 +439,24 @@
     </message>
 </context>
 <context>
+    <name>CalledNumberField</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/called_number.py" line="+33"/>
+        <source>Number that was &amp;called (your line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number that was called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needed to log the call in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
@@ -436,7 +464,7 @@
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+226"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+232"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -475,7 +503,7 @@
 <context>
     <name>Direction</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+14"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+15"/>
         <source>Inbound</source>
         <translation>Eingehend</translation>
     </message>
@@ -549,7 +577,7 @@
 <context>
     <name>HubSpotPage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+90"/>
+        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+99"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -679,7 +707,7 @@
         <translation>Client-S&amp;ecret:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>API base URL</source>
         <translation>API-Basis-URL</translation>
     </message>
@@ -694,7 +722,7 @@
         <translation>API-&amp;Basis-URL:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>API path &amp;version:</source>
         <translation>API-Pfad&amp;version:</translation>
     </message>
@@ -704,7 +732,47 @@
         <translation>API-Änderungen wirken nach einem Neustart von HubCall Desktop.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+10"/>
+        <source>Sign-in port</source>
+        <translation>Anmeldeport</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redirect URL to register</source>
+        <translation>Einzutragende Weiterleitungs-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the redirect URL</source>
+        <translation>Weiterleitungs-URL kopieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add this redirect URL to your HubSpot app (Auth, Redirect URLs) exactly as shown; HubSpot refuses a sign-in whose URL differs. Change the port only if another program uses it, then register the new URL.</source>
+        <translation>Tragen Sie diese Weiterleitungs-URL genau so in Ihrer HubSpot-App ein (Auth, Redirect URLs); HubSpot lehnt eine Anmeldung mit abweichender URL ab. Ändern Sie den Port nur, wenn ein anderes Programm ihn belegt, und tragen Sie dann die neue URL ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in &amp;port:</source>
+        <translation>Anmelde&amp;port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URL:</source>
+        <translation>Weiterleitungs-URL:</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
+        <translation>Jetzt in Gebrauch, festgelegt durch den Demo-Modus, --api-base oder HUBCALL_API_BASE. Ohne diese verwendet HubCall Desktop %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Demo mode uses the sandbox&apos;s token: connecting and logging out are off.</source>
         <translation>Der Demo-Modus nutzt das Token der Sandbox: Verbinden und Abmelden sind abgeschaltet.</translation>
     </message>
@@ -744,7 +812,7 @@
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Warten auf Ihre Anmeldung im Browser …</translation>
     </message>
@@ -1025,12 +1093,12 @@
         <translation>Alle Anrufe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not logged yet</source>
         <translation>Noch nicht protokolliert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -1255,7 +1323,7 @@
 <context>
     <name>MatchList</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+82"/>
+        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+89"/>
         <source>Open in HubSpot</source>
         <translation>In HubSpot öffnen</translation>
     </message>
@@ -1265,7 +1333,7 @@
         <translation>%1 in HubSpot öffnen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -1278,7 +1346,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/messages.py" line="+80"/>
+        <location filename="../../hubcall_desktop/ui/messages.py" line="+84"/>
         <source>%1 (HubSpot said: %2; correlation id %3)</source>
         <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
         <translation>%1 (HubSpot meldete: %2; Korrelations-ID %3)</translation>
@@ -1476,12 +1544,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>HubSpot refused to %1 (%2).</source>
-        <extracomment>%1 is an action of the MessageAction list, %2 the error HubSpot gave</extracomment>
-        <translation>HubSpot hat das %1 abgelehnt (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>HubSpot refused: %1</source>
         <extracomment>%1 is HubSpot&apos;s own message</extracomment>
         <translation>HubSpot hat abgelehnt: %1</translation>
@@ -1533,13 +1595,13 @@
         <location line="+2"/>
         <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
         <extracomment>%1 is a port number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Port %1, zu dem der Browser nach der Anmeldung bei HubSpot zurückkehrt, wird von einem anderen Programm belegt. Schließen Sie dieses Programm oder wählen Sie in den Einstellungen (HubSpot, Erweitert) einen anderen Anmeldeport und tragen Sie dessen Weiterleitungs-URL in Ihrer HubSpot-App ein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The sign-in cannot listen on %1 port %2: %3</source>
         <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung kann auf %1 Port %2 nicht empfangen: %3</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1952,7 +2014,7 @@
     <message>
         <location line="+1"/>
         <source>must be a port from 1024 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Port von 1024 bis 65535 sein</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2033,11 +2095,27 @@
         <source>paste a token first</source>
         <translation>fügen Sie zuerst ein Token ein</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>HubSpot did not answer in time. Check that this computer is online; calls wait in the queue until HubSpot answers.</source>
+        <translation>HubSpot hat nicht rechtzeitig geantwortet. Prüfen Sie, ob dieser Computer online ist; Anrufe warten in der Warteschlange, bis HubSpot antwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not reach HubSpot. Check that this computer is online; calls wait in the queue until HubSpot can be reached.</source>
+        <translation>HubSpot ist nicht erreichbar. Prüfen Sie, ob dieser Computer online ist; Anrufe warten in der Warteschlange, bis HubSpot erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused the call because of %1. Correct it and log the call again.</source>
+        <extracomment>%1 names what HubSpot found wrong, e.g. &quot;the caller&apos;s number, the duration&quot;</extracomment>
+        <translation>HubSpot hat den Anruf abgelehnt. Bitte korrigieren: %1. Protokollieren Sie den Anruf danach erneut.</translation>
+    </message>
 </context>
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+46"/>
+        <location line="+84"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation>Öffnen</translation>
@@ -2109,9 +2187,125 @@
     </message>
 </context>
 <context>
+    <name>MessageApiField</name>
+    <message>
+        <location line="-91"/>
+        <source>the caller&apos;s number</source>
+        <translation>die Nummer des Anrufers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number that was called</source>
+        <translation>die angerufene Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the duration</source>
+        <translation>die Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the start time</source>
+        <translation>der Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your HubSpot user id</source>
+        <translation>Ihre HubSpot-Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the recipients</source>
+        <translation>die Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the status</source>
+        <translation>der Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the notes</source>
+        <translation>die Notizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the title</source>
+        <translation>der Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the call&apos;s id</source>
+        <translation>die ID des Anrufs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a detail of the call</source>
+        <translation>eine Angabe zum Anruf</translation>
+    </message>
+</context>
+<context>
     <name>MessageField</name>
     <message>
-        <location line="-51"/>
+        <location line="+6"/>
+        <source>default country</source>
+        <translation>Standardland</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your number</source>
+        <translation>Ihre Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot user id</source>
+        <translation>HubSpot-Benutzer-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default recipients</source>
+        <translation>Standardempfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>webhook port</source>
+        <translation>Webhook-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baresip addresses</source>
+        <translation>baresip-Adressen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API base URL</source>
+        <translation>API-Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API path version</source>
+        <translation>API-Pfadversion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log untouched calls after</source>
+        <translation>Unbearbeitete Anrufe protokollieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests per 10 seconds</source>
+        <translation>Anfragen pro 10 Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal id</source>
+        <translation>Portal-ID</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>from</source>
         <translation>Von</translation>
     </message>
@@ -2246,7 +2440,8 @@
         <translation>Portal-ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>portals</source>
         <translation>Portale</translation>
     </message>
@@ -2328,14 +2523,22 @@
     </message>
 </context>
 <context>
+    <name>PopupManager</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/popups.py" line="+127"/>
+        <source>This call could not be recorded, so it is not in the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;HubSpot</source>
         <translation>&amp;HubSpot</translation>
     </message>
@@ -2350,7 +2553,7 @@
         <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;General</source>
         <translation>A&amp;llgemein</translation>
     </message>
@@ -2365,12 +2568,12 @@
         <translation>Standardland für Telefonnummern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Your own phone number</source>
         <translation>Ihre eigene Telefonnummer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Your HubSpot user id</source>
         <translation>Ihre HubSpot-Benutzer-ID</translation>
     </message>
@@ -2410,7 +2613,7 @@
         <translation>Ihre &amp;Nummer:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Your HubSpot &amp;user id:</source>
         <translation>Ihre HubSpot-&amp;Benutzer-ID:</translation>
     </message>
@@ -2536,7 +2739,7 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-34"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-35"/>
         <source>Not logged</source>
         <translation>Nicht protokolliert</translation>
     </message>
@@ -2564,6 +2767,11 @@
         <location line="+1"/>
         <source>Withheld, kept here</source>
         <translation>Unterdrückt, nur hier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs the number called</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>

@@ -9,7 +9,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>HubSpot needs you to connect again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+162"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+163"/>
         <source>HubSpot connection lacks a scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+64"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+66"/>
         <source>Number:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -94,7 +94,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Call status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,17 +130,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+70"/>
         <source>&amp;Log call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-67"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
+        <source>Enter the number that was called to log the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,7 +155,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Enter the number that was called below, or your own number in Settings (Calls): the call is sent then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Resend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,13 +181,13 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+89"/>
-        <location line="+218"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+91"/>
+        <location line="+228"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-198"/>
         <source>Close the pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,7 +197,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Call duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,7 +212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Call status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -262,12 +272,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,7 +332,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Talking %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +345,7 @@
 <context>
     <name>CallSource</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+70"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+71"/>
         <source>Softphone (webhook)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,7 +373,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -429,6 +439,24 @@
     </message>
 </context>
 <context>
+    <name>CalledNumberField</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/called_number.py" line="+33"/>
+        <source>Number that was &amp;called (your line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number that was called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needed to log the call in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
@@ -436,7 +464,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+226"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+232"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,7 +503,7 @@
 <context>
     <name>Direction</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+14"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="+15"/>
         <source>Inbound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,7 +577,7 @@
 <context>
     <name>HubSpotPage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+90"/>
+        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+99"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,7 +707,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>API base URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,7 +722,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>API path &amp;version:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +732,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+10"/>
+        <source>Sign-in port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redirect URL to register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cop&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the redirect URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add this redirect URL to your HubSpot app (Auth, Redirect URLs) exactly as shown; HubSpot refuses a sign-in whose URL differs. Change the port only if another program uses it, then register the new URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in &amp;port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redirect URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Demo mode uses the sandbox&apos;s token: connecting and logging out are off.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,7 +812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,12 +1092,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1322,7 @@
 <context>
     <name>MatchList</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+82"/>
+        <location filename="../../hubcall_desktop/ui/widgets/match_list.py" line="+89"/>
         <source>Open in HubSpot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,7 +1332,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,7 +1345,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/messages.py" line="+80"/>
+        <location filename="../../hubcall_desktop/ui/messages.py" line="+84"/>
         <source>%1 (HubSpot said: %2; correlation id %3)</source>
         <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
         <translation type="unfinished"></translation>
@@ -1471,12 +1539,6 @@
         <location line="+2"/>
         <source>Could not reach HubSpot to %1; check the network and try again.</source>
         <extracomment>%1 is an action of the MessageAction list</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HubSpot refused to %1 (%2).</source>
-        <extracomment>%1 is an action of the MessageAction list, %2 the error HubSpot gave</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2032,11 +2094,27 @@
         <source>paste a token first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>HubSpot did not answer in time. Check that this computer is online; calls wait in the queue until HubSpot answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not reach HubSpot. Check that this computer is online; calls wait in the queue until HubSpot can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused the call because of %1. Correct it and log the call again.</source>
+        <extracomment>%1 names what HubSpot found wrong, e.g. &quot;the caller&apos;s number, the duration&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+46"/>
+        <location line="+84"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation type="unfinished"></translation>
@@ -2108,9 +2186,125 @@
     </message>
 </context>
 <context>
+    <name>MessageApiField</name>
+    <message>
+        <location line="-91"/>
+        <source>the caller&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number that was called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your HubSpot user id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the call&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a detail of the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageField</name>
     <message>
-        <location line="-51"/>
+        <location line="+6"/>
+        <source>default country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubSpot user id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>webhook port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>baresip addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API path version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log untouched calls after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests per 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>portal id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,7 +2439,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>portals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,14 +2522,22 @@
     </message>
 </context>
 <context>
+    <name>PopupManager</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/popups.py" line="+127"/>
+        <source>This call could not be recorded, so it is not in the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;HubSpot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,7 +2552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,12 +2567,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Your own phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Your HubSpot user id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,7 +2612,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Your HubSpot &amp;user id:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2535,7 +2738,7 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-34"/>
+        <location filename="../../hubcall_desktop/ui/i18n.py" line="-35"/>
         <source>Not logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,6 +2765,11 @@
     <message>
         <location line="+1"/>
         <source>Withheld, kept here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs the number called</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -113,7 +113,7 @@ def test_hubspot_refusal_marks_the_field_it_names_and_keeps_the_input(
         ManualResult(call, delivered=False, error=error, error_fields=("durationSeconds",)),
         "app.hubspot.com",
     )
-    assert "durationSeconds" in form.error_text("duration")
+    assert "the duration" in form.error_text("duration")
     assert form.error_text("from") == ""
     assert form.notes.toPlainText() == "Kept" and form.from_field.text() == "030 55501234"
     with qtbot.waitSignal(form.submitted, timeout=WAIT_MS) as blocker:

@@ -46,7 +46,10 @@ KEPT = {
     "The Windows registry is only there on Windows.",
 }
 SENTENCE = "HubSpot rejected the call: check fromNumber."
-GERMAN_SENTENCE = "HubSpot hat den Anruf abgelehnt: Prüfen Sie fromNumber."
+GERMAN_SENTENCE = (
+    "HubSpot hat den Anruf abgelehnt. Bitte korrigieren: die Nummer des Anrufers. "
+    "Protokollieren Sie den Anruf danach erneut."
+)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +106,11 @@ def test_the_samples_reach_the_sentences(real_samples: list[Sample]) -> None:
 def test_in_english_every_sentence_is_known_and_shown_as_written(
     real_samples: list[Sample],
 ) -> None:
-    unknown = [(label, text) for label, text in real_samples if known_text(text) != text]
+    unknown = [
+        (label, text)
+        for label, text in real_samples
+        if known_text(text) != text and not messages.is_reworded(text)
+    ]
     assert unknown == []
 
 
@@ -267,7 +274,9 @@ def test_the_popup_says_why_in_german(qtbot: QtBot, german: None) -> None:
     popup.show_lookup_failed("Could not reach HubSpot (ConnectError).")
     assert (
         popup.info.text()
-        == "HubSpot konnte nicht gefragt werden: HubSpot ist nicht erreichbar (ConnectError)."
+        == "HubSpot konnte nicht gefragt werden: HubSpot ist nicht erreichbar. Prüfen Sie, ob "
+        "dieser Computer online ist; Anrufe warten in der Warteschlange, bis HubSpot "
+        "erreichbar ist."
     )
     popup.show_error("This call is already waiting to be logged in HubSpot.")
     assert (

@@ -57,11 +57,11 @@ def test_edits_are_collected_and_checked(dialog: SettingsDialog) -> None:
 @pytest.mark.parametrize(
     ("widget", "text", "named"),
     [
-        ("hubspot.api_base", "ftp://example.com", "api_base"),
-        ("hubspot.api_base", "http://api.hubapi.com", "api_base"),  # plain http only for loopback
-        ("user_id", "abc", "user_id"),
-        ("user_id", "0", "user_id"),
-        ("recipients", "1, two", "recipient_user_ids"),
+        ("hubspot.api_base", "ftp://example.com", "API base URL"),
+        ("hubspot.api_base", "http://api.hubapi.com", "API base URL"),  # http only for loopback
+        ("user_id", "abc", "HubSpot user id"),
+        ("user_id", "0", "HubSpot user id"),
+        ("recipients", "1, two", "default recipients"),
     ],
 )
 def test_bad_values_are_refused_with_the_field_named(
