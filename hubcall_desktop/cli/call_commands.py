@@ -19,7 +19,7 @@ from hubcall_desktop.cli.output import (
     say,
     warn,
 )
-from hubcall_desktop.core.call import Call, CallSource, ensure_utc
+from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
@@ -31,6 +31,12 @@ from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.storage.sender_lock import SenderBusy, SenderLock
 
 MAX_CALL_ID = 256
+# Calls the agent asked to log whose called number (their own line) was never given.
+WAITING_FOR_NUMBER = (
+    "{count} waiting for the number that was called (needs_number): HubSpot logs a call "
+    "only with both numbers. Enter it in the call's window in HubCall Desktop, or set your "
+    "own number in its Settings (Calls); the app sends them then."
+)
 
 
 def run_lookup(args: argparse.Namespace) -> int:
@@ -240,6 +246,7 @@ def run_sync(args: argparse.Namespace) -> int:
             sender = OutboxSender(journal, service, tokens_for=tokens.for_portal, lock=lock)
             try:
                 report = await sender.send_due(include_future=True, recover=True)
+                waiting = await journal.count_calls(sync_states=[SyncState.NEEDS_NUMBER])
             except SenderBusy as busy:
                 # Not ours to send now: the other sender (the app, most likely) sends them.
                 pending = await journal.pending_count()
@@ -254,7 +261,7 @@ def run_sync(args: argparse.Namespace) -> int:
                     "sending it again (HubSpot may show it twice)."
                 )
         if args.json:
-            emit_json(report.to_json())
+            emit_json({**report.to_json(), "waitingForNumber": waiting})
         else:
             say(
                 f"Delivered {report.delivered}, refused {report.failed}, still queued {report.still_pending}."
@@ -267,6 +274,8 @@ def run_sync(args: argparse.Namespace) -> int:
                     warn(f"{outcome.external_call_id}: {outcome.error}")
             if reconnect is not None:
                 warn(f"{reconnect_sentence(reconnect)} The calls stay in the outbox until then.")
+            if waiting:
+                warn(WAITING_FOR_NUMBER.format(count=_calls(waiting).capitalize()))
         if report.failed:
             return ExitCode.HUBSPOT_REFUSED
         return ExitCode.QUEUED if report.still_pending else ExitCode.OK
@@ -301,4 +310,11 @@ def run_history(args: argparse.Namespace) -> int:
         when = call.start_time.astimezone().strftime("%Y-%m-%d %H:%M") if call.start_time else "-"
         status = call.final_status.label if call.final_status else "in progress"
         say(f"{when}  {number:<20} {who:<28} {status:<12} {call.sync_state.value}")
+    waiting = sum(c.sync_state is SyncState.NEEDS_NUMBER for c in calls)
+    if waiting:
+        say(WAITING_FOR_NUMBER.format(count=_calls(waiting).capitalize()))
     return ExitCode.OK
+
+
+def _calls(count: int) -> str:
+    return "one call" if count == 1 else f"{count} calls"

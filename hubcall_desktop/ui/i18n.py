@@ -58,7 +58,7 @@ _SYNC_LABELS: dict[str, str] = {
     "logged": str(QT_TRANSLATE_NOOP("SyncState", "Logged")),
     "failed": str(QT_TRANSLATE_NOOP("SyncState", "Failed")),
     "withheld": str(QT_TRANSLATE_NOOP("SyncState", "Withheld, kept here")),
-    "needs_number": str(QT_TRANSLATE_NOOP("SyncState", "Needs the number called")),
+    "needs_number": str(QT_TRANSLATE_NOOP("SyncState", "Needs the called number")),
     "discarded": str(QT_TRANSLATE_NOOP("SyncState", "Discarded")),
 }
 

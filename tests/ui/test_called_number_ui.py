@@ -133,7 +133,7 @@ def test_logged_without_the_number_it_waits_and_the_call_window_sends_it(
     qtbot.waitUntil(lambda: popup.stage is Stage.ENDED, timeout=WAIT_MS)
     qtbot.mouseClick(popup.log_button, Qt.MouseButton.LeftButton)  # nothing typed
     qtbot.waitUntil(
-        lambda: _sync_text(controller, call_id) == "Needs the number called", timeout=WAIT_MS
+        lambda: _sync_text(controller, call_id) == "Needs the called number", timeout=WAIT_MS
     )
     assert controller.popups.popup(call_id) is None
     assert _logged_to(controller) == []
@@ -143,7 +143,7 @@ def test_logged_without_the_number_it_waits_and_the_call_window_sends_it(
     assert call is not None and call.sync_state is SyncState.NEEDS_NUMBER
     dialog = controller.dialogs.open_call(call)
     assert dialog.called_number.isVisible()
-    assert "Needs the number called" in dialog.sync.text()
+    assert "Needs the called number" in dialog.sync.text()
     assert dialog.log_button.isVisible() and not dialog.log_button.isEnabled()
     qtbot.keyClicks(dialog.called_number.phone.edit, "12")
     assert not dialog.log_button.isEnabled() and dialog.called_number.phone.in_error
@@ -165,7 +165,7 @@ def test_setting_the_own_number_sends_the_call_that_waits_for_it(
     qtbot.waitUntil(lambda: popup.stage is Stage.ENDED, timeout=WAIT_MS)
     qtbot.mouseClick(popup.log_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: _sync_text(controller, call_id) == "Needs the number called", timeout=WAIT_MS
+        lambda: _sync_text(controller, call_id) == "Needs the called number", timeout=WAIT_MS
     )
     dialog = controller.dialogs.open_settings()
     dialog.own_number.setText(AGENT_LINE)
