@@ -321,13 +321,14 @@ class ScrollingPage(QScrollArea):
 
     def __init__(self, page: QWidget) -> None:
         super().__init__()
+        self._page = page
         self.setWidget(page)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def sizeHint(self) -> QSize:
-        page = self.widget()
+        page = self._page
         hint = page.sizeHint()
         width = max(self.viewport().width(), page.minimumSizeHint().width())
         height = page.heightForWidth(width) if page.hasHeightForWidth() else -1
@@ -337,7 +338,7 @@ class ScrollingPage(QScrollArea):
         return QSize(hint.width(), max(height, hint.height()))
 
     def minimumSizeHint(self) -> QSize:
-        page = self.widget().minimumSizeHint()
+        page = self._page.minimumSizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(page.width() + bar, min(page.height(), 120))
 
