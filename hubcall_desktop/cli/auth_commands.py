@@ -22,10 +22,13 @@ from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import (
     DEFAULT_SCOPES,
+    MAX_REDIRECT_PORT,
     METADATA_FILE,
+    MIN_REDIRECT_PORT,
     MetadataFile,
     resolve_client_id,
     scope_warning,
+    valid_redirect_port,
 )
 from hubcall_desktop.secrets.oauth_flow import DEFAULT_TIMEOUT, BrowserOpener, system_browser
 from hubcall_desktop.secrets.store import validate_secret, validate_token
@@ -55,6 +58,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--client-id", help="the HubSpot app's client id (default: settings)")
     p.add_argument("--legacy", action="store_true", help="use the v1 token endpoints")
     p.add_argument("--no-browser", action="store_true", help="print the address to open instead")
+    p.add_argument(
+        "--redirect-port",
+        type=_redirect_port,
+        metavar="PORT",
+        help="sign-in port: the browser returns to http://localhost:PORT/oauth-callback, "
+        "which the HubSpot app must list (default: settings, else 47832)",
+    )
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S")
     p.add_argument(
         "--scope", action="append", metavar="SCOPE", help="scope to ask for (repeatable)"
@@ -79,6 +89,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run_logout)
 
 
+def _redirect_port(text: str) -> int:
+    """argparse type: a sign-in port that can be listened on without privileges."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not valid_redirect_port(port):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a port from {MIN_REDIRECT_PORT} to {MAX_REDIRECT_PORT}"
+        )
+    return port
+
+
 def _read_token(what: str = "HubSpot private-app access token") -> str:
     if sys.stdin is None:
         raise InputError("token", "", "no standard input to read the token from")
@@ -98,6 +121,7 @@ def _manager(ctx: CliContext, portal: str, args: argparse.Namespace) -> Connecti
         portal=portal,
         client_id=resolve_client_id(getattr(args, "client_id", None), ctx.settings.oauth_client_id),
         legacy=bool(getattr(args, "legacy", False)),
+        redirect_port=getattr(args, "redirect_port", None) or ctx.settings.oauth_redirect_port,
     )
 
 

@@ -78,6 +78,7 @@ class CliContext:
             api_base=self.api_base,
             portal=self.settings.active_portal,
             client_id=self.settings.oauth_client_id,
+            redirect_port=self.settings.oauth_redirect_port,
         )
         try:
             snapshot = await manager.refresh_state()

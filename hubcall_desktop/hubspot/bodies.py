@@ -16,7 +16,9 @@ from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
 
 INT32_MAX = 2**31 - 1
-MAX_NOTES_CHARS = 65_536  # HubSpot's rich-text property limit
+# HubSpot's limit for a property value, counted on what is sent: ``hs_call_body`` after
+# escaping, where one typed "<" or line break becomes four characters and "&" five.
+MAX_NOTES_CHARS = 65_536
 MAX_TITLE_CHARS = 512
 
 
@@ -55,9 +57,7 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
         body["durationSeconds"] = _int32("duration", duration, minimum=0)
     props = dict(call.engagement_properties)
     if call.notes:
-        if len(call.notes) > MAX_NOTES_CHARS:
-            raise InputError("notes", call.notes, f"longer than {MAX_NOTES_CHARS} characters")
-        props["hs_call_body"] = notes_as_html(call.notes)
+        props["hs_call_body"] = _notes_body(call.notes)
     if call.title:
         if len(call.title) > MAX_TITLE_CHARS:
             raise InputError("title", call.title, f"longer than {MAX_TITLE_CHARS} characters")
@@ -68,6 +68,39 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
             raise InputError("engagementProperties", key, "property names and values must be text")
     body["engagementProperties"] = props
     return body
+
+
+def _notes_body(notes: str) -> str:
+    """``hs_call_body`` for the notes, or the refusal that says how much to cut.
+
+    Refused rather than trimmed: the notes are the agent's words, and a cut they did not
+    make would lose the end of them in HubSpot without a word (the journal keeps them
+    whole, so the agent can shorten them and log again).
+    """
+    sent = notes_as_html(notes)
+    if len(sent) <= MAX_NOTES_CHARS:
+        return sent
+    keep = _longest_fitting_prefix(notes)
+    raise InputError(
+        "notes",
+        notes,
+        f"too long for HubSpot once formatted ({len(sent)} of at most {MAX_NOTES_CHARS} "
+        f"characters): shorten them to {keep} characters or fewer "
+        f"({len(notes) - keep} fewer than now)",
+    )
+
+
+def _longest_fitting_prefix(notes: str) -> int:
+    """The most leading characters whose formatted text fits. The formatted length only
+    grows as characters are added, so a binary search finds it."""
+    low, high = 0, len(notes)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(notes_as_html(notes[:middle])) <= MAX_NOTES_CHARS:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _base_body(call: Call, status: CallStatus, *, create_engagement: bool) -> dict[str, Any]:

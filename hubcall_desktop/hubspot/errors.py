@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hubcall_desktop.core.api_versions import PRIVATE_APP_VERSIONS, VERSIONS
 from hubcall_desktop.core.errors import UserError
 
 # HubSpot names these scopes as the ones the inbound-call endpoint accepts (any one).
@@ -32,17 +33,22 @@ class ErrorDetails:
     policy_name: str = ""
     fields: tuple[str, ...] = ()
     missing_scopes: tuple[str, ...] = ()
+    # HubSpot said any one of ``missing_scopes`` will do ("One or more of the following
+    # scopes are required."), rather than that every one is missing.
+    any_scope_will_do: bool = False
     field_messages: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
-        """What the journal keeps of a failure, for the agent to read later."""
+        """What the journal keeps of a failure, for the agent and support to read later."""
         return {
             "status": self.status_code,
             "message": self.message,
             "category": self.category,
+            "subCategory": self.sub_category,
             "correlationId": self.correlation_id,
             "fields": list(self.fields),
+            "errorMessages": list(self.field_messages),
             "missingScopes": list(self.missing_scopes),
         }
 
@@ -128,9 +134,22 @@ class HubSpotProtocolError(HubSpotError):
     """A 2xx answer whose body is not what the contract promises."""
 
 
-def error_from_response(status: int, body: Any, retry_after: float | None) -> HubSpotError:
-    """Map an HTTP status and HubSpot's error body to the right typed error."""
-    details = parse_error_body(status, body)
+def error_from_response(
+    status: int,
+    body: Any,
+    retry_after: float | None,
+    *,
+    correlation_header: str = "",
+    api_version: str = "",
+) -> HubSpotError:
+    """Map an HTTP status and HubSpot's error body to the right typed error.
+
+    ``correlation_header`` is the answer's ``X-HubSpot-Correlation-Id``: the id support
+    asks for even when the body (a proxy's page, an empty 502) does not carry it.
+    ``api_version`` is the inbound-call version asked, for refusals that depend on it.
+    """
+    details = parse_error_body(status, body, correlation_header)
+    oauth_only = api_version in VERSIONS and not VERSIONS[api_version].private_apps
     if status == 401:
         if details.category == "EXPIRED_AUTHENTICATION":
             # Routine for OAuth (30-minute tokens): the provider refreshes on the next try,
@@ -139,15 +158,32 @@ def error_from_response(status: int, body: Any, retry_after: float | None) -> Hu
                 "The HubSpot access token expired; the app fetches a new one for the next "
                 "request. Reconnect to HubSpot in Settings if this message stays."
             )
+        elif oauth_only:
+            sentence = (
+                "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; "
+                f"a private-app token works only with API version {_either_private_version()}."
+            )
         else:
             sentence = (
                 "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."
             )
         return HubSpotAuthError(sentence, details)
     if status == 403:
-        if details.missing_scopes:
-            need = ", ".join(details.missing_scopes)
+        need = ", ".join(details.missing_scopes)
+        if details.missing_scopes and details.any_scope_will_do:
+            sentence = (
+                f"The HubSpot app lacks a permission: add one of the scopes {need} and reconnect."
+            )
+        elif details.missing_scopes:
             sentence = f"The HubSpot app lacks a permission: add the scope {need} and reconnect."
+        elif oauth_only:
+            # v3 and 2026-03 list OAuth as their only scheme: a private-app token is refused
+            # there whatever its scopes, and the fix is a setting, not a scope.
+            sentence = (
+                f"HubSpot refused access: API version {api_version} accepts OAuth connections "
+                "only. Connect with OAuth in Settings, or choose API version "
+                f"{PRIVATE_APP_VERSIONS[-1]} to use a private-app token."
+            )
         else:
             sentence = (
                 "HubSpot refused access. The app needs one of these scopes: "
@@ -172,44 +208,76 @@ def error_from_response(status: int, body: Any, retry_after: float | None) -> Hu
     return HubSpotValidationError(sentence, details)
 
 
-def parse_error_body(status: int, body: Any) -> ErrorDetails:
-    """Read HubSpot's error shape defensively: any field may be missing or of a wrong type."""
+def parse_error_body(status: int, body: Any, correlation_header: str = "") -> ErrorDetails:
+    """Read HubSpot's error shape defensively: any field may be missing or of a wrong type.
+    The body's ``correlationId`` wins; the header's is kept when the body has none."""
+    header_id = _text(correlation_header.strip(), 100)
     if not isinstance(body, dict):
-        return ErrorDetails(status_code=status)
+        return ErrorDetails(status_code=status, correlation_id=header_id)
     errors = body.get("errors")
     errors = errors if isinstance(errors, list) else []
     fields = tuple(
         str(e["in"]) for e in errors if isinstance(e, dict) and isinstance(e.get("in"), str)
     )
     field_messages = tuple(
-        str(e["message"])
-        for e in errors
+        _text(e["message"])
+        for e in errors[:MAX_KEPT_ERRORS]
         if isinstance(e, dict) and isinstance(e.get("message"), str)
     )
+    scopes, any_will_do = _missing_scopes(body, errors)
     return ErrorDetails(
         status_code=status,
         message=_text(body.get("message")),
         category=_text(body.get("category")),
-        correlation_id=_text(body.get("correlationId")),
+        correlation_id=_text(body.get("correlationId")) or header_id,
         sub_category=_text(body.get("subCategory")),
         policy_name=_text(body.get("policyName")),
         fields=tuple(dict.fromkeys(fields)),
-        missing_scopes=_missing_scopes(body, errors),
+        missing_scopes=scopes,
+        any_scope_will_do=any_will_do,
         field_messages=field_messages,
         raw=body,
     )
 
 
-def _missing_scopes(body: dict[str, Any], errors: list[Any]) -> tuple[str, ...]:
+# Where HubSpot names scopes in an error's ``context``: ``missingScopes`` lists what the
+# token lacks; ``requiredScopes`` and ``requiredGranularScopes`` what the call needs, all of
+# them or any one, as the message beside them says ("All of ..." / "One or more of ...").
+SCOPE_KEYS = ("missingScopes", "requiredScopes", "requiredGranularScopes")
+MAX_KEPT_ERRORS = 20  # errors[] entries kept for the journal; a longer list is cut
+
+
+def _missing_scopes(body: dict[str, Any], errors: list[Any]) -> tuple[tuple[str, ...], bool]:
+    """The scopes named anywhere (top-level ``context`` or any ``errors[].context``), once
+    each in order, and whether every place that named them said any one will do."""
     found: list[str] = []
-    for context in [body.get("context")] + [
-        e.get("context") for e in errors if isinstance(e, dict)
-    ]:
-        if isinstance(context, dict):
-            scopes = context.get("missingScopes") or context.get("requiredScopes")
-            if isinstance(scopes, list):
-                found.extend(str(s) for s in scopes if isinstance(s, str))
-    return tuple(dict.fromkeys(found))
+    any_flags: list[bool] = []
+    places = [body, *(e for e in errors if isinstance(e, dict))]
+    for place in places:
+        context = place.get("context")
+        if not isinstance(context, dict):
+            continue
+        for key in SCOPE_KEYS:
+            named = _scope_names(context.get(key))
+            if named:
+                found.extend(named)
+                message = place.get("message") or body.get("message")
+                any_flags.append(
+                    key != "missingScopes"
+                    and isinstance(message, str)
+                    and message.lower().startswith("one or more")
+                )
+    return tuple(dict.fromkeys(found)), bool(any_flags) and all(any_flags)
+
+
+def _scope_names(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [s.strip() for s in value if isinstance(s, str) and s.strip()]
+
+
+def _either_private_version() -> str:
+    return " or ".join(PRIVATE_APP_VERSIONS)
 
 
 def _text(value: Any, limit: int = 1000) -> str:

@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BASE_URL = DEFAULT_API_BASE
 API_PATHS = {name: version.path for name, version in VERSIONS.items()}
 ACCOUNT_DETAILS_PATH = "/account-info/v3/details"
+CORRELATION_HEADER = "X-HubSpot-Correlation-Id"
 # Explicit: httpx's default 5 s everywhere is too short to read a slow HubSpot answer and
 # too long to notice a dead network while connecting.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
@@ -282,7 +283,13 @@ class HubSpotService:
         logger.info("%s %s -> %s", method, url, answer.status)
         if 200 <= answer.status < 300:  # a 3xx is not a success: redirects are not followed
             return answer
-        error = error_from_response(answer.status, _json_or_none(answer), _retry_after(answer))
+        error = error_from_response(
+            answer.status,
+            _json_or_none(answer),
+            _retry_after(answer),
+            correlation_header=answer.headers.get(CORRELATION_HEADER, ""),
+            api_version=self._api_version if url == self.inbound_call_url else "",
+        )
         if isinstance(error, HubSpotRateLimited) and error.retry_after is not None:
             self.pacer.pause(error.retry_after)
         if answer.status == 401:

@@ -1,13 +1,17 @@
 """The sandbox's OAuth 2.0 server: authorize, token (PKCE, refresh), introspect, revoke.
 
 It plays HubSpot's public-app OAuth on loopback so the whole connect flow runs in tests
-and demos: ``GET /oauth/authorize`` answers a 302 to the loopback ``redirect_uri`` (no
-login page: the sandbox's one agent always consents), the token endpoints check the PKCE
+and demos: ``GET /oauth/authorize`` answers a 302 to the ``redirect_uri`` (no login page:
+the sandbox's one agent always consents) if it is one of the app's registered redirect
+URLs, exactly as written (HubSpot matches exactly; the sandbox app registers the app's
+default redirect, more through the admin route), the
+token endpoints check the PKCE
 verifier, and every access token it issues is added to the tokens the HubSpot routes
 accept until it expires (``expires_in`` seconds on the sandbox's clock; then HubSpot's 401
 ``EXPIRED_AUTHENTICATION``). Errors have HubSpot's shape (``status`` such as
-``BAD_REFRESH_TOKEN``) plus the RFC 6749 ``error`` code. Admin: ``GET/POST /_sandbox/oauth``
-(expiry, counters), ``POST /_sandbox/oauth/expire-all`` (every access token issued so far
+``BAD_REFRESH_TOKEN``) plus the RFC 6749 ``error`` code. OAuth tokens are not counted
+against a daily limit (HubSpot has none for OAuth apps): see :func:`is_oauth_token`.
+Admin: ``GET/POST /_sandbox/oauth`` (expiry, rotation, registered redirect URLs, counters), ``POST /_sandbox/oauth/expire-all`` (every access token issued so far
 expires now, for tests that cannot move the clock) and ``POST /_sandbox/oauth/revoke-all``
 (the user uninstalled the app).
 """
@@ -33,6 +37,7 @@ from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox.responses import auth_error
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
 from hubcall_desktop.sandbox.state import STATE, SandboxState
+from hubcall_desktop.secrets.oauth_config import DEFAULT_REDIRECT_PORT, redirect_uri
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +56,9 @@ SANDBOX_USER_ID: Final = 4_711_001
 SANDBOX_USER: Final = "agent@example.com"
 SANDBOX_HUB_DOMAIN: Final = "hubcall-sandbox.example.com"
 DEFAULT_EXPIRES_IN: Final = 1800  # HubSpot: 30 minutes
+# The sandbox app's registered redirect: the app's default one.
+DEFAULT_REDIRECT_URIS: Final = (redirect_uri(DEFAULT_REDIRECT_PORT),)
+MAX_REDIRECT_URIS: Final = 100
 KNOWN_SCOPES: Final = frozenset(
     {
         "oauth",
@@ -88,6 +96,9 @@ class OAuthSandbox:
     expires_in: int = DEFAULT_EXPIRES_IN
     rotate_refresh_tokens: bool = False  # a refresh answers with a new refresh token
     clock: Callable[[], float] = time.monotonic
+    # The redirect URLs registered for the sandbox app: an authorize request must name
+    # one of them exactly (scheme, host, port, path, no query), as HubSpot requires.
+    redirect_uris: frozenset[str] = frozenset(DEFAULT_REDIRECT_URIS)
     codes: dict[str, _Grant] = field(default_factory=dict)
     refresh_tokens: dict[str, _Grant] = field(default_factory=dict)
     # Expired access tokens stay known, as HubSpot's do: they answer "expired", not "invalid".
@@ -114,6 +125,12 @@ class OAuthSandbox:
 
 
 OAUTH = web.AppKey("hubcall_sandbox_oauth", OAuthSandbox)
+
+
+def is_oauth_token(app: web.Application, token: str) -> bool:
+    """An access token this OAuth server issued (live or expired). HubSpot limits OAuth
+    apps per ten seconds only: no daily cap and no daily-limit headers for these."""
+    return token in app[OAUTH].access_tokens
 
 
 def is_oauth_path(path: str) -> bool:
@@ -162,6 +179,13 @@ def oauth_error(status: str, message: str, error: str, code: int = 400) -> web.R
     return web.json_response(body, status=code)
 
 
+def valid_redirect_uri(uri: str) -> bool:
+    """What may be registered: a loopback http URL with a port and a path, no query or
+    fragment (the sandbox serves loopback only; HubSpot wants https elsewhere)."""
+    parts = urlsplit(uri)
+    return _is_loopback_redirect(uri) and not parts.query and parts.path.startswith("/")
+
+
 def _is_loopback_redirect(uri: str) -> bool:
     parts = urlsplit(uri)
     return (
@@ -178,9 +202,11 @@ async def authorize(request: web.Request) -> web.Response:
     if q.get("client_id") != SANDBOX_CLIENT_ID:
         return oauth_error("BAD_CLIENT_ID", "Unknown client_id.", "invalid_client")
     redirect_uri = q.get("redirect_uri", "")
-    if not _is_loopback_redirect(redirect_uri):
+    if redirect_uri not in request.app[OAUTH].redirect_uris:  # exact: no prefix, no port range
         return oauth_error(
-            "BAD_REDIRECT_URI", "redirect_uri must be a loopback http URL.", "invalid_request"
+            "BAD_REDIRECT_URI",
+            "redirect_uri is not one of the app's registered redirect URLs.",
+            "invalid_request",
         )
     scopes = tuple(q.get("scope", "").split())
     unknown = [s for s in scopes if s not in KNOWN_SCOPES]

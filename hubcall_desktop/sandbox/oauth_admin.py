@@ -1,5 +1,6 @@
-"""The sandbox's own OAuth controls, for tests and demos: expiry, rotation, revoking or
-expiring every token at once, and a summary of what was issued. Not HubSpot's API."""
+"""The sandbox's own OAuth controls, for tests and demos: expiry, rotation, the sandbox
+app's registered redirect URLs, revoking or expiring every token at once, and a summary
+of what was issued. Not HubSpot's API."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from typing import Final
 
 from aiohttp import web
 
-from hubcall_desktop.sandbox.oauth import OAUTH, OAuthSandbox, revoke_refresh_token
+from hubcall_desktop.sandbox.oauth import (
+    MAX_REDIRECT_URIS,
+    OAUTH,
+    OAuthSandbox,
+    revoke_refresh_token,
+    valid_redirect_uri,
+)
 
 ADMIN_OAUTH_PATH: Final = "/_sandbox/oauth"
 ADMIN_REVOKE_ALL_PATH: Final = "/_sandbox/oauth/revoke-all"
@@ -28,6 +35,7 @@ def _summary(oauth: OAuthSandbox) -> web.Response:
         {
             "expires_in": oauth.expires_in,
             "rotate_refresh_tokens": oauth.rotate_refresh_tokens,
+            "redirect_uris": sorted(oauth.redirect_uris),
             "counts": oauth.counts,
             "refresh_tokens": len(oauth.refresh_tokens),
             "access_tokens": len(oauth.access_tokens),
@@ -40,23 +48,38 @@ async def admin_show(request: web.Request) -> web.Response:
     return _summary(request.app[OAUTH])
 
 
+_SETTABLE = frozenset({"expires_in", "rotate_refresh_tokens", "redirect_uris"})
+
+
 async def admin_configure(request: web.Request) -> web.Response:
-    """``{"expires_in": seconds, "rotate_refresh_tokens": bool}`` (either or both) for the
-    tokens issued from now on."""
+    """``{"expires_in": seconds, "rotate_refresh_tokens": bool, "redirect_uris": [url]}``
+    (any of them) for the tokens issued from now on; ``redirect_uris`` replaces the app's
+    registered redirect URLs."""
+    oauth = request.app[OAUTH]
     try:
         body = await request.json()
-        if not isinstance(body, dict) or not body.keys() & {"expires_in", "rotate_refresh_tokens"}:
-            raise ValueError("give expires_in and/or rotate_refresh_tokens")
+        if not isinstance(body, dict) or not body.keys() & _SETTABLE:
+            raise ValueError("give expires_in, rotate_refresh_tokens and/or redirect_uris")
         expires_in = body.get("expires_in", request.app[OAUTH].expires_in)
         if isinstance(expires_in, bool) or not isinstance(expires_in, int) or expires_in < 1:
             raise ValueError("expires_in must be a positive whole number of seconds")
         rotate = body.get("rotate_refresh_tokens", request.app[OAUTH].rotate_refresh_tokens)
         if not isinstance(rotate, bool):
             raise ValueError("rotate_refresh_tokens must be true or false")
+        uris = body.get("redirect_uris", sorted(oauth.redirect_uris))
+        if (
+            not isinstance(uris, list)
+            or len(uris) > MAX_REDIRECT_URIS
+            or not all(isinstance(u, str) and valid_redirect_uri(u) for u in uris)
+        ):
+            raise ValueError(
+                f"redirect_uris must be at most {MAX_REDIRECT_URIS} loopback http URLs "
+                "with a port and a path"
+            )
     except (ValueError, TypeError) as exc:
         return web.json_response({"error": str(exc)}, status=400)
-    oauth = request.app[OAUTH]
     oauth.expires_in, oauth.rotate_refresh_tokens = expires_in, rotate
+    oauth.redirect_uris = frozenset(uris)
     return _summary(oauth)
 
 

@@ -20,6 +20,8 @@ from typing import Any, Final
 from hubcall_desktop.core.phone import PhoneNumberType
 from hubcall_desktop.core.statuses import CallStatus
 
+# HubSpot's limit for one property value, in characters of what was sent.
+MAX_PROPERTY_CHARS: Final = 65_536
 INT32_MIN: Final = -(2**31)
 INT32_MAX: Final = 2**31 - 1
 CALL_STATUSES: Final = frozenset(s.value for s in CallStatus)
@@ -226,7 +228,20 @@ def _timestamp(path: str, value: object) -> list[FieldError]:
 def _string_map(path: str, value: object) -> list[FieldError]:
     if not isinstance(value, dict):
         return _wrong_type(path, "an object", value)
-    return [error for key, item in value.items() for error in _string(f"{path}.{key}", item)]
+    return [error for key, item in value.items() for error in _property(f"{path}.{key}", item)]
+
+
+def _property(path: str, value: object) -> list[FieldError]:
+    errors = _string(path, value)
+    if not errors and isinstance(value, str) and len(value) > MAX_PROPERTY_CHARS:
+        errors.append(
+            FieldError(
+                path,
+                Code.OUT_OF_RANGE,
+                f"{path}: {len(value)} characters, more than the {MAX_PROPERTY_CHARS} allowed",
+            )
+        )
+    return errors
 
 
 def _int32_list(path: str, value: object) -> list[FieldError]:

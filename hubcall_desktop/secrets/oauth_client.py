@@ -1,25 +1,22 @@
-"""HubSpot's OAuth token endpoints through authlib's httpx client: exchange, refresh,
-introspect, revoke. Every error becomes a typed error whose text holds no secret.
+"""HubSpot's OAuth token endpoints: exchange, refresh, introspect, revoke. Every error
+becomes a typed error whose text holds no secret.
+
+The requests go through the app's own ``httpx.AsyncClient``: form posts (RFC 6749
+section 4.1.3 and 6, RFC 7662, RFC 7009) with the client credentials in the body, as
+HubSpot takes them. authlib's httpx integration is not used: since authlib 1.8 it drives
+``httpx2`` whenever that is importable, and httpx objects handed to it break.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 import httpx
-from authlib.deprecate import AuthlibDeprecationWarning
-
-# authlib 1.9 warns on import that it would rather drive "httpx2"; the app's HTTP stack is
-# httpx (and authlib falls back to it fully), so that one import-time warning is muted.
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", AuthlibDeprecationWarning)
-    from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_config import OAuthEndpoints
@@ -31,11 +28,12 @@ TIMEOUT: Final = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
 _MESSAGE_LIMIT: Final = 200
 # HubSpot's and RFC 6749's words for "this grant is dead: reconnect".
 _DEAD_GRANT: Final = frozenset({"BAD_REFRESH_TOKEN", "BAD_AUTH_CODE", "invalid_grant"})
+_NO_ACCESS_TOKEN: Final = "HubSpot's token answer had no access token."  # noqa: S105 - a sentence
 _TOKEN_IN_PATH = re.compile(r"(/oauth/v1/(?:access|refresh)-tokens/)[^\s\"'?#]+")
 
 
 class _Refused(Exception):
-    """Raised by the compliance hook; turned into a typed error by the caller."""
+    """An error answer; turned into a typed error by the caller."""
 
     def __init__(self, status_code: int, body: Any) -> None:
         super().__init__(status_code)
@@ -115,26 +113,15 @@ class HubSpotOAuthClient:
         self._secret = client_secret
         install_log_redaction()
         # No redirects: a redirect from a token endpoint would carry the form elsewhere.
-        self._http = AsyncOAuth2Client(
-            client_id=client_id,
-            client_secret=client_secret.reveal() if client_secret else None,
-            token_endpoint_auth_method="client_secret_post" if client_secret else "none",
-            revocation_endpoint_auth_method="client_secret_post" if client_secret else "none",
-            code_challenge_method="S256",
+        self._http = httpx.AsyncClient(
             transport=transport,
             timeout=TIMEOUT,
             follow_redirects=False,
-            headers={"User-Agent": "hubcall-desktop"},
+            headers={"User-Agent": "hubcall-desktop", "Accept": "application/json"},
         )
-        self._http.register_compliance_hook("access_token_response", _check_response)
-        self._http.register_compliance_hook("refresh_token_response", _check_response)
 
     def __repr__(self) -> str:
         return f"HubSpotOAuthClient(client_id={self.client_id!r}, legacy={self.endpoints.legacy})"
-
-    @property
-    def http(self) -> AsyncOAuth2Client:
-        return self._http
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -145,23 +132,36 @@ class HubSpotOAuthClient:
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
+    def _credentials(self) -> dict[str, str]:
+        """``client_secret_post``; a PKCE public client sends its id alone."""
+        data = {"client_id": self.client_id}
+        if self._secret is not None:
+            data["client_secret"] = self._secret.reveal()
+        return data
+
+    async def _post_form(self, url: str, data: Mapping[str, str]) -> httpx.Response:
+        return _check_response(await self._http.post(url, data={**data, **self._credentials()}))
+
+    async def _token(self, data: Mapping[str, str]) -> TokenSet:
+        response = await self._post_form(self.endpoints.token_url, data)
+        return _token_set(_json_object(response, _NO_ACCESS_TOKEN))
+
     async def exchange_code(self, code: Secret, redirect_uri: str, verifier: Secret) -> TokenSet:
         with self._errors("finish connecting", code, verifier):
-            answer = await self._http.fetch_token(
-                self.endpoints.token_url,
-                grant_type="authorization_code",
-                code=code.reveal(),
-                redirect_uri=redirect_uri,
-                code_verifier=verifier.reveal(),
+            return await self._token(
+                {
+                    "grant_type": "authorization_code",
+                    "code": code.reveal(),
+                    "redirect_uri": redirect_uri,
+                    "code_verifier": verifier.reveal(),
+                }
             )
-        return _token_set(answer)
 
     async def refresh(self, refresh_token: Secret) -> TokenSet:
         with self._errors("refresh the access token", refresh_token):
-            answer = await self._http.refresh_token(
-                self.endpoints.token_url, refresh_token=refresh_token.reveal()
+            tokens = await self._token(
+                {"grant_type": "refresh_token", "refresh_token": refresh_token.reveal()}
             )
-        tokens = _token_set(answer)
         if tokens.refresh_token is None:  # HubSpot may keep the same refresh token
             return TokenSet(
                 tokens.access_token,
@@ -174,16 +174,15 @@ class HubSpotOAuthClient:
         return tokens
 
     async def introspect(self, access_token: Secret) -> Introspection:
-        data = {"token": access_token.reveal(), "client_id": self.client_id}
-        if self._secret is not None:
-            data["client_secret"] = self._secret.reveal()
         with self._errors("read the connection's details", access_token):
-            response = _check_response(
-                await self._http.post(self.endpoints.introspect_url, data=data, auth=None)
+            response = await self._post_form(
+                self.endpoints.introspect_url, {"token": access_token.reveal()}
             )
-        body = response.json() if response.content else {}
-        if not isinstance(body, dict):
-            raise OAuthError("HubSpot's token details were not a JSON object.")
+            body = (
+                _json_object(response, "HubSpot's token details were not a JSON object.")
+                if response.content
+                else {}
+            )
         return Introspection(
             active=body.get("active") is True,
             hub_id=_int(body.get("hub_id")),
@@ -199,18 +198,15 @@ class HubSpotOAuthClient:
         with self._errors("revoke the connection", refresh_token):
             if self.endpoints.legacy:
                 response = await self._http.delete(
-                    self.endpoints.revoke_url + refresh_token.reveal(), auth=None
+                    self.endpoints.revoke_url + refresh_token.reveal()
                 )
                 if response.status_code == 404:
                     return
                 _check_response(response)
             else:
-                _check_response(
-                    await self._http.revoke_token(
-                        self.endpoints.revoke_url,
-                        token=refresh_token.reveal(),
-                        token_type_hint="refresh_token",  # noqa: S106 - a hint name
-                    )
+                await self._post_form(
+                    self.endpoints.revoke_url,
+                    {"token": refresh_token.reveal(), "token_type_hint": "refresh_token"},
                 )
 
     @contextmanager
@@ -224,11 +220,6 @@ class HubSpotOAuthClient:
             # httpx's text names the URL, which can carry a token (legacy revoke).
             logger.warning("OAuth request failed: %s", type(exc).__name__)
             raise OAuthUnreachable(what) from None
-        except OAuthError:
-            raise
-        except Exception as exc:  # authlib's own errors (e.g. a 2xx with "error")
-            text = _scrub(str(exc), hidden)
-            raise OAuthError(f"HubSpot refused to {what} ({text}).") from None
 
 
 def _typed(refused: _Refused, hidden: list[str]) -> OAuthError:
@@ -236,12 +227,26 @@ def _typed(refused: _Refused, hidden: list[str]) -> OAuthError:
     status = _str(body.get("status"))
     error = _str(body.get("error"))
     message = _scrub(_str(body.get("message")) or _str(body.get("error_description")), hidden)
-    shown = message or f"HTTP {refused.status_code}"
+    shown = message or _scrub(error or status, hidden) or f"HTTP {refused.status_code}"
     correlation = _str(body.get("correlationId"))
     tail = f" (correlation id {correlation})" if correlation else ""
     text = f"HubSpot refused: {shown}{tail}"
     kind = InvalidGrant if status in _DEAD_GRANT or error in _DEAD_GRANT else OAuthError
     return kind(text, status=status, error=error)
+
+
+def _json_object(response: httpx.Response, unusable: str) -> dict[str, Any]:
+    """The answer's JSON object, else OAuthError(``unusable``). A 2xx carrying RFC 6749's
+    ``error`` is a refusal too."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise OAuthError(unusable)
+    if "error" in body:
+        raise _Refused(response.status_code, body)
+    return body
 
 
 def _scrub(text: str, hidden: list[str]) -> str:
@@ -254,7 +259,7 @@ def _scrub(text: str, hidden: list[str]) -> str:
 def _token_set(answer: Any) -> TokenSet:
     access = answer.get("access_token") if isinstance(answer, dict) else None
     if not isinstance(access, str) or not access:
-        raise OAuthError("HubSpot's token answer had no access token.")
+        raise OAuthError(_NO_ACCESS_TOKEN)
     refresh = answer.get("refresh_token")
     scopes = answer.get("scopes") or str(answer.get("scope") or "").split()
     return TokenSet(

@@ -32,6 +32,27 @@ DEFAULT_SCOPES: Final = ("oauth", "crm.objects.contacts.write")
 METADATA_FILE: Final = "oauth.json"
 MAX_METADATA_BYTES: Final = 1_000_000
 
+# The redirect to register in the HubSpot app: HubSpot matches it exactly against the app's
+# list, and its rule for plain-http redirects names ``localhost`` (RFC 8252 section 7.3).
+# The port is a setting; this default sits beside the webhook's 47831.
+DEFAULT_REDIRECT_PORT: Final = 47832
+REDIRECT_PATH: Final = "/oauth-callback"
+MIN_REDIRECT_PORT: Final = 1024  # below it, only root may listen on most systems
+MAX_REDIRECT_PORT: Final = 65535
+
+
+def redirect_uri(port: int = DEFAULT_REDIRECT_PORT) -> str:
+    """The exact redirect URL for ``port``: what the HubSpot app must list."""
+    return f"http://localhost:{port}{REDIRECT_PATH}"
+
+
+def valid_redirect_port(port: object) -> bool:
+    return (
+        isinstance(port, int)
+        and not isinstance(port, bool)
+        and MIN_REDIRECT_PORT <= port <= MAX_REDIRECT_PORT
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class OAuthEndpoints:

@@ -71,3 +71,16 @@ class NoClientId(ConfigurationError):
             "No OAuth client id is configured. Enter your HubSpot app's client id in the "
             "settings (or pass --client-id), or connect with a private-app token instead."
         )
+
+
+class RedirectPortInUse(AuthorizationFailed):
+    """Another program listens on the sign-in's redirect port: the browser's answer (and
+    its code) would reach that program, so the sign-in does not start."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__(
+            f"Port {port}, where the browser returns after signing in to HubSpot, is used by "
+            "another program. Close that program, or choose another sign-in port in the "
+            "settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app."
+        )
+        self.port = port

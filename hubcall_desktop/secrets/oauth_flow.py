@@ -1,13 +1,21 @@
 """The browser half of OAuth: PKCE, the authorize URL and a one-shot loopback listener.
 
-The listener binds 127.0.0.1 on a free port, answers one exact, random path once (or
-gives up after a timeout) and checks ``state`` in constant time. RFC 8252 (OAuth for
-native apps) is the pattern: loopback redirect + PKCE, no client secret needed.
+The redirect is fixed, so that it can be registered in the HubSpot app (HubSpot matches
+it exactly): ``http://localhost:PORT/oauth-callback``, the port a setting. The listener
+binds that port on loopback only, on each address ``localhost`` may name (127.0.0.1 and,
+where the system has IPv6, ::1), answers one request once (or gives up after a timeout)
+and checks ``state`` in constant time. A port some other program holds is refused before
+the browser opens: that program would receive the code. RFC 8252 (OAuth for native apps)
+is the pattern: loopback redirect + PKCE, no client secret needed.
+
+Only authlib's framework-independent parts are used (tokens, the PKCE challenge, the
+authorize URL); HTTP is the app's own httpx client (``oauth_client``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import logging
 import webbrowser
@@ -17,12 +25,21 @@ from typing import Final
 
 from aiohttp import web
 from authlib.common.security import generate_token
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
+from hubcall_desktop.secrets.oauth_config import (
+    DEFAULT_REDIRECT_PORT,
+    REDIRECT_PATH,
+    redirect_uri,
+    valid_redirect_port,
+)
 from hubcall_desktop.secrets.oauth_errors import (
     AuthorizationFailed,
     LoginTimedOut,
+    RedirectPortInUse,
     StateMismatch,
 )
 
@@ -30,6 +47,10 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT: Final = 300.0
 VERIFIER_LENGTH: Final = 64  # RFC 7636: 43 to 128 characters
+# What ``localhost`` may resolve to. 127.0.0.1 must be ours; ::1 too where IPv6 exists.
+LOOPBACK_HOSTS: Final = ("127.0.0.1", "::1")
+# ::1 cannot be bound on a system without IPv6: then localhost means 127.0.0.1 only.
+_NO_IPV6: Final = frozenset({errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT})
 _PAGE: Final = (
     "<!doctype html><html><head><meta charset='utf-8'><title>HubCall Desktop</title></head>"
     "<body style='font-family:sans-serif'><h1>{title}</h1><p>{text}</p></body></html>"
@@ -63,12 +84,15 @@ def build_authorization(
 ) -> AuthorizationRequest:
     verifier = generate_token(VERIFIER_LENGTH)
     state = generate_token(32)
-    url, _ = client.http.create_authorization_url(
+    url = prepare_grant_uri(
         client.endpoints.authorize_url,
-        state=state,
-        code_verifier=verifier,
+        client.client_id,
+        "code",
         redirect_uri=redirect_uri,
         scope=" ".join(scopes),
+        state=state,
+        code_challenge=create_s256_code_challenge(verifier),
+        code_challenge_method="S256",
     )
     return AuthorizationRequest(str(url), redirect_uri, Secret(state), Secret(verifier))
 
@@ -76,16 +100,17 @@ def build_authorization(
 class LoopbackListener:
     """Receives the one redirect. ``start()`` binds, ``wait(state, timeout)`` gives the code."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
-        self._host = host
-        self._path = "/callback/" + generate_token(16)  # exact and unguessable
+    def __init__(self, port: int = DEFAULT_REDIRECT_PORT) -> None:
+        if not valid_redirect_port(port):
+            raise ValueError(f"not a usable sign-in port: {port!r}")
+        self._port = port
         self._runner: web.AppRunner | None = None
         self._redirect_uri = ""
         self._result: asyncio.Future[Secret] | None = None
         self._expected: Secret | None = None
 
     def __repr__(self) -> str:
-        return f"LoopbackListener(redirect_uri={self._redirect_uri!r}, open={self.is_open})"
+        return f"LoopbackListener(port={self._port}, open={self.is_open})"
 
     @property
     def redirect_uri(self) -> str:
@@ -97,17 +122,44 @@ class LoopbackListener:
     def is_open(self) -> bool:
         return self._runner is not None
 
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """The loopback addresses listened on (127.0.0.1, and ::1 where IPv6 exists)."""
+        runner = self._runner
+        return tuple(str(a[0]) for a in runner.addresses) if runner is not None else ()
+
     async def start(self) -> str:
+        """Listen on the port on every loopback address ``localhost`` may name; raises
+        :class:`RedirectPortInUse` when another program holds it on any of them."""
         app = web.Application()
-        app.router.add_get(self._path, self._on_redirect)
+        app.router.add_get(REDIRECT_PATH, self._on_redirect)
         runner = web.AppRunner(app, access_log=None)  # the query holds the code: no access log
         await runner.setup()
-        await web.TCPSite(runner, self._host, 0).start()
+        try:
+            for host in LOOPBACK_HOSTS:
+                await self._bind(runner, host)
+        except BaseException:
+            await runner.cleanup()
+            raise
         self._runner = runner
-        port = runner.addresses[0][1]
-        self._redirect_uri = f"http://{self._host}:{port}{self._path}"
+        self._redirect_uri = redirect_uri(self._port)
         self._result = asyncio.get_running_loop().create_future()
         return self._redirect_uri
+
+    async def _bind(self, runner: web.AppRunner, host: str) -> None:
+        try:
+            await web.TCPSite(runner, host, self._port).start()
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                logger.warning("the sign-in port %d is in use on %s", self._port, host)
+                raise RedirectPortInUse(self._port) from None
+            if host != LOOPBACK_HOSTS[0] and exc.errno in _NO_IPV6:
+                logger.info("no IPv6 loopback here; the sign-in listens on 127.0.0.1 only")
+                return
+            raise AuthorizationFailed(
+                f"The sign-in cannot listen on {host} port {self._port}: "
+                f"{exc.strerror or type(exc).__name__}"
+            ) from None
 
     def expect(self, state: Secret) -> None:
         self._expected = state
@@ -162,11 +214,12 @@ async def authorize(
     client: HubSpotOAuthClient,
     scopes: tuple[str, ...],
     *,
+    port: int = DEFAULT_REDIRECT_PORT,
     open_browser: BrowserOpener = system_browser,
     timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109
 ) -> TokenSet:
     """The whole browser step: listen, open the authorize URL, wait, exchange the code."""
-    listener = LoopbackListener()
+    listener = LoopbackListener(port)
     redirect_uri = await listener.start()
     try:
         request = build_authorization(client, redirect_uri, scopes)

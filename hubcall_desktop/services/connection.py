@@ -34,6 +34,7 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV, NoKeyringBackend
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
 from hubcall_desktop.secrets.oauth_config import (
+    DEFAULT_REDIRECT_PORT,
     DEFAULT_SCOPES,
     MetadataFile,
     OAuthEndpoints,
@@ -95,6 +96,7 @@ class ConnectionManager:
         portal: str = DEFAULT_PORTAL,
         client_id: str = "",
         legacy: bool = False,
+        redirect_port: int = DEFAULT_REDIRECT_PORT,
         authorize_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -107,6 +109,9 @@ class ConnectionManager:
         self._portal = validate_portal(portal)
         self.client_id = client_id
         self.legacy = legacy
+        # The sign-in's redirect http://localhost:<port>/oauth-callback (a setting): the
+        # settings may change it between sign-ins, as they change the client id.
+        self.redirect_port = redirect_port
         self._authorize_url = authorize_url
         self._transport = transport
         self._clock = clock
@@ -335,7 +340,13 @@ class ConnectionManager:
         secret = await self._store.get(OAUTH_CLIENT_SECRET)
         client = self._oauth_client(chosen, secret, use_legacy)
         try:
-            tokens = await authorize(client, scopes, open_browser=open_browser, timeout=timeout)
+            tokens = await authorize(
+                client,
+                scopes,
+                port=self.redirect_port,
+                open_browser=open_browser,
+                timeout=timeout,
+            )
         except BaseException:
             await client.aclose()
             raise

@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 __all__ = ["API_VERSIONS", "DEFAULT_API_BASE", "Settings", "load_settings", "save_settings"]
 
 DEFAULT_WEBHOOK_PORT = 47831
+DEFAULT_OAUTH_REDIRECT_PORT = 47832  # secrets.oauth_config.DEFAULT_REDIRECT_PORT
 MAX_SETTINGS_BYTES = 1_000_000
 INT32_MAX = 2**31 - 1
 MAX_PORTALS = 100
@@ -61,6 +62,8 @@ class Settings:
     baresip_endpoints: list[str] = field(default_factory=list)
     auto_log_seconds: int = 0  # 0: off
     oauth_client_id: str = ""
+    # The sign-in's redirect http://localhost:<port>/oauth-callback, registered in the app.
+    oauth_redirect_port: int = DEFAULT_OAUTH_REDIRECT_PORT
     portals: list[str] = field(default_factory=list)  # portal keys the agent added by name
 
     def validate(self) -> None:
@@ -108,6 +111,8 @@ def _check_value(name: str, value: Any) -> None:
         raise InputError(name, value, "must be HOST:PORT strings")
     if name == "webhook_port" and not 1 <= value <= 65535:
         raise InputError(name, value, "must be a port from 1 to 65535")
+    if name == "oauth_redirect_port" and not 1024 <= value <= 65535:
+        raise InputError(name, value, "must be a port from 1024 to 65535")
     if name == "rate_limit_per_10s" and not 1 <= value <= 1000:
         raise InputError(name, value, "must be from 1 to 1000")
     if name == "auto_log_seconds" and not 0 <= value <= 3600:

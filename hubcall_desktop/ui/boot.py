@@ -73,6 +73,7 @@ class Boot:
                     api_base=self.api_base,
                     portal=settings.active_portal,
                     client_id=settings.oauth_client_id,
+                    redirect_port=settings.oauth_redirect_port,
                 )
                 self.tokens = ConnectionTokens(self.connection)
             self.api_version = options.api_version or settings.api_version

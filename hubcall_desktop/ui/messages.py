@@ -141,8 +141,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "no refresh token is saved"), ""),
     #: %1 is an action of the MessageAction list
     (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot to %1; check the network and try again."), "action"),
-    #: %1 is an action of the MessageAction list, %2 the error HubSpot gave
-    (QT_TRANSLATE_NOOP("Message", "HubSpot refused to %1 (%2)."), "action keep"),
     #: %1 is HubSpot's own message
     (QT_TRANSLATE_NOOP("Message", "HubSpot refused: %1"), "hubspot"),
     (QT_TRANSLATE_NOOP("Message", "HubSpot's token details were not a JSON object."), ""),
@@ -156,6 +154,10 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "No web browser could be opened. Open this address yourself to connect: %1"), "hubspot"),
     #: %1 is HubSpot's error code
     (QT_TRANSLATE_NOOP("Message", "HubSpot did not grant access (%1)."), "keep"),
+    #: %1 is a port number
+    (QT_TRANSLATE_NOOP("Message", "Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app."), "keep"),
+    #: %1 is a loopback address, %2 a port number, %3 the system's reason
+    (QT_TRANSLATE_NOOP("Message", "The sign-in cannot listen on %1 port %2: %3"), "keep keep keep"),
     #: %1 and %2 are HubSpot scope names
     (QT_TRANSLATE_NOOP("Message", "This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again."), "keep keep"),
     # services/connection.py: the connection manager's snapshot
@@ -286,6 +288,7 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "must be positive 32-bit user ids"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be HOST:PORT strings"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be a port from 1 to 65535"), ""),
+    (QT_TRANSLATE_NOOP("Message", "must be a port from 1024 to 65535"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be from 1 to 1000"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be from 0 to 3600 seconds"), ""),
     #: %1 and %2 are numbers

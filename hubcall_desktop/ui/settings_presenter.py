@@ -225,6 +225,7 @@ class SettingsPresenter:
             if secret:
                 await connection.set_client_secret(validate_secret(secret, "client secret"))
             connection.client_id = client_id
+            connection.redirect_port = page.redirect_port.value()
             who = await connection.connect_oauth(legacy=legacy, open_browser=self.open_browser)
         except asyncio.CancelledError:
             page.show_oauth_message(

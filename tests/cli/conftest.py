@@ -20,6 +20,7 @@ import pytest
 from hubcall_desktop import APP_NAME
 from hubcall_desktop.sandbox import DEMO_TOKEN, SandboxServer, SandboxThread
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, consent_without_browser
+from tests.oauth_redirect import register_port_sync
 
 
 @dataclass
@@ -100,10 +101,13 @@ def keyring_value(entry: str) -> str:
 
 
 def login(env: dict[str, str], *extra: str) -> tuple[int, str, str, str]:
-    """Run ``auth login --no-browser``, follow the printed address like a browser would.
-    Returns exit code, stdout, stderr and the process's command line as ``ps`` saw it."""
+    """Run ``auth login --no-browser`` on a free sign-in port the sandbox app registered,
+    follow the printed address like a browser would. Returns exit code, stdout, stderr and
+    the process's command line as ``ps`` saw it."""
+    port = register_port_sync(env["HUBCALL_API_BASE"])
+    args = ("--no-browser", "--client-id", SANDBOX_CLIENT_ID, "--redirect-port", str(port))
     process = subprocess.Popen(
-        command("auth", "login", "--no-browser", "--client-id", SANDBOX_CLIENT_ID, *extra),
+        command("auth", "login", *args, *extra),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -11,6 +11,7 @@ import pytest
 
 from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, SandboxThread
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_USER_ID
+from tests.oauth_redirect import free_port
 
 from .conftest import keyring_value, login, oauth_counts
 
@@ -92,6 +93,8 @@ def test_login_times_out_when_nobody_answers(run: Any, oauth_env: dict[str, str]
         SANDBOX_CLIENT_ID,
         "--timeout",
         "0.5",
+        "--redirect-port",
+        str(free_port()),
         env=oauth_env,
     )
     assert result.code == 2

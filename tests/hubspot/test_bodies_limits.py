@@ -69,7 +69,11 @@ def test_the_smallest_values_that_pass() -> None:
         ({"recipient_user_ids": [0]}, "recipient: must be from 1 to 2147483647 (got 0)"),
         ({"duration_seconds": -1}, "duration: must be from 0 to 2147483647 (got -1)"),
         ({"external_call_id": "x" * 257}, "call id: must be 1 to 256 characters"),
-        ({"notes": "n" * (MAX_NOTES_CHARS + 1)}, "notes: longer than 65536 characters"),
+        (
+            {"notes": "n" * (MAX_NOTES_CHARS + 1)},
+            "notes: too long for HubSpot once formatted (65537 of at most 65536 characters): "
+            "shorten them to 65536 characters or fewer (1 fewer than now)",
+        ),
         ({"title": "t" * (MAX_TITLE_CHARS + 1)}, "title: longer than 512 characters"),
         (
             {"engagement_properties": {"hs_call_disposition": 5}},

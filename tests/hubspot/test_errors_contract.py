@@ -66,16 +66,20 @@ def test_what_the_journal_keeps_of_an_error() -> None:
         "status": 400,
         "message": "Invalid input",
         "category": "VALIDATION_ERROR",
+        "subCategory": "",
         "correlationId": CID,
         "fields": ["userId"],
+        "errorMessages": [],
         "missingScopes": ["a.scope"],
     }
     assert ErrorDetails().to_json() == {
         "status": None,
         "message": "",
         "category": "",
+        "subCategory": "",
         "correlationId": "",
         "fields": [],
+        "errorMessages": [],
         "missingScopes": [],
     }
 

@@ -20,10 +20,11 @@ from hubcall_desktop.sandbox.paths import (
     INBOUND_CALL_PATH,
     INBOUND_CALL_PATH_2026_03,
 )
+from hubcall_desktop.secrets.oauth_config import redirect_uri
 
 from .helpers import FakeClock
 
-REDIRECT = "http://127.0.0.1:9/callback"
+REDIRECT = redirect_uri()  # the sandbox app's registered default
 VERIFIER = "v" * 50
 ROUTES = [("POST", INBOUND_CALL_PATH), ("POST", INBOUND_CALL_PATH_2026_03)]
 ROUTES += [("GET", ACCOUNT_DETAILS_PATH)]

@@ -17,8 +17,9 @@ from hubcall_desktop.sandbox.oauth import (
     SANDBOX_HUB_DOMAIN,
     SANDBOX_USER_ID,
 )
+from hubcall_desktop.secrets.oauth_config import redirect_uri
 
-REDIRECT = "http://127.0.0.1:9/callback"
+REDIRECT = redirect_uri()  # the sandbox app's registered default
 VERIFIER = "v" * 50
 
 

@@ -20,6 +20,7 @@ from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECR
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient
 from hubcall_desktop.secrets.oauth_config import OAuthEndpoints
 from hubcall_desktop.secrets.store import SecretStore
+from tests.oauth_redirect import register_port
 
 SECRETS_BUS = "org.freedesktop.secrets"
 SECRETS_PATH = "/org/freedesktop/secrets"
@@ -87,6 +88,12 @@ async def sandbox() -> AsyncIterator[SandboxServer]:
     """The HubSpot sandbox on loopback (a module may override it, e.g. with a clock)."""
     async with SandboxServer() as server:
         yield server
+
+
+@pytest.fixture
+async def oauth_port(sandbox: SandboxServer) -> int:
+    """A free sign-in port whose redirect URL the sandbox app has registered."""
+    return await register_port(sandbox.base_url)
 
 
 @pytest.fixture

@@ -43,11 +43,11 @@ async def sandbox() -> AsyncIterator[SandboxServer]:
 
 @pytest.fixture
 async def provider(
-    client: HubSpotOAuthClient, memory_store: SecretStore
+    client: HubSpotOAuthClient, memory_store: SecretStore, oauth_port: int
 ) -> tuple[OAuthTokenProvider, FakeClock]:
     clock = FakeClock()
     tokens = await authorize(
-        client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
+        client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser, timeout=10
     )
     made = OAuthTokenProvider(client, AsyncSecretStore(memory_store), PORTAL, clock=clock)
     await made.adopt(tokens)

@@ -36,10 +36,10 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def login(
-    client: HubSpotOAuthClient, memory_store: SecretStore, clock: FakeClock
+    client: HubSpotOAuthClient, memory_store: SecretStore, clock: FakeClock, oauth_port: int
 ) -> tuple[OAuthTokenProvider, TokenSet]:
     tokens = await authorize(
-        client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
+        client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser, timeout=10
     )
     provider = OAuthTokenProvider(client, AsyncSecretStore(memory_store), PORTAL, clock=clock)
     await provider.adopt(tokens)
@@ -89,12 +89,18 @@ async def test_refreshes_ahead_of_expiry_and_not_before(
 
 
 async def test_short_expiry_from_the_sandbox_is_followed(
-    sandbox: SandboxServer, client: HubSpotOAuthClient, memory_store: SecretStore, clock: FakeClock
+    sandbox: SandboxServer,
+    client: HubSpotOAuthClient,
+    memory_store: SecretStore,
+    clock: FakeClock,
+    oauth_port: int,
 ) -> None:
     async with httpx.AsyncClient(base_url=sandbox.base_url) as http:
         assert (await http.post("/_sandbox/oauth", json={"expires_in": 60})).status_code == 200
         assert (await http.post("/_sandbox/oauth", json={"expires_in": 0})).status_code == 400
-    tokens = await authorize(client, DEFAULT_SCOPES, open_browser=consent_without_browser)
+    tokens = await authorize(
+        client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser
+    )
     assert tokens.expires_in == 60
     provider = OAuthTokenProvider(client, AsyncSecretStore(memory_store), PORTAL, clock=clock)
     await provider.adopt(tokens)
@@ -173,11 +179,13 @@ async def test_a_401_makes_the_next_call_refresh(
 
 @pytest.mark.parametrize("legacy", [False, True])
 async def test_revoke_then_refresh_fails(
-    sandbox: SandboxServer, memory_store: SecretStore, legacy: bool
+    sandbox: SandboxServer, memory_store: SecretStore, legacy: bool, oauth_port: int
 ) -> None:
     endpoints = OAuthEndpoints.for_api_base(sandbox.base_url, legacy=legacy)
     async with HubSpotOAuthClient(endpoints, SANDBOX_CLIENT_ID) as client:
-        tokens = await authorize(client, DEFAULT_SCOPES, open_browser=consent_without_browser)
+        tokens = await authorize(
+            client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser
+        )
         assert tokens.refresh_token is not None
         await client.revoke(tokens.refresh_token)
         await client.revoke(tokens.refresh_token)  # twice is fine
@@ -188,7 +196,10 @@ async def test_revoke_then_refresh_fails(
 
 
 async def test_no_secret_in_debug_logs(
-    sandbox: SandboxServer, memory_store: SecretStore, caplog: pytest.LogCaptureFixture
+    sandbox: SandboxServer,
+    memory_store: SecretStore,
+    caplog: pytest.LogCaptureFixture,
+    oauth_port: int,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     clock = FakeClock()
@@ -198,7 +209,9 @@ async def test_no_secret_in_debug_logs(
         async with HubSpotOAuthClient(
             endpoints, SANDBOX_CLIENT_ID, Secret(SANDBOX_CLIENT_SECRET)
         ) as client:
-            tokens = await authorize(client, DEFAULT_SCOPES, open_browser=consent_without_browser)
+            tokens = await authorize(
+                client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser
+            )
             provider = OAuthTokenProvider(
                 client, AsyncSecretStore(memory_store), PORTAL, clock=clock
             )

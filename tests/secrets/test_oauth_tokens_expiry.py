@@ -51,10 +51,10 @@ async def sandbox(server_clock: FakeClock) -> AsyncIterator[SandboxServer]:
 
 @pytest.fixture
 async def provider(
-    client: HubSpotOAuthClient, memory_store: SecretStore, app_clock: FakeClock
+    client: HubSpotOAuthClient, memory_store: SecretStore, app_clock: FakeClock, oauth_port: int
 ) -> tuple[OAuthTokenProvider, TokenSet]:
     tokens = await authorize(
-        client, DEFAULT_SCOPES, open_browser=consent_without_browser, timeout=10
+        client, DEFAULT_SCOPES, port=oauth_port, open_browser=consent_without_browser, timeout=10
     )
     provider = OAuthTokenProvider(client, AsyncSecretStore(memory_store), PORTAL, clock=app_clock)
     await provider.adopt(tokens)

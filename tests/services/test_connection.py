@@ -40,6 +40,7 @@ from hubcall_desktop.services.connection import (
     ConnectionStatus,
 )
 from tests.conftest import require_real_session
+from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
 from .memory_keyring import MemoryKeyring
@@ -79,6 +80,7 @@ async def manager(
         api_base=sandbox.base_url,
         portal=PORTAL,
         client_id=SANDBOX_CLIENT_ID,
+        redirect_port=await register_port(sandbox.base_url),
         clock=clock,
         environ={},
     )

@@ -21,6 +21,7 @@ from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.tokens import ConnectionTokens
+from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
 from .memory_keyring import MemoryKeyring
@@ -47,6 +48,7 @@ async def manager(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Conne
         api_base=sandbox.base_url,
         portal="main",
         client_id=SANDBOX_CLIENT_ID,
+        redirect_port=await register_port(sandbox.base_url),
         clock=FakeClock(),  # never moves: the app believes its token is fresh
         environ={},
     )

@@ -24,6 +24,7 @@ from hubcall_desktop.secrets.store import SecretStore, refresh_token_entry
 from hubcall_desktop.services.connection import ConnectionManager, ConnectionStatus
 from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.async_journal import AsyncJournal
+from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
 from .memory_keyring import MemoryKeyring
@@ -63,6 +64,7 @@ async def test_reconnect_needed_keeps_the_call_then_sends_it(
         MetadataFile(tmp_path / "oauth.json"),
         api_base=sandbox.base_url,
         client_id=SANDBOX_CLIENT_ID,
+        redirect_port=await register_port(sandbox.base_url),
         clock=clock,
         environ={},
     )

@@ -22,6 +22,7 @@ from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager, ConnectionStatus
 from hubcall_desktop.services.tokens import ConnectionTokens
+from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
 from .memory_keyring import MemoryKeyring
@@ -52,6 +53,7 @@ async def make_manager(
     sandbox: SandboxServer, tmp_path: Path
 ) -> AsyncIterator[Callable[..., ConnectionManager]]:
     made: list[ConnectionManager] = []
+    port = await register_port(sandbox.base_url)
 
     def make(store: SecretStore, portal: str = ACME, **kwargs: object) -> ConnectionManager:
         manager = ConnectionManager(
@@ -60,6 +62,7 @@ async def make_manager(
             api_base=sandbox.base_url,
             portal=portal,
             client_id=SANDBOX_CLIENT_ID,
+            redirect_port=port,
             **kwargs,  # type: ignore[arg-type]
         )
         made.append(manager)

@@ -42,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     "baresip_endpoints": [],
     "auto_log_seconds": 0,
     "oauth_client_id": "",
+    "oauth_redirect_port": 47832,
     "portals": [],
 }
 
@@ -80,6 +81,8 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("own_number", "+4930123456"),
     ("language", "de"),
     ("oauth_client_id", "client-1"),
+    ("oauth_redirect_port", 1024),
+    ("oauth_redirect_port", 65535),
     ("ui_domain", "app-eu1.hubspot.com"),
 ]
 
@@ -107,6 +110,9 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("webhook_port", 65536, "must be a port from 1 to 65535"),
     ("webhook_port", True, "wrong type"),
     ("webhook_port", "47831", "expected int"),
+    ("oauth_redirect_port", 1023, "must be a port from 1024 to 65535"),
+    ("oauth_redirect_port", 65536, "must be a port from 1024 to 65535"),
+    ("oauth_redirect_port", True, "wrong type"),
     ("rate_limit_per_10s", 0, "must be from 1 to 1000"),
     ("rate_limit_per_10s", 1001, "must be from 1 to 1000"),
     ("auto_log_seconds", -1, "must be from 0 to 3600 seconds"),

@@ -28,6 +28,7 @@ from hubcall_desktop.services.demo import demo_settings, start_sandbox
 from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.i18n import install_translations
 from tests.conftest import SESSION_ENV
+from tests.oauth_redirect import register_port
 
 from ..services.memory_keyring import MemoryKeyring
 from .ui_helpers import WAIT_MS, make_controller, run
@@ -109,6 +110,7 @@ def oauth_app(
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     settings = demo_settings("DE")
     settings.user_id, settings.oauth_client_id = None, SANDBOX_CLIENT_ID
+    settings.oauth_redirect_port = run(qtbot, qloop, register_port(sandbox.base_url))
     app = make_controller(tmp_path, settings, demo=False, api_base=sandbox.base_url)
     app.tray = None
 

@@ -76,6 +76,7 @@ from hubcall_desktop.storage.errors import AlreadyLogged
 from hubcall_desktop.storage.journal import CallJournal
 from hubcall_desktop.storage.migrations import APPLICATION_ID, FileFacts, check_file
 from hubcall_desktop.storage.settings import Settings
+from tests.oauth_redirect import free_port, held_port
 
 Sample = tuple[str, str]
 NUMBER = "+12025550143"
@@ -353,14 +354,17 @@ async def _oauth(out: _Collector, tmp: Path) -> None:
         refused = OAuthTokenProvider(c, store, "sales")
         await out.expect_async("refresh token refused", refused.access_token())
 
-    listener = LoopbackListener()
+    with held_port() as other:
+        port_in_use = LoopbackListener(other.getsockname()[1])
+        await out.expect_async("sign-in port in use", port_in_use.start())
+    listener = LoopbackListener(free_port())
     await listener.start()
     await out.expect_async("browser never answers", listener.wait(0.01))
     for label, query in [
         ("browser: access denied", {"state": "s1", "error": "access_denied"}),
         ("browser: wrong state", {"state": "other", "code": "c"}),
     ]:
-        listener = LoopbackListener()
+        listener = LoopbackListener(free_port())
         uri = await listener.start()
         listener.expect(Secret("s1"))
         async with httpx.AsyncClient() as http:

@@ -21,6 +21,7 @@ from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.ui.controller import AppController
+from tests.oauth_redirect import register_port
 
 from .ui_helpers import WAIT_MS, make_controller, run, tooltip_text
 
@@ -114,6 +115,7 @@ def test_an_oauth_connection_without_the_call_scope_is_flagged_at_start(
         MetadataFile(tmp_path / "data" / METADATA_FILE),
         api_base=sandbox.base_url,
         client_id=SANDBOX_CLIENT_ID,
+        redirect_port=run(qtbot, qloop, register_port(sandbox.base_url)),
         environ={},
     )
     run(

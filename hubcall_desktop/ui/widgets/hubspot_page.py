@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.service import AccountDetails
-from hubcall_desktop.secrets.oauth_config import scope_warning
+from hubcall_desktop.secrets.oauth_config import (
+    MAX_REDIRECT_PORT,
+    MIN_REDIRECT_PORT,
+    redirect_uri,
+    scope_warning,
+)
 from hubcall_desktop.secrets.store import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.services.connection import (
     ConnectionKind,
@@ -168,6 +174,7 @@ class HubSpotPage(QWidget):
         form.addRow(self.tr("OAuth client i&d:"), self.client_id)
         form.addRow(self.tr("Client s&ecret:"), self.client_secret)
         form.addRow("", self.legacy)
+        self._redirect_rows(form)
         self.api_base = QLineEdit()
         self.api_base.setAccessibleName(self.tr("API base URL"))
         self.api_version = QComboBox()
@@ -183,12 +190,50 @@ class HubSpotPage(QWidget):
         form.addRow(restart)
         return box
 
+    def _redirect_rows(self, form: QFormLayout) -> None:
+        """The sign-in port and the exact redirect URL to register in the HubSpot app."""
+        self.redirect_port = QSpinBox()
+        self.redirect_port.setRange(MIN_REDIRECT_PORT, MAX_REDIRECT_PORT)
+        self.redirect_port.setGroupSeparatorShown(False)
+        self.redirect_port.setAccessibleName(self.tr("Sign-in port"))
+        self.redirect_url = QLineEdit()
+        self.redirect_url.setReadOnly(True)
+        self.redirect_url.setAccessibleName(self.tr("Redirect URL to register"))
+        self.copy_redirect = QPushButton(self.tr("Cop&y"))
+        self.copy_redirect.setAccessibleName(self.tr("Copy the redirect URL"))
+        self.copy_redirect.clicked.connect(self._copy_redirect)
+        self.redirect_port.valueChanged.connect(
+            lambda port: self.redirect_url.setText(redirect_uri(port))
+        )
+        url_row = QHBoxLayout()
+        url_row.setContentsMargins(0, 0, 0, 0)
+        url_row.addWidget(self.redirect_url, 1)
+        url_row.addWidget(self.copy_redirect)
+        hint = QLabel(
+            self.tr(
+                "Add this redirect URL to your HubSpot app (Auth, Redirect URLs) exactly as "
+                "shown; HubSpot refuses a sign-in whose URL differs. Change the port only if "
+                "another program uses it, then register the new URL."
+            )
+        )
+        hint.setWordWrap(True)
+        form.addRow(self.tr("Sign-in &port:"), self.redirect_port)
+        form.addRow(self.tr("Redirect URL:"), url_row)
+        form.addRow("", hint)
+
+    def _copy_redirect(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.redirect_url.text())
+
     # -- values ---------------------------------------------------------------------------
 
     def load(self, settings: Settings) -> None:
         self.set_portals([settings.active_portal, *settings.portals], settings.active_portal)
         self.show_portal(settings.portal_id, settings.ui_domain)
         self.client_id.setText(settings.oauth_client_id)
+        self.redirect_port.setValue(settings.oauth_redirect_port)
+        self.redirect_url.setText(redirect_uri(self.redirect_port.value()))
         self._saved_api_base = settings.api_base
         self._api_base_in_use = None
         self.api_base.setText(settings.api_base)
@@ -204,6 +249,7 @@ class HubSpotPage(QWidget):
         if portal != DEFAULT_PORTAL and portal not in settings.portals:
             settings.portals = [*settings.portals, portal]
         settings.oauth_client_id = self.client_id.text().strip()
+        settings.oauth_redirect_port = self.redirect_port.value()
         if self._api_base_in_use is None:  # else the field shows this session's address
             settings.api_base = self.api_base.text().strip().rstrip("/")
         else:
