@@ -81,7 +81,13 @@ def test_offline_log_exits_4_and_sync_delivers_exactly_once(
     assert [b["externalCallId"] for b in sandbox.logged_calls()] == ["offline-1"]
 
     again = run("sync", "--json")
-    assert again.json() == {"delivered": 0, "failed": 0, "pending": 0, "errors": []}
+    assert again.json() == {
+        "delivered": 0,
+        "failed": 0,
+        "pending": 0,
+        "errors": [],
+        "waitingForNumber": 0,
+    }
     assert run(*LOG, "--call-id", "offline-1").code == 0  # already logged: not sent again
     assert len(sandbox.logged_calls()) == 1
     assert run("history", "--json").json()["calls"][0]["syncState"] == "logged"
