@@ -157,6 +157,8 @@ class CallPopup(QWidget):
         self.answer_button.clicked.connect(lambda: self.answer_requested.emit(self.call_id))
         self.hangup_button = QPushButton(self.tr("&Hang up"))
         self.hangup_button.clicked.connect(lambda: self.hangup_requested.emit(self.call_id))
+        for button in (self.answer_button, self.hangup_button):
+            button.setAutoDefault(True)  # Enter clicks the focused button, like Space
         controls.addWidget(self.answer_button)
         controls.addWidget(self.hangup_button)
         controls.addStretch(1)
@@ -195,7 +197,9 @@ class CallPopup(QWidget):
         self.discard_button.clicked.connect(self._on_discard)
         self.log_button = QPushButton(self.tr("&Log call"))
         self.log_button.setToolTip(self.tr("Log the call in HubSpot (Ctrl+Enter)"))
-        self.log_button.setDefault(True)
+        self.log_button.setDefault(True)  # the only default: never a destructive button
+        for button in (self.discard_button, self.log_button):
+            button.setAutoDefault(True)
         self.log_button.clicked.connect(self._on_log)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
@@ -299,7 +303,7 @@ class CallPopup(QWidget):
     # -- stages ---------------------------------------------------------------------------
 
     def _refresh_stage(self) -> None:
-        call = self.call
+        call, previous = self.call, self.stage
         if call.final_status is not None or call.ended_at is not None:
             self.stage = Stage.ENDED
         elif call.answered_at is not None:
@@ -318,12 +322,18 @@ class CallPopup(QWidget):
         self.setWindowTitle(title)  # what taskbars and screen readers name the window
         self.headline.setText(headline.replace("%1", source))
         controllable = self._controllable
-        self.answer_button.setVisible(controllable and self.stage is Stage.RINGING)
-        self.hangup_button.setVisible(controllable and self.stage is not Stage.ENDED)
+        # What appears first, then the keyboard moves, then what goes away: a hidden button
+        # that had the focus would hand it to its neighbour, and "Hang up" or "Discard"
+        # must never catch the next space the agent types.
         self.notes_label.setVisible(self.stage is not Stage.RINGING)
         self.notes.setVisible(self.stage is not Stage.RINGING)
         self.form.setVisible(self.stage is Stage.ENDED)
         self.decision.setVisible(self.stage is Stage.ENDED)
+        if self.stage is not previous and self.stage is not Stage.RINGING:
+            # Also when the pop-up is not active: the notes get the keys once it is.
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.answer_button.setVisible(controllable and self.stage is Stage.RINGING)
+        self.hangup_button.setVisible(controllable and self.stage is not Stage.ENDED)
         if self.stage is Stage.TALKING:
             self._timer.start()
         else:
