@@ -2769,7 +2769,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Needs the number called</source>
+        <source>Needs the called number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

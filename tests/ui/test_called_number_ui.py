@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.core.call import CallSource, SyncState, utc_now
+from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
+from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.i18n import install_translations, sync_label
 from hubcall_desktop.ui.models.history_model import Column
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
@@ -172,3 +175,17 @@ def test_setting_the_own_number_sends_the_call_that_waits_for_it(
     dialog._on_ok()
     qtbot.waitUntil(lambda: _sync_text(controller, call_id) == "Logged", timeout=WAIT_MS)
     assert _logged_to(controller) == ["+4930901820"]
+
+
+def test_the_field_and_the_state_speak_german(qtbot: QtBot, qapp: QApplication) -> None:
+    install_translations(qapp, "de")
+    try:
+        call = Call(raw_from=ANNA_AS_TYPED, from_number=parse_phone("+493055501234"))
+        popup = CallPopup(call, "DE", "app.hubspot.com")
+        qtbot.addWidget(popup)
+        assert popup.called_number.isVisibleTo(popup)
+        assert popup.called_number.label.text() == "Angerufene Nummer (Ihre &Leitung):"
+        assert sync_label(SyncState.NEEDS_NUMBER) == "Braucht die angerufene Nummer"
+        assert sync_label(SyncState.WITHHELD) == "Unterdrückt, nur hier"
+    finally:
+        install_translations(qapp, "en")
