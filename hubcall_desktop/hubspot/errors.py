@@ -161,7 +161,7 @@ def error_from_response(
         elif oauth_only:
             sentence = (
                 "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; "
-                f"a private-app token works only with API version {_either_private_version()}."
+                f"a private-app token works only with API versions {', '.join(PRIVATE_APP_VERSIONS)}."
             )
         else:
             sentence = (
@@ -274,10 +274,6 @@ def _scope_names(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
     return [s.strip() for s in value if isinstance(s, str) and s.strip()]
-
-
-def _either_private_version() -> str:
-    return " or ".join(PRIVATE_APP_VERSIONS)
 
 
 def _text(value: Any, limit: int = 1000) -> str:

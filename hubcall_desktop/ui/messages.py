@@ -88,8 +88,14 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "%1 (correlation id %2)"), "head id"),
     (QT_TRANSLATE_NOOP("Message", "The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays."), ""),
     (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."), ""),
+    #: %1 lists the API versions that take private-app tokens, e.g. "2025-09, 2026-09"
+    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1."), "keep"),
     #: %1 is a list of HubSpot scope names
     (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add the scope %1 and reconnect."), "keep"),
+    #: %1 is a list of HubSpot scope names, any one of which will do
+    (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add one of the scopes %1 and reconnect."), "keep"),
+    #: %1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens
+    (QT_TRANSLATE_NOOP("Message", "HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token."), "keep keep"),
     #: %1 is a list of HubSpot scope names
     (QT_TRANSLATE_NOOP("Message", "HubSpot refused access. The app needs one of these scopes: %1."), "keep"),
     (QT_TRANSLATE_NOOP("Message", "HubSpot's daily API limit is used up; calls stay queued until it resets."), ""),
@@ -249,6 +255,8 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
     #: %1 is a number
     (QT_TRANSLATE_NOOP("Message", "longer than %1 characters"), "keep"),
+    #: the agent's notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut
+    (QT_TRANSLATE_NOOP("Message", "too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)"), "keep keep keep keep"),
     (QT_TRANSLATE_NOOP("Message", "property names and values must be text"), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs the caller's number"), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called"), ""),

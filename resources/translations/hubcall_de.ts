@@ -142,7 +142,7 @@
     <message>
         <location line="+25"/>
         <source>Enter the number that was called to log the call</source>
-        <translation>Geben Sie die angerufene Nummer ein, um den Anruf zu protokollieren</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
@@ -157,7 +157,7 @@
     <message>
         <location line="+4"/>
         <source>Enter the number that was called below, or your own number in Settings (Calls): the call is sent then.</source>
-        <translation>Geben Sie unten die angerufene Nummer ein oder Ihre eigene Nummer in den Einstellungen (Anrufe): Dann wird der Anruf gesendet.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
@@ -443,17 +443,17 @@
     <message>
         <location filename="../../hubcall_desktop/ui/widgets/called_number.py" line="+33"/>
         <source>Number that was &amp;called (your line):</source>
-        <translation>Angerufene Nummer (Ihre &amp;Leitung):</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Number that was called</source>
-        <translation>Angerufene Nummer</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Needed to log the call in HubSpot</source>
-        <translation>Nötig, um den Anruf in HubSpot zu protokollieren</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1374,10 +1374,25 @@
         <translation>Das HubSpot-Zugriffstoken wurde nicht akzeptiert. Verbinden Sie sich in den Einstellungen erneut mit HubSpot.</translation>
     </message>
     <message>
+        <source>The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1.</source>
+        <extracomment>%1 lists the API versions that take private-app tokens, e.g. &quot;2025-09, 2026-09&quot;</extracomment>
+        <translation>Das HubSpot-Zugriffstoken wurde nicht akzeptiert. Verbinden Sie sich in den Einstellungen erneut mit HubSpot; ein Token einer privaten App funktioniert nur mit den API-Versionen %1.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The HubSpot app lacks a permission: add the scope %1 and reconnect.</source>
         <extracomment>%1 is a list of HubSpot scope names</extracomment>
         <translation>Der HubSpot-App fehlt eine Berechtigung: Fügen Sie den Bereich (Scope) %1 hinzu und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>The HubSpot app lacks a permission: add one of the scopes %1 and reconnect.</source>
+        <extracomment>%1 is a list of HubSpot scope names, any one of which will do</extracomment>
+        <translation>Der HubSpot-App fehlt eine Berechtigung: Fügen Sie einen der Bereiche (Scopes) %1 hinzu und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token.</source>
+        <extracomment>%1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens</extracomment>
+        <translation>HubSpot hat den Zugriff verweigert: API-Version %1 akzeptiert nur OAuth-Verbindungen. Verbinden Sie sich in den Einstellungen per OAuth, oder wählen Sie API-Version %2, um ein Token einer privaten App zu verwenden.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1880,6 +1895,11 @@
         <source>longer than %1 characters</source>
         <extracomment>%1 is a number</extracomment>
         <translation>länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)</source>
+        <extracomment>the agent&apos;s notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut</extracomment>
+        <translation>für HubSpot zu lang, sobald formatiert (%1 von höchstens %2 Zeichen): Kürzen Sie sie auf %3 Zeichen oder weniger (%4 weniger als jetzt)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2770,8 +2790,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Needs the called number</source>
-        <translation>Braucht die angerufene Nummer</translation>
+        <source>Needs the number called</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>

@@ -143,7 +143,7 @@ async def test_an_unknown_token_on_an_oauth_only_version_names_the_versions_for_
         await _service(client, sandbox.base_url, "v3", "nobody").lookup(_finished())
     assert refused.value.user_message.startswith(
         "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; "
-        "a private-app token works only with API version 2025-09 or 2026-09."
+        "a private-app token works only with API versions 2025-09, 2026-09."
     )
     with pytest.raises(HubSpotAuthError) as dated:
         await _service(client, sandbox.base_url, "2026-09", "nobody").lookup(_finished())

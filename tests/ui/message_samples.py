@@ -135,6 +135,16 @@ def _hubspot_answers(out: _Collector) -> None:
     ]
     for label, status, body in cases:
         out.add(label, error_from_response(status, body, None).user_message)
+    any_scope = {
+        "message": "One or more of the following scopes are required.",
+        "context": {"requiredGranularScopes": ["crm.objects.contacts.write"]},
+    }
+    for label, status, body in [
+        ("403 any scope", 403, any_scope),
+        ("403 OAuth-only version", 403, {}),
+        ("401 OAuth-only version", 401, {}),
+    ]:
+        out.add(label, error_from_response(status, body, None, api_version="v3").user_message)
     tails = [
         {"message": "Property values were not valid", "correlationId": "a1b2-c3"},
         {"message": "Property values were not valid"},
