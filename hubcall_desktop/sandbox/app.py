@@ -119,7 +119,7 @@ async def hubspot_pipeline(request: web.Request, handler: Handler) -> web.Stream
         raise asyncio.CancelledError from None
     if not answer.prepared:  # an odd answer streamed its own headers
         apply_headers(answer, fault)
-        for name, value in state.limiter.headers().items():
+        for name, value in state.limiter.headers(daily=_daily(request)).items():
             answer.headers.setdefault(name, value)  # a 429 has already set its exhausted values
     state.log.finish(record_id, Outcome.ANSWERED, answer.status)
     return answer
@@ -133,23 +133,27 @@ async def _serve(
     fault: Fault | None,
 ) -> web.StreamResponse:
     kind = fault.kind if fault else None
+    daily = _daily(request)
     if fault and kind is FaultKind.LATENCY_BEFORE:
         await asyncio.sleep(fault.seconds)
     if fault and kind is FaultKind.DROP and not fault.after_accept:
         _drop(request, state, record_id)
     if fault and kind is FaultKind.ODD_ANSWER and fault.answer_status >= 300:
-        return await odd_answer(request, fault, state.limiter.headers())  # a redirect
+        return await odd_answer(request, fault, state.limiter.headers(daily=daily))  # a redirect
     if fault and fault.code is not None:
         exhausted = fault.policy if fault.code == 429 else None
         return fault_answer(
-            fault.code, fault.policy, state.limiter.headers(exhausted), fault.retry_after
+            fault.code,
+            fault.policy,
+            state.limiter.headers(exhausted, daily=daily),
+            fault.retry_after,
         )
     if not oauth.is_oauth_path(request.path):  # OAuth takes client credentials, no bearer
         refusal = _check_bearer(request, state)
         if refusal is not None:
             return refusal
         state.log.set_portal(record_id, _portal_of(request, state))
-        decision = state.limiter.acquire()
+        decision = state.limiter.acquire(daily=daily)
         if decision.refused_by is not None:
             return rate_limit_error(decision.refused_by, decision.headers)
     try:
@@ -165,8 +169,14 @@ async def _serve(
     if fault and kind is FaultKind.DROP:
         _drop(request, state, record_id)
     if fault and kind is FaultKind.ODD_ANSWER and answer.status < 300:
-        return await odd_answer(request, fault, state.limiter.headers())
+        return await odd_answer(request, fault, state.limiter.headers(daily=daily))
     return answer
+
+
+def _daily(request: web.Request) -> bool:
+    """Whether the daily cap applies: not to OAuth tokens (HubSpot has no daily limit for
+    OAuth apps and sends them no daily-limit headers)."""
+    return not oauth.bearer_is_oauth(request)
 
 
 def _drop(request: web.Request, state: SandboxState, record_id: int) -> None:

@@ -133,6 +133,12 @@ def is_oauth_token(app: web.Application, token: str) -> bool:
     return token in app[OAUTH].access_tokens
 
 
+def bearer_is_oauth(request: web.Request) -> bool:
+    """The request's bearer token is one this OAuth server issued."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and is_oauth_token(request.app, token.strip())
+
+
 def is_oauth_path(path: str) -> bool:
     """OAuth endpoints take client credentials, not a bearer token, and are not rate limited."""
     return path.startswith(OAUTH_PREFIX)

@@ -60,21 +60,24 @@ class RateLimiter:
         self._day: int | None = None
         self._day_count = 0
 
-    def acquire(self) -> RateDecision:
-        """Count one request if both limits allow it; otherwise say which limit refused it."""
+    def acquire(self, *, daily: bool = True) -> RateDecision:
+        """Count one request if both limits allow it; otherwise say which limit refused it.
+        ``daily=False`` (an OAuth app's request) is neither capped nor counted per day."""
         now = self._advance()
         refused_by: RatePolicy | None = None
-        if self._day_count >= self.daily_limit:
+        if daily and self._day_count >= self.daily_limit:
             refused_by = RatePolicy.DAILY
         elif len(self._recent) >= self.max_requests:
             refused_by = RatePolicy.TEN_SECONDLY_ROLLING
         else:
             self._recent.append(now)
-            self._day_count += 1
-        return RateDecision(refused_by, self.headers(exhausted=refused_by))
+            if daily:
+                self._day_count += 1
+        return RateDecision(refused_by, self.headers(exhausted=refused_by, daily=daily))
 
-    def headers(self, exhausted: RatePolicy | None = None) -> dict[str, str]:
-        """The current ``X-HubSpot-RateLimit-*`` headers; ``exhausted`` reports that limit as 0."""
+    def headers(self, exhausted: RatePolicy | None = None, *, daily: bool = True) -> dict[str, str]:
+        """The current ``X-HubSpot-RateLimit-*`` headers; ``exhausted`` reports that limit as 0.
+        ``daily=False``: without the daily ones, as HubSpot answers OAuth apps."""
         self._advance()
         remaining = max(0, self.max_requests - len(self._recent))
         daily_remaining = max(0, self.daily_limit - self._day_count)
@@ -82,13 +85,15 @@ class RateLimiter:
             remaining = 0
         elif exhausted is RatePolicy.DAILY:
             daily_remaining = 0
-        return {
+        found = {
             "X-HubSpot-RateLimit-Max": str(self.max_requests),
             "X-HubSpot-RateLimit-Remaining": str(remaining),
             "X-HubSpot-RateLimit-Interval-Milliseconds": str(self.window_ms),
-            "X-HubSpot-RateLimit-Daily": str(self.daily_limit),
-            "X-HubSpot-RateLimit-Daily-Remaining": str(daily_remaining),
         }
+        if daily:
+            found["X-HubSpot-RateLimit-Daily"] = str(self.daily_limit)
+            found["X-HubSpot-RateLimit-Daily-Remaining"] = str(daily_remaining)
+        return found
 
     def reset(self) -> None:
         self._recent.clear()
