@@ -1,9 +1,12 @@
 """The call desk: the Qt-free heart the windows observe.
 
-It owns the call lifecycle, the journal, the HubSpot service and the outbox. Every event
-is journaled first; then the caller is looked up in the background; then observers hear
-of it. Nothing here waits on the network before returning to the caller, so a ringing
-call reaches the pop-up in the time two journal round trips take.
+It owns the call lifecycle, the journal, the HubSpot service and the outbox. A new call
+is shown at once (an update with ``recorded=False``: the pop-up appears while the journal
+commits), and everything else follows the journal: the lifecycle remembers an event, the
+history hears of it, the caller is looked up and the source is answered only once the
+journal committed it. If the commit fails, the source's call is refused and observers
+hear NOT_RECORDED. Events of different calls are committed together (see
+:class:`AsyncJournal`); the events of one call are applied one after the other.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ from datetime import datetime
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, utc_now
 from hubcall_desktop.core.errors import InputError, StorageError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
-from hubcall_desktop.core.lifecycle import CallLifecycle, Outcome, auto_log_at, should_auto_log
+from hubcall_desktop.core.lifecycle import (
+    CallLifecycle,
+    Outcome,
+    Transition,
+    auto_log_at,
+    should_auto_log,
+)
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 from hubcall_desktop.core.statuses import CallStatus
@@ -54,6 +63,8 @@ NO_OWN_NUMBER = (
 
 # Added to a re-check's sleep so a timer that fires early still lands past the deadline.
 AUTO_LOG_SLACK_S = 0.05
+MAX_UNRECORDED = 100  # refused new calls whose id a retry reuses (oldest forgotten first)
+_EventKey = tuple[CallSource, str | None]  # an event's call: its source and the source's id
 # States a call can be discarded from: HubSpot has not got it, nor is it about to.
 _DISCARDABLE = (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD, SyncState.NEEDS_NUMBER)
 
@@ -88,6 +99,11 @@ class CallDesk:
         self.outbox.on_outcome = self._after_send
         self._tasks = BackgroundTasks("call-desk")
         self._lock = asyncio.Lock()  # journal read-modify-write of one call at a time
+        # Events whose commit is awaited, by (source, source's call id): the next event of
+        # that call waits for it. Done when the lifecycle has taken (or refused) it.
+        self._committing: dict[_EventKey, asyncio.Future[None]] = {}
+        # New calls the journal refused, by the same key: a retry gets the same call id.
+        self._unrecorded: dict[_EventKey, str] = {}
         self._drafts: dict[str, str] = {}  # notes typed but not yet written
         self._draft_timers: dict[str, asyncio.TimerHandle] = {}
         self._edited: set[str] = set()  # calls the agent touched: never auto-logged
@@ -171,7 +187,9 @@ class CallDesk:
             raise
 
     async def _handle_event(self, event: CallEvent) -> str:
-        async with self._lock:
+        key = (event.source, event.source_call_id)
+        await self._claim(key)
+        try:
             existing = await self._journal_copy(event)
             transition = self.lifecycle.plan(event, existing)
             call = transition.call
@@ -180,20 +198,36 @@ class CallDesk:
                 return call.external_call_id
             if transition.is_new:
                 self._stamp_defaults(call)
+                # A call refused before keeps its id, so its pop-up follows the retry.
+                call.external_call_id = self._unrecorded.pop(key, call.external_call_id)
             self._apply_draft(call)
-            if transition.is_new:
-                # Both go to the journal's thread at once: one wait instead of two.
-                _, cached = await asyncio.gather(
-                    self.journal.save_call(call), self._cached_matches(call)
-                )
-            else:
-                await self.journal.save_call(call)
-                cached = []
-            self.lifecycle.commit(transition)
+            # Queued now, under the lock: saves reach the journal in the order planned.
+            saved = self.journal.save_call_soon(call)
+            committed = self._committing[key] = asyncio.get_running_loop().create_future()
+        finally:
+            self._lock.release()
+        reading: asyncio.Future[list[CallerMatch]] | None = None
+        try:
+            if transition.is_new:  # shown while the journal commits: one frame, not a sync
+                self._notify(DeskUpdate(UpdateKind.RINGING, call, recorded=False))
+                # Read meanwhile, on the journal's thread right after the commit.
+                reading = asyncio.ensure_future(self._cached_matches(call))
+            await self._recorded(key, transition, saved)
+        except BaseException:
+            if reading is not None:
+                reading.cancel()
+            raise
+        finally:
+            del self._committing[key]
+            committed.set_result(None)
         self.status.journal_ok()
-        if transition.is_new:
+        if reading is not None:
+            cached = await reading
             self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
-            self._notify(DeskUpdate(UpdateKind.RINGING, call, tuple(cached)))
+            if cached:
+                self._notify(DeskUpdate(UpdateKind.MATCHES, call, tuple(cached)))
+            else:
+                self._notify(DeskUpdate(UpdateKind.CHANGED, call))
             if transition.outcome is Outcome.NEW_ANSWERED:
                 self._notify(DeskUpdate(UpdateKind.ANSWERED, call))
         elif transition.outcome is Outcome.ANSWERED:
@@ -204,6 +238,37 @@ class CallDesk:
             self._notify(DeskUpdate(UpdateKind.ENDED, call))
             self._schedule_auto_log(call)
         return call.external_call_id
+
+    async def _claim(self, key: _EventKey) -> None:
+        """Take the desk's lock once no earlier event of the same call is still being
+        committed (so each event of a call sees the one before it in the lifecycle)."""
+        while True:
+            await self._lock.acquire()
+            earlier = self._committing.get(key)
+            if earlier is None:
+                return
+            self._lock.release()
+            await asyncio.wait([earlier])
+
+    async def _recorded(
+        self, key: _EventKey, transition: Transition, saved: asyncio.Future[None]
+    ) -> None:
+        """Wait for the journal's commit; then the lifecycle remembers the change. If it
+        failed, observers of a call shown at once hear that it is not recorded."""
+        call = transition.call
+        try:
+            await asyncio.shield(saved)
+        except Exception as error:
+            if transition.is_new:
+                self._unrecorded[key] = call.external_call_id
+                while len(self._unrecorded) > MAX_UNRECORDED:
+                    del self._unrecorded[next(iter(self._unrecorded))]
+                sentence = error.user_message if isinstance(error, UserError) else str(error)
+                self._notify(
+                    DeskUpdate(UpdateKind.NOT_RECORDED, call, error=sentence, recorded=False)
+                )
+            raise
+        self.lifecycle.commit(transition)
 
     async def _journal_copy(self, event: CallEvent) -> Call | None:
         """The journal's copy (it carries the agent's notes) of the call the event is about."""

@@ -27,6 +27,7 @@ class UpdateKind(StrEnum):
     ENDED = "ended"  # closed: ask for status and notes (``call.final_status`` is the guess)
     CHANGED = "changed"  # anything else about the call (late info, edits, discarded)
     SYNC = "sync"  # the call's sync state moved (pending, logged, failed, ...)
+    NOT_RECORDED = "not-recorded"  # a call shown at once could not be journaled; ``error``: why
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,10 @@ class DeskUpdate:
     fresh: bool = False  # matches come from HubSpot just now (not the journal's memory)
     error: str = ""  # the sentence to show (lookup or log failure)
     error_fields: tuple[str, ...] = ()  # the request fields a HubSpot 400 names
+    # False: not (or not yet) in the journal. A new call's RINGING comes at once, while the
+    # journal commits it; a recorded update (CHANGED or MATCHES) or NOT_RECORDED follows.
+    # Views of the journal (the history, recent calls) wait for the recorded one.
+    recorded: bool = True
 
 
 class TokenState(StrEnum):

@@ -42,8 +42,11 @@ R = TypeVar("R")
 class _OnWorker(Generic[P, R]):
     """Turns a :class:`CallJournal` method into a coroutine method run on the worker."""
 
-    def __init__(self, method: Callable[Concatenate[CallJournal, P], R]) -> None:
+    def __init__(
+        self, method: Callable[Concatenate[CallJournal, P], R], *, reads: bool = False
+    ) -> None:
         self._method = method
+        self._reads = reads
         self.__doc__ = method.__doc__
 
     @overload
@@ -59,10 +62,12 @@ class _OnWorker(Generic[P, R]):
             return self
         method = self._method
         journal_owner = owner
+        writes = not self._reads
 
         async def bound(*args: P.args, **kwargs: P.kwargs) -> R:
             journal = journal_owner._require_open()
-            return await journal_owner._run(functools.partial(method, journal, *args, **kwargs))
+            job = functools.partial(method, journal, *args, **kwargs)
+            return await journal_owner._run(job, closes_group=writes)
 
         bound.__name__ = bound.__qualname__ = method.__name__
         bound.__doc__ = method.__doc__
@@ -137,9 +142,14 @@ class AsyncJournal:
             raise JournalClosed(f"the call journal {self.path} is closed")
         return self._journal
 
-    async def _run(self, job: Callable[[], R]) -> R:
+    async def _run(self, job: Callable[[], R], *, closes_group: bool = True) -> R:
+        """Run ``job`` on the worker. A write closes the open group: saves asked for after
+        it come after it. A read need not (the group's commit is queued before it, so it
+        sees every save asked for earlier; one asked for later is no harm to see), and a
+        burst of calls whose pop-ups read the journal still commits in one group."""
         with self._group_lock:
-            self._open_group = None  # saves asked for after this job come after it
+            if closes_group:
+                self._open_group = None
             submitted = self._executor.submit(job)
         return await _finished(asyncio.wrap_future(submitted))
 
@@ -185,23 +195,23 @@ class AsyncJournal:
 
     save_calls = _OnWorker(CallJournal.save_calls)
     save_group = _OnWorker(CallJournal.save_group)
-    get_call = _OnWorker(CallJournal.get_call)
-    find_by_source = _OnWorker(CallJournal.find_by_source)
-    list_calls = _OnWorker(CallJournal.list_calls)
-    open_calls = _OnWorker(CallJournal.open_calls)
-    count_calls = _OnWorker(CallJournal.count_calls)
-    last_matches_for = _OnWorker(CallJournal.last_matches_for)
-    history = _OnWorker(CallJournal.history)
+    get_call = _OnWorker(CallJournal.get_call, reads=True)
+    find_by_source = _OnWorker(CallJournal.find_by_source, reads=True)
+    list_calls = _OnWorker(CallJournal.list_calls, reads=True)
+    open_calls = _OnWorker(CallJournal.open_calls, reads=True)
+    count_calls = _OnWorker(CallJournal.count_calls, reads=True)
+    last_matches_for = _OnWorker(CallJournal.last_matches_for, reads=True)
+    history = _OnWorker(CallJournal.history, reads=True)
     enqueue_log = _OnWorker(CallJournal.enqueue_log)
-    due_entries = _OnWorker(CallJournal.due_entries)
+    due_entries = _OnWorker(CallJournal.due_entries, reads=True)
     mark_sending = _OnWorker(CallJournal.mark_sending)
     mark_delivered = _OnWorker(CallJournal.mark_delivered)
     mark_retry = _OnWorker(CallJournal.mark_retry)
     mark_failed = _OnWorker(CallJournal.mark_failed)
     recover_interrupted = _OnWorker(CallJournal.recover_interrupted)
-    pending_count = _OnWorker(CallJournal.pending_count)
-    outbox_entries = _OnWorker(CallJournal.outbox_entries)
-    get_entry = _OnWorker(CallJournal.get_entry)
+    pending_count = _OnWorker(CallJournal.pending_count, reads=True)
+    outbox_entries = _OnWorker(CallJournal.outbox_entries, reads=True)
+    get_entry = _OnWorker(CallJournal.get_entry, reads=True)
 
 
 async def _finished(inner: asyncio.Future[R]) -> R:

@@ -219,6 +219,8 @@ class AppController(QObject):
             # Shown or still waiting for a place: either way it follows the call, so a
             # waiting call that got logged never opens as a pop-up that cannot close.
             self.popups.show_update(update)
+        if not update.recorded:
+            return  # the pop-up shows it at once; the history follows the journal
         if call.final_status is None and call.ended_at is None:
             self._open_calls.pop(call_id, None)
             self._open_calls[call_id] = call

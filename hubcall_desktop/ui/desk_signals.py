@@ -39,6 +39,7 @@ class DeskSignals(QObject):
             UpdateKind.ENDED: self.ended,
             UpdateKind.CHANGED: self.changed,
             UpdateKind.SYNC: self.sync,
+            UpdateKind.NOT_RECORDED: self.changed,
         }
 
     def attach(self, desk: CallDesk) -> None:

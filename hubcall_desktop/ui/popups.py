@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.windows.popup import CallPopup
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ class PopupManager(QObject):
     def _update_waiting(self, waiting: _Waiting, update: DeskUpdate) -> None:
         waiting.call = update.call
         if update.kind is UpdateKind.MATCHES:
-            waiting.matches, waiting.fresh = update.matches, True
+            waiting.matches, waiting.fresh = update.matches, update.fresh
         elif update.kind is UpdateKind.LOOKUP_FAILED:
             waiting.error = update.error
         elif update.kind is UpdateKind.SYNC and update.call.sync_state is not SyncState.LOCAL:
@@ -121,7 +122,10 @@ class PopupManager(QObject):
         kind = update.kind
         if kind is UpdateKind.MATCHES:
             popup.show_call(update.call)
-            popup.show_matches(update.matches, fresh=True)
+            popup.show_matches(update.matches, fresh=update.fresh)
+        elif kind is UpdateKind.NOT_RECORDED:
+            why = self.tr("This call could not be recorded, so it is not in the history: %1")
+            popup.show_error(why.replace("%1", message_text(update.error)))
         elif kind is UpdateKind.LOOKUP_FAILED:
             popup.show_lookup_failed(update.error)
         elif kind is UpdateKind.ANSWERED:

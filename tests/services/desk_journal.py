@@ -24,9 +24,11 @@ OTTO = "+493055507777"
 BUSY_S = 0.2  # how long the desk's journal waits for a lock held by another connection
 
 
-async def open_desk(path: Path, sandbox: SandboxServer) -> DeskRuntime:
+async def open_desk(
+    path: Path, sandbox: SandboxServer, *, busy_timeout: float = BUSY_S
+) -> DeskRuntime:
     """The desk as the app builds it, with a short busy timeout so a lock fails fast."""
-    journal = await AsyncJournal.open(path, busy_timeout=BUSY_S)
+    journal = await AsyncJournal.open(path, busy_timeout=busy_timeout)
     client = build_client(None)
     settings = demo_settings("DE")
     service = HubSpotService(

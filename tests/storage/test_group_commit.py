@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import struct
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,28 +18,9 @@ from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
+from .wal_frames import wal_commits
+
 HOLD_S = 0.3  # how long another program keeps the write lock while calls gather
-WAL_HEADER = 32
-FRAME_HEADER = 24
-
-
-def wal_commits(journal_path: Path) -> int:
-    """Commit records in the write-ahead log: frames that carry the database size after
-    the commit (others carry 0) and the log header's current salts (older frames are
-    left-overs of a log that was reset). See https://www.sqlite.org/fileformat.html."""
-    data = journal_path.with_name(journal_path.name + "-wal").read_bytes()
-    if len(data) < WAL_HEADER:
-        return 0
-    page_size = struct.unpack(">I", data[8:12])[0]
-    salts = data[16:24]
-    commits = 0
-    for at in range(WAL_HEADER, len(data) - FRAME_HEADER + 1, FRAME_HEADER + page_size):
-        frame = data[at : at + FRAME_HEADER]
-        if frame[8:16] != salts:
-            break
-        if struct.unpack(">I", frame[4:8])[0] != 0:
-            commits += 1
-    return commits
 
 
 @contextmanager
