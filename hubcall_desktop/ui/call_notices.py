@@ -1,5 +1,13 @@
 """Desktop notifications about calls: a ringing call (named when HubSpot knows the caller)
-and a log HubSpot refused. Do-not-disturb silences them; the journal never stops."""
+and a log HubSpot refused. Do-not-disturb silences them; the journal never stops.
+
+A ringing call whose pop-up is on screen gets no desktop notification, only the line in
+the main window (and the sound): the pop-up already says who calls, and where the
+notification daemon draws (the tray's corner on KDE and Windows, the top on GNOME) is not
+known, so a notification could cover the caller's name and Answer. A call waiting for a
+pop-up place is notified; its notification is withdrawn once its pop-up opens, and as soon
+as the call is answered or ends.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +33,7 @@ class CallNotices:
     def __init__(self, controller: AppController) -> None:
         self._c = controller
         self._unnamed: dict[str, Call] = {}  # ringing; the notification waits for a name
+        controller.popups.opened.connect(controller.notifier.withdraw)
 
     def on_ringing(self, update: DeskUpdate) -> None:
         call = update.call
@@ -36,7 +45,12 @@ class CallNotices:
         QTimer.singleShot(NAME_WAIT_MS, functools.partial(self._named, call.external_call_id))
 
     def on_update(self, update: DeskUpdate) -> None:
-        call_id = update.call.external_call_id
+        call = update.call
+        call_id = call.external_call_id
+        if call.answered_at or call.ended_at or call.final_status is not None:
+            self._unnamed.pop(call_id, None)  # nothing to announce any more
+            self._c.notifier.withdraw(call_id)
+            return
         if call_id in self._unnamed and update.kind in (
             UpdateKind.MATCHES,
             UpdateKind.LOOKUP_FAILED,
@@ -67,9 +81,13 @@ class CallNotices:
 
     def _ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
         who = who_text(tuple(matches)) or remote_text(call, self._c.region)
+        call_id = call.external_call_id
+        popup = self._c.popups.popup(call_id)
         self._c.notifier.notify(
             QCoreApplication.translate("CallNotices", "Incoming call"),
             who,
-            functools.partial(self._c.dialogs.open_popup_by_id, call.external_call_id),
+            functools.partial(self._c.dialogs.open_popup_by_id, call_id),
             sound=self._c.settings.sound_enabled,
+            key=call_id,
+            in_app_only=popup is not None and popup.isVisible(),
         )

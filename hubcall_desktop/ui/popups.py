@@ -48,6 +48,7 @@ class PopupManager(QObject):
     answer_requested = Signal(str)
     hangup_requested = Signal(str)
     open_requested = Signal(str)
+    opened = Signal(str)  # a call's pop-up came on screen (call id)
     called_number_entered = Signal(str, str)  # call id, the number that was called
 
     def __init__(
@@ -149,9 +150,12 @@ class PopupManager(QObject):
                 popup.show_matches(waiting.matches, fresh=waiting.fresh)
                 if waiting.error:
                     popup.show_lookup_failed(waiting.error)
+        was_visible = popup.isVisible()
         popup.show()
         popup.repaint()  # paint now, before the loop turns to the caller lookup
         self._place()
+        if not was_visible:
+            self.opened.emit(call.external_call_id)
         if focus:
             popup.focus_for_typing()
         return popup

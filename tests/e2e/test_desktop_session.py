@@ -63,6 +63,9 @@ async def main(folder):
     result["popup_visible"] = popup.isVisible()
     result["editor_kept_focus"] = QApplication.activeWindow() is editor
     result["ringing_tray"] = tray.state.value if tray else ""
+    app.settings.popup_enabled = False  # a shown pop-up is announced in the window only
+    await ring(app.desk, DEMO_CALLERS[0])
+    await until(lambda: app.notifier.last_backend == "system")
     result["notification_backend"] = app.notifier.last_backend
     await app.close_down()
     print("RESULT " + json.dumps(result), flush=True)
