@@ -121,6 +121,9 @@ step "ruff check" ruff check . || true
 step "ruff format --check" ruff format --check . || true
 step "mypy" mypy || true
 step "lint-imports" lint-imports || true
+# httpx2 beside httpx, for tests/secrets/test_httpx2_beside.py: a cached folder of its own
+# (.venv-extra/httpx2), never the virtualenv; built here so that pytest needs no network.
+step "httpx2 (cached, beside httpx)" "$VENV/bin/python" -m tests.httpx2_beside || true
 step "pytest (private desktop session)" env HUBCALL_TEST_PYTHON="$VENV/bin/python" \
     bash tests/session.sh "$@" || PYTEST_STATUS=$?
 ((PYTEST_STATUS == 5)) && say "pytest collected no tests: counted as a failure"
