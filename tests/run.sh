@@ -28,7 +28,8 @@ QT_XCB_LIBS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-r
 PACKAGES=(ca-certificates python3-venv "${QT_XCB_LIBS[@]}" fonts-dejavu-core
     xvfb xauth x11-utils imagemagick xdotool
     gnome-keyring libsecret-tools dbus dbus-bin libglib2.0-bin
-    dunst libnotify-bin trayer baresip-core sip-tester desktop-file-utils appstream)
+    dunst libnotify-bin trayer baresip-core sip-tester desktop-file-utils appstream
+    zsh fish man-db groff-base)
 
 say() { printf '[run] %s\n' "$*"; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }

@@ -7,7 +7,13 @@ import logging
 from collections.abc import Sequence
 
 from hubcall_desktop import __version__
-from hubcall_desktop.cli import auth_commands, call_commands, misc_commands, sources_commands
+from hubcall_desktop.cli import (
+    auth_commands,
+    call_commands,
+    misc_commands,
+    shell_completion,
+    sources_commands,
+)
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.global_options import add_global_options, configure_logging
 from hubcall_desktop.cli.output import emit_json, reconnect_sentence, warn
@@ -70,13 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     misc_commands.register(sub)
     auth_commands.register(sub)
     sources_commands.register(sub)
+    shell_completion.register(sub)
     return parser
 
 
 def run_command(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure_logging(args.verbose)
+    configure_logging(args.verbose, args.data_dir)
     handler = getattr(args, "handler", None)
     if handler is None:
         if args.demo:

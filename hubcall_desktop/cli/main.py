@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hubcall_desktop.cli.commands import run_command
 
         return run_command(words)
-    configure_logging(args.verbose)
+    configure_logging(args.verbose, args.data_dir)
     from hubcall_desktop.ui.app import run
 
     return run(args)
