@@ -41,7 +41,8 @@ _WEBHOOK_REDACT = "hubcall_desktop.sources.webhook_redact"
 _TOKEN_VALUE = re.compile(r"(?i)((?:access_|refresh_)?token[\"']?\s*[=:]\s*[\"']?)[^\s&\"',;]+")
 _BEARER_VALUE = re.compile(r"(?i)(bearer[ \t]+)[A-Za-z0-9._~%+/=\-]{6,}")
 _PRIVATE_APP_TOKEN = re.compile(r"\bpat-[A-Za-z0-9]+-[0-9A-Fa-f-]{20,}")
-_OPAQUE = re.compile(r"[A-Za-z0-9_\-+/]{64,}={0,2}")  # HubSpot OAuth tokens are 100+ of these
+# HubSpot's OAuth tokens: 100+ base64url characters. No slash: paths are not masked.
+_OPAQUE = re.compile(r"[A-Za-z0-9_\-]{64,}={0,2}")
 _PHONE = re.compile(
     r"(?:(?:tel|sips?):)?\+\d(?:[\d \-().]{4,22})\d"  # +49 30 1234567, tel:+1-202-555-0143
     r"|(?i:\b(?:tel|sips?):)[\d \-().]{5,22}\d"  # sip:030123456@pbx
