@@ -18,4 +18,12 @@ if getattr(sys, "frozen", False) and sys.platform.startswith("linux"):
     else:
         os.environ["LD_LIBRARY_PATH"] = original
 
+if sys.stdout is None or sys.stderr is None:
+    # A windowed executable (Windows' hubcall-desktop-gui.exe, the macOS .app) has no
+    # console: PyInstaller leaves both None, and faulthandler or a library writing to
+    # them would fail. The log file has what they would have said.
+    sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the app)
+    sys.stdout = sys.stdout or sink
+    sys.stderr = sys.stderr or sink
+
 raise SystemExit(main())

@@ -1,8 +1,13 @@
 """Start at login, each platform its standard way; elsewhere a clear "not here".
 
 - Linux and the BSDs: an XDG autostart entry, per the Desktop Entry and Desktop Application
-  Autostart specifications: ``$XDG_CONFIG_HOME/autostart/hubcall-desktop.desktop``
-  (default ``~/.config``).
+  Autostart specifications: ``$XDG_CONFIG_HOME/autostart/org.hubcall.desktop.desktop``
+  (default ``~/.config``), named by the app id like the menu entry. An AppImage starts
+  its ``$APPIMAGE`` file, not the mount it runs from, which is gone after a restart.
+- Inside a Flatpak: the Background portal (``background_portal``), which writes the host's
+  entry itself; the app's own ``~/.config`` there is a sandbox folder the session never
+  reads. The portal cannot be asked what it did, so its last answer is kept in
+  ``$XDG_CONFIG_HOME/hubcall-desktop/start-at-login-portal``.
 - macOS: a per-user LaunchAgent, ``~/Library/LaunchAgents/<label>.plist`` with
   ``RunAtLoad``; launchd reads the folder at login.
 - Windows: a value under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``.
@@ -25,14 +30,23 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Protocol
 
+from hubcall_desktop import APP_ID
 from hubcall_desktop.core.errors import ConfigurationError
+from hubcall_desktop.services import background_portal
 
 logger = logging.getLogger(__name__)
 
-ENTRY_NAME: Final = "hubcall-desktop.desktop"
-# The LaunchAgent's label and file name: reverse DNS, as launchd expects. Keep it equal to
-# the bundle identifier if a macOS .app bundle is ever built.
-LAUNCH_AGENT_LABEL: Final = "org.hubcall.desktop"
+ENTRY_NAME: Final = f"{APP_ID}.desktop"
+# The name before the app id was used everywhere: removed whenever the setting changes, so
+# an upgraded app neither starts twice nor cannot be turned off.
+LEGACY_ENTRY_NAME: Final = "hubcall-desktop.desktop"
+# The LaunchAgent's label and file name: reverse DNS, as launchd expects; the same as the
+# .app's bundle identifier.
+LAUNCH_AGENT_LABEL: Final = APP_ID
+# Windows: the windowed executable beside the console one (packaging/hubcall-desktop.spec),
+# so starting at login opens no console window.
+WINDOWED_EXE: Final = "hubcall-desktop-gui.exe"
+PORTAL_RECORD: Final = Path("hubcall-desktop") / "start-at-login-portal"
 RUN_KEY: Final = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE_NAME: Final = "HubCall Desktop"
 # Characters the Exec key reserves (Desktop Entry spec, "The Exec key"): such arguments
@@ -69,13 +83,26 @@ def unsupported_reason(platform: str = sys.platform) -> str | None:
 # -- the command to start -------------------------------------------------------------
 
 
-def launch_command(executable: str | None = None, frozen: bool | None = None) -> list[str]:
-    """How to start this app again: the frozen app itself, the installed script when there
-    is one, else this Python with ``-m``. (The app has no start-minimised option: that
-    choice lives in the settings, which the app reads when it starts.)"""
+def launch_command(
+    executable: str | None = None,
+    frozen: bool | None = None,
+    environ: Mapping[str, str] = os.environ,
+    platform: str = sys.platform,
+) -> list[str]:
+    """How to start this app again: the AppImage file, the frozen app itself (on Windows
+    its windowed twin), the installed script when there is one, else this Python with
+    ``-m``. (The app has no start-minimised option: that choice lives in the settings,
+    which the app reads when it starts.)"""
     executable = executable or sys.executable
+    appimage = environ.get("APPIMAGE")  # set by the AppImage runtime to the .AppImage file
+    if appimage and platform.startswith(_XDG_PLATFORMS):
+        return [appimage]
     if getattr(sys, "frozen", False) if frozen is None else frozen:
-        return [executable]  # a PyInstaller build: sys.executable is the app
+        # A PyInstaller build: sys.executable is the app.
+        windowed = Path(executable).with_name(WINDOWED_EXE)
+        if platform == "win32" and windowed.is_file():
+            return [str(windowed)]
+        return [executable]
     script = shutil.which("hubcall-desktop")
     if script:
         return [script]
@@ -121,7 +148,7 @@ def entry_text(argv: Sequence[str]) -> str:
         "Name=HubCall Desktop\n"
         "Comment=Caller ID pop-ups and call logging to HubSpot\n"
         f"Exec={exec_line(argv)}\n"
-        "Icon=hubcall-desktop\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )
@@ -201,6 +228,7 @@ def is_enabled(
     *,
     home: Path | None = None,
     registry: RunRegistry | None = None,
+    flatpak_info: Path = background_portal.FLATPAK_INFO,
 ) -> bool:
     """Whether the app starts at login (False where that is not supported)."""
     if unsupported_reason(platform) is not None:
@@ -209,7 +237,10 @@ def is_enabled(
         return launch_agent_file(home).is_file()
     if platform == "win32":
         return _run_registry(registry).get(RUN_VALUE_NAME) is not None
-    return autostart_file(environ).is_file()
+    if background_portal.in_flatpak(flatpak_info):
+        return _portal_record(environ).is_file()
+    entry = autostart_file(environ)
+    return entry.is_file() or entry.with_name(LEGACY_ENTRY_NAME).is_file()
 
 
 def set_enabled(
@@ -220,6 +251,8 @@ def set_enabled(
     *,
     home: Path | None = None,
     registry: RunRegistry | None = None,
+    flatpak_info: Path = background_portal.FLATPAK_INFO,
+    portal_bus: str = "SESSION",
 ) -> str:
     """Turn start at login on or off; returns where it is set (a file or registry value).
 
@@ -231,6 +264,8 @@ def set_enabled(
     command = list(argv or launch_command())
     if platform == "win32":
         return _set_run_value(enabled, command, _run_registry(registry))
+    if platform != "darwin" and background_portal.in_flatpak(flatpak_info):
+        return _ask_portal(enabled, command, environ, portal_bus)
     if platform == "darwin":
         path = launch_agent_file(home)
         content = plistlib.dumps(launch_agent(command))
@@ -242,10 +277,38 @@ def set_enabled(
     if not enabled:
         path.unlink(missing_ok=True)
         logger.info("start at login off: removed %s", path)
-        return str(path)
-    _write_atomically(path, content, what)
-    logger.info("start at login on: wrote %s", path)
+    else:
+        _write_atomically(path, content, what)
+        logger.info("start at login on: wrote %s", path)
+    if platform != "darwin":
+        _remove_legacy_entry(path)
     return str(path)
+
+
+def _remove_legacy_entry(entry: Path) -> None:
+    legacy = entry.with_name(LEGACY_ENTRY_NAME)
+    try:
+        legacy.unlink(missing_ok=True)
+    except OSError as exc:  # the new entry is right; an old one left is only noted
+        logger.warning("could not remove the old autostart entry %s: %s", legacy, exc)
+
+
+def _portal_record(environ: Mapping[str, str]) -> Path:
+    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / PORTAL_RECORD
+
+
+def _ask_portal(enabled: bool, argv: Sequence[str], environ: Mapping[str, str], bus: str) -> str:
+    # Inside the sandbox the command is the app's own (/app/bin/...); the portal wraps it
+    # in `flatpak run` for the host's entry.
+    granted = background_portal.request_background(enabled, argv, bus=bus)
+    record = _portal_record(environ)
+    if granted:
+        _write_atomically(record, b"on\n", "autostart entry")
+    else:
+        record.unlink(missing_ok=True)
+    logger.info("start at login %s through the Background portal", "on" if granted else "off")
+    return background_portal.BACKGROUND_INTERFACE
 
 
 def _set_run_value(enabled: bool, argv: Sequence[str], registry: RunRegistry) -> str:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hubcall_desktop import APP_ID
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.ui import qt_guard
 from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 APP_DISPLAY_NAME = "HubCall Desktop"
-DESKTOP_FILE = "hubcall-desktop"  # packaging/hubcall-desktop.desktop
+DESKTOP_FILE = APP_ID  # packaging/org.hubcall.desktop.desktop; the Wayland app id
 ALREADY_RUNNING = "HubCall Desktop is already running; its window was brought to the front."
 ALREADY_RUNNING_LOG = "HubCall Desktop is already running; it opened the form to log a call."
 

@@ -43,16 +43,36 @@ class DictRegistry:
 def test_entry_is_written_and_removed(tmp_path: Path) -> None:
     env = {"XDG_CONFIG_HOME": str(tmp_path)}
     where = autostart.set_enabled(True, ["/usr/bin/hubcall-desktop"], env, "linux")
-    path = tmp_path / "autostart" / "hubcall-desktop.desktop"
+    path = tmp_path / "autostart" / "org.hubcall.desktop.desktop"  # the app id, as the menu's
     assert where == str(path)
     text = path.read_text("utf-8")
     assert "Exec=/usr/bin/hubcall-desktop\n" in text
+    assert "Icon=org.hubcall.desktop\n" in text
     assert text.startswith("[Desktop Entry]\nType=Application\n")
     assert autostart.is_enabled(env, "linux")
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
     autostart.set_enabled(False, None, env, "linux")
     assert not path.exists() and not autostart.is_enabled(env, "linux")
     autostart.set_enabled(False, None, env, "linux")  # removing twice is fine
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_entry_of_older_versions_is_removed(tmp_path: Path, enabled: bool) -> None:
+    """Before the app id, the entry was hubcall-desktop.desktop: left behind, it would
+    start the app twice, or keep starting it after the setting was turned off."""
+    env = {"XDG_CONFIG_HOME": str(tmp_path)}
+    legacy = tmp_path / "autostart" / "hubcall-desktop.desktop"
+    legacy.parent.mkdir()
+    legacy.write_text("[Desktop Entry]\nType=Application\nExec=/old/hubcall-desktop\n")
+    assert autostart.is_enabled(env, "linux")  # what an upgraded app finds: it is on
+
+    autostart.set_enabled(enabled, ["/usr/bin/hubcall-desktop"], env, "linux")
+
+    assert not legacy.exists()
+    assert [p.name for p in legacy.parent.iterdir()] == (
+        ["org.hubcall.desktop.desktop"] if enabled else []
+    )
+    assert autostart.is_enabled(env, "linux") is enabled
 
 
 @pytest.mark.parametrize(
@@ -221,3 +241,34 @@ def test_the_default_command_is_used_when_none_is_given(
     agent = plistlib.loads(autostart.launch_agent_file(tmp_path).read_bytes())
     assert agent["ProgramArguments"] == autostart.launch_command()
     assert agent["ProgramArguments"][1:] == ["-m", "hubcall_desktop"]
+
+
+def test_an_appimage_starts_its_file_not_its_mount(tmp_path: Path) -> None:
+    """The AppImage runtime runs the app from a temporary mount (/tmp/.mount_...) that is
+    gone after a restart, and says where the .AppImage file is in $APPIMAGE."""
+    image = "/home/ann/Apps/HubCall Desktop-x86_64.AppImage"
+    env = {"APPIMAGE": image, "XDG_CONFIG_HOME": str(tmp_path)}
+    mounted = "/tmp/.mount_HubCalXyz/usr/bin/hubcall-desktop"
+    assert autostart.launch_command(mounted, frozen=True, environ=env, platform="linux") == [image]
+    assert autostart.launch_command(mounted, frozen=True, environ={}, platform="linux") == [mounted]
+    autostart.set_enabled(True, autostart.launch_command(mounted, True, env, "linux"), env)
+    text = (tmp_path / "autostart" / "org.hubcall.desktop.desktop").read_text("utf-8")
+    assert 'Exec="/home/ann/Apps/HubCall Desktop-x86_64.AppImage"\n' in text
+
+
+def test_windows_starts_the_windowed_executable_at_login(tmp_path: Path) -> None:
+    """A frozen build on Windows has a console executable and a windowed one beside it
+    (packaging/hubcall-desktop.spec); at login no console window may open."""
+    console = tmp_path / "hubcall-desktop.exe"
+    console.write_bytes(b"MZ")
+    assert autostart.launch_command(str(console), frozen=True, environ={}, platform="win32") == [
+        str(console)
+    ]  # an older build without the windowed one
+    windowed = tmp_path / "hubcall-desktop-gui.exe"
+    windowed.write_bytes(b"MZ")
+    assert autostart.launch_command(str(console), frozen=True, environ={}, platform="win32") == [
+        str(windowed)
+    ]
+    assert autostart.launch_command(str(console), frozen=True, environ={}, platform="linux") == [
+        str(console)
+    ]
