@@ -216,13 +216,44 @@ class CallDesk:
         except BaseException:
             if reading is not None:
                 reading.cancel()
+            del self._committing[key]
+            committed.set_result(None)
             raise
+        self.status.journal_ok()
+        # The source is answered now; the windows hear of the change right after (a burst
+        # of calls is not answered at the pace the history and the tray are redrawn).
+        self._tasks.start(
+            self._announce_then_free(key, committed, transition, reading),
+            f"recorded {call.external_call_id}",
+        )
+        return call.external_call_id
+
+    async def _announce_then_free(
+        self,
+        key: _EventKey,
+        committed: asyncio.Future[None],
+        transition: Transition,
+        reading: asyncio.Future[list[CallerMatch]] | None,
+    ) -> None:
+        """Announce, then let the call's next event in (so observers hear of a call's
+        events in their order)."""
+        try:
+            await self._announce(transition, reading)
         finally:
             del self._committing[key]
             committed.set_result(None)
-        self.status.journal_ok()
+
+    async def _announce(
+        self, transition: Transition, reading: asyncio.Future[list[CallerMatch]] | None
+    ) -> None:
+        """Tell observers what a committed event changed; start the lookup of a new call."""
+        call = transition.call
         if reading is not None:
-            cached = await reading
+            try:
+                cached = await reading
+            except Exception:  # the pop-up shows the call anyway; HubSpot is asked next
+                logger.exception("could not read the last match of call %s", call.external_call_id)
+                cached = []
             self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
             if cached:
                 self._notify(DeskUpdate(UpdateKind.MATCHES, call, tuple(cached)))
@@ -237,7 +268,6 @@ class CallDesk:
         if transition.closed:
             self._notify(DeskUpdate(UpdateKind.ENDED, call))
             self._schedule_auto_log(call)
-        return call.external_call_id
 
     async def _claim(self, key: _EventKey) -> None:
         """Take the desk's lock once no earlier event of the same call is still being

@@ -164,6 +164,8 @@ async def test_a_burst_of_calls_is_committed_together_and_every_202_is_on_disk(
 async def test_two_events_of_one_call_at_once_are_applied_one_after_the_other(
     patient: DeskRuntime, journal_path: Path
 ) -> None:
+    updates: list[DeskUpdate] = []
+    patient.desk.add_listener(updates.append)
     ringing = event(EventKind.RINGING, "sip-2")
     other = _lock(journal_path)
     asyncio.get_running_loop().call_later(HOLD_S, _release, other)
@@ -175,6 +177,11 @@ async def test_two_events_of_one_call_at_once_are_applied_one_after_the_other(
     )
     assert first == again == ended
     assert rows(journal_path) == [(ANNA, "MISSED", "sip-2")]
+    await asyncio.sleep(0.1)  # the windows hear of the end right after the 202
+    # ... in the order of the events: the ringing's record never comes after the end.
+    told = [u for u in updates if u.kind in (UpdateKind.CHANGED, UpdateKind.ENDED)]
+    assert [u.kind for u in told] == [UpdateKind.CHANGED, UpdateKind.CHANGED, UpdateKind.ENDED]
+    assert told[0].call.final_status is None and told[-1].call.final_status is not None
 
 
 async def test_a_journal_that_cannot_be_written_refuses_each_event_of_a_burst(
