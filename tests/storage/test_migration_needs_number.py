@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.call import Call, Direction, SyncState
 from hubcall_desktop.storage.codec import call_to_row
 from hubcall_desktop.storage.database import Database
 from hubcall_desktop.storage.journal import CallJournal
@@ -46,6 +46,15 @@ def test_a_known_caller_kept_as_withheld_for_a_missing_called_number_waits_for_i
             SyncState.WITHHELD,
         ),
         "unreadable caller": (make_call(from_number=None, raw_from="**31#"), SyncState.WITHHELD),
+        "unreadable, no called number": (
+            make_call(from_number=None, raw_from="**31#", to_number=None, raw_to=""),
+            SyncState.WITHHELD,
+        ),
+        "both numbers": (make_call(), SyncState.WITHHELD),  # only a missing number moves
+        "outbound": (
+            make_call(to_number=None, raw_to="", direction=Direction.OUTBOUND),
+            SyncState.WITHHELD,
+        ),
         "not logged yet": (make_call(to_number=None, raw_to=""), SyncState.LOCAL),
         "discarded": (make_call(to_number=None, raw_to=""), SyncState.DISCARDED),
         "logged": (make_call(), SyncState.LOGGED),
@@ -60,6 +69,9 @@ def test_a_known_caller_kept_as_withheld_for_a_missing_called_number_waits_for_i
         "withheld caller": SyncState.WITHHELD,
         "both missing": SyncState.WITHHELD,
         "unreadable caller": SyncState.WITHHELD,
+        "unreadable, no called number": SyncState.WITHHELD,
+        "both numbers": SyncState.WITHHELD,
+        "outbound": SyncState.WITHHELD,
         "not logged yet": SyncState.LOCAL,
         "discarded": SyncState.DISCARDED,
         "logged": SyncState.LOGGED,
