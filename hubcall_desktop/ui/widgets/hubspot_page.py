@@ -217,9 +217,12 @@ class HubSpotPage(QWidget):
             )
         )
         hint.setWordWrap(True)
+        column = QVBoxLayout()  # one row: a wrapped label alone in a form row gets too tall
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(url_row)
+        column.addWidget(hint)
         form.addRow(self.tr("Sign-in &port:"), self.redirect_port)
-        form.addRow(self.tr("Redirect URL:"), url_row)
-        form.addRow("", hint)
+        form.addRow(self.tr("Redirect URL:"), column)
 
     def _copy_redirect(self) -> None:
         clipboard = QGuiApplication.clipboard()
