@@ -142,7 +142,7 @@
     <message>
         <location line="+25"/>
         <source>Enter the number that was called to log the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die angerufene Nummer ein, um den Anruf zu protokollieren</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -157,7 +157,7 @@
     <message>
         <location line="+4"/>
         <source>Enter the number that was called below, or your own number in Settings (Calls): the call is sent then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie unten die angerufene Nummer ein oder Ihre eigene Nummer in den Einstellungen (Anrufe): Dann wird der Anruf gesendet.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -168,12 +168,12 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+51"/>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+65"/>
         <source>Could not log a call</source>
         <translation>Anruf konnte nicht protokolliert werden</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
@@ -443,17 +443,17 @@
     <message>
         <location filename="../../hubcall_desktop/ui/widgets/called_number.py" line="+33"/>
         <source>Number that was &amp;called (your line):</source>
-        <translation type="unfinished"></translation>
+        <translation>Angerufene Nummer (Ihre &amp;Leitung):</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Number that was called</source>
-        <translation type="unfinished"></translation>
+        <translation>Angerufene Nummer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Needed to log the call in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Nötig, um den Anruf in HubSpot zu protokollieren</translation>
     </message>
 </context>
 <context>
@@ -2790,8 +2790,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Needs the number called</source>
-        <translation type="unfinished"></translation>
+        <source>Needs the called number</source>
+        <translation>Braucht die angerufene Nummer</translation>
     </message>
     <message>
         <location line="+1"/>

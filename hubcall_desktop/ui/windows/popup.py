@@ -370,6 +370,8 @@ class CallPopup(QWidget):
     def _on_log(self) -> None:
         if self.stage is not Stage.ENDED:
             return
+        if not self.called_number.commit():  # typed, but not a number: the field says why
+            return
         self._decided = True
         self.log_requested.emit(
             self.call_id,
@@ -380,8 +382,6 @@ class CallPopup(QWidget):
 
     def _on_discard(self) -> None:
         if self.stage is not Stage.ENDED:
-            return
-        if not self.called_number.commit():  # typed, but not a number: the field says why
             return
         self._decided = True
         self.discard_requested.emit(self.call_id)
