@@ -237,10 +237,14 @@ class SettingsPresenter:
             return
         except Exception:  # a bug: say so rather than wait forever
             logger.exception("the OAuth sign-in failed")
+            from hubcall_desktop.services.log_files import active_log_folder
+
             page.show_oauth_message(
                 QCoreApplication.translate(
-                    "Dialogs", "The sign-in failed unexpectedly; the log has the details."
-                )
+                    "Dialogs",
+                    "The sign-in failed unexpectedly; the details are in the log in %1 "
+                    "(Help → Open log folder in the main window).",
+                ).replace("%1", str(active_log_folder()))
             )
             return
         finally:

@@ -265,6 +265,28 @@ class MainWindow(QMainWindow):
         self.dnd_action.toggled.connect(self.dnd_toggled)
         options.addAction(self.dnd_action)
         self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Open &log folder"), self.open_log_folder)
+
+    def open_log_folder(self) -> None:
+        """The folder of the log and crash files, in the desktop's file manager; its path
+        in a message where none opens (so it can be found, or attached to a bug report)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        from hubcall_desktop.services.log_files import active_log_folder
+
+        folder = active_log_folder()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(
+                self,
+                self.tr("Log folder"),
+                self.tr("No file manager could be opened. The log folder is %1").replace(
+                    "%1", str(folder)
+                ),
+            )
 
     def _action(self, menu: QMenu, text: str, slot: object, keys: str = "") -> QAction:
         action = menu.addAction(text)
