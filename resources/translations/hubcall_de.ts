@@ -2547,7 +2547,7 @@
     <message>
         <location filename="../../hubcall_desktop/ui/popups.py" line="+127"/>
         <source>This call could not be recorded, so it is not in the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anruf konnte nicht aufgezeichnet werden und fehlt deshalb im Verlauf: %1</translation>
     </message>
 </context>
 <context>
