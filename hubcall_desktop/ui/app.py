@@ -24,6 +24,7 @@ from hubcall_desktop.ui.instance_claim import (
     claim_instance,
 )
 from hubcall_desktop.ui.options import AppOptions, folder_paths
+from hubcall_desktop.ui.qt_source_scan import scan_without_caching
 
 if TYPE_CHECKING:
     from hubcall_desktop.storage.paths import AppPaths
@@ -113,6 +114,7 @@ def _run_window(
     # Until the window is painted, only what the window needs is imported.
     from PySide6.QtWidgets import QApplication
 
+    scan_without_caching()  # before the app's own modules load: PySide6 scans each of them
     from hubcall_desktop.ui.assets import icon
     from hubcall_desktop.ui.first_paint import show_and_paint
     from hubcall_desktop.ui.i18n import install_translations
@@ -157,6 +159,9 @@ def _run_window(
     settings, warnings = _settings(paths.settings, options)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    from hubcall_desktop.services.crash_reports import watch_loop
+
+    watch_loop(loop)  # errors no task awaited go to the crash file
     controller = AppController(options, paths, settings, warnings, window=window, model=model)
     controller.boot.throwaway = throwaway
     instance.activated.connect(controller.show_window)
