@@ -8,10 +8,17 @@ from collections.abc import Sequence
 
 from hubcall_desktop.cli.global_options import add_global_options, configure_logging
 
+# httpx loads its own command-line client whenever rich, click and pygments happen to be
+# installed (development tools bring them): about 5 MiB and 100 ms that neither the app nor
+# these commands use. A None entry makes that one import fail, as documented for
+# sys.modules, and httpx falls back to a stub for its unused ``main``.
+HTTPX_CLI = "httpx._main"
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Without a command, open the app having parsed only the global options; anything
     else (a command, --help, --version, a typo) goes to the full command parser."""
+    sys.modules.setdefault(HTTPX_CLI, None)  # type: ignore[arg-type]
     words = list(sys.argv[1:] if argv is None else argv)
     launch = argparse.ArgumentParser(prog="hubcall-desktop", add_help=False, exit_on_error=False)
     add_global_options(launch)

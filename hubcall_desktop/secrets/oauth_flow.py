@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from aiohttp import web
-from authlib.common.security import generate_token
-from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
@@ -82,6 +79,11 @@ class AuthorizationRequest:
 def build_authorization(
     client: HubSpotOAuthClient, redirect_uri: str, scopes: tuple[str, ...]
 ) -> AuthorizationRequest:
+    # authlib loads when the agent first signs in, not with every start of the app.
+    from authlib.common.security import generate_token
+    from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+    from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
     verifier = generate_token(VERIFIER_LENGTH)
     state = generate_token(32)
     url = prepare_grant_uri(

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication
 
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.hubspot.service import TokenProvider
-from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, scope_warning
 from hubcall_desktop.secrets.store import SecretStore
@@ -28,7 +27,6 @@ from hubcall_desktop.services.connection import (
     ConnectionSnapshot,
     ConnectionStatus,
 )
-from hubcall_desktop.services.demo import demo_token, start_sandbox
 from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
@@ -38,6 +36,7 @@ from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.tray import RECENT_CALLS
 
 if TYPE_CHECKING:
+    from hubcall_desktop.sandbox.server import SandboxServer
     from hubcall_desktop.ui.controller import AppController
 
 logger = logging.getLogger(__name__)
@@ -61,7 +60,9 @@ class Boot:
         options, settings, paths = controller.options, controller.settings, controller.paths
         try:
             await asyncio.to_thread(paths.ensure)
-            if options.demo:
+            if options.demo:  # the sandbox (aiohttp's server, authlib) loads for the demo only
+                from hubcall_desktop.services.demo import demo_token, start_sandbox
+
                 self.sandbox = await start_sandbox()
                 self.api_base, self.tokens = self.sandbox.base_url, demo_token()
             else:

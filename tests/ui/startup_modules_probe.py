@@ -1,0 +1,70 @@
+"""What the app holds once it has started: run as the ``hubcall-desktop`` command runs.
+
+    python tests/ui/startup_modules_probe.py DATA_DIR
+
+The app starts exactly as from the desktop's menu (``cli.main.main``), on DATA_DIR; the
+only addition is a wrapper around ``Boot.run``, installed when that module is first
+imported (so the import order stays the app's own). A second after boot finished (the
+background tasks it starts have run their first steps), it prints one JSON line and
+leaves: every module loaded (not the names whose import is barred), and the Python source files whose lines ``linecache`` keeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.abc
+import importlib.machinery
+import json
+import linecache
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any
+
+SETTLE_S = 1.0  # lets the tasks boot started take their first steps; nothing is timed
+BOOT_MODULE = "hubcall_desktop.ui.boot"
+
+
+def report() -> None:
+    cached = sorted(name for name, entry in linecache.cache.items() if len(entry) > 1)
+    loaded = sorted(name for name, module in sys.modules.items() if module is not None)
+    print(json.dumps({"modules": loaded, "source_cached": cached}), flush=True)
+
+
+def wrap_boot(module: ModuleType) -> None:
+    run = module.Boot.run
+
+    async def run_then_report(self: Any) -> None:
+        await run(self)
+        await asyncio.sleep(SETTLE_S)
+        report()
+        os._exit(0)  # the report is all this run is for; the data folder is a throwaway
+
+    module.Boot.run = run_then_report
+
+
+class BootHook(importlib.abc.MetaPathFinder):
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if name != BOOT_MODULE:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        assert spec is not None and spec.loader is not None
+        execute = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            wrap_boot(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+if __name__ == "__main__":
+    sys.meta_path.insert(0, BootHook())
+    from hubcall_desktop.cli.main import main
+
+    sys.exit(main(["--data-dir", sys.argv[1]]))
