@@ -21,7 +21,8 @@ PYTHON="${PYTHON:-python3}"
 export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
 # Qt's xcb platform (the list Qt needs beyond what PySide6 wheels carry), the X server
-# and its tools, the keyring, notification and tray daemons, and the softphone stack.
+# and its tools, the keyring, notification and tray daemons, the softphone stack, and the
+# offline checkers of the packaging (desktop entry, AppStream, Flatpak manifest).
 QT_XCB_LIBS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
     libx11-xcb1 libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libgssapi-krb5-2)
@@ -29,7 +30,7 @@ PACKAGES=(ca-certificates python3-venv "${QT_XCB_LIBS[@]}" fonts-dejavu-core
     xvfb xauth x11-utils imagemagick xdotool
     gnome-keyring libsecret-tools dbus dbus-bin libglib2.0-bin
     dunst libnotify-bin trayer baresip-core sip-tester desktop-file-utils appstream
-    zsh fish man-db groff-base)
+    zsh fish man-db groff-base flatpak-builder)
 
 say() { printf '[run] %s\n' "$*"; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }

@@ -220,6 +220,10 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "Could not change the registry value %1 (%2)."), "keep keep"),
     #: Windows. %1 is a program's path
     (QT_TRANSLATE_NOOP("Message", "A program path cannot contain a quote: %1"), "keep"),
+    #: Flatpak: the desktop's Background portal said no (or the user did)
+    (QT_TRANSLATE_NOOP("Message", "The system did not allow HubCall Desktop to start at login. Allow it in your system's settings for background apps, then turn the setting on again."), ""),
+    #: Flatpak: the Background portal could not be asked. %1 is the D-Bus error
+    (QT_TRANSLATE_NOOP("Message", "Could not ask the system to start HubCall Desktop at login (%1)."), "keep"),
     # sources/webhook.py, sources/baresip*.py, services/call_sources.py (status bar)
     (QT_TRANSLATE_NOOP("Message", "The webhook needs a secret; none was given."), ""),
     (QT_TRANSLATE_NOOP("Message", "The webhook secret cannot be empty."), ""),
