@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -30,6 +30,7 @@ from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.ui import popup_access
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import duration_text, remote_text
 from hubcall_desktop.ui.i18n import source_label
@@ -78,6 +79,7 @@ class CallPopup(QWidget):
         self._ui_domain = ui_domain
         self._decided = False
         self._controllable = False
+        popup_access.install()  # an alert for screen readers
         self._setup_ui()
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -97,6 +99,10 @@ class CallPopup(QWidget):
         frame.setStyleSheet(
             "#popupFrame { border: 1px solid palette(mid); border-top: 4px solid #1f6feb;"
             " background: palette(window); }"
+            # A focus ring on every button, whatever the style draws (Fusion draws none on
+            # the default button or a flat tool button): the keyboard user sees where Space goes.
+            " #popupFrame QPushButton:focus, #popupFrame QToolButton:focus {"
+            " border: 2px solid palette(highlight); border-radius: 4px; padding: 3px 10px; }"
         )
         frame.setFixedWidth(POPUP_WIDTH)
         outer = QVBoxLayout(self)
@@ -233,6 +239,7 @@ class CallPopup(QWidget):
         self.call = call
         self.number.setText(remote_text(call, self._region))
         self.number.setAccessibleName(self.tr("Caller number"))
+        self.number.setAccessibleDescription(self.number.text())  # the value it labels
         self.called_number.show_for(call)
         self._refresh_stage()
 
@@ -248,6 +255,7 @@ class CallPopup(QWidget):
             )
         elif self.call.can_be_sent:
             self.info.setText(self.tr("Asking HubSpot who is calling…"))
+        self._update_accessible_name()
         self._fit()
 
     def show_error(self, message: str) -> None:
@@ -320,6 +328,7 @@ class CallPopup(QWidget):
         if self._cut_off:
             headline, title = self.tr("Call cut off · %1"), self.tr("Call cut off")
         self.setWindowTitle(title)  # what taskbars and screen readers name the window
+        self._update_accessible_name()
         self.headline.setText(headline.replace("%1", source))
         controllable = self._controllable
         # What appears first, then the keyboard moves, then what goes away: a hidden button
@@ -354,6 +363,15 @@ class CallPopup(QWidget):
         else:
             self.timer_label.setText("")
         self.timer_label.setVisible(bool(self.timer_label.text()))
+        self.timer_label.setAccessibleDescription(self.timer_label.text())
+
+    def _update_accessible_name(self) -> None:
+        """What a screen reader announces: the window's title, who calls and the number."""
+        who = [name.text() for name, _detail in self.matches.labels[:1]]
+        caller = ", ".join([*who, self.number.text()])
+        self.setAccessibleName(
+            self.tr("%1: %2").replace("%1", self.windowTitle()).replace("%2", caller)
+        )
 
     def _fit(self) -> None:
         self.info.setVisible(bool(self.info.text()))
@@ -401,6 +419,10 @@ class CallPopup(QWidget):
         if self.stage is Stage.RINGING and self.answer_button.isVisible():
             target = self.answer_button
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        popup_access.announce(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
