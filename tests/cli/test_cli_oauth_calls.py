@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from hubcall_desktop.core.api_versions import DEFAULT_API_VERSION, VERSIONS
 from hubcall_desktop.sandbox import (
     DEMO_AGENT_NUMBER,
     SANDBOX_PORTAL_ID,
@@ -22,7 +23,6 @@ from hubcall_desktop.sandbox import (
     SandboxThread,
 )
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET
-from hubcall_desktop.sandbox.paths import INBOUND_CALL_PATH
 
 from .conftest import Result, keyring_value, login, oauth_counts
 
@@ -54,6 +54,10 @@ def refreshes(sandbox: SandboxThread) -> list[str]:
         for r in sandbox.requests
         if r.path.endswith("/token") and "grant_type=refresh_token" in str(r.body)
     ]
+
+
+# A fresh data folder is a new install: the commands speak the default dated path.
+INBOUND_CALL_PATH = VERSIONS[DEFAULT_API_VERSION].path
 
 
 def inbound(sandbox: SandboxThread) -> list[Any]:
