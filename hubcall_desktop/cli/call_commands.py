@@ -288,13 +288,23 @@ def run_history(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 100_000:
         raise InputError("--limit", args.limit, "must be from 1 to 100000")
 
-    async def history() -> list[Call]:
+    async def history() -> tuple[list[Call], list[dict[str, Any] | None]]:
         async with ctx.journal() as journal:
-            return await journal.list_calls(limit=args.limit)
+            calls = await journal.list_calls(limit=args.limit)
+            if not args.json:
+                return calls, []
+            # HubSpot's last refusal of each call (message, category, correlation id, …):
+            # what support asks for.
+            refusals = []
+            for call in calls:
+                entries = await journal.outbox_entries(call.external_call_id)
+                refusals.append(entries[-1].last_error if entries else None)
+            return calls, refusals
 
-    calls = asyncio.run(history())
+    calls, refusals = asyncio.run(history())
     if args.json:
-        emit_json({"calls": [call_json(c) for c in calls]})
+        docs = [{**call_json(c), "lastError": e} for c, e in zip(calls, refusals, strict=True)]
+        emit_json({"calls": docs})
         return ExitCode.OK
     if not calls:
         say("No calls yet.")

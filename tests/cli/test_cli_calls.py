@@ -107,6 +107,17 @@ def test_refused_by_hubspot_exits_3_with_correlation_id(run: Any, cli_env: dict[
     doc = result.json()
     assert doc["error"]["correlationId"]
     assert "Reconnect" in doc["message"]
+    # Support asks for the correlation id: history keeps HubSpot's last refusal beside the call.
+    history = run("history", "--json", env=env).json()["calls"]
+    (call,) = history
+    assert call["lastError"]["correlationId"] == doc["error"]["correlationId"]
+    assert call["lastError"]["category"] == doc["error"]["category"]
+
+
+def test_history_without_a_refusal_has_no_last_error(run: Any) -> None:
+    assert run(*LOG).code == 0
+    (call,) = run("history", "--json").json()["calls"]
+    assert call["lastError"] is None
 
 
 def test_history_shows_source_and_call_id(run: Any) -> None:
