@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
 
@@ -79,6 +80,8 @@ class Call:
     notes: str = ""
     title: str = ""
     engagement_properties: dict[str, str] = field(default_factory=dict)
+    # What came of the call (Connected, Left voicemail, ...): sent as hs_call_disposition.
+    outcome: CallOutcome | None = None
     recipient_user_ids: list[int] = field(default_factory=list)
     user_id: int | None = None
     portal_id: int | None = None  # HubSpot's numeric account id, for record links

@@ -15,6 +15,7 @@ from typing import Any
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, ensure_utc
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
+from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber, PhoneNumberType
 from hubcall_desktop.core.statuses import CallStatus
 
@@ -53,6 +54,8 @@ CALL_COLUMNS = (
     "sort_at",
     "updated_at",
     "portal",  # schema version 2
+    "outcome",  # schema version 4
+    "outcome_label",  # schema version 4
 )
 
 # Column names are the constants above; values are bound by name.
@@ -125,6 +128,8 @@ def call_to_row(call: Call, sync_state: SyncState, now: datetime) -> dict[str, o
         "sort_at": format_time(call.start_time or call.created_at),
         "updated_at": format_time(now),
         "portal": _opt_text("portal", call.portal),
+        "outcome": None if call.outcome is None else _text("outcome", call.outcome.guid),
+        "outcome_label": None if call.outcome is None else _text("outcome", call.outcome.label),
     }
     return row
 
@@ -152,12 +157,18 @@ def call_from_row(row: sqlite3.Row) -> Call:
         user_id=row["user_id"],
         portal_id=row["portal_id"],
         portal=row["portal"],
+        outcome=_outcome_from_row(row),
         matches=matches_from_json(row["matches"]),
         sync_state=SyncState(row["sync_state"]),
         number_withheld=bool(row["number_withheld"]),
         flagged=row["flagged"],
         created_at=parse_time(row["created_at"]),
     )
+
+
+def _outcome_from_row(row: sqlite3.Row) -> CallOutcome | None:
+    guid = row["outcome"]
+    return None if guid is None else CallOutcome(guid, row["outcome_label"] or guid)
 
 
 def match_to_json(match: CallerMatch) -> dict[str, Any]:

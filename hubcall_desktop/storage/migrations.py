@@ -109,10 +109,18 @@ _V3 = (
             AND from_e164 IS NOT NULL AND to_e164 IS NULL""",
 )
 
+# What came of the call (hs_call_disposition): the outcome's GUID, and its label as the
+# agent saw it, so the history names it even when the portal's list no longer has it.
+_V4 = (
+    "ALTER TABLE calls ADD COLUMN outcome TEXT",
+    "ALTER TABLE calls ADD COLUMN outcome_label TEXT",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "calls, outbox and events", _V1),
     Migration(2, "calls remember their portal", _V2),
     Migration(3, "calls without the called number wait for it", _V3),
+    Migration(4, "calls keep their outcome", _V4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -15,6 +15,7 @@ import pytest
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
+from hubcall_desktop.core.outcomes import LEFT_VOICEMAIL
 from hubcall_desktop.core.phone import PhoneNumber, PhoneNumberType
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.storage.codec import (
@@ -107,6 +108,7 @@ def test_the_row_stores_numbers_times_and_state_as_text() -> None:
         number_withheld=True,
         flagged="never ended",
         portal="acme",
+        outcome=LEFT_VOICEMAIL,
         user_id=5,
         portal_id=4242,
         notes="n",
@@ -150,6 +152,8 @@ def test_the_row_stores_numbers_times_and_state_as_text() -> None:
         "sort_at": "2026-11-24T09:30:00.000000Z",
         "updated_at": "2026-11-25T08:00:00.000001Z",
         "portal": "acme",
+        "outcome": "b2cf5968-551e-4856-9783-52b3da59a7d0",
+        "outcome_label": "Left voicemail",
     }
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
+from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber, PhoneNumberType, parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.storage.journal import CallJournal
@@ -42,6 +43,7 @@ def full_call() -> Call:
         notes="Rückruf erbeten 📞\nzweite Zeile\ttab",
         title="Anruf von Anna",
         engagement_properties={"hs_call_body": "<p>notes</p>", "hs_call_disposition": "x-y"},
+        outcome=CallOutcome("5f1c2a9e-0d4b-4e3a-9a51-6b0c7d8e9f10", "Rückruf vereinbart ✓"),
         recipient_user_ids=[7, 2**31 - 1],
         user_id=12345,
         portal_id=4242,

@@ -97,7 +97,8 @@ def test_a_version_1_journal_keeps_its_calls_and_outbox_with_no_portal(
     try:
         migrate(old, MIGRATIONS[:1])
         logged, queued = make_call(notes="earlier"), make_call(portal_id=4242)
-        columns = [c for c in CALL_COLUMNS if c != "portal"]  # the version 1 table
+        later = ("portal", "outcome", "outcome_label")
+        columns = [c for c in CALL_COLUMNS if c not in later]  # the version 1 table
         with old.writing() as conn:
             for call in (logged, queued):
                 row = call_to_row(call, SyncState.LOCAL, clock())
@@ -116,7 +117,7 @@ def test_a_version_1_journal_keeps_its_calls_and_outbox_with_no_portal(
     assert pragma(journal_path, "user_version") == 1
 
     with CallJournal(journal_path) as journal:
-        assert pragma(journal_path, "user_version") == SCHEMA_VERSION == 3
+        assert pragma(journal_path, "user_version") == SCHEMA_VERSION == 4
         assert journal.get_call(logged.external_call_id) == logged
         assert journal.get_call(queued.external_call_id) == queued
         assert {c.portal for c in journal.list_calls()} == {None}
