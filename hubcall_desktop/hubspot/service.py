@@ -26,6 +26,13 @@ from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.answers import ACCEPT_ENCODING, Answer, read_answer
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
+from hubcall_desktop.hubspot.contacts import (
+    CONTACT_DEADLINE_S,
+    CONTACTS_PATH,
+    ContactCreation,
+    created_id,
+    duplicate_of,
+)
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
@@ -178,6 +185,26 @@ class HubSpotService:
             # too large, cut short). Calling it failed would invite a duplicate resend.
             logger.warning("logged, but the answer did not list caller matches")
             return []
+
+    async def create_contact(
+        self, properties: dict[str, str], *, tokens: TokenProvider | None = None
+    ) -> ContactCreation:
+        """Create a contact; a 409 (the e-mail exists) comes back as ``existing``."""
+        url = self._base_url + CONTACTS_PATH
+        body = {"properties": properties}
+        try:
+            answer = await self._send_json("POST", url, body, CONTACT_DEADLINE_S, tokens)
+        except HubSpotError as error:
+            duplicate = duplicate_of(error)
+            if duplicate is None:
+                raise
+            return duplicate
+        try:
+            return ContactCreation(created_id(_json_or_error(answer)))
+        except HubSpotProtocolError:
+            # 2xx: the contact exists, but without its id it cannot be shown or linked.
+            logger.warning("contact created, but the answer did not give its id")
+            raise
 
     async def account_details(self) -> AccountDetails:
         answer = _json_or_error(

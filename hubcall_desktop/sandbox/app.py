@@ -17,7 +17,7 @@ from typing import Any, Final
 from aiohttp import hdrs, web
 
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.sandbox import admin, oauth, oauth_admin
+from hubcall_desktop.sandbox import admin, contacts, oauth, oauth_admin
 from hubcall_desktop.sandbox.faults import Fault, FaultKind
 from hubcall_desktop.sandbox.odd_answers import apply_headers, odd_answer
 from hubcall_desktop.sandbox.paths import (
@@ -79,6 +79,7 @@ def build_app(state: SandboxState) -> web.Application:
     for path in INBOUND_CALL_PATHS:
         app.router.add_post(path, inbound_call)
     app.router.add_get(ACCOUNT_DETAILS_PATH, get_account_details)
+    app.router.add_post(contacts.CONTACTS_PATH, create_contact)
     admin.add_routes(app)
     oauth.add_routes(app)
     oauth_admin.add_routes(app)
@@ -221,7 +222,10 @@ async def inbound_call(request: web.Request) -> web.Response:
     errors = validate_inbound_call(body)
     if errors:
         return validation_error(errors)
-    matches = match_caller(body["fromNumber"]["e164Number"])
+    e164, state = body["fromNumber"]["e164Number"], request.app[STATE]
+    portal = _portal_of(request, state)
+    created = [c.to_match(portal) for c in state.contacts.matching(e164, portal)]
+    matches = [*created, *match_caller(e164)]
     logger.debug("inbound call %s: %d matches", body["externalCallId"], len(matches))
     return json_answer({"callerIdMatches": [match.to_json() for match in matches]})
 
@@ -240,6 +244,18 @@ def _security_refusal(request: web.Request) -> web.Response | None:
     if granted is not None and granted.isdisjoint(accepted):
         return missing_scopes(accepted)
     return None
+
+
+async def create_contact(request: web.Request) -> web.Response:
+    """Create a contact in the token's portal (see :mod:`.contacts`)."""
+    state = request.app[STATE]
+    refusal = contacts.refused_scopes(state.token_scopes.get(contacts.token_of(request)))
+    if refusal is not None:
+        return refusal
+    wrong_type = _content_type_error(request)
+    if wrong_type is not None:
+        return validation_error([wrong_type])
+    return contacts.create(state.contacts, await request.read(), _portal_of(request, state))
 
 
 async def get_account_details(request: web.Request) -> web.Response:

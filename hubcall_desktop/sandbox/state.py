@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.sandbox.contacts import ContactBook
 from hubcall_desktop.sandbox.faults import FaultPlan
 from hubcall_desktop.sandbox.ratelimit import RateLimiter
 from hubcall_desktop.sandbox.recording import RequestLog
@@ -33,12 +34,14 @@ class SandboxState:
     token_scopes: dict[Secret, frozenset[str]] = field(default_factory=dict)
     # Monotonic seconds for token expiry; the server passes its clock so tests move time.
     clock: Callable[[], float] = time.monotonic
+    contacts: ContactBook = field(default_factory=ContactBook)  # created through the API
 
     def reset(self) -> None:
-        """Forget requests, pending faults and rate-limit counts."""
+        """Forget requests, pending faults, rate-limit counts and created contacts."""
         self.faults.clear()
         self.log.clear()
         self.limiter.reset()
+        self.contacts.clear()
 
 
 STATE = web.AppKey("hubcall_sandbox_state", SandboxState)

@@ -214,7 +214,7 @@ async def test_several_tokens_can_be_accepted() -> None:
 async def test_unknown_routes_and_methods_answer_in_hubspots_shape(
     client: httpx.AsyncClient,
 ) -> None:
-    missing = await client.get("/crm/v3/objects/contacts")
+    missing = await client.get("/crm/v3/objects/deals")  # contacts: POST only
     wrong_method = await client.get(LEGACY)
 
     assert missing.status_code == 404
