@@ -23,6 +23,7 @@ from hubcall_desktop.core.api_versions import (
 )
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.outcomes import OutcomeList, outcomes_from_property
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.answers import ACCEPT_ENCODING, Answer, read_answer
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
@@ -51,6 +52,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BASE_URL = DEFAULT_API_BASE
 API_PATHS = {name: version.path for name, version in VERSIONS.items()}
 ACCOUNT_DETAILS_PATH = "/account-info/v3/details"
+CALL_OUTCOMES_PATH = "/crm/v3/properties/calls/hs_call_disposition"
 CORRELATION_HEADER = "X-HubSpot-Correlation-Id"
 # Explicit: httpx's default 5 s everywhere is too short to read a slow HubSpot answer and
 # too long to notice a dead network while connecting.
@@ -205,6 +207,18 @@ class HubSpotService:
             # 2xx: the contact exists, but without its id it cannot be shown or linked.
             logger.warning("contact created, but the answer did not give its id")
             raise
+
+    async def call_outcomes(self) -> OutcomeList:
+        """The portal's call outcomes: the options of the ``hs_call_disposition`` property."""
+        answer = _json_or_error(
+            await self._send_json(
+                "GET", self._base_url + CALL_OUTCOMES_PATH, None, ACCOUNT_DEADLINE_S
+            )
+        )
+        try:
+            return outcomes_from_property(answer, datetime.now(UTC))
+        except ValueError:
+            raise HubSpotProtocolError("HubSpot's list of call outcomes was empty.") from None
 
     async def account_details(self) -> AccountDetails:
         answer = _json_or_error(

@@ -20,6 +20,11 @@ from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox import admin, contacts, oauth, oauth_admin
 from hubcall_desktop.sandbox.faults import Fault, FaultKind
 from hubcall_desktop.sandbox.odd_answers import apply_headers, odd_answer
+from hubcall_desktop.sandbox.outcomes import (
+    DISPOSITION_PATH,
+    disposition_errors,
+    get_disposition_property,
+)
 from hubcall_desktop.sandbox.paths import (
     ACCOUNT_DETAILS_PATH,
     ADMIN_PREFIX,
@@ -79,6 +84,7 @@ def build_app(state: SandboxState) -> web.Application:
     for path in INBOUND_CALL_PATHS:
         app.router.add_post(path, inbound_call)
     app.router.add_get(ACCOUNT_DETAILS_PATH, get_account_details)
+    app.router.add_get(DISPOSITION_PATH, get_disposition_property)
     app.router.add_post(contacts.CONTACTS_PATH, create_contact)
     admin.add_routes(app)
     oauth.add_routes(app)
@@ -219,7 +225,8 @@ async def inbound_call(request: web.Request) -> web.Response:
         body = parse_json(await request.read())
     except InvalidJson as exc:
         return validation_error([FieldError("body", Code.INVALID_JSON, str(exc))])
-    errors = validate_inbound_call(body)
+    # An outcome HubSpot does not know is refused like any other invalid value.
+    errors = validate_inbound_call(body) or disposition_errors(body)
     if errors:
         return validation_error(errors)
     e164, state = body["fromNumber"]["e164Number"], request.app[STATE]
