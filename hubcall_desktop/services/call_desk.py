@@ -32,6 +32,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.hubspot.service import HubSpotService
+from hubcall_desktop.services.desk_announcer import Announcer
 from hubcall_desktop.services.desk_status import StatusKeeper
 from hubcall_desktop.services.desk_types import (
     CallControl,
@@ -65,6 +66,8 @@ NO_OWN_NUMBER = (
 AUTO_LOG_SLACK_S = 0.05
 MAX_UNRECORDED = 100  # refused new calls whose id a retry reuses (oldest forgotten first)
 _EventKey = tuple[CallSource, str | None]  # an event's call: its source and the source's id
+# A committed event to announce, and (new calls) the journal's last match being read.
+_Recorded = tuple[Transition, asyncio.Future[list[CallerMatch]] | None]
 # States a call can be discarded from: HubSpot has not got it, nor is it about to.
 _DISCARDABLE = (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD, SyncState.NEEDS_NUMBER)
 
@@ -98,6 +101,7 @@ class CallDesk:
         )
         self.outbox.on_outcome = self._after_send
         self._tasks = BackgroundTasks("call-desk")
+        self._announcer: Announcer[_Recorded] = Announcer(self._announce, self._tasks)
         self._lock = asyncio.Lock()  # journal read-modify-write of one call at a time
         # Events whose commit is awaited, by (source, source's call id): the next event of
         # that call waits for it. Done when the lifecycle has taken (or refused) it.
@@ -181,7 +185,8 @@ class CallDesk:
         failure is also shown in the status, until a write works again.
         """
         try:
-            return await self._handle_event(event)
+            with self._announcer.accepting():
+                return await self._handle_event(event)
         except StorageError as error:
             self.status.journal_failed(error)
             raise
@@ -216,37 +221,19 @@ class CallDesk:
         except BaseException:
             if reading is not None:
                 reading.cancel()
-            del self._committing[key]
-            committed.set_result(None)
             raise
-        self.status.journal_ok()
-        # The source is answered now; the windows hear of the change right after (a burst
-        # of calls is not answered at the pace the history and the tray are redrawn).
-        self._tasks.start(
-            self._announce_then_free(key, committed, transition, reading),
-            f"recorded {call.external_call_id}",
-        )
-        return call.external_call_id
-
-    async def _announce_then_free(
-        self,
-        key: _EventKey,
-        committed: asyncio.Future[None],
-        transition: Transition,
-        reading: asyncio.Future[list[CallerMatch]] | None,
-    ) -> None:
-        """Announce, then let the call's next event in (so observers hear of a call's
-        events in their order)."""
-        try:
-            await self._announce(transition, reading)
         finally:
             del self._committing[key]
             committed.set_result(None)
+        self.status.journal_ok()
+        # The source is answered now; the windows hear of the change right after (see
+        # desk_announcer: a burst is not answered at the pace the windows are redrawn).
+        self._announcer.put((transition, reading))
+        return call.external_call_id
 
-    async def _announce(
-        self, transition: Transition, reading: asyncio.Future[list[CallerMatch]] | None
-    ) -> None:
+    async def _announce(self, item: _Recorded) -> None:
         """Tell observers what a committed event changed; start the lookup of a new call."""
+        transition, reading = item
         call = transition.call
         if reading is not None:
             try:
