@@ -30,7 +30,8 @@ PACKAGES=(ca-certificates python3-venv "${QT_XCB_LIBS[@]}" fonts-dejavu-core
     xvfb xauth x11-utils imagemagick xdotool
     gnome-keyring libsecret-tools dbus dbus-bin libglib2.0-bin
     dunst libnotify-bin trayer baresip-core sip-tester desktop-file-utils appstream
-    zsh fish man-db groff-base flatpak-builder)
+    zsh fish man-db groff-base flatpak-builder
+    at-spi2-core python3-pyatspi gir1.2-atspi-2.0)
 
 say() { printf '[run] %s\n' "$*"; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
