@@ -177,12 +177,16 @@ class CallDesk:
     # -- events ----------------------------------------------------------------------------
 
     async def handle_event(self, event: CallEvent) -> str:
-        """Journal the event, start the caller lookup, tell observers; returns the call id.
+        """Journal the event; returns the call id once the journal committed it.
 
-        The lifecycle remembers the change only once the journal committed it: after a
-        failed write (a ``StorageError``, which the webhook answers with 503) the source's
-        retry is applied afresh, not taken for a duplicate of an event never stored. The
-        failure is also shown in the status, until a write works again.
+        A new call's pop-up is told at once (RINGING, ``recorded=False``), before the
+        commit; the rest (the recorded update, the caller lookup, answered, ended) follows
+        the commit, shortly after this returns (see :mod:`.desk_announcer`). The lifecycle
+        remembers the change only once the journal committed it: after a failed write (a
+        ``StorageError``, which the webhook answers with 503) observers of a call shown at
+        once hear NOT_RECORDED, and the source's retry is applied afresh (with the same
+        call id), not taken for a duplicate of an event never stored. The failure is also
+        shown in the status, until a write works again.
         """
         try:
             with self._announcer.accepting():

@@ -4,9 +4,11 @@
 query parameters (for softphones that can only open a URL). Every request passes the
 admission (:mod:`hubcall_desktop.sources.webhook_admission`: the secret, then the rate
 limits), then the strict event parser, then the injected *sink*, which journals the
-event and returns the call's id. The answer is 202 only after the sink returned, so a
-202 means the event is in the journal; every refusal (4xx) happens before the sink is
-called, so a refused request leaves no trace. How the port is bound is in
+event and returns the call's id (the desk shows a new call's pop-up as soon as the event
+is valid, while the journal commits; the journal commits events that arrive together in
+one transaction). The answer is 202 only after the sink returned, so a 202 means the
+event is in the journal (a failed commit is a 503); every refusal (4xx) happens before
+the sink is called, so a refused request leaves no trace. How the port is bound is in
 :mod:`hubcall_desktop.sources.webhook_listen`.
 """
 
