@@ -21,12 +21,14 @@ from hubcall_desktop.cli.output import (
 )
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc
 from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import INT32_MAX, build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 from hubcall_desktop.services.outbox_sender import OutboxSender
+from hubcall_desktop.services.outcomes import catalog_for
 from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.storage.sender_lock import SenderBusy, SenderLock
 
@@ -80,8 +82,21 @@ def run_lookup(args: argparse.Namespace) -> int:
 def run_log(args: argparse.Namespace) -> int:
     ctx = build_context(args)
     call = _call_from_log_args(args, ctx)
+    if args.outcome is not None:
+        call.outcome = asyncio.run(_outcome(ctx, args.outcome))
     body = build_log_body(call, create_engagement=not args.no_engagement)
     return asyncio.run(_log(ctx, call, body, args.json))
+
+
+async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
+    """The outcome named on the command line, from the portal's list as cached; asked of
+    HubSpot first when the list is a day old or does not know the name (a new outcome)."""
+    catalog = catalog_for(ctx.paths.data_dir, ctx.settings.active_portal)
+    found = catalog.current.find(text)
+    if found is None or catalog.is_stale():
+        async with ctx.connection() as tokens, ctx.service(tokens) as service:
+            await catalog.refresh(service.call_outcomes, force=found is None)
+    return catalog.current.resolve(text, "--outcome")
 
 
 async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool) -> int:
@@ -319,7 +334,8 @@ def run_history(args: argparse.Namespace) -> int:
         )
         when = call.start_time.astimezone().strftime("%Y-%m-%d %H:%M") if call.start_time else "-"
         status = call.final_status.label if call.final_status else "in progress"
-        say(f"{when}  {number:<20} {who:<28} {status:<12} {call.sync_state.value}")
+        outcome = f"  {call.outcome.label}" if call.outcome else ""
+        say(f"{when}  {number:<20} {who:<28} {status:<12} {call.sync_state.value}{outcome}")
     waiting = sum(c.sync_state is SyncState.NEEDS_NUMBER for c in calls)
     if waiting:
         say(WAITING_FOR_NUMBER.format(count=_calls(waiting).capitalize()))

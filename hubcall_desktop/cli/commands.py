@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=int, metavar="SECONDS")
     p.add_argument("--notes", metavar="TEXT")
     p.add_argument("--title", metavar="TEXT")
+    p.add_argument(
+        "--outcome",
+        metavar="NAME_OR_GUID",
+        help="the call's outcome as the portal names it (any case) or its GUID, e.g. Connected",
+    )
     p.add_argument("--user-id", type=int, metavar="N", help="the agent's HubSpot user id")
     p.add_argument(
         "--recipient",

@@ -67,6 +67,7 @@ def call_json(call: Call) -> dict[str, Any]:
         "startedAt": ts(call.start_time),
         "durationSeconds": call.duration,
         "status": call.final_status.value if call.final_status else None,
+        "outcome": call.outcome.to_json() if call.outcome else None,
         "notes": call.notes,
         "title": call.title,
         "userId": call.user_id,
