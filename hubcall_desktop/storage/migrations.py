@@ -116,11 +116,32 @@ _V4 = (
     "ALTER TABLE calls ADD COLUMN outcome_label TEXT",
 )
 
+# Contacts the agent asked to create wait here until HubSpot has them (see
+# ``contact_writes``): journaled before they are sent, like calls in the outbox.
+_V5 = (
+    """CREATE TABLE contact_writes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        external_call_id TEXT,  -- the call it was created for, if any
+        portal TEXT,  -- the connection (portal key) it goes to; NULL: the active one
+        properties TEXT NOT NULL,  -- JSON: the exact "properties" to send
+        state TEXT NOT NULL
+            CHECK (state IN ('pending', 'sending', 'created', 'duplicate', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        next_attempt_at TEXT NOT NULL,
+        contact_id INTEGER,  -- the new contact, or the existing one for a duplicate
+        last_error TEXT,  -- JSON
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX contact_writes_due ON contact_writes (state, next_attempt_at)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "calls, outbox and events", _V1),
     Migration(2, "calls remember their portal", _V2),
     Migration(3, "calls without the called number wait for it", _V3),
     Migration(4, "calls keep their outcome", _V4),
+    Migration(5, "contacts to create wait in the journal", _V5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -117,7 +117,7 @@ def test_a_version_1_journal_keeps_its_calls_and_outbox_with_no_portal(
     assert pragma(journal_path, "user_version") == 1
 
     with CallJournal(journal_path) as journal:
-        assert pragma(journal_path, "user_version") == SCHEMA_VERSION == 4
+        assert pragma(journal_path, "user_version") == SCHEMA_VERSION == 5
         assert journal.get_call(logged.external_call_id) == logged
         assert journal.get_call(queued.external_call_id) == queued
         assert {c.portal for c in journal.list_calls()} == {None}

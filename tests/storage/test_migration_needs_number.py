@@ -80,7 +80,7 @@ def test_a_known_caller_kept_as_withheld_for_a_missing_called_number_waits_for_i
     waiting = found["lacked the called number"]
     assert waiting is not None and waiting.needs_called_number
     assert waiting.from_number == calls["lacked the called number"][0].from_number
-    assert read_file_facts_of(journal_path) == SCHEMA_VERSION == 4
+    assert read_file_facts_of(journal_path) == SCHEMA_VERSION == 5
 
 
 def read_file_facts_of(path: Path) -> int:

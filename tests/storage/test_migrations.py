@@ -25,7 +25,7 @@ from hubcall_desktop.storage.migrations import (
     read_file_facts,
 )
 
-SNAPSHOT = Path(__file__).with_name("journal_schema_v4.sql")
+SNAPSHOT = Path(__file__).with_name("journal_schema_v5.sql")
 
 
 def schema_dump(path: Path) -> str:
@@ -55,12 +55,13 @@ def database(journal_path: Path) -> Iterator[Database]:
 
 def test_the_file_format_marks_are_fixed() -> None:
     assert APPLICATION_ID == int.from_bytes(b"HCdj", "big") == 1212376170
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
     assert [(m.version, m.description) for m in MIGRATIONS] == [
         (1, "calls, outbox and events"),
         (2, "calls remember their portal"),
         (3, "calls without the called number wait for it"),
         (4, "calls keep their outcome"),
+        (5, "contacts to create wait in the journal"),
     ]
 
 
@@ -76,7 +77,7 @@ def test_a_journal_migrated_step_by_step_has_the_released_schema(
     assert migrate(database) == 1
     assert schema_dump(journal_path) == released_schema()
     facts = read_file_facts(database.connection)
-    assert facts == FileFacts(user_version=4, application_id=APPLICATION_ID, table_count=4)
+    assert facts == FileFacts(user_version=5, application_id=APPLICATION_ID, table_count=5)
 
 
 def test_an_empty_file_is_taken_and_marked_as_ours(
@@ -92,10 +93,11 @@ def test_an_empty_file_is_taken_and_marked_as_ours(
         f"journal {database.path}: migrating to version 3 "
         "(calls without the called number wait for it)",
         f"journal {database.path}: migrating to version 4 (calls keep their outcome)",
+        f"journal {database.path}: migrating to version 5 (contacts to create wait in the journal)",
     ]
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="hubcall_desktop.storage.migrations"):
-        assert migrate(database) == 4  # nothing to do, nothing said
+        assert migrate(database) == 5  # nothing to do, nothing said
     assert caplog.records == []
 
 
@@ -138,16 +140,16 @@ def test_a_file_from_a_newer_version_is_refused_with_both_versions() -> None:
         "update HubCall Desktop, or start this version with another data folder."
     )
     check_file(facts, Path("/data/journal.sqlite3"), known=3)
-    newer = FileFacts(user_version=5, application_id=APPLICATION_ID, table_count=4)
-    with pytest.raises(StorageError, match="knows up to 4"):
+    newer = FileFacts(user_version=6, application_id=APPLICATION_ID, table_count=4)
+    with pytest.raises(StorageError, match="knows up to 5"):
         check_file(newer, Path("/data/journal.sqlite3"))  # the default: this version's schema
 
 
 def test_migrate_refuses_a_newer_file_before_writing(database: Database) -> None:
-    database.connection.execute("PRAGMA user_version = 5")
+    database.connection.execute("PRAGMA user_version = 6")
     database.connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     with pytest.raises(
-        StorageError, match="journal version 5; this version knows up to 4"
+        StorageError, match="journal version 6; this version knows up to 5"
     ) as refused:
         migrate(database)
     assert f"The call journal {database.path} was written" in str(refused.value)

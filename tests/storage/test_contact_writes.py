@@ -1,0 +1,69 @@
+"""The journal's contact writes: committed pending, moved only along the outbox's states,
+an attempt counted only when it got an outcome, and a crash's ``sending`` put back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.contact_writes import ContactWrites, WriteState
+from hubcall_desktop.storage.errors import OutboxStateError
+
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+async def writes(tmp_path: Path) -> ContactWrites:
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3")  # migrates the file
+    await journal.close()
+    return ContactWrites(journal.path)
+
+
+async def test_a_write_is_pending_and_due_at_once(writes: ContactWrites) -> None:
+    write = await writes.add({"firstname": "Ada"}, NOW, external_call_id="c1", portal="default")
+    assert (write.state, write.attempts, write.properties) == (
+        WriteState.PENDING,
+        0,
+        {"firstname": "Ada"},
+    )
+    assert (write.external_call_id, write.portal) == ("c1", "default")
+    assert [w.id for w in await writes.due(NOW)] == [write.id]
+    assert await writes.due(NOW - timedelta(seconds=1)) == []
+
+
+@pytest.mark.parametrize("target", [WriteState.CREATED, WriteState.DUPLICATE, WriteState.FAILED])
+async def test_only_a_sending_write_gets_an_outcome(
+    writes: ContactWrites, target: WriteState
+) -> None:
+    write = await writes.add({"firstname": "Ada"}, NOW)
+    with pytest.raises(OutboxStateError):
+        await writes.move(write.id, target, NOW)
+    await writes.move(write.id, WriteState.SENDING, NOW)
+    done = await writes.move(write.id, target, NOW, contact_id=7)
+    assert (done.state, done.attempts, done.contact_id) == (target, 1, 7)
+    with pytest.raises(OutboxStateError):  # settled: never sent again
+        await writes.move(write.id, WriteState.SENDING, NOW)
+
+
+async def test_a_retry_counts_and_waits(writes: ContactWrites) -> None:
+    write = await writes.add({"firstname": "Ada"}, NOW)
+    await writes.move(write.id, WriteState.SENDING, NOW)
+    later = NOW + timedelta(minutes=1)
+    back = await writes.move(
+        write.id, WriteState.PENDING, NOW, error={"status": 503}, next_attempt_at=later
+    )
+    assert (back.state, back.attempts, back.last_error) == (WriteState.PENDING, 1, {"status": 503})
+    assert await writes.due(NOW) == []
+    assert [w.id for w in await writes.due(later)] == [write.id]
+
+
+async def test_a_crash_while_sending_puts_it_back_uncounted(writes: ContactWrites) -> None:
+    write = await writes.add({"firstname": "Ada"}, NOW)
+    await writes.move(write.id, WriteState.SENDING, NOW)
+    assert [w.id for w in await writes.recover_interrupted(NOW)] == [write.id]
+    again = await writes.get(write.id)
+    assert again is not None and (again.state, again.attempts) == (WriteState.PENDING, 0)
+    assert await writes.recover_interrupted(NOW) == []
