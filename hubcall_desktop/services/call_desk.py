@@ -27,6 +27,7 @@ from hubcall_desktop.core.lifecycle import (
     should_auto_log,
 )
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
+from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
@@ -47,6 +48,7 @@ from hubcall_desktop.services.desk_types import (
 from hubcall_desktop.services.manual_log import SubmissionGuard, build_manual_call, check_number
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.outbox_sender import TokensFor
+from hubcall_desktop.services.outcomes import OutcomeCatalog
 from hubcall_desktop.services.tasks import BackgroundTasks
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.settings import Settings
@@ -86,9 +88,11 @@ class CallDesk:
         clock: Callable[[], datetime] = utc_now,
         notes_debounce_s: float = NOTES_DEBOUNCE_S,
         tokens_for: TokensFor | None = None,
+        outcomes: OutcomeCatalog | None = None,
     ) -> None:
         """``tokens_for`` gives the token provider of a call's portal, so the outbox logs
-        each call in the portal it belongs to (see :class:`OutboxSender`)."""
+        each call in the portal it belongs to (see :class:`OutboxSender`). ``outcomes``
+        is the portal's list of call outcomes (HubSpot's defaults without it)."""
         self.journal = journal
         self.service = service
         self.settings = settings
@@ -115,6 +119,7 @@ class CallDesk:
         self._controls: dict[CallSource, CallControl] = {}
         self._notes_debounce_s = notes_debounce_s
         self._started = False
+        self.outcomes = outcomes
 
     # -- life ------------------------------------------------------------------------------
 
@@ -210,6 +215,7 @@ class CallDesk:
                 # A call refused before keeps its id, so its pop-up follows the retry.
                 call.external_call_id = self._unrecorded.pop(key, call.external_call_id)
             self._apply_draft(call)
+            self._suggest_outcome(call)
             # Queued now, under the lock: saves reach the journal in the order planned.
             saved = self.journal.save_call_soon(call)
             committed = self._committing[key] = asyncio.get_running_loop().create_future()
@@ -324,6 +330,42 @@ class CallDesk:
         except InputError as error:
             logger.warning("own number in the settings is unusable: %s", error.problem)
             return None
+
+    def outcome_list(self) -> OutcomeList:
+        """The active portal's call outcomes, for the windows to offer."""
+        return self.outcomes.current if self.outcomes is not None else DEFAULT_LIST
+
+    def _suggest_outcome(self, call: Call) -> None:
+        """A call that just ended gets the outcome that fits what happened (answered →
+        Connected, missed → No answer, busy → Busy) unless one was chosen; the agent can
+        change it before it is logged."""
+        if call.outcome is None and call.final_status is not None:
+            call.outcome = self.outcome_list().suggest(call.final_status)
+
+    def keep_outcomes_fresh(self) -> None:
+        """Read the portal's outcomes when a day old, for as long as the desk runs (the
+        cached list, or HubSpot's defaults, serve meanwhile)."""
+        if self.outcomes is not None:
+            self._tasks.start(self.outcomes.keep_fresh(self.service.call_outcomes), "outcomes")
+
+    async def refresh_outcomes(self) -> OutcomeList:
+        """A connection was made (or the portal switched): read its outcomes now."""
+        if self.outcomes is None:
+            return DEFAULT_LIST
+        self.outcomes.switch_portal(self.settings.active_portal)
+        return await self.outcomes.refresh(self.service.call_outcomes, force=True)
+
+    async def set_outcome(self, call_id: str, outcome: CallOutcome | None) -> Call:
+        """The agent chose the call's outcome (``None``: none); kept in the journal at
+        once, so it survives a restart and goes with the log or a resend."""
+        self._edited.add(call_id)
+        async with self._lock:
+            call = await self._require(call_id)
+            self._apply_draft(call)
+            call.outcome = outcome
+            await self.journal.save_call(call)
+        self._notify(DeskUpdate(UpdateKind.CHANGED, call))
+        return call
 
     async def _cached_matches(self, call: Call) -> list[CallerMatch]:
         if call.from_number is None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # annotations only: the UI's first paint loads this module wi
     from hubcall_desktop.core.call import Call
     from hubcall_desktop.core.errors import UserError
     from hubcall_desktop.core.matches import CallerMatch
+    from hubcall_desktop.core.outcomes import CallOutcome
     from hubcall_desktop.core.statuses import CallStatus
 
 
@@ -98,6 +99,7 @@ class ManualLog:
     recipient_user_ids: tuple[int, ...] = ()
     create_engagement: bool = True
     external_call_id: str | None = None  # resubmitting a call that failed before
+    outcome: CallOutcome | None = None  # hs_call_disposition
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,7 @@ def build_manual_call(
         started_at=started,
         duration_seconds=request.duration_seconds,
         final_status=request.status,
+        outcome=request.outcome,
         notes=request.notes,
         title=request.title.strip(),
         user_id=request.user_id,

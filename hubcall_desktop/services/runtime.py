@@ -18,6 +18,7 @@ from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider, build_client
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.outbox_sender import TokensFor
+from hubcall_desktop.services.outcomes import catalog_for
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.settings import Settings
 
@@ -74,5 +75,6 @@ async def open_runtime(
         retry_policy=retry_policy,
         on_auth_error=on_auth_error,
     )
-    desk = CallDesk(journal, service, settings, tokens_for=tokens_for)
+    outcomes = catalog_for(journal_path.parent, settings.active_portal)
+    desk = CallDesk(journal, service, settings, tokens_for=tokens_for, outcomes=outcomes)
     return DeskRuntime(desk, journal, client)

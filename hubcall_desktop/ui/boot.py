@@ -101,6 +101,7 @@ class Boot:
         if self.connection is not None:
             self.connection.add_listener(self._on_connection)
         await runtime.desk.start()
+        runtime.desk.keep_outcomes_fresh()
         if not options.demo:
             tasks.start(self._check_connection(runtime), "check the connection")
         controller.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
@@ -140,6 +141,7 @@ class Boot:
             desk.status.set_token(state, snapshot.message)
         if snapshot.status is ConnectionStatus.CONNECTED:
             desk.outbox.retry_now()
+            tasks.start(desk.refresh_outcomes(), "call outcomes")  # a new connection's own
 
     async def _learn_demo_account(self, runtime: DeskRuntime) -> None:
         """The sandbox portal's id and domain, so record links look like HubSpot's."""
