@@ -23,6 +23,7 @@ from hubcall_desktop.storage.paths import AppPaths
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.call_notices import CallNotices
+from hubcall_desktop.ui.contact_actions import ContactActions
 from hubcall_desktop.ui.desk_signals import DeskSignals
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
@@ -98,6 +99,7 @@ class AppController(QObject):
         )
         self.notices = CallNotices(self)
         self.popup_actions = PopupActions(self)
+        self.contact_actions = ContactActions(self)  # "Create contact" for unknown callers
         self.wrap_ups = WrapUps(self)  # calls the last stop cut off
         self._dialogs: Dialogs | None = None
         self._boot: Boot | None = None

@@ -83,6 +83,7 @@ class Dialogs:
             dialog.save_requested.connect(self._on_call_save)
             dialog.log_requested.connect(self._on_call_log)
             dialog.called_number_entered.connect(self._on_called_number)
+            dialog.create_contact_requested.connect(self._c.contact_actions.open_for_call_id)
             dialog.open_requested.connect(self._c.open_url)
             dialog.finished.connect(
                 lambda _r, i=call.external_call_id: self.call_dialogs.pop(i, None)

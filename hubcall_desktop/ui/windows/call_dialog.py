@@ -37,6 +37,7 @@ class CallDialog(QDialog):
     log_requested = Signal(str, object, str, str)
     open_requested = Signal(str)
     called_number_entered = Signal(str, str)  # call id, the number that was called
+    create_contact_requested = Signal(str)  # call id: HubSpot knows no one with the number
 
     def __init__(
         self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
@@ -78,6 +79,11 @@ class CallDialog(QDialog):
         self.matches = MatchList()
         self.matches.open_requested.connect(self.open_requested)
         layout.addWidget(self.matches)
+        self.create_contact_button = QPushButton(self.tr("Create c&ontact…"))
+        self.create_contact_button.clicked.connect(
+            lambda: self.create_contact_requested.emit(self.call.external_call_id)
+        )
+        layout.addWidget(self.create_contact_button, 0, Qt.AlignmentFlag.AlignLeft)
         edit = QFormLayout()
         self.status = StatusCombo()
         self.status.setAccessibleName(self.tr("Call status"))
@@ -154,6 +160,8 @@ class CallDialog(QDialog):
         self.sync.setText(f"{state}\n{message_text(error)}" if error else state)
         self.sync.setStyleSheet(ERROR_STYLE if call.sync_state is SyncState.FAILED else "")
         self.matches.set_matches(call.matches, self._ui_domain)
+        # A number nobody in HubSpot has (as far as this call knows): offer to add them.
+        self.create_contact_button.setVisible(not call.matches and call.can_be_sent)
         if call.final_status is not None:
             self.status.set_status(call.final_status)
         if self.notes.toPlainText() != call.notes:

@@ -64,6 +64,7 @@ class CallPopup(QWidget):
     open_requested = Signal(str)  # a record URL
     dismissed = Signal(str)  # closed without a decision
     called_number_entered = Signal(str, str)  # call id, the number that was called
+    create_contact_requested = Signal(str)  # call id: HubSpot does not know the caller
 
     def __init__(
         self, call: Call, region: str, ui_domain: str, parent: QWidget | None = None
@@ -147,6 +148,12 @@ class CallPopup(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.info)
+        self.create_contact_button = QPushButton(self.tr("Create c&ontact…"))
+        self.create_contact_button.clicked.connect(
+            lambda: self.create_contact_requested.emit(self.call_id)
+        )
+        self.create_contact_button.hide()  # for a caller HubSpot said it does not know
+        layout.addWidget(self.create_contact_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.called_number = CalledNumberField(self._region)  # for calls that lack it
         self.called_number.entered.connect(
             lambda n: self.called_number_entered.emit(self.call_id, n)
@@ -245,6 +252,7 @@ class CallPopup(QWidget):
 
     def show_matches(self, matches: Sequence[CallerMatch], *, fresh: bool) -> None:
         self.matches.set_matches(matches, self._ui_domain)
+        self.create_contact_button.setVisible(fresh and not matches)
         if self._cut_off:
             self.info.setText(self._cut_off_text())  # nobody asks HubSpot about it now
         elif matches:

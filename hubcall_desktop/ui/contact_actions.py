@@ -1,0 +1,124 @@
+"""The "Create contact" action of a pop-up or a call window: opens the form, hands the
+draft to the Qt-free :class:`~hubcall_desktop.services.contact_create.ContactCreator` in the
+background, and shows what came of it: the new contact in the pop-up and the call window
+(name and "Open in HubSpot"), or the form's sentence (a duplicate with a link to the
+existing contact, queued, refused).
+
+Contacts journaled but not yet sent (offline, a crash) go out from the background loop
+started once the desk is running; that loop also puts back what a crash left ``sending``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.services.contact_create import ContactCreator, ContactDraft, Result
+from hubcall_desktop.storage.contact_writes import ContactWrites
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.windows.contact_form import ContactForm
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.controller import AppController
+
+logger = logging.getLogger(__name__)
+
+_HOOKED = "hubcallContactHooked"  # a pop-up whose button is connected already
+
+
+class ContactActions:
+    def __init__(self, controller: AppController) -> None:
+        self._c = controller
+        self._creator: ContactCreator | None = None
+        self.forms: dict[str, ContactForm] = {}  # call id -> its open form
+        controller.popups.opened.connect(self._hook_popup)
+        controller.ready.connect(self._start)
+
+    def creator(self) -> ContactCreator | None:
+        desk = self._c.desk
+        if desk is None:
+            return None
+        if self._creator is None:
+            self._creator = ContactCreator(
+                ContactWrites(desk.journal.path),
+                desk.journal,
+                desk.service,
+                portal_id=lambda: self._c.settings.portal_id,
+            )
+        return self._creator
+
+    def _start(self) -> None:
+        creator = self.creator()
+        if creator is not None:
+            tasks.start(creator.run_forever(), "contacts waiting to be created")
+
+    def _hook_popup(self, call_id: str) -> None:
+        popup = self._c.popups.popup(call_id)
+        if popup is not None and not popup.property(_HOOKED):
+            popup.setProperty(_HOOKED, True)
+            popup.create_contact_requested.connect(self.open_for_call_id)
+
+    def open_for_call_id(self, call_id: str) -> None:
+        tasks.start(self._open(call_id), "open contact form")
+
+    async def _open(self, call_id: str) -> None:
+        call = await self._call(call_id)
+        if call is not None:
+            self.open_form(call)
+
+    def open_form(self, call: Call) -> ContactForm:
+        call_id = call.external_call_id
+        form = self.forms.get(call_id)
+        if form is None:
+            number = call.from_number.e164 if call.from_number is not None else call.raw_from
+            form = ContactForm(number, self._c.region, self._c.settings.ui_domain)
+            form.submitted.connect(lambda draft, c=call: self._on_submitted(c, draft))
+            form.open_requested.connect(self._c.open_url)
+            form.finished.connect(lambda _result, i=call_id: self.forms.pop(i, None))
+            self.forms[call_id] = form
+        form.show()
+        form.raise_()
+        form.activateWindow()
+        return form
+
+    def _on_submitted(self, call: Call, draft: ContactDraft) -> None:
+        tasks.start(self._create(call, draft), "create contact")
+
+    async def _create(self, call: Call, draft: ContactDraft) -> None:
+        form = self.forms.get(call.external_call_id)
+        creator = self.creator()
+        if creator is None:
+            return
+        try:
+            outcome = await creator.create(
+                draft, self._c.region, external_call_id=call.external_call_id, portal=call.portal
+            )
+        except UserError as error:  # the journal refused it: nothing was saved
+            if form is not None:
+                form.show_error(error.user_message)
+            return
+        if form is not None:
+            form.show_outcome(outcome)
+        if outcome.result is Result.CREATED and outcome.match is not None:
+            await self._show_contact(call.external_call_id)
+
+    async def _show_contact(self, call_id: str) -> None:
+        """The pop-up and the call window show the call's matches, the contact first."""
+        call = await self._call(call_id)
+        if call is None:
+            return
+        popup = self._c.popups.popup(call_id)
+        if popup is not None:
+            popup.call.matches = call.matches
+            popup.show_matches(call.matches, fresh=True)
+        dialog = self._c.dialogs.call_dialogs.get(call_id)
+        if dialog is not None:
+            dialog.show_call(call, "")
+
+    async def _call(self, call_id: str) -> Call | None:
+        desk = self._c.desk
+        if desk is None:
+            return None
+        return await desk.journal.get_call(call_id)
