@@ -5,7 +5,7 @@ the spec ships, PyInstaller's and Python's versions and the installed distributi
 change to any of them builds anew and an unchanged tree reuses the last build (a cold build
 takes about two minutes on two cores). Only the newest build of each kind is kept.
 
-``HUBCALL_BUNDLE_CACHE`` moves the cache (default ``$XDG_CACHE_HOME/hubcall-desktop-tests``,
+``HUBCALL_TEST_BUNDLE_CACHE`` moves the cache (default ``$XDG_CACHE_HOME/hubcall-desktop-tests``,
 that is ``~/.cache/...``). A lock keeps two test runs from building the same bundle at once.
 """
 
@@ -41,11 +41,17 @@ class Bundle:
     built_now: bool
 
     def size_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+        """On disk: PyInstaller links some libraries to others, and a link counts once."""
+        return sum(p.stat().st_size for p in files_on_disk(self.folder))
+
+
+def files_on_disk(folder: Path) -> list[Path]:
+    """The regular files under ``folder``, not the symbolic links to them."""
+    return [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
 
 
 def cache_root() -> Path:
-    configured = os.environ.get("HUBCALL_BUNDLE_CACHE")
+    configured = os.environ.get("HUBCALL_TEST_BUNDLE_CACHE")
     if configured:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -66,7 +72,9 @@ def source_key(inputs: Iterable[Path]) -> str:
     """What the build depends on, hashed."""
     digest = hashlib.sha256()
     for path in _files(inputs):
-        digest.update(str(path.relative_to(ROOT)).encode())
+        # Inside the repository by its path there; a generated input by its name.
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+        digest.update(str(name).encode())
         digest.update(path.read_bytes())
     installed = sorted(
         f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()

@@ -35,13 +35,16 @@ AGENT = "+4930555012300"
 @pytest.fixture(scope="session")
 def bundle(pytestconfig: pytest.Config) -> Bundle:
     built = app_bundle()
-    reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
     line = (
         f"PyInstaller bundle: {built.size_bytes() / 2**20:.0f} MiB in {built.folder}; "
         f"build {built.build_seconds:.0f} s ({'built now' if built.built_now else 'cached'})"
     )
-    if reporter is not None:
-        reporter.write_line(line)
+    # Past pytest's output capture, so CI's log shows the cost on every run.
+    reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
+    capture = pytestconfig.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(line)
     return built
 
 

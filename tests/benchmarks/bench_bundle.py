@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
-from tests.bundle_build import Bundle, app_bundle, build, cache_root  # noqa: E402
+from tests.bundle_build import Bundle, app_bundle, build, cache_root, files_on_disk  # noqa: E402
 
 BARE_APP = '''"""A bare PySide6 app: one window."""
 from PySide6.QtWidgets import QApplication, QLabel
@@ -55,9 +55,8 @@ def largest_parts(bundle: Bundle, count: int = 8) -> list[tuple[str, int]]:
     """The bundle's sizes by top-level entry of its _internal folder."""
     internal = bundle.folder / "_internal"
     sizes: Counter[str] = Counter()
-    for path in internal.rglob("*"):
-        if path.is_file():
-            sizes[path.relative_to(internal).parts[0]] += path.stat().st_size
+    for path in files_on_disk(internal):
+        sizes[path.relative_to(internal).parts[0]] += path.stat().st_size
     return sizes.most_common(count)
 
 
