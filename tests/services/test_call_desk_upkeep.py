@@ -5,6 +5,7 @@ too). Real journal file, real sandbox."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import weakref
 from datetime import timedelta
@@ -24,7 +25,7 @@ from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.journal import OutboxEntry
 
-from .desk_journal import ANNA, OTTO
+from .desk_journal import ANNA, OTTO, write_locked
 from .desk_parts import Clock, desk_over, webhook_event
 from .test_call_desk import Recorder
 
@@ -73,6 +74,35 @@ async def test_notes_typed_in_a_burst_are_written_once_after_the_pause(
         await runtime.close()
     assert flushed.kind is UpdateKind.CHANGED
     assert [u.call.notes for u in recorder.updates[before:]] == ["Wants a quote"]
+
+
+async def test_closing_while_a_notes_write_waits_for_a_busy_journal_keeps_the_notes(
+    journal_path: Path, sandbox: SandboxServer
+) -> None:
+    runtime = await desk_over(journal_path, sandbox, busy_timeout=10.0, notes_debounce_s=0.01)
+    desk = runtime.desk
+    recorder = Recorder()
+    desk.add_listener(recorder)
+    try:
+        call_id = await desk.handle_event(webhook_event(EventKind.RINGING, "sip-1", ANNA))
+        await recorder.wait(lambda u: u.kind is UpdateKind.MATCHES and u.fresh)  # looked up
+        with write_locked(journal_path):  # a backup tool holds the journal for a moment
+            saving = asyncio.ensure_future(
+                desk.update_call(call_id, status=None, notes="", title="Quote")
+            )
+            await asyncio.sleep(0.1)  # the save waits for the journal, holding the desk
+            desk.save_notes_draft(call_id, "Wants a quote")
+            await asyncio.sleep(0.2)  # the pause in typing is over: its write waits too
+            closing = asyncio.ensure_future(desk.close())  # the agent quits meanwhile
+            await asyncio.sleep(0.1)
+        await saving
+        await closing
+    finally:
+        await runtime.close()
+    stored = await _stored(journal_path, sandbox, call_id)
+    assert (stored.notes, stored.title) == ("Wants a quote", "Quote")
+    written = [u for u in recorder.updates if u.call.notes == "Wants a quote"]
+    assert [u.kind for u in written] == [UpdateKind.CHANGED]
 
 
 async def test_starting_the_desk_twice_runs_one_outbox(
