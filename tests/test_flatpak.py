@@ -42,6 +42,7 @@ def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         text=True,
         timeout=60,
         check=False,
+        cwd=folder,  # flatpak-builder makes its .flatpak-builder/ state folder here
     )
     assert done.returncode == 0, done.stderr
     parsed: dict[str, Any] = json.loads(done.stdout)
