@@ -72,7 +72,9 @@ class ContactActions:
         call_id = call.external_call_id
         form = self.forms.get(call_id)
         if form is None:
-            number = call.from_number.e164 if call.from_number is not None else call.raw_from
+            number = call.raw_from
+            if call.from_number is not None:  # as the agent reads numbers; sent as E.164
+                number = call.from_number.for_humans(self._c.region)
             form = ContactForm(number, self._c.region, self._c.settings.ui_domain)
             form.submitted.connect(lambda draft, c=call: self._on_submitted(c, draft))
             form.open_requested.connect(self._c.open_url)

@@ -92,6 +92,7 @@ def test_a_duplicate_is_shown_with_a_link_to_the_existing_contact(qtbot: QtBot) 
     form.show_outcome(ContactOutcome(Result.DUPLICATE, write(WriteState.DUPLICATE), existing))
 
     assert form.status.text() == "HubSpot already has a contact with this e-mail address."
+    assert not form.create_button.isEnabled()  # the same e-mail would conflict again
     assert form.open_existing.isVisible()
     assert form.open_existing.text().replace("&", "") == "Open the existing contact"
     with qtbot.waitSignal(form.open_requested) as opened:
@@ -137,6 +138,7 @@ def test_an_unknown_callers_popup_creates_the_contact_and_shows_it(
     qtbot.mouseClick(popup.create_contact_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: popup.call_id in controller.contact_actions.forms, timeout=WAIT_MS)
     form = controller.contact_actions.forms[popup.call_id]
+    assert form.phone.text() == "+1 617-555-0100"
     assert form.phone.feedback.text().startswith(UNKNOWN_CALLER_NUMBER)
     qtbot.keyClicks(form.first_name, "Ada")
     qtbot.keyClicks(form.last_name, "Byron")

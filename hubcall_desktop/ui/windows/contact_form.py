@@ -151,6 +151,7 @@ class ContactForm(QDialog):
             self.accept()  # the pop-up or the call window shows the new contact
             return
         if outcome.result is Result.DUPLICATE:
+            self.create_button.setEnabled(False)  # the same e-mail would only conflict again
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(self.tr("HubSpot already has a contact with this e-mail address."))
             if outcome.match is not None:
