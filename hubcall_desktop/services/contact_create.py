@@ -22,7 +22,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -133,6 +133,8 @@ class ContactCreator:
     clock: Callable[[], datetime] = utc_now
     tokens_for: TokensFor | None = None
     lock_wait_s: float = LOCK_WAIT_S
+    # Told when a write is settled: a call waiting for its contact can be logged now.
+    after_settled: Callable[[], Awaitable[None]] | None = None
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _sender_lock: SenderLock | None = None
     _known_portal_id: int | None = None
@@ -229,6 +231,7 @@ class ContactCreator:
         if state is WriteState.CREATED and match is not None:
             await self._remember(write, match)
         logger.info("contact write %d: %s (id %s)", write.id, state, made.contact_id)
+        await self._tell_settled()
         return self._settled(write, match)
 
     def _settled(self, write: ContactWrite, match: CallerMatch | None = None) -> ContactOutcome:
@@ -250,12 +253,20 @@ class ContactCreator:
         else:
             failed = await self.writes.move(write.id, WriteState.FAILED, now, error=_json(error))
             logger.warning("HubSpot refused contact write %d: %s", write.id, error)
+            await self._tell_settled()
             return ContactOutcome(Result.FAILED, failed, error=error)
         write = await self.writes.move(
             write.id, WriteState.PENDING, now, error=_json(error), next_attempt_at=later
         )
         logger.info("contact write %d stays queued: %s", write.id, error)
         return ContactOutcome(Result.QUEUED, write, error=error)
+
+    async def _tell_settled(self) -> None:
+        if self.after_settled is not None:
+            try:
+                await self.after_settled()
+            except Exception:  # the contact is settled either way; the outbox looks later
+                logger.exception("could not tell that a contact write is settled")
 
     async def _match(self, write: ContactWrite) -> CallerMatch | None:
         """The contact as a caller match (for the pop-up and its record link)."""

@@ -40,6 +40,7 @@ from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider
 from hubcall_desktop.secrets.errors import NoTokenError
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.storage.journal import OutboxEntry
 from hubcall_desktop.storage.outbox import OutboxState
 from hubcall_desktop.storage.sender_lock import SenderLock
@@ -213,6 +214,11 @@ class OutboxSender:
             delivered = state is OutboxState.DELIVERED
             return SendOutcome(entry.id, entry.external_call_id, delivered, skipped=True)
         entry = current
+        if await ContactWrites(self._journal).unsettled_for_call(entry.external_call_id):
+            # HubSpot matches the caller when the call is logged: the contact being
+            # created for this call goes first, and the call waits for a later pass.
+            logger.info("call %s waits for its new contact", entry.external_call_id)
+            return SendOutcome(entry.id, entry.external_call_id, False, skipped=True)
         await self._journal.mark_sending(entry.id)
         portal: str | None = None
         tokens: TokenProvider | None = None  # None: the service's own (the active portal's)

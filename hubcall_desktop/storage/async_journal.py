@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from hubcall_desktop.core.call import Call, utc_now
-from hubcall_desktop.storage.database import DEFAULT_BUSY_TIMEOUT
+from hubcall_desktop.storage.database import DEFAULT_BUSY_TIMEOUT, Database
 from hubcall_desktop.storage.errors import JournalClosed
 from hubcall_desktop.storage.journal import CallJournal
 
@@ -152,6 +152,12 @@ class AsyncJournal:
                 self._open_group = None
             submitted = self._executor.submit(job)
         return await _finished(asyncio.wrap_future(submitted))
+
+    async def run_on_file(self, job: Callable[[Database], R], *, writes: bool = True) -> R:
+        """Run ``job`` with the journal's file on its worker: the same connection and
+        file checks, in order with the calls' work (for ``contact_writes``)."""
+        journal = self._require_open()
+        return await self._run(lambda: job(journal.database), closes_group=writes)
 
     def save_call_soon(self, call: Call) -> asyncio.Future[None]:
         """Queue ``call`` for saving now (in the group being gathered) and return what to

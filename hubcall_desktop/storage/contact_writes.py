@@ -10,22 +10,21 @@ at least once, and the duplicate window is the moment between HubSpot's 201 and 
 commit. A second create with the same e-mail is answered 409 with the first one's id, so
 within that window a contact with an e-mail is still not made twice.
 
-:class:`ContactWrites` opens its own connection to the journal file for each job, on a
-worker thread: creating a contact is rare, and the journal's connection stays on its own
-thread. The table comes with the journal's migrations (version 5): open the journal first.
+:class:`ContactWrites` works on the journal's own connection and worker thread
+(:meth:`AsyncJournal.run_on_file`), so the journal's file checks cover it too. The table
+comes with the journal's migrations (version 5).
 """
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, TypeVar
 
+from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.codec import dump_json, format_time, load_json, parse_time
 from hubcall_desktop.storage.database import Database
 from hubcall_desktop.storage.errors import OutboxStateError
@@ -81,19 +80,11 @@ _MOVES: dict[WriteState, tuple[frozenset[WriteState], bool]] = {
 class ContactWrites:
     """The journal's pending contact creations; every method is one transaction."""
 
-    def __init__(self, journal_path: Path) -> None:
-        self.path = journal_path
+    def __init__(self, journal: AsyncJournal) -> None:
+        self._journal = journal
 
     async def _run(self, job: Callable[[Database], T]) -> T:
-        def work() -> T:
-            db = Database(self.path)
-            try:
-                db.connection.row_factory = sqlite3.Row
-                return job(db)
-            finally:
-                db.close()
-
-        return await asyncio.to_thread(work)
+        return await self._journal.run_on_file(job)
 
     async def add(
         self,
@@ -174,6 +165,20 @@ class ContactWrites:
                     ),
                 )
                 return _load(conn, write_id)
+
+        return await self._run(job)
+
+    async def unsettled_for_call(self, external_call_id: str) -> bool:
+        """Whether a contact for this call is still to be created (pending or sending)."""
+
+        def job(db: Database) -> bool:
+            with db.reading() as conn:
+                row = conn.execute(
+                    "SELECT 1 FROM contact_writes WHERE external_call_id = ? "
+                    "AND state IN ('pending', 'sending') LIMIT 1",
+                    (external_call_id,),
+                ).fetchone()
+            return row is not None
 
         return await self._run(job)
 

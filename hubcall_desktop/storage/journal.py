@@ -345,6 +345,11 @@ class CallJournal:
 
     # Internals
 
+    @property
+    def database(self) -> Database:
+        """The open file, for tables kept beside the calls (``contact_writes``)."""
+        return self._database()
+
     def _database(self) -> Database:
         if self._db is None:
             raise JournalClosed(f"the call journal {self.path} is closed")

@@ -42,10 +42,11 @@ class ContactActions:
             return None
         if self._creator is None:
             self._creator = ContactCreator(
-                ContactWrites(desk.journal.path),
+                ContactWrites(desk.journal),
                 desk.journal,
                 desk.service,
                 portal_id=lambda: self._c.settings.portal_id,
+                after_settled=desk.outbox.queued,  # a call held for its contact goes now
             )
         return self._creator
 

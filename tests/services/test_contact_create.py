@@ -16,6 +16,7 @@ from hubcall_desktop.core.call import Call, CallSource, Direction
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 from hubcall_desktop.sandbox import (
@@ -32,7 +33,11 @@ from hubcall_desktop.services.contact_create import (
     Problem,
     Result,
 )
-from hubcall_desktop.services.outbox_sender import FIRST_RETRY_S, RECONNECT_RETRY_S
+from hubcall_desktop.services.outbox_sender import (
+    FIRST_RETRY_S,
+    RECONNECT_RETRY_S,
+    OutboxSender,
+)
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.contact_writes import ContactWrites, WriteState
 from hubcall_desktop.storage.sender_lock import SenderLock
@@ -77,7 +82,7 @@ def clock() -> Clock:
 
 def creator(journal: AsyncJournal, service: HubSpotService, clock: Clock) -> ContactCreator:
     return ContactCreator(
-        ContactWrites(journal.path),
+        ContactWrites(journal),
         journal,
         service,
         portal_id=lambda: SANDBOX_PORTAL_ID,
@@ -215,7 +220,7 @@ async def test_journaled_before_it_is_sent_and_kept_through_a_failure(
 async def test_a_refusal_is_final(
     journal: AsyncJournal, service: HubSpotService, sandbox: SandboxServer, clock: Clock
 ) -> None:
-    writes = ContactWrites(journal.path)
+    writes = ContactWrites(journal)
     write = await writes.add({"email": "ada@localhost"}, NOW)  # the sandbox refuses it
     making = creator(journal, service, clock)
 
@@ -234,8 +239,8 @@ async def test_a_write_a_crash_left_sending_is_sent_once_after_the_restart(
 ) -> None:
     path = tmp_path / "journal.sqlite3"
     first = await AsyncJournal.open(path)
-    write = await ContactWrites(path).add(ADA.properties("US"), NOW)
-    await ContactWrites(path).move(write.id, WriteState.SENDING, NOW)  # then the crash
+    write = await ContactWrites(first).add(ADA.properties("US"), NOW)
+    await ContactWrites(first).move(write.id, WriteState.SENDING, NOW)  # then the crash
     await first.close()
 
     again = await AsyncJournal.open(path)
@@ -280,3 +285,37 @@ async def test_another_sender_holding_the_lock_leaves_it_queued(
     assert sandbox.requests == ()
     [sent] = await making.send_due()
     assert sent.result is Result.CREATED
+
+
+async def test_the_calls_log_waits_for_its_contact_and_then_matches_it(
+    journal: AsyncJournal, service: HubSpotService, sandbox: SandboxServer, clock: Clock
+) -> None:
+    call = unknown_call()
+    sandbox.faults.add(Fault.status(503))  # HubSpot is away when the contact is created
+    making = creator(journal, service, clock)
+    woken: list[bool] = []
+
+    async def wake() -> None:
+        woken.append(True)
+
+    making.after_settled = wake
+    queued = await making.create(ADA, "US", external_call_id=call.external_call_id)
+    assert queued.result is Result.QUEUED
+    await journal.enqueue_log(call, build_log_body(call))
+    sender = OutboxSender(journal, service, clock=clock)
+
+    held = await sender.send_due()
+    assert held.delivered == 0 and held.still_pending == 1
+    assert sandbox.logged_calls() == []  # not before its contact
+
+    clock.now += timedelta(seconds=FIRST_RETRY_S * 1.2)
+    [created] = await making.send_due()
+    assert created.result is Result.CREATED and woken == [True]
+    sent = await sender.send_due()
+    assert sent.delivered == 1
+    assert len(sandbox.logged_calls()) == 1
+    logged = await journal.get_call(call.external_call_id)
+    assert logged is not None and logged.matches == [created.match]
+    # The contact reached HubSpot before the call's log did, so HubSpot matched it.
+    accepted = [r for r in sandbox.requests if r.accepted]
+    assert [r.is_inbound_call for r in accepted] == [False, True]

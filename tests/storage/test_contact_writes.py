@@ -3,6 +3,7 @@ an attempt counted only when it got an outcome, and a crash's ``sending`` put ba
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,10 +17,10 @@ NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-async def writes(tmp_path: Path) -> ContactWrites:
+async def writes(tmp_path: Path) -> AsyncIterator[ContactWrites]:
     journal = await AsyncJournal.open(tmp_path / "journal.sqlite3")  # migrates the file
+    yield ContactWrites(journal)
     await journal.close()
-    return ContactWrites(journal.path)
 
 
 async def test_a_write_is_pending_and_due_at_once(writes: ContactWrites) -> None:
