@@ -96,7 +96,11 @@ async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
     if found is None or catalog.is_stale():
         async with ctx.connection() as tokens, ctx.service(tokens) as service:
             await catalog.refresh(service.call_outcomes, force=found is None)
-    return catalog.current.resolve(text, "--outcome")
+    found = catalog.current.find(text)
+    if found is None:
+        choices = catalog.current.choices()
+        raise InputError("--outcome", text, f"not a call outcome; use one of {choices}")
+    return found
 
 
 async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool) -> int:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.statuses import CallStatus
 
 logger = logging.getLogger(__name__)
@@ -99,13 +98,6 @@ class OutcomeList:
             return found
         key = _name_key(text)
         return next((o for o in self.outcomes if _name_key(o.label) == key), None)
-
-    def resolve(self, text: str, field: str = "outcome") -> CallOutcome:
-        """:meth:`find`, or an :class:`InputError` naming ``field`` and the choices."""
-        found = self.find(text)
-        if found is None:
-            raise InputError(field, text, f"not a call outcome; use one of {self.choices()}")
-        return found
 
     def choices(self) -> str:
         return ", ".join(o.label for o in self.outcomes)

@@ -12,7 +12,7 @@ from typing import Any
 
 from hubcall_desktop.core.call import Call, ensure_utc
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.outcomes import DISPOSITION_PROPERTY, is_guid
+from hubcall_desktop.core.outcomes import DISPOSITION_PROPERTY
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
 
@@ -64,10 +64,7 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
             raise InputError("title", call.title, f"longer than {MAX_TITLE_CHARS} characters")
         props["hs_call_title"] = call.title
     props.setdefault("hs_call_direction", call.direction.value)
-    if call.outcome is not None:
-        # HubSpot stores the outcome's GUID; a label here would be refused.
-        if not is_guid(call.outcome.guid):
-            raise InputError("outcome", call.outcome.guid, "must be a call outcome's GUID")
+    if call.outcome is not None:  # HubSpot stores the outcome's GUID, not its label
         props[DISPOSITION_PROPERTY] = call.outcome.guid
     for key, value in props.items():
         if not isinstance(key, str) or not isinstance(value, str):

@@ -218,7 +218,9 @@ class HubSpotService:
         try:
             return outcomes_from_property(answer, datetime.now(UTC))
         except ValueError:
-            raise HubSpotProtocolError("HubSpot's list of call outcomes was empty.") from None
+            raise HubSpotProtocolError(
+                "HubSpot's answer could not be read (no call outcomes in it)."
+            ) from None
 
     async def account_details(self) -> AccountDetails:
         answer = _json_or_error(

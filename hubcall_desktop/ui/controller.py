@@ -33,6 +33,7 @@ from hubcall_desktop.ui.options import AppOptions
 from hubcall_desktop.ui.popup_actions import PopupActions
 from hubcall_desktop.ui.popups import PopupManager
 from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
+from hubcall_desktop.ui.widgets.outcome_combo import attach_outcomes
 from hubcall_desktop.ui.windows.main_window import MainWindow
 from hubcall_desktop.ui.wrap_ups import WrapUps
 
@@ -194,6 +195,7 @@ class AppController(QObject):
         """The desk is built: listen to it, give the model its journal."""
         self.runtime = runtime
         self.signals.attach(runtime.desk)
+        attach_outcomes(runtime.desk)
         if self.options.demo:
             from hubcall_desktop.services.demo import DemoControl
 

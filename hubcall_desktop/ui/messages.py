@@ -350,6 +350,7 @@ _API_FIELDS: dict[str, str] = {
     "hs_call_body": str(QT_TRANSLATE_NOOP("MessageApiField", "the notes")),
     "engagementproperties": str(QT_TRANSLATE_NOOP("MessageApiField", "the notes")),
     "hs_call_title": str(QT_TRANSLATE_NOOP("MessageApiField", "the title")),
+    "hs_call_disposition": str(QT_TRANSLATE_NOOP("MessageApiField", "the outcome")),
     "calltitle": str(QT_TRANSLATE_NOOP("MessageApiField", "the title")),
     "externalcallid": str(QT_TRANSLATE_NOOP("MessageApiField", "the call's id")),
 }
@@ -535,7 +536,8 @@ def _api_fields(names: str) -> str:
     shown: list[str] = []
     for name in names.split(", "):
         parts = [p.lower() for p in re.split(r"[.\[\]/]+", name) if p]
-        words = next((_API_FIELDS[p] for p in parts if p in _API_FIELDS), _SOME_FIELD)
+        # The most specific part: "engagementProperties.hs_call_disposition" is the outcome.
+        words = next((_API_FIELDS[p] for p in reversed(parts) if p in _API_FIELDS), _SOME_FIELD)
         text = QCoreApplication.translate("MessageApiField", words)
         if text not in shown:
             shown.append(text)

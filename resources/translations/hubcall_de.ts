@@ -164,6 +164,10 @@
         <source>&amp;Resend</source>
         <translation>&amp;Erneut senden</translation>
     </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>Er&amp;gebnis:</translation>
+    </message>
 </context>
 <context>
     <name>CallNotices</name>
@@ -176,6 +180,33 @@
         <location line="+22"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
+    </message>
+</context>
+<context>
+    <name>CallOutcome</name>
+    <message>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Left live message</source>
+        <translation>Live-Nachricht hinterlassen</translation>
+    </message>
+    <message>
+        <source>Left voicemail</source>
+        <translation>Voicemail hinterlassen</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Falsche Nummer</translation>
     </message>
 </context>
 <context>
@@ -340,6 +371,10 @@
         <location line="+4"/>
         <source>Talked %1</source>
         <translation>Gesprächsdauer %1</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>Er&amp;gebnis:</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1118,10 @@
         <location line="+7"/>
         <source>HubSpot refused the call; see the marked field.</source>
         <translation>HubSpot hat den Anruf abgelehnt; siehe das markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Outc&amp;ome:</source>
+        <translation>Erge&amp;bnis:</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2305,10 @@
         <source>a detail of the call</source>
         <translation>eine Angabe zum Anruf</translation>
     </message>
+    <message>
+        <source>the outcome</source>
+        <translation>das Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>MessageField</name>
@@ -2464,6 +2507,21 @@
         <location line="+35"/>
         <source>portals</source>
         <translation>Portale</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCombo</name>
+    <message>
+        <source>Call outcome</source>
+        <translation>Anrufergebnis</translation>
+    </message>
+    <message>
+        <source>What came of the call, as your HubSpot portal lists it</source>
+        <translation>Was beim Anruf herauskam, wie Ihr HubSpot-Portal es aufführt</translation>
+    </message>
+    <message>
+        <source>No outcome</source>
+        <translation>Kein Ergebnis</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,10 @@
         <source>&amp;Resend</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CallNotices</name>
@@ -175,6 +179,33 @@
     <message>
         <location line="+20"/>
         <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallOutcome</name>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left live message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left voicemail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -339,6 +370,10 @@
     <message>
         <location line="+4"/>
         <source>Talked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1081,6 +1116,10 @@
     <message>
         <location line="+7"/>
         <source>HubSpot refused the call; see the marked field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outc&amp;ome:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +2284,10 @@
         <source>a detail of the call</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageField</name>
@@ -2442,6 +2485,21 @@
         <location line="-34"/>
         <location line="+35"/>
         <source>portals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCombo</name>
+    <message>
+        <source>Call outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What came of the call, as your HubSpot portal lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outcome</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

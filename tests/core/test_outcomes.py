@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.outcomes import (
     BUSY,
     CONNECTED,
@@ -53,18 +52,14 @@ def test_the_defaults_are_hubspots_six_guids() -> None:
 def test_an_outcome_is_found_by_name_or_guid_in_any_case(text: str, expected: CallOutcome) -> None:
     portal = OutcomeList((*DEFAULT_OUTCOMES, CALLBACK), AT)
     assert portal.find(text) == expected
-    assert portal.resolve(text, "--outcome") == expected
 
 
-def test_an_unknown_outcome_names_the_field_and_the_choices() -> None:
-    with pytest.raises(InputError) as refused:
-        DEFAULT_LIST.resolve("Sold", "--outcome")
-    assert refused.value.field == "--outcome"
-    assert str(refused.value) == (
-        "--outcome: not a call outcome; use one of Busy, Connected, Left live message, "
-        "Left voicemail, No answer, Wrong number (got 'Sold')"
-    )
+def test_an_unknown_outcome_is_not_found_and_the_choices_are_listed() -> None:
+    assert DEFAULT_LIST.find("Sold") is None
     assert DEFAULT_LIST.find("") is None
+    assert DEFAULT_LIST.choices() == (
+        "Busy, Connected, Left live message, Left voicemail, No answer, Wrong number"
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,7 @@ never its label, and it wins over a stale value among the call's other propertie
 
 from __future__ import annotations
 
-import pytest
-
-from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.outcomes import LEFT_VOICEMAIL, CallOutcome
+from hubcall_desktop.core.outcomes import LEFT_VOICEMAIL
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body, build_lookup_body
 from tests.hubspot.test_bodies import make_call
@@ -39,10 +36,3 @@ def test_the_chosen_outcome_replaces_one_among_the_other_properties() -> None:
 def test_the_ringing_announcement_carries_no_outcome() -> None:
     call = make_call(outcome=LEFT_VOICEMAIL)
     assert build_lookup_body(call)["engagementProperties"] == {}
-
-
-def test_a_label_in_place_of_the_guid_is_refused_before_the_wire() -> None:
-    call = make_call(final_status=CallStatus.COMPLETED, outcome=CallOutcome("Connected", "x"))
-    with pytest.raises(InputError) as refused:
-        build_log_body(call)
-    assert refused.value.field == "outcome"

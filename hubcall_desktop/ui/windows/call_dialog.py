@@ -24,6 +24,7 @@ from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
@@ -87,6 +88,8 @@ class CallDialog(QDialog):
         edit = QFormLayout()
         self.status = StatusCombo()
         self.status.setAccessibleName(self.tr("Call status"))
+        self.outcome = OutcomeCombo()  # the desk journals a choice at once
+        self.status.activated.connect(lambda _i: self.outcome.follow_status(self.status.status()))
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Call title"))
         self.title_edit.setMaxLength(512)
@@ -94,6 +97,7 @@ class CallDialog(QDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         edit.addRow(self.tr("&Status:"), self.status)
+        edit.addRow(self.tr("O&utcome:"), self.outcome)
         edit.addRow(self.tr("&Title:"), self.title_edit)
         edit.addRow(self.tr("&Notes:"), self.notes)
         layout.addLayout(edit)
@@ -167,7 +171,9 @@ class CallDialog(QDialog):
         if self.notes.toPlainText() != call.notes:
             self.notes.setPlainText(call.notes)
         self.title_edit.setText(call.title)
+        self.outcome.show_for(call)
         settled = call.sync_state in _SETTLED
+        self.outcome.setEnabled(not settled)
         for widget in (self.status, self.title_edit, self.notes, self.save_button):
             widget.setEnabled(not settled)
         self.called_number.show_for(call)

@@ -39,6 +39,7 @@ from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
@@ -88,6 +89,10 @@ class LogCallForm(QDialog):
         self.extension.setValidator(QRegularExpressionValidator(r"[0-9]{0,10}"))
         self.status = StatusCombo()
         self.status.setAccessibleName(self.tr("Final status"))
+        self.outcome = OutcomeCombo()
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.outcome.follow_status(self.status.status())
+        )
         self.started = QDateTimeEdit()
         self.started.setAccessibleName(self.tr("Start date and time (local time)"))
         self.started.setCalendarPopup(True)
@@ -114,6 +119,7 @@ class LogCallForm(QDialog):
             ("to", self.tr("&To:"), self.to_field),
             ("extension", self.tr("E&xtension:"), self.extension),
             ("status", self.tr("&Status:"), self.status),
+            ("outcome", self.tr("Outc&ome:"), self.outcome),
             ("started", self.tr("St&arted (local time):"), self.started),
             ("duration", self.tr("&Duration (h:mm:ss):"), self.duration),
             ("title", self.tr("T&itle:"), self.title),
@@ -197,6 +203,7 @@ class LogCallForm(QDialog):
         self.user_id.setText(str(settings.user_id) if settings.user_id else "")
         self.recipients.setText(", ".join(map(str, settings.recipient_user_ids)))
         self.engagement.setChecked(True)
+        self.outcome.start_over(self.status.status())
         self.clear_errors()
         self.submit_button.setEnabled(True)
         self.from_field.setFocus()
@@ -283,6 +290,7 @@ class LogCallForm(QDialog):
             recipient_user_ids=parse_user_ids(self.recipients.text()),
             create_engagement=self.engagement.isChecked(),
             external_call_id=self._retry_call_id,
+            outcome=self.outcome.outcome(),
         )
 
     @property

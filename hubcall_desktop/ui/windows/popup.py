@@ -37,6 +37,7 @@ from hubcall_desktop.ui.i18n import source_label
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
+from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo
 from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
@@ -183,12 +184,17 @@ class CallPopup(QWidget):
         self.status_combo = StatusCombo()
         self.status_combo.setAccessibleName(self.tr("Call status"))
         self.status_combo.activated.connect(lambda _index: self.status_touched.emit(self.call_id))
+        self.outcome_combo = OutcomeCombo()  # the desk journals a choice at once
+        self.status_combo.activated.connect(
+            lambda _index: self.outcome_combo.follow_status(self.status_combo.status())
+        )
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Call title"))
         self.title_edit.setPlaceholderText(self.tr("Optional"))
         self.title_edit.setMaxLength(512)
         self.title_edit.textEdited.connect(lambda _text: self.status_touched.emit(self.call_id))
         form.addRow(self.tr("&Status:"), self.status_combo)
+        form.addRow(self.tr("O&utcome:"), self.outcome_combo)
         form.addRow(self.tr("&Title:"), self.title_edit)
         layout.addWidget(self.form)
 
@@ -231,7 +237,8 @@ class CallPopup(QWidget):
         ):
             QShortcut(QKeySequence(keys), self, slot)
         SubmitKeyFilter(self.notes, self._on_log)
-        self.setTabOrder(self.status_combo, self.title_edit)
+        self.setTabOrder(self.status_combo, self.outcome_combo)
+        self.setTabOrder(self.outcome_combo, self.title_edit)
         self.setTabOrder(self.title_edit, self.notes)
         self.setTabOrder(self.notes, self.log_button)
         self.setTabOrder(self.log_button, self.discard_button)
@@ -248,6 +255,7 @@ class CallPopup(QWidget):
         self.number.setAccessibleName(self.tr("Caller number"))
         self.number.setAccessibleDescription(self.number.text())  # the value it labels
         self.called_number.show_for(call)
+        self.outcome_combo.show_for(call)
         self._refresh_stage()
 
     def show_matches(self, matches: Sequence[CallerMatch], *, fresh: bool) -> None:
@@ -290,6 +298,7 @@ class CallPopup(QWidget):
         self.call = call
         if call.final_status is not None:
             self.status_combo.set_status(call.final_status)
+        self.outcome_combo.show_for(call)
         if self._cut_off:
             self.info.setText(self._cut_off_text())
         elif self.info.text() == self._cut_off_text():  # its real end came after all
