@@ -10,6 +10,7 @@ from hubcall_desktop import __version__
 from hubcall_desktop.cli import (
     auth_commands,
     call_commands,
+    contact_commands,
     misc_commands,
     shell_completion,
     sources_commands,
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     misc_commands.register(sub)
     auth_commands.register(sub)
+    contact_commands.register(sub)
     sources_commands.register(sub)
     shell_completion.register(sub)
     return parser

@@ -179,8 +179,10 @@ class ContactCreator:
         async with self._lock, self.sender_lock.held(self.lock_wait_s):
             return await self.writes.recover_interrupted(self.clock())
 
-    async def send_due(self) -> list[ContactOutcome]:
-        return [await self.send(write) for write in await self.writes.due(self.clock())]
+    async def send_due(self, *, include_future: bool = False) -> list[ContactOutcome]:
+        """Send what is due (or, for ``contact sync``, everything pending)."""
+        horizon = self.clock() + (timedelta(days=36500) if include_future else timedelta())
+        return [await self.send(write) for write in await self.writes.due(horizon)]
 
     async def run_forever(self, idle_s: float = 60.0) -> None:
         """Start-up recovery, then every ``idle_s`` whatever is due (queued writes)."""
