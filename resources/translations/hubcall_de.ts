@@ -608,6 +608,10 @@
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>HubSpotPage</name>

@@ -608,6 +608,10 @@
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HubSpotPage</name>

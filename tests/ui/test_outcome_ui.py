@@ -17,6 +17,7 @@ from hubcall_desktop.sandbox.outcomes import PORTAL_OUTCOME
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
 from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.models.history_columns import Column
 from hubcall_desktop.ui.widgets.outcome_combo import OUTCOME_CHOICES, OutcomeCombo
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
@@ -97,6 +98,12 @@ def test_the_popup_suggests_connected_offers_the_portals_list_and_logs_the_choic
     qtbot.waitUntil(lambda: len(sandbox.logged_calls()) == 1, timeout=WAIT_MS)
     body = sandbox.logged_calls()[0]
     assert body["engagementProperties"]["hs_call_disposition"] == OWN_GUID
+    model = controller.model  # the history shows it
+    qtbot.waitUntil(lambda: model.row_of(call_id) is not None, timeout=WAIT_MS)
+    row = model.row_of(call_id)
+    assert row is not None
+    qtbot.waitUntil(lambda: model.index(row, Column.OUTCOME).data() == OWN_LABEL, timeout=WAIT_MS)
+    assert model.headerData(Column.OUTCOME, Qt.Orientation.Horizontal) == "Outcome"
 
 
 def test_a_missed_call_suggests_no_answer_and_a_new_status_moves_it_until_chosen(

@@ -24,8 +24,9 @@ class Column(IntEnum):
     NUMBER = 2
     NAME = 3
     STATUS = 4
-    DURATION = 5
-    SYNC = 6
+    OUTCOME = 5
+    DURATION = 6
+    SYNC = 7
 
 
 # In the item model's translation context, where these titles have always been.
@@ -35,9 +36,15 @@ _TITLES = (
     QT_TRANSLATE_NOOP("HistoryModel", "Number"),
     QT_TRANSLATE_NOOP("HistoryModel", "Name"),
     QT_TRANSLATE_NOOP("HistoryModel", "Status"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Outcome"),
     QT_TRANSLATE_NOOP("HistoryModel", "Duration"),
     QT_TRANSLATE_NOOP("HistoryModel", "HubSpot"),
 )
+
+
+def outcome_samples() -> list[str]:
+    """The longest of HubSpot's default outcomes, to size the column before any call."""
+    return [QCoreApplication.translate("CallOutcome", "Left live message")]
 
 
 def column_titles() -> list[str]:

@@ -33,6 +33,7 @@ from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text,
 from hubcall_desktop.ui.i18n import direction_label, status_label, sync_label
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
+from hubcall_desktop.ui.widgets.outcome_combo import outcome_label
 
 if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
     from hubcall_desktop.core.call import Call, SyncState
@@ -261,6 +262,7 @@ class HistoryModel(QAbstractTableModel):
             remote_text(call, self._region),
             who_text(call.matches),
             status_label(call.final_status) if call.final_status else self.tr("In progress"),
+            outcome_label(call.outcome) if call.outcome else "",
             duration_text(call.duration),
             sync_label(call.sync_state),
         )

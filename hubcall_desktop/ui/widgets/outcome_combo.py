@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
@@ -74,6 +73,8 @@ def attach_outcomes(desk: CallDesk) -> None:
         desk.outcomes.listen(OUTCOME_CHOICES.set_outcomes)
 
     def choose(call_id: str, outcome: CallOutcome | None) -> None:
+        from hubcall_desktop.ui import tasks  # asyncio is loaded after the first paint
+
         tasks.start(desk.set_outcome(call_id, outcome), "call outcome")
 
     OUTCOME_CHOICES.chooser = choose

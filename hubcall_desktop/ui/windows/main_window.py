@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
-from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
+from hubcall_desktop.ui.models.history_columns import (
+    CALL_ID_ROLE,
+    Column,
+    column_titles,
+    outcome_samples,
+)
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
             Column.DIRECTION: all_direction_labels(),
             Column.NUMBER: ["+44 20 7946 0018", number_text(None, "", "US", withheld=True)],
             Column.STATUS: all_status_labels(),
+            Column.OUTCOME: outcome_samples(),
             Column.DURATION: ["10:00:00"],
             Column.SYNC: all_sync_labels(),
         }
