@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.services.contact_create import ContactCreator, ContactDraft, Result
+from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.windows.contact_form import ContactForm
@@ -108,17 +109,13 @@ class ContactActions:
             await self._show_contact(call.external_call_id)
 
     async def _show_contact(self, call_id: str) -> None:
-        """The pop-up and the call window show the call's matches, the contact first."""
+        """Told like HubSpot's answer to a lookup: the pop-up, the call window, the history
+        and the tray show the call's matches, the new contact first."""
         call = await self._call(call_id)
-        if call is None:
-            return
-        popup = self._c.popups.popup(call_id)
-        if popup is not None:
-            popup.call.matches = call.matches
-            popup.show_matches(call.matches, fresh=True)
-        dialog = self._c.dialogs.call_dialogs.get(call_id)
-        if dialog is not None:
-            dialog.show_call(call, "")
+        if call is not None:
+            self._c.signals.on_update(
+                DeskUpdate(UpdateKind.MATCHES, call, tuple(call.matches), fresh=True)
+            )
 
     async def _call(self, call_id: str) -> Call | None:
         desk = self._c.desk

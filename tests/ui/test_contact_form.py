@@ -178,3 +178,23 @@ def test_the_call_window_offers_it_for_a_call_without_matches(
     qtbot.waitUntil(lambda: len(dialog.matches.buttons) == 1, timeout=WAIT_MS)
     assert "grace@example.org" in dialog.matches.buttons[0].accessibleName()
     assert not dialog.create_contact_button.isVisible()
+
+
+def test_the_history_shows_the_new_contact(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    popup = _ring_unknown(qtbot, qloop, controller)
+    qtbot.waitUntil(popup.create_contact_button.isVisible, timeout=WAIT_MS)
+    form = controller.contact_actions.open_form(popup.call)
+    qtbot.keyClicks(form.first_name, "Grace")
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    model = controller.model
+
+    def shown() -> bool:
+        row = model.row_of(popup.call_id)
+        if row is None:
+            return False
+        texts = [str(model.index(row, c).data()) for c in range(model.columnCount())]
+        return any("Grace" in text for text in texts)
+
+    qtbot.waitUntil(shown, timeout=WAIT_MS)
