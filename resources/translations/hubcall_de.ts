@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+181"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+184"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>HubSpot needs you to connect again</source>
         <translation>Bitte wieder mit HubSpot verbinden</translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+163"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+166"/>
         <source>HubSpot connection lacks a scope</source>
         <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+66"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+68"/>
         <source>Number:</source>
         <translation>Nummer:</translation>
     </message>
@@ -94,12 +94,17 @@
         <translation>HubSpot:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Create c&amp;ontact…</source>
+        <translation>&amp;Kontakt anlegen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Call status</source>
         <translation>Anrufstatus</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Call title</source>
         <translation>Anruftitel</translation>
     </message>
@@ -112,6 +117,11 @@
         <location line="+2"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome:</source>
+        <translation>Er&amp;gebnis:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -130,12 +140,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>&amp;Log call</source>
         <translation>&amp;Protokollieren</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -160,13 +170,9 @@
         <translation>Geben Sie unten die angerufene Nummer ein oder Ihre eigene Nummer in den Einstellungen (Anrufe): Dann wird der Anruf gesendet.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>&amp;Resend</source>
         <translation>&amp;Erneut senden</translation>
-    </message>
-    <message>
-        <source>O&amp;utcome:</source>
-        <translation>Er&amp;gebnis:</translation>
     </message>
 </context>
 <context>
@@ -185,26 +191,33 @@
 <context>
     <name>CallOutcome</name>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+36"/>
         <source>Busy</source>
         <translation>Besetzt</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+47"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+1"/>
         <source>Left live message</source>
         <translation>Live-Nachricht hinterlassen</translation>
     </message>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+1"/>
         <source>Left voicemail</source>
         <translation>Voicemail hinterlassen</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>No answer</source>
         <translation>Keine Antwort</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Wrong number</source>
         <translation>Falsche Nummer</translation>
     </message>
@@ -212,13 +225,13 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+91"/>
-        <location line="+228"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+95"/>
+        <location line="+249"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-215"/>
         <source>Close the pop-up</source>
         <translation>Pop-up schließen</translation>
     </message>
@@ -228,7 +241,12 @@
         <translation>Schließen (der Anruf bleibt im Verlauf)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>Create c&amp;ontact…</source>
+        <translation>&amp;Kontakt anlegen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Call duration</source>
         <translation>Anrufdauer</translation>
     </message>
@@ -248,7 +266,7 @@
         <translation>Anrufstatus</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Call title</source>
         <translation>Anruftitel</translation>
     </message>
@@ -261,6 +279,11 @@
         <location line="+3"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome:</source>
+        <translation>Er&amp;gebnis:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -303,12 +326,12 @@
         <translation>Anruf in HubSpot protokollieren (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Caller number</source>
         <translation>Nummer des Anrufers</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation>Von einem früheren Anruf; HubSpot wird gefragt …</translation>
     </message>
@@ -323,7 +346,7 @@
         <translation>HubSpot wird gefragt, wer anruft …</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not ask HubSpot: %1</source>
         <translation>HubSpot konnte nicht gefragt werden: %1</translation>
     </message>
@@ -333,7 +356,7 @@
         <translation>Von einem früheren Anruf. %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>HubCall Desktop stopped during this call, so how it ended is not known. Check the status, then log or discard it.</source>
         <translation>HubCall Desktop wurde während dieses Anrufs beendet, daher ist nicht bekannt, wie er endete. Prüfen Sie den Status und protokollieren oder verwerfen Sie ihn dann.</translation>
     </message>
@@ -363,7 +386,7 @@
         <translation>Anruf unterbrochen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Talking %1</source>
         <translation>Im Gespräch %1</translation>
     </message>
@@ -373,8 +396,9 @@
         <translation>Gesprächsdauer %1</translation>
     </message>
     <message>
-        <source>O&amp;utcome:</source>
-        <translation>Er&amp;gebnis:</translation>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -492,6 +516,119 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/contact_form.py" line="+49"/>
+        <source>Create contact</source>
+        <translation>Kontakt anlegen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HubSpot does not know this caller. Create a contact for them:</source>
+        <translation>HubSpot kennt diesen Anrufer nicht. Legen Sie einen Kontakt an:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ast name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ompany:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the &amp;existing contact</source>
+        <translation>&amp;Bestehenden Kontakt öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not an e-mail address (name@example.com)</source>
+        <translation>Keine E-Mail-Adresse (name@example.com)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a name or an e-mail address.</source>
+        <translation>Geben Sie einen Namen oder eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Creating the contact in HubSpot…</source>
+        <translation>Der Kontakt wird in HubSpot angelegt…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HubSpot already has a contact with this e-mail address.</source>
+        <translation>In HubSpot gibt es bereits einen Kontakt mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved. HubCall Desktop creates the contact as soon as HubSpot can be reached.</source>
+        <translation>Gespeichert. HubCall Desktop legt den Kontakt an, sobald HubSpot erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The contact was not created. %1</source>
+        <translation>Der Kontakt wurde nicht angelegt. %1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
@@ -504,12 +641,12 @@
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The sign-in failed unexpectedly; the log has the details.</source>
-        <translation>Die Anmeldung ist unerwartet fehlgeschlagen; Einzelheiten stehen im Anwendungsprotokoll.</translation>
+        <location line="+11"/>
+        <source>The sign-in failed unexpectedly; the details are in the log in %1 (Help → Open log folder in the main window).</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen; Einzelheiten stehen im Protokoll in %1 (Hilfe → Protokollordner öffnen im Hauptfenster).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Log out of HubSpot</source>
         <translation>Von HubSpot abmelden</translation>
     </message>
@@ -569,7 +706,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+33"/>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="-13"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -595,6 +732,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -604,13 +746,9 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+263"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+264"/>
         <source>In progress</source>
         <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -796,7 +934,7 @@
         <translation>Tragen Sie diese Weiterleitungs-URL genau so in Ihrer HubSpot-App ein (Auth, Redirect URLs); HubSpot lehnt eine Anmeldung mit abweichender URL ab. Ändern Sie den Port nur, wenn ein anderes Programm ihn belegt, und tragen Sie dann die neue URL ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Sign-in &amp;port:</source>
         <translation>Anmelde&amp;port:</translation>
     </message>
@@ -806,7 +944,7 @@
         <translation>Weiterleitungs-URL:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
         <translation>Jetzt in Gebrauch, festgelegt durch den Demo-Modus, --api-base oder HUBCALL_API_BASE. Ohne diese verwendet HubCall Desktop %1.</translation>
     </message>
@@ -964,7 +1102,7 @@
 <context>
     <name>LogCallForm</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+75"/>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+76"/>
         <source>Log a call</source>
         <translation>Anruf protokollieren</translation>
     </message>
@@ -989,7 +1127,7 @@
         <translation>Endstatus</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Start date and time (local time)</source>
         <translation>Startdatum und -zeit (Ortszeit)</translation>
     </message>
@@ -1050,6 +1188,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Outc&amp;ome:</source>
+        <translation>Erge&amp;bnis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>St&amp;arted (local time):</source>
         <translation>Be&amp;ginn (Ortszeit):</translation>
     </message>
@@ -1094,7 +1237,7 @@
         <translation>&amp;Protokollieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+144"/>
         <source>Logging the call…</source>
         <translation>Anruf wird protokolliert …</translation>
     </message>
@@ -1123,15 +1266,11 @@
         <source>HubSpot refused the call; see the marked field.</source>
         <translation>HubSpot hat den Anruf abgelehnt; siehe das markierte Feld.</translation>
     </message>
-    <message>
-        <source>Outc&amp;ome:</source>
-        <translation>Erge&amp;bnis:</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+50"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+55"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
@@ -1166,7 +1305,7 @@
         <translation>HubCall Desktop</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
@@ -1182,7 +1321,7 @@
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>Call in progress</source>
         <translation>Laufender Anruf</translation>
     </message>
@@ -1227,7 +1366,7 @@
         <translation>In den Einstellungen erneut mit HubSpot verbinden</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>&amp;Calls</source>
         <translation>&amp;Anrufe</translation>
     </message>
@@ -1277,7 +1416,27 @@
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No file manager could be opened. The log folder is %1</source>
+        <translation>Es konnte kein Dateimanager geöffnet werden. Der Protokollordner ist %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No call in progress.</source>
         <translation>Kein laufender Anruf.</translation>
     </message>
@@ -1417,6 +1576,7 @@
         <translation>Das HubSpot-Zugriffstoken wurde nicht akzeptiert. Verbinden Sie sich in den Einstellungen erneut mit HubSpot.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1.</source>
         <extracomment>%1 lists the API versions that take private-app tokens, e.g. &quot;2025-09, 2026-09&quot;</extracomment>
         <translation>Das HubSpot-Zugriffstoken wurde nicht akzeptiert. Verbinden Sie sich in den Einstellungen erneut mit HubSpot; ein Token einer privaten App funktioniert nur mit den API-Versionen %1.</translation>
@@ -1428,11 +1588,13 @@
         <translation>Der HubSpot-App fehlt eine Berechtigung: Fügen Sie den Bereich (Scope) %1 hinzu und verbinden Sie sich erneut.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The HubSpot app lacks a permission: add one of the scopes %1 and reconnect.</source>
         <extracomment>%1 is a list of HubSpot scope names, any one of which will do</extracomment>
         <translation>Der HubSpot-App fehlt eine Berechtigung: Fügen Sie einen der Bereiche (Scopes) %1 hinzu und verbinden Sie sich erneut.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token.</source>
         <extracomment>%1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens</extracomment>
         <translation>HubSpot hat den Zugriff verweigert: API-Version %1 akzeptiert nur OAuth-Verbindungen. Verbinden Sie sich in den Einstellungen per OAuth, oder wählen Sie API-Version %2, um ein Token einer privaten App zu verwenden.</translation>
@@ -1830,6 +1992,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The system did not allow HubCall Desktop to start at login. Allow it in your system&apos;s settings for background apps, then turn the setting on again.</source>
+        <extracomment>Flatpak: the desktop&apos;s Background portal said no (or the user did)</extracomment>
+        <translation>Das System hat HubCall Desktop nicht erlaubt, bei der Anmeldung zu starten. Erlauben Sie es in den Systemeinstellungen für Hintergrund-Apps und schalten Sie die Einstellung dann erneut ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not ask the system to start HubCall Desktop at login (%1).</source>
+        <extracomment>Flatpak: the Background portal could not be asked. %1 is the D-Bus error</extracomment>
+        <translation>Das System konnte nicht gebeten werden, HubCall Desktop bei der Anmeldung zu starten (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The webhook needs a secret; none was given.</source>
         <translation>Der Webhook braucht ein Geheimnis; es wurde keines angegeben.</translation>
     </message>
@@ -1940,6 +2114,7 @@
         <translation>länger als %1 Zeichen</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)</source>
         <extracomment>the agent&apos;s notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut</extracomment>
         <translation>für HubSpot zu lang, sobald formatiert (%1 von höchstens %2 Zeichen): Kürzen Sie sie auf %3 Zeichen oder weniger (%4 weniger als jetzt)</translation>
@@ -2178,7 +2353,7 @@
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation>Öffnen</translation>
@@ -2252,7 +2427,7 @@
 <context>
     <name>MessageApiField</name>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>the caller&apos;s number</source>
         <translation>die Nummer des Anrufers</translation>
     </message>
@@ -2295,12 +2470,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the title</source>
         <translation>der Titel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>the outcome</source>
+        <translation>das Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the call&apos;s id</source>
         <translation>die ID des Anrufs</translation>
     </message>
@@ -2308,10 +2488,6 @@
         <location line="+2"/>
         <source>a detail of the call</source>
         <translation>eine Angabe zum Anruf</translation>
-    </message>
-    <message>
-        <source>the outcome</source>
-        <translation>das Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -2516,14 +2692,17 @@
 <context>
     <name>OutcomeCombo</name>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
         <source>Call outcome</source>
         <translation>Anrufergebnis</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>What came of the call, as your HubSpot portal lists it</source>
         <translation>Was beim Anruf herauskam, wie Ihr HubSpot-Portal es aufführt</translation>
     </message>
     <message>
+        <location line="+44"/>
         <source>No outcome</source>
         <translation>Kein Ergebnis</translation>
     </message>
@@ -2607,7 +2786,7 @@
 <context>
     <name>PopupManager</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/popups.py" line="+127"/>
+        <location filename="../../hubcall_desktop/ui/popups.py" line="+128"/>
         <source>This call could not be recorded, so it is not in the history: %1</source>
         <translation>Dieser Anruf konnte nicht aufgezeichnet werden und fehlt deshalb im Verlauf: %1</translation>
     </message>
@@ -2816,6 +2995,19 @@
         <location line="+1"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCombo</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/status_combo.py" line="+50"/>
+        <source>More…</source>
+        <translation>Weitere…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statuses of calls that have not ended yet</source>
+        <translation>Status von Anrufen, die noch nicht beendet sind</translation>
     </message>
 </context>
 <context>

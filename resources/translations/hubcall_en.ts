@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+181"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+184"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>HubSpot needs you to connect again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+163"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+166"/>
         <source>HubSpot connection lacks a scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+66"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+68"/>
         <source>Number:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -94,12 +94,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Create c&amp;ontact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Call status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Call title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,6 +116,11 @@
     <message>
         <location line="+2"/>
         <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -130,12 +140,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>&amp;Log call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,24 +170,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>&amp;Resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O&amp;utcome:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+51"/>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+65"/>
         <source>Could not log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,26 +191,33 @@
 <context>
     <name>CallOutcome</name>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+36"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+47"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+1"/>
         <source>Left live message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+1"/>
         <source>Left voicemail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,13 +225,13 @@
 <context>
     <name>CallPopup</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+91"/>
-        <location line="+228"/>
+        <location filename="../../hubcall_desktop/ui/windows/popup.py" line="+95"/>
+        <location line="+249"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-215"/>
         <source>Close the pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +241,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>Create c&amp;ontact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Call duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -248,7 +266,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Call title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,6 +278,11 @@
     <message>
         <location line="+3"/>
         <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -303,12 +326,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>From an earlier call; asking HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,7 +346,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not ask HubSpot: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,7 +356,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>HubCall Desktop stopped during this call, so how it ended is not known. Check the status, then log or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,7 +386,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Talking %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +396,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>O&amp;utcome:</source>
+        <location line="+12"/>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -492,6 +516,119 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/contact_form.py" line="+49"/>
+        <source>Create contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HubSpot does not know this caller. Create a contact for them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;First name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ast name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ompany:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the &amp;existing contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not an e-mail address (name@example.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a name or an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Creating the contact in HubSpot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HubSpot already has a contact with this e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved. HubCall Desktop creates the contact as soon as HubSpot can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The contact was not created. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
@@ -504,12 +641,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The sign-in failed unexpectedly; the log has the details.</source>
+        <location line="+11"/>
+        <source>The sign-in failed unexpectedly; the details are in the log in %1 (Help → Open log folder in the main window).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Log out of HubSpot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +706,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="+33"/>
+        <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="-13"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,6 +732,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,12 +746,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+263"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+264"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,7 +934,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Sign-in &amp;port:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,7 +944,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,7 +1101,7 @@
 <context>
     <name>LogCallForm</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+75"/>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+76"/>
         <source>Log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,7 +1126,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Start date and time (local time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1049,6 +1187,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Outc&amp;ome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>St&amp;arted (local time):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+144"/>
         <source>Logging the call…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1122,15 +1265,11 @@
         <source>HubSpot refused the call; see the marked field.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Outc&amp;ome:</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+50"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+55"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1165,7 +1304,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,7 +1320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>Call in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,7 +1365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>&amp;Calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,7 +1415,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No file manager could be opened. The log folder is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No call in progress.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,8 +1576,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1.</source>
+        <extracomment>%1 lists the API versions that take private-app tokens, e.g. &quot;2025-09, 2026-09&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The HubSpot app lacks a permission: add the scope %1 and reconnect.</source>
         <extracomment>%1 is a list of HubSpot scope names</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The HubSpot app lacks a permission: add one of the scopes %1 and reconnect.</source>
+        <extracomment>%1 is a list of HubSpot scope names, any one of which will do</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token.</source>
+        <extracomment>%1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1814,6 +1991,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The system did not allow HubCall Desktop to start at login. Allow it in your system&apos;s settings for background apps, then turn the setting on again.</source>
+        <extracomment>Flatpak: the desktop&apos;s Background portal said no (or the user did)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not ask the system to start HubCall Desktop at login (%1).</source>
+        <extracomment>Flatpak: the Background portal could not be asked. %1 is the D-Bus error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The webhook needs a secret; none was given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1921,6 +2110,12 @@
         <location line="+2"/>
         <source>longer than %1 characters</source>
         <extracomment>%1 is a number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)</source>
+        <extracomment>the agent&apos;s notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2157,7 +2352,7 @@
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation type="unfinished"></translation>
@@ -2231,7 +2426,7 @@
 <context>
     <name>MessageApiField</name>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>the caller&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,22 +2469,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the call&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a detail of the call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the outcome</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2495,14 +2691,17 @@
 <context>
     <name>OutcomeCombo</name>
     <message>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
         <source>Call outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>What came of the call, as your HubSpot portal lists it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+44"/>
         <source>No outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2586,7 +2785,7 @@
 <context>
     <name>PopupManager</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/popups.py" line="+127"/>
+        <location filename="../../hubcall_desktop/ui/popups.py" line="+128"/>
         <source>This call could not be recorded, so it is not in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2794,6 +2993,19 @@
     <message>
         <location line="+1"/>
         <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusCombo</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/widgets/status_combo.py" line="+50"/>
+        <source>More…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statuses of calls that have not ended yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
