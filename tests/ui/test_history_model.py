@@ -164,7 +164,8 @@ def test_live_updates_insert_on_top_and_change_rows_in_place(
     assert model.index(row, Column.SYNC).data() == "Failed"
     assert (
         model.index(row, Column.SYNC).data(Qt.ItemDataRole.ToolTipRole)
-        == "HubSpot rejected the call: check toNumber."
+        == "HubSpot refused the call because of the number that was called. "
+        "Correct it and log the call again."
     )
     assert model.index(row, Column.SYNC).data(Qt.ItemDataRole.ForegroundRole) == FAILED_COLOR
     assert model.rowCount() == 4 and model.total == 4

@@ -103,15 +103,25 @@ def test_the_samples_reach_the_sentences(real_samples: list[Sample]) -> None:
     assert any("HubSpot said:" in text for _, text in real_samples)
 
 
-def test_in_english_every_sentence_is_known_and_shown_as_written(
+def test_in_english_every_sentence_is_known_and_loses_nothing(
     real_samples: list[Sample],
 ) -> None:
-    unknown = [
-        (label, text)
-        for label, text in real_samples
-        if known_text(text) != text and not messages.is_reworded(text)
-    ]
+    """Every sentence is in the catalogue. English shows it as written, or in the agent's
+    words where the catalogue chose so (a settings name as the dialog labels it, a
+    library's class name dropped, a sentence reworded); the value it carried is still
+    there."""
+    unknown = [(label, text) for label, text in real_samples if known_text(text) is None]
     assert unknown == []
+    lost = []
+    for label, text in real_samples:
+        shown = known_text(text)
+        assert shown is not None
+        if shown == text or messages.is_reworded(text):
+            continue
+        value = re.search(r"\(got (.*)\)$", text)
+        if value is not None and value[0] not in shown:
+            lost.append((label, text, shown))
+    assert lost == []
 
 
 def test_every_sentence_the_code_says_has_a_german_translation(
