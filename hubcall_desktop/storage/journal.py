@@ -24,6 +24,7 @@ from typing import Any, Self
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc, utc_now
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.storage.call_order import NEWEST_FIRST, CallOrder
 from hubcall_desktop.storage.call_rows import (
     set_call_state,
     state_for_save,
@@ -184,17 +185,18 @@ class CallJournal:
         offset: int = 0,
         search: str | None = None,
         sync_states: Collection[SyncState] | None = None,
+        order: CallOrder = NEWEST_FIRST,
     ) -> list[Call]:
-        """Newest first (start time, else when journaled). ``search`` looks in numbers
-        (as written or E.164), matched names and emails, and notes; ``sync_states=None``
-        means any state, an empty collection none."""
+        """Newest first (start time, else when journaled) unless ``order`` says otherwise.
+        ``search`` looks in numbers (as written or E.164), matched names and emails, and
+        notes; ``sync_states=None`` means any state, an empty collection none."""
         if limit < 0 or offset < 0:
             raise ValueError("limit and offset must not be negative")
         where, params = call_filter(search, sync_states)
         with self._database().reading() as conn:
             rows = conn.execute(
                 # Only constant SQL is formatted in; every value is a bound parameter.
-                f"SELECT * FROM calls{where} ORDER BY sort_at DESC, rowid DESC LIMIT ? OFFSET ?",  # noqa: S608
+                f"SELECT * FROM calls{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?",  # noqa: S608
                 (*params, limit, offset),
             ).fetchall()
         return [self._decode(row) for row in rows]

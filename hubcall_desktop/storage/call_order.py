@@ -1,0 +1,80 @@
+"""The orders the history can be sorted in, as SQL the journal runs on its own thread.
+
+Sorting happens in SQLite, not in memory: the history loads a page at a time, so only
+the journal sees all 100,000 calls. Only ``newest first`` has an index; the other keys
+are a full scan with a top-N sort (``ORDER BY ... LIMIT``), which SQLite keeps to the
+page's rows; tests/benchmarks/bench_journal_sort.py measures it.
+
+Empty values (no name, a withheld number, no outcome, a call still in progress) come
+last in both directions, so the calls an agent sorts for are on top; ties fall back to
+newest first, so a page boundary never splits or repeats a call.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+logger = logging.getLogger(__name__)
+
+
+class SortKey(StrEnum):
+    """What the history is sorted by: one per history column."""
+
+    TIME = "time"
+    DIRECTION = "direction"
+    NUMBER = "number"
+    NAME = "name"
+    STATUS = "status"
+    OUTCOME = "outcome"
+    DURATION = "duration"
+    SYNC = "sync"
+
+
+# The party's number as the history shows it: E.164 when known, else what the source
+# said; none when withheld (the history says "Withheld", whatever the source wrote).
+_REMOTE = (
+    "CASE WHEN number_withheld THEN NULL ELSE coalesce(remote_e164, "
+    "CASE direction WHEN 'INBOUND' THEN raw_from ELSE raw_to END) END"
+)
+# Seconds talked, as Call.duration derives it (explicit, else answer to end, else 0).
+_DURATION = (
+    "coalesce(duration_seconds, CASE WHEN answered_at IS NOT NULL AND ended_at IS NOT NULL "
+    "THEN max(0, round((julianday(ended_at) - julianday(answered_at)) * 86400)) "
+    "WHEN ended_at IS NOT NULL THEN 0 END)"
+)
+# Each key's SQL: constant text only (no value is ever formatted into a query).
+_EXPRESSIONS: dict[SortKey, str] = {
+    SortKey.TIME: "sort_at",
+    SortKey.DIRECTION: "direction",
+    SortKey.NUMBER: _REMOTE,
+    # match_text starts with the first match's display name, case-folded: the Name column.
+    SortKey.NAME: "match_text",
+    SortKey.STATUS: "final_status",
+    SortKey.OUTCOME: "outcome_label COLLATE NOCASE",
+    SortKey.DURATION: _DURATION,
+    SortKey.SYNC: "sync_state",
+}
+_NEWEST = "sort_at DESC, rowid DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class CallOrder:
+    """A key and a direction; the default is the history's own order, newest first."""
+
+    key: SortKey = SortKey.TIME
+    descending: bool = True
+
+    def sql(self) -> str:
+        """The ``ORDER BY`` clause's terms (without the keywords)."""
+        if self.key is SortKey.TIME:
+            return _NEWEST if self.descending else "sort_at ASC, rowid ASC"
+        expression = _EXPRESSIONS[self.key]
+        bare = expression.removesuffix(" COLLATE NOCASE")
+        way = "DESC" if self.descending else "ASC"
+        # Empty values last whichever way: "IS NULL OR = ''" is 0 for a value, 1 for none.
+        return f"({bare} IS NULL OR {bare} = '') ASC, {expression} {way}, {_NEWEST}"
+
+
+NEWEST_FIRST = CallOrder()
