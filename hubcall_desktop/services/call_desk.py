@@ -605,6 +605,27 @@ class CallDesk:
         self._notify(DeskUpdate(UpdateKind.SYNC, call))
         return call
 
+    async def undiscard(self, call_id: str) -> Call:
+        """Undo :meth:`discard`: the call gets back the state it had before (the journal's
+        record of the change says which), journaled as a change like any other. The agent
+        touched the call, so it is theirs to wrap up: never logged on their behalf."""
+        self._edited.add(call_id)
+        async with self._lock:
+            call = await self._require(call_id)
+            if call.sync_state is SyncState.DISCARDED:
+                call.sync_state = await self._state_before_discard(call_id)
+                await self.journal.save_call(call)
+                call = await self._require(call_id)
+        self._notify(DeskUpdate(UpdateKind.SYNC, call))
+        return call
+
+    async def _state_before_discard(self, call_id: str) -> SyncState:
+        for event in reversed(await self.journal.history(call_id)):
+            if event.sync_state is SyncState.DISCARDED and "from" in event.detail:
+                previous = SyncState(event.detail["from"])
+                return previous if previous in _DISCARDABLE else SyncState.LOCAL
+        return SyncState.LOCAL  # discarded when first saved (an import): keep it here
+
     async def _require(self, call_id: str) -> Call:
         call = await self.journal.get_call(call_id)
         if call is None:
