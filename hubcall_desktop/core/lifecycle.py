@@ -398,6 +398,26 @@ def auto_log_at(call: Call, delay_seconds: int) -> datetime | None:
     return call.ended_at + timedelta(seconds=delay_seconds)
 
 
+def is_missed(call: Call) -> bool:
+    """An incoming call that rang here and ended unanswered with nobody told why: one the
+    agent may want to call back. Rejected, busy, forwarded or failed calls are not."""
+    return (
+        call.direction is Direction.INBOUND
+        and call.answered_at is None
+        and call.final_status is CallStatus.MISSED
+    )
+
+
+def auto_log_delay(call: Call, all_seconds: int, missed_seconds: int) -> int:
+    """The auto-log delay that applies to ``call`` (0: never). A missed call has its own,
+    on by default, so an unanswered call does not leave a wrap-up waiting; where both are
+    on, the shorter wins. Every other call follows the one for all calls."""
+    if not is_missed(call):
+        return all_seconds
+    on = [d for d in (all_seconds, missed_seconds) if d > 0]
+    return min(on) if on else 0
+
+
 def should_auto_log(call: Call, delay_seconds: int, *, edited: bool, now: datetime) -> bool:
     """Log it now? Only when the agent did not edit the pop-up and the delay has passed."""
     deadline = auto_log_at(call, delay_seconds)

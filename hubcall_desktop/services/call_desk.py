@@ -24,6 +24,7 @@ from hubcall_desktop.core.lifecycle import (
     Outcome,
     Transition,
     auto_log_at,
+    auto_log_delay,
     should_auto_log,
 )
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
@@ -657,7 +658,8 @@ class CallDesk:
         self._notify(update)
 
     def _schedule_auto_log(self, call: Call) -> None:
-        delay = self.settings.auto_log_seconds
+        settings = self.settings
+        delay = auto_log_delay(call, settings.auto_log_seconds, settings.missed_auto_log_seconds)
         if auto_log_at(call, delay) is not None:
             self._tasks.start(self._auto_log(call.external_call_id, delay), "auto-log")
 

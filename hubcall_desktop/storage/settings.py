@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shlex
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
@@ -35,6 +36,8 @@ DEFAULT_OAUTH_REDIRECT_PORT = 47832  # secrets.oauth_config.DEFAULT_REDIRECT_POR
 MAX_SETTINGS_BYTES = 1_000_000
 INT32_MAX = 2**31 - 1
 MAX_PORTALS = 100
+MAX_COMMAND_LENGTH = 1000
+CALL_BACK_SCHEMES = ("tel", "sip", "callto")
 
 
 @dataclass(slots=True)
@@ -61,6 +64,14 @@ class Settings:
     webhook_port: int = DEFAULT_WEBHOOK_PORT
     baresip_endpoints: list[str] = field(default_factory=list)
     auto_log_seconds: int = 0  # 0: off
+    # A call that rang unanswered is logged as MISSED after this long unless the agent
+    # touched its pop-up, so no wrap-up waits for it (0: off; then as auto_log_seconds).
+    missed_auto_log_seconds: int = 10
+    # Call back from the Missed calls view: the softphone's command ("{number}" is the
+    # caller's number, one argument; no shell), or, when empty, a link of this scheme.
+    call_back_command: str = ""
+    call_back_scheme: str = "tel"
+    missed_seen_at: str = ""  # ISO time: missed calls that ended until then were seen
     oauth_client_id: str = ""
     # The sign-in's redirect http://localhost:<port>/oauth-callback, registered in the app.
     oauth_redirect_port: int = DEFAULT_OAUTH_REDIRECT_PORT
@@ -115,8 +126,17 @@ def _check_value(name: str, value: Any) -> None:
         raise InputError(name, value, "must be a port from 1024 to 65535")
     if name == "rate_limit_per_10s" and not 1 <= value <= 1000:
         raise InputError(name, value, "must be from 1 to 1000")
-    if name == "auto_log_seconds" and not 0 <= value <= 3600:
+    if name in ("auto_log_seconds", "missed_auto_log_seconds") and not 0 <= value <= 3600:
         raise InputError(name, value, "must be from 0 to 3600 seconds")
+    if name == "call_back_command":
+        _check_call_back_command(name, value)
+    if name == "call_back_scheme" and value not in CALL_BACK_SCHEMES:
+        raise InputError(name, value, f"must be one of {', '.join(CALL_BACK_SCHEMES)}")
+    if name == "missed_seen_at" and value:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise InputError(name, value, "must be an ISO date and time") from None
     if name == "active_portal" and not is_portal_key(value):
         raise InputError(
             name, value, f"must be 1-{MAX_PORTAL_LENGTH} visible characters without spaces"
@@ -128,6 +148,20 @@ def _check_value(name: str, value: Any) -> None:
             f"must be at most {MAX_PORTALS} portal keys of 1-{MAX_PORTAL_LENGTH} visible "
             "characters without spaces",
         )
+
+
+def _check_call_back_command(name: str, value: str) -> None:
+    """A command line split like a shell's words (never run by one), naming a program."""
+    if not value:
+        return
+    if len(value) > MAX_COMMAND_LENGTH:
+        raise InputError(name, value, f"is longer than {MAX_COMMAND_LENGTH} characters")
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        raise InputError(name, value, "has an unclosed quote") from None
+    if not words:
+        raise InputError(name, value, "must name a program")
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:

@@ -2265,6 +2265,21 @@
         <translation>muss zwischen 0 und 3600 Sekunden liegen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>has an unclosed quote</source>
+        <translation>hat ein nicht geschlossenes Anführungszeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must name a program</source>
+        <translation>muss ein Programm nennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an ISO date and time</source>
+        <translation>muss ein Datum mit Uhrzeit im ISO-Format sein</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>must be at most %1 portal keys of 1-%2 visible characters without spaces</source>
         <extracomment>%1 and %2 are numbers</extracomment>
@@ -2353,7 +2368,7 @@
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation>Öffnen</translation>
@@ -2427,7 +2442,7 @@
 <context>
     <name>MessageApiField</name>
     <message>
-        <location line="-92"/>
+        <location line="-99"/>
         <source>the caller&apos;s number</source>
         <translation>die Nummer des Anrufers</translation>
     </message>
@@ -2536,6 +2551,21 @@
         <location line="+1"/>
         <source>log untouched calls after</source>
         <translation>Unbearbeitete Anrufe protokollieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log missed calls after</source>
+        <translation>verpasste Anrufe protokollieren nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call back command</source>
+        <translation>Befehl zum Zurückrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call back link</source>
+        <translation>Link zum Zurückrufen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2678,13 +2708,13 @@
         <translation>Unbearbeitete Anrufe protokollieren nach</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>portal_id</source>
         <translation>Portal-ID</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-38"/>
+        <location line="+39"/>
         <source>portals</source>
         <translation>Portale</translation>
     </message>

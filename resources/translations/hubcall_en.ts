@@ -2264,6 +2264,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>has an unclosed quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must name a program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an ISO date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>must be at most %1 portal keys of 1-%2 visible characters without spaces</source>
         <extracomment>%1 and %2 are numbers</extracomment>
@@ -2352,7 +2367,7 @@
 <context>
     <name>MessageAction</name>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>open</source>
         <extracomment>An action as a noun phrase; it is read in &quot;while %1&quot;, &quot;to %1&quot;: German &quot;Öffnen&quot; (beim Öffnen), &quot;Lesen eines Geheimnisses&quot;, &quot;Erneuern des Zugriffstokens&quot;</extracomment>
         <translation type="unfinished"></translation>
@@ -2426,7 +2441,7 @@
 <context>
     <name>MessageApiField</name>
     <message>
-        <location line="-92"/>
+        <location line="-99"/>
         <source>the caller&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2534,6 +2549,21 @@
     <message>
         <location line="+1"/>
         <source>log untouched calls after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log missed calls after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call back command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call back link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2677,13 +2707,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>portal_id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-38"/>
+        <location line="+39"/>
         <source>portals</source>
         <translation type="unfinished"></translation>
     </message>
