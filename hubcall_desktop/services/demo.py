@@ -12,6 +12,7 @@ import shutil
 import uuid
 from collections.abc import Callable
 
+from hubcall_desktop.core.api_versions import DEFAULT_API_VERSION
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
@@ -130,7 +131,7 @@ async def _terminal_demo(data_dir: str | None, region: str, out: Callable[[str],
         demo_settings(region),
         demo_token(),
         api_base=sandbox.base_url,
-        api_version="v3",
+        api_version=DEFAULT_API_VERSION,
     )
     updates: asyncio.Queue[DeskUpdate] = asyncio.Queue()
     runtime.desk.add_listener(updates.put_nowait)
@@ -157,6 +158,8 @@ async def _walk_through(
     )
     out(f"2. Incoming call from {number} (call id {call_id})")
     found = await _next(updates, call_id, UpdateKind.MATCHES, UpdateKind.LOOKUP_FAILED)
+    while found.kind is UpdateKind.MATCHES and not found.fresh:  # the journal's memory first
+        found = await _next(updates, call_id, UpdateKind.MATCHES, UpdateKind.LOOKUP_FAILED)
     if found.kind is UpdateKind.LOOKUP_FAILED:
         out(f"   Lookup failed: {found.error}")
         return 1

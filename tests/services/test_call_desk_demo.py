@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,15 @@ def test_bad_region_is_reported_not_raised(data_dir: Path) -> None:
     lines: list[str] = []
     assert run_terminal_demo(str(data_dir), "XX", lines.append) == 1
     assert "not a known two-letter country code" in lines[-1]
+
+
+def test_a_second_run_prints_what_hubspot_says_not_the_journals_memory(data_dir: Path) -> None:
+    assert run_terminal_demo(str(data_dir), "DE", lambda _line: None) == 0
+    # The journal remembers the caller under an older name; HubSpot's answer is what counts.
+    with sqlite3.connect(data_dir / "journal.sqlite3") as db:
+        db.execute("UPDATE calls SET matches = replace(matches, 'Schmidt', 'Altname')")
+    lines: list[str] = []
+    assert run_terminal_demo(str(data_dir), "DE", lines.append) == 0
+    text = "\n".join(lines)
+    assert "HubSpot matched contact: Anna Schmidt" in text
+    assert "Altname" not in text
