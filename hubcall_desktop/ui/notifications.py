@@ -81,7 +81,12 @@ class SystemBackend:
         return identifier if dispatched else None
 
     async def withdraw(self, identifier: str) -> None:
-        await self._notifier.clear(identifier)  # CloseNotification on D-Bus
+        try:
+            await self._notifier.clear(identifier)  # CloseNotification on D-Bus
+        except KeyError:
+            # desktop-notifier forgets a notification the server closed (timed out, clicked,
+            # dismissed) and then raises KeyError for its id: it is off the screen already.
+            logger.debug("notification %s was already closed", identifier)
 
 
 def _body_for_system(body: str) -> str:
