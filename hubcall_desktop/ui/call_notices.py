@@ -22,6 +22,7 @@ from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.missed import MissedCalls
 
 if TYPE_CHECKING:
     from hubcall_desktop.ui.controller import AppController
@@ -34,6 +35,7 @@ class CallNotices:
         self._c = controller
         self._unnamed: dict[str, Call] = {}  # ringing; the notification waits for a name
         controller.popups.opened.connect(controller.notifier.withdraw)
+        self.missed = MissedCalls(controller)  # their notification, badge and view
 
     def on_ringing(self, update: DeskUpdate) -> None:
         call = update.call

@@ -16,8 +16,8 @@ import functools
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QRect, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from hubcall_desktop.core.call import Call
@@ -26,6 +26,8 @@ from hubcall_desktop.ui.formatting import remote_text, time_text, who_text
 from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
 
 RECENT_CALLS = 5
+BADGE_SIZES = (16, 22, 24, 32, 48, 64)  # what tray hosts ask for, small to HiDPI
+BADGE_COLOUR = QColor(200, 30, 30)  # red: seen at a glance on light and dark panels
 
 
 class TrayState(StrEnum):
@@ -53,6 +55,7 @@ class Tray(QObject):
     simulate_requested = Signal(int)  # demo mode: index of the demo caller
     popup_requested = Signal()
     reconnect_requested = Signal()  # HubSpot needs the agent to connect again
+    missed_calls_requested = Signal()  # the Missed calls view
 
     def __init__(
         self,
@@ -69,6 +72,8 @@ class Tray(QObject):
         self._demo_callers = list(demo_callers)
         self.state = TrayState.IDLE
         self._tooltip = ""
+        self._detail = ""
+        self.missed = 0  # unseen missed calls: a badge on the icon and a line in the tooltip
         self.reconnect_needed = False  # the menu then offers "Reconnect to HubSpot…" first
         self.icon = QSystemTrayIcon(icon(_ICONS[self.state]), self)
         self.menu = QMenu()
@@ -92,9 +97,17 @@ class Tray(QObject):
         rect = self.icon.geometry()
         return rect if self.icon.isVisible() and rect.isValid() and not rect.isEmpty() else None
 
+    def set_missed(self, count: int) -> None:
+        """Show ``count`` unseen missed calls on the icon and in the tooltip (0: none)."""
+        if count != self.missed:
+            self.missed = count
+            self.set_state(self.state, self._detail)
+            self.rebuild_menu()
+
     def set_state(self, state: TrayState, detail: str = "") -> None:
         self.state = state
-        self.icon.setIcon(icon(_ICONS[state]))
+        self._detail = detail
+        self.icon.setIcon(badged(icon(_ICONS[state]), self.missed))
         words = {
             TrayState.IDLE: self.tr("Ready"),
             TrayState.RINGING: self.tr("Ringing"),
@@ -102,7 +115,10 @@ class Tray(QObject):
             TrayState.DND: self.tr("Do not disturb"),
         }[state]
         text = f"HubCall Desktop: {words}"
-        self._tooltip = f"{text}\n{detail}" if detail else text
+        lines = [text, detail] if detail else [text]
+        if self.missed:
+            lines.append(self.tr("%n missed call(s)", "", self.missed))
+        self._tooltip = "\n".join(lines)
         # The detail names the caller (HubSpot's data, or the number the webhook sent).
         self.icon.setToolTip(plain_tooltip(self._tooltip))
 
@@ -125,6 +141,12 @@ class Tray(QObject):
         self._add(menu, self.tr("&Show window"), self.show_window_requested.emit)
         self._add(menu, self.tr("Go to the call &pop-up"), self.popup_requested.emit)
         self._add(menu, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")
+        missed = (
+            self.tr("&Missed calls (%n)…", "", self.missed)
+            if self.missed
+            else self.tr("&Missed calls…")
+        )
+        self._add(menu, missed, self.missed_calls_requested.emit)
         if self._demo_callers:
             demo = menu.addMenu(self.tr("Simulate &incoming call"))
             for position, label in enumerate(self._demo_callers):
@@ -172,3 +194,33 @@ class Tray(QObject):
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
             self.show_window_requested.emit()
+
+
+def badged(base: QIcon, count: int) -> QIcon:
+    """``base`` with ``count`` in a red circle in its lower right corner (``base`` at 0)."""
+    if count <= 0:
+        return base
+    text = str(count) if count < 100 else "99+"
+    badged_icon = QIcon()
+    for size in BADGE_SIZES:
+        pixmap = base.pixmap(size, size)
+        if pixmap.isNull():
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Drawn in logical pixels, so HiDPI pixmaps get the same share of the icon.
+        side = pixmap.width() / pixmap.devicePixelRatio()
+        circle = QRectF(side * 0.4, side * 0.4, side * 0.6, side * 0.6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE_COLOUR)
+        painter.drawEllipse(circle)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(6, round(circle.height() * (0.7 if len(text) == 1 else 0.5))))
+        painter.setFont(font)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        badged_icon.addPixmap(pixmap)
+    return badged_icon

@@ -178,7 +178,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+65"/>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+67"/>
         <source>Could not log a call</source>
         <translation>Anruf konnte nicht protokolliert werden</translation>
     </message>
@@ -746,7 +746,7 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+264"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+315"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -1270,12 +1270,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+55"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+56"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Not logged yet</source>
         <translation>Noch nicht protokolliert</translation>
     </message>
@@ -1300,7 +1300,7 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
@@ -1326,7 +1326,12 @@
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-84"/>
+        <source>To wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1391,7 +1396,12 @@
         <translation>Verlauf &amp;aktualisieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Send queued calls now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Close window</source>
         <translation>Fenster s&amp;chließen</translation>
     </message>
@@ -1504,7 +1514,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Listening: %1</source>
         <translation>Empfang: %1</translation>
     </message>
@@ -1513,8 +1523,23 @@
         <source>No call source listening</source>
         <translation>Keine Anrufquelle aktiv</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Call actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Copied %1 to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1 (%2) to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+34"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n Anruf</numerusform>
@@ -2720,6 +2745,79 @@
     </message>
 </context>
 <context>
+    <name>MissedCalls</name>
+    <message numerus="yes">
+        <location filename="../../hubcall_desktop/ui/missed.py" line="+140"/>
+        <source>%n missed call(s)</source>
+        <translation>
+            <numerusform>%n verpasster Anruf</numerusform>
+            <numerusform>%n verpasste Anrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The call back command could not be started: %1</source>
+        <translation>Der Befehl zum Zurückrufen konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No softphone is set up to open %1 links.</source>
+        <translation>Kein Softphone ist eingerichtet, um %1-Links zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>MissedCallsWindow</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/missed_calls.py" line="+41"/>
+        <location line="+9"/>
+        <source>Missed calls</source>
+        <translation>Verpasste Anrufe</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Call back</source>
+        <translation>&amp;Zurückrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the selected caller back (Enter)</source>
+        <translation>Den ausgewählten Anrufer zurückrufen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown caller</source>
+        <translation>Unbekannter Anrufer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n missed call(s) since you last looked.</source>
+        <translation>
+            <numerusform>%n verpasster Anruf seit Ihrem letzten Blick.</numerusform>
+            <numerusform>%n verpasste Anrufe seit Ihrem letzten Blick.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No missed calls since you last looked.</source>
+        <translation>Keine verpassten Anrufe seit Ihrem letzten Blick.</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeCombo</name>
     <message>
         <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
@@ -3086,7 +3184,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/tray.py" line="+99"/>
+        <location filename="../../hubcall_desktop/ui/tray.py" line="+112"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -3105,8 +3203,16 @@
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n missed call(s)</source>
+        <translation>
+            <numerusform>%n verpasster Anruf</numerusform>
+            <numerusform>%n verpasste Anrufe</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>&amp;Reconnect to HubSpot…</source>
         <translation>Erneut mit HubSpot &amp;verbinden …</translation>
     </message>
@@ -3125,8 +3231,21 @@
         <source>&amp;Log a call…</source>
         <translation>Anruf p&amp;rotokollieren …</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&amp;Missed calls (%n)…</source>
+        <translation>
+            <numerusform>&amp;Verpasste Anrufe (%n)…</numerusform>
+            <numerusform>&amp;Verpasste Anrufe (%n)…</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Missed calls…</source>
+        <translation>&amp;Verpasste Anrufe…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Simulate &amp;incoming call</source>
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>

@@ -178,7 +178,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+65"/>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+67"/>
         <source>Could not log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,7 +746,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+264"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+315"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,12 +1269,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+55"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+56"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,7 +1299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1325,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-84"/>
+        <source>To wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1395,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Send queued calls now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Close window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,7 +1513,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Listening: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,8 +1522,23 @@
         <source>No call source listening</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Call actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Copied %1 to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1 (%2) to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+34"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -2719,6 +2744,79 @@
     </message>
 </context>
 <context>
+    <name>MissedCalls</name>
+    <message numerus="yes">
+        <location filename="../../hubcall_desktop/ui/missed.py" line="+140"/>
+        <source>%n missed call(s)</source>
+        <translation>
+            <numerusform>%n missed call</numerusform>
+            <numerusform>%n missed calls</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The call back command could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No softphone is set up to open %1 links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MissedCallsWindow</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/missed_calls.py" line="+41"/>
+        <location line="+9"/>
+        <source>Missed calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the selected caller back (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n missed call(s) since you last looked.</source>
+        <translation>
+            <numerusform>%n missed call since you last looked.</numerusform>
+            <numerusform>%n missed calls since you last looked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No missed calls since you last looked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutcomeCombo</name>
     <message>
         <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
@@ -3085,7 +3183,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/tray.py" line="+99"/>
+        <location filename="../../hubcall_desktop/ui/tray.py" line="+112"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3104,8 +3202,16 @@
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n missed call(s)</source>
+        <translation>
+            <numerusform>%n missed call</numerusform>
+            <numerusform>%n missed calls</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>&amp;Reconnect to HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3124,8 +3230,21 @@
         <source>&amp;Log a call…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&amp;Missed calls (%n)…</source>
+        <translation>
+            <numerusform>&amp;Missed calls (%n)…</numerusform>
+            <numerusform>&amp;Missed calls (%n)…</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Missed calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Simulate &amp;incoming call</source>
         <translation type="unfinished"></translation>
     </message>

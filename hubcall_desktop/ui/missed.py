@@ -1,0 +1,203 @@
+"""Missed calls in the UI: one grouped notification, the tray's badge, the view, Call back.
+
+The desk logs a missed call by itself (see ``auto_log_delay``); its pop-up closes then.
+Here each missed call is counted as unseen until the agent opens the Missed calls view
+(opening it is looking at them: the badge goes, the way a phone's missed-call badge does;
+the history keeps every call). The time of that look is a setting, so the count survives
+a restart.
+
+Notifications follow the app's rule: none while the call's pop-up is on screen. A missed
+call whose pop-up shows is announced once the pop-up has closed by itself (logged on the
+agent's behalf); one the agent dealt with in its pop-up is not announced at all. Missed
+calls that come close together share one notification.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QProcess, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from hubcall_desktop.core.call import Call, SyncState, ensure_utc, utc_now
+from hubcall_desktop.core.lifecycle import is_missed
+from hubcall_desktop.services.call_back import call_back_argv, call_back_number, call_back_uri
+from hubcall_desktop.services.desk_types import DeskUpdate
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.formatting import remote_text, who_text
+
+if TYPE_CHECKING:  # the view is built when first opened, not on the way to the first paint
+    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
+
+logger = logging.getLogger(__name__)
+
+MAX_ROWS = 200  # unseen missed calls kept; older ones are in the history
+GROUP_MS = 2000  # missed calls this close together share one notification
+NAMES_SHOWN = 3
+NOTICE_KEY = "missed-calls"
+
+
+class MissedCalls(QObject):
+    def __init__(self, controller: AppController) -> None:
+        super().__init__(controller)
+        self._c = controller
+        self._unseen: dict[str, Call] = {}  # newest last, at most MAX_ROWS
+        self._held: set[str] = set()  # announced once their pop-up closes by itself
+        self._batch: list[Call] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(GROUP_MS)
+        self._timer.timeout.connect(self._announce)
+        self.window: MissedCallsWindow | None = None
+        self.call_back_failed = ""  # the last failure to start the softphone (for tests)
+        controller.signals.ended.connect(self.on_ended)
+        controller.signals.sync.connect(self.on_sync)
+        controller.ready.connect(self._restore)
+        if controller.tray is not None:
+            controller.tray.missed_calls_requested.connect(self.open_view)
+
+    @property
+    def unseen(self) -> int:
+        return len(self._unseen)
+
+    def _seen_until(self) -> datetime | None:
+        text = self._c.settings.missed_seen_at
+        return ensure_utc(datetime.fromisoformat(text)) if text else None
+
+    def _is_new(self, call: Call) -> bool:
+        seen = self._seen_until()
+        end = call.ended_at or call.created_at
+        return is_missed(call) and (seen is None or ensure_utc(end) > seen)
+
+    # -- from the desk -----------------------------------------------------------------------
+
+    def on_ended(self, update: DeskUpdate) -> None:
+        call = update.call
+        if not update.recorded or not self._is_new(call) or call.flagged:
+            return  # calls cut off by a stop are the wrap-ups' (ui/wrap_ups.py)
+        call_id = call.external_call_id
+        if call_id in self._unseen:
+            return
+        self._remember(call)
+        popup = self._c.popups.popup(call_id)
+        if popup is not None and popup.isVisible():
+            self._held.add(call_id)
+        else:
+            self._queue(call)
+
+    def on_sync(self, update: DeskUpdate) -> None:
+        call = update.call
+        call_id = call.external_call_id
+        if call_id in self._unseen:
+            self._unseen[call_id] = call
+        if call_id in self._held and call.sync_state is not SyncState.LOCAL:
+            self._held.discard(call_id)
+            self._queue(call)
+
+    def _remember(self, call: Call) -> None:
+        self._unseen[call.external_call_id] = call
+        while len(self._unseen) > MAX_ROWS:
+            del self._unseen[next(iter(self._unseen))]
+        if self.window is not None and self.window.isVisible():
+            self.window.add_call(call)
+            self.mark_seen()
+        self._show_count()
+
+    def _restore(self) -> None:
+        tasks.start(self._read_unseen(), "missed calls")
+
+    async def _read_unseen(self) -> None:
+        """After a restart: the missed calls that ended after the agent's last look."""
+        desk = self._c.desk
+        if desk is None:
+            return
+        for call in reversed(await desk.journal.list_calls(limit=MAX_ROWS)):
+            if self._is_new(call) and not call.flagged:
+                self._unseen.setdefault(call.external_call_id, call)
+        self._show_count()
+
+    # -- notification ---------------------------------------------------------------------
+
+    def _queue(self, call: Call) -> None:
+        if self._c.settings.do_not_disturb:
+            return  # counted and badged; nothing is said
+        self._batch.append(call)
+        self._timer.start()  # restarts: a burst ends in one notification
+
+    def _announce(self) -> None:
+        calls, self._batch = self._batch, []
+        if not calls:
+            return
+        region = self._c.region
+        names = [who_text(c.matches) or remote_text(c, region) for c in calls]
+        body = ", ".join(names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
+        notifier = self._c.notifier
+        notifier.withdraw(NOTICE_KEY)  # an earlier group still on screen: replaced
+        notifier.notify(
+            self.tr("%n missed call(s)", "", len(calls)),
+            body,
+            self.open_view,
+            sound=self._c.settings.sound_enabled,
+            key=NOTICE_KEY,
+        )
+
+    # -- the view ----------------------------------------------------------------------------
+
+    def open_view(self) -> None:
+        if self.window is None:
+            from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
+
+            self.window = MissedCallsWindow(self._c.region)
+            self.window.call_back_requested.connect(self.call_back)
+        self.window.set_calls(list(self._unseen.values()))
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.mark_seen()
+
+    def mark_seen(self) -> None:
+        """The agent has looked: the badge goes, and stays gone after a restart."""
+        self._unseen.clear()
+        self._held.clear()
+        self._c.notifier.withdraw(NOTICE_KEY)
+        self._c.settings.missed_seen_at = utc_now().isoformat()
+        self._show_count()
+        self._c.dialogs.save_settings_quietly()
+
+    def _show_count(self) -> None:
+        if self._c.tray is not None:
+            self._c.tray.set_missed(len(self._unseen))
+
+    def call_back(self, call: Call) -> None:
+        """The softphone's command when one is set (argument list, no shell), else a
+        tel:/sip: link for the desktop's softphone."""
+        number = call_back_number(call)
+        if number is None:
+            return
+        settings = self._c.settings
+        if settings.call_back_command:
+            try:
+                program, *arguments = call_back_argv(settings.call_back_command, number)
+            except ValueError as error:
+                self._failed(str(error))
+                return
+            started, _pid = QProcess.startDetached(program, arguments)
+            if not started:
+                self._failed(
+                    self.tr("The call back command could not be started: %1").replace("%1", program)
+                )
+            return
+        if not QDesktopServices.openUrl(QUrl(call_back_uri(settings.call_back_scheme, number))):
+            self._failed(
+                self.tr("No softphone is set up to open %1 links.").replace(
+                    "%1", settings.call_back_scheme
+                )
+            )
+
+    def _failed(self, text: str) -> None:
+        logger.warning("call back failed: %s", text)
+        self.call_back_failed = text
+        self._c.window.statusBar().showMessage(text, 15_000)
