@@ -204,3 +204,28 @@ def test_softphone_hookups_are_copied_not_shown(qtbot: QtBot, dialog: SettingsDi
     collected = dialog.collect()
     assert collected.baresip_endpoints == ["127.0.0.1:4444", "[::1]:4445"]
     assert collected.webhook_port == 48000
+
+
+def test_missed_calls_and_call_back_are_set_in_the_calls_tab(dialog: SettingsDialog) -> None:
+    assert dialog.missed_auto_log.value() == demo_settings("DE").missed_auto_log_seconds
+    dialog.missed_auto_log.setValue(0)
+    dialog.call_back_scheme.setCurrentIndex(dialog.call_back_scheme.findData("sip"))
+    dialog.call_back_command.setText("  baresip-dial {number} ")
+    new = dialog.collect()
+    assert (new.missed_auto_log_seconds, new.call_back_scheme, new.call_back_command) == (
+        0,
+        "sip",
+        "baresip-dial {number}",
+    )
+    dialog.load(new)
+    assert dialog.call_back_scheme.currentData() == "sip"
+    assert dialog.call_back_command.text() == "baresip-dial {number}"
+
+
+def test_a_call_back_command_that_cannot_be_read_is_refused(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    dialog.call_back_command.setText('dial "{number}')  # an unbalanced quote
+    with qtbot.assertNotEmitted(dialog.save_requested):
+        dialog._on_apply()
+    assert dialog.error.text().startswith("call back command: has an unclosed quote")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.service import AccountDetails
 from hubcall_desktop.services.manual_log import check_number, parse_user_ids
-from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.storage.settings import CALL_BACK_SCHEMES, Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.i18n import LANGUAGES
 from hubcall_desktop.ui.messages import message_text
@@ -127,6 +127,26 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your HubSpot &user id:"), self.user_id)
         form.addRow(self.tr("Default &recipients:"), self.recipients)
         form.addRow(self.tr("&Log untouched calls after:"), self.auto_log)
+        # Missed calls: logged as Missed by themselves, and how to call them back.
+        self.missed_auto_log = QSpinBox()
+        self.missed_auto_log.setAccessibleName(
+            self.tr("Log missed calls automatically after seconds")
+        )
+        self.missed_auto_log.setRange(0, 3600)
+        self.missed_auto_log.setSpecialValueText(self.tr("Never"))
+        self.missed_auto_log.setSuffix(self.tr(" s"))
+        self.call_back_scheme = QComboBox()
+        self.call_back_scheme.setAccessibleName(self.tr("Link used to call back"))
+        for scheme in CALL_BACK_SCHEMES:
+            self.call_back_scheme.addItem(f"{scheme}:", scheme)
+        self.call_back_command = QLineEdit()
+        self.call_back_command.setAccessibleName(self.tr("Command that calls back"))
+        self.call_back_command.setPlaceholderText(
+            self.tr("e.g. baresip-dial {number}; empty: open the link")
+        )
+        form.addRow(self.tr("Log &missed calls after:"), self.missed_auto_log)
+        form.addRow(self.tr("Call back &with:"), self.call_back_scheme)
+        form.addRow(self.tr("Call back co&mmand:"), self.call_back_command)
         return page
 
     def _notifications_tab(self) -> QWidget:
@@ -180,6 +200,11 @@ class SettingsDialog(QDialog):
         self.user_id.setText(str(settings.user_id) if settings.user_id else "")
         self.recipients.setText(", ".join(map(str, settings.recipient_user_ids)))
         self.auto_log.setValue(settings.auto_log_seconds)
+        self.missed_auto_log.setValue(settings.missed_auto_log_seconds)
+        self.call_back_scheme.setCurrentIndex(
+            max(0, self.call_back_scheme.findData(settings.call_back_scheme))
+        )
+        self.call_back_command.setText(settings.call_back_command)
         self.popup_enabled.setChecked(settings.popup_enabled)
         self.sound_enabled.setChecked(settings.sound_enabled)
         self.dnd.setChecked(settings.do_not_disturb)
@@ -206,6 +231,9 @@ class SettingsDialog(QDialog):
             user_id=int(user_text) if user_text else None,
             recipient_user_ids=list(parse_user_ids(self.recipients.text(), "recipient_user_ids")),
             auto_log_seconds=self.auto_log.value(),
+            missed_auto_log_seconds=self.missed_auto_log.value(),
+            call_back_scheme=str(self.call_back_scheme.currentData()),
+            call_back_command=self.call_back_command.text().strip(),
             popup_enabled=self.popup_enabled.isChecked(),
             sound_enabled=self.sound_enabled.isChecked(),
             do_not_disturb=self.dnd.isChecked(),
