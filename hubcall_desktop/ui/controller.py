@@ -26,6 +26,7 @@ from hubcall_desktop.ui.call_notices import CallNotices
 from hubcall_desktop.ui.contact_actions import ContactActions
 from hubcall_desktop.ui.desk_signals import DeskSignals
 from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.history_actions import HistoryActions
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.notifications import Notifier
@@ -100,6 +101,7 @@ class AppController(QObject):
         )
         self.notices = CallNotices(self)
         self.popup_actions = PopupActions(self)
+        self.history_actions = HistoryActions(self)  # row menu, Send now, discard's Undo
         self.contact_actions = ContactActions(self)  # "Create contact" for unknown callers
         self.wrap_ups = WrapUps(self)  # calls the last stop cut off
         self._dialogs: Dialogs | None = None

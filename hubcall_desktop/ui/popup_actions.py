@@ -51,7 +51,7 @@ class PopupActions:
         desk = self._c.desk
         if desk is not None:
             self._c.popups.close(call_id)
-            tasks.start(desk.discard(call_id), "discard")
+            self._c.history_actions.discard(call_id)  # with "Undo" for a few seconds
 
     def _on_touched(self, call_id: str) -> None:
         desk = self._c.desk

@@ -38,6 +38,7 @@ from hubcall_desktop.ui.widgets.outcome_combo import outcome_label
 if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
     from hubcall_desktop.core.call import Call, SyncState
     from hubcall_desktop.storage.async_journal import AsyncJournal
+    from hubcall_desktop.storage.call_order import CallOrder
 
 logger = logging.getLogger(__name__)
 
@@ -52,13 +53,32 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class _Row(NamedTuple):
     call_id: str
     texts: tuple[str, ...]
-    failed: bool
+    state: str  # the SyncState value
+    number: str  # the party's number to dial or copy (E.164), "" when withheld or unknown
+    has_match: bool  # HubSpot knows the caller: the row can open their record
+    ended: bool  # the call has its final status
+
+    @property
+    def failed(self) -> bool:
+        return self.state == _FAILED
+
+
+class RowFacts(NamedTuple):
+    """What the history's context menu needs of a row, without reading the journal."""
+
+    call_id: str
+    state: str  # the SyncState value
+    number: str  # E.164, "" when withheld or unknown
+    number_text: str  # the number as the row shows it
+    has_match: bool
+    ended: bool  # the call has a final status (it can be logged)
 
 
 class HistoryModel(QAbstractTableModel):
     loaded = Signal()  # the first page of a (re)load is in
     total_changed = Signal(int)  # calls matching the filter, in the journal
     load_failed = Signal(str)
+    sorted = Signal(int, bool)  # column, descending: a new order is being loaded
 
     def __init__(self, region: str = "US", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +93,7 @@ class HistoryModel(QAbstractTableModel):
         self._exhausted = True
         self._fetching = False
         self._generation = 0  # bumps on every reload: late pages of an old filter are dropped
+        self._order: CallOrder | None = None  # None: the journal's own, newest first
         self.total = 0
 
     # -- configuration ----------------------------------------------------------------------
@@ -90,6 +111,18 @@ class HistoryModel(QAbstractTableModel):
     def set_filter(self, search: str, states: Collection[SyncState] | None = None) -> None:
         self._search = search.strip()
         self._states = frozenset(states) if states is not None else None
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in SQL on the journal's thread (only it sees every call)."""
+        from hubcall_desktop.storage.call_order import CallOrder, SortKey
+
+        descending = order == Qt.SortOrder.DescendingOrder
+        wanted = CallOrder(SortKey[Column(column).name], descending)
+        if wanted == (self._order or CallOrder()):
+            return
+        self._order = wanted
+        self.sorted.emit(column, descending)
         self.reload()
 
     def reload(self) -> None:
@@ -115,7 +148,10 @@ class HistoryModel(QAbstractTableModel):
         total = None
         try:
             # One after the other: the journal has one thread, so together is no faster.
-            page = await journal.list_calls(PAGE_SIZE, offset, search, states)
+            if self._order is None:
+                page = await journal.list_calls(PAGE_SIZE, offset, search, states)
+            else:
+                page = await journal.list_calls(PAGE_SIZE, offset, search, states, self._order)
             if with_total:
                 total = await journal.count_calls(search, states)
         except UserError as error:
@@ -207,6 +243,15 @@ class HistoryModel(QAbstractTableModel):
         in_new, position = where
         return len(self._new) - 1 - position if in_new else len(self._new) + position
 
+    def facts_at(self, row: int) -> RowFacts | None:
+        found = self._row(row)
+        if found is None:
+            return None
+        number_text = found.texts[Column.NUMBER]
+        return RowFacts(
+            found.call_id, found.state, found.number, number_text, found.has_match, found.ended
+        )
+
     def error_for(self, call_id: str) -> str:
         return self._errors.get(call_id, "")
 
@@ -252,7 +297,13 @@ class HistoryModel(QAbstractTableModel):
         return any(needle in text.casefold() for text in haystack)
 
     def _make_row(self, call: Call) -> _Row:
-        return _Row(call.external_call_id, self._texts(call), call.sync_state == _FAILED)
+        party = call.from_number if call.direction == "INBOUND" else call.to_number
+        number = "" if party is None or call.number_withheld else party.e164
+        texts = self._texts(call)
+        ended = call.final_status is not None
+        return _Row(
+            call.external_call_id, texts, str(call.sync_state), number, bool(call.matches), ended
+        )
 
     def _texts(self, call: Call) -> tuple[str, ...]:
         """Every cell's text, computed once per change so painting never formats."""

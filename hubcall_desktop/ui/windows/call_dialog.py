@@ -4,6 +4,7 @@ and "Log call" / "Resend" where HubSpot has not taken it yet."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -54,6 +55,14 @@ class CallDialog(QDialog):
         self.setWindowIcon(icon("hubcall"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        # The caller as HubSpot names them (the first match), above the facts.
+        self.caller_name = QLabel()
+        self.caller_name.setAccessibleName(self.tr("Caller"))
+        font = self.caller_name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.caller_name.setFont(font)
+        layout.addWidget(self.caller_name)
         facts = QFormLayout()
         self.number = QLabel()
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -64,7 +73,7 @@ class CallDialog(QDialog):
         self.sync.setWordWrap(True)
         self.sync.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The number from the webhook or the journal, HubSpot's words in the sync line.
-        make_plain(self.number, self.when, self.source, self.length, self.sync)
+        make_plain(self.caller_name, self.number, self.when, self.source, self.length, self.sync)
         facts.addRow(self.tr("Number:"), self.number)
         facts.addRow(self.tr("Started:"), self.when)
         facts.addRow(self.tr("Source:"), self.source)
@@ -151,7 +160,14 @@ class CallDialog(QDialog):
     def show_call(self, call: Call, error: str) -> None:
         self.call = call
         number = remote_text(call, self._region)
-        self.setWindowTitle(self.tr("Call %1").replace("%1", number))
+        name = call.matches[0].display_name if call.matches else ""
+        if name:
+            title = self.tr("Call with %1 · %2").replace("%1", name).replace("%2", number)
+        else:
+            title = self.tr("Call %1").replace("%1", number)
+        self.setWindowTitle(title)
+        self.caller_name.setText(name)
+        self.caller_name.setVisible(bool(name))
         self.number.setText(f"{number} · {direction_label(call.direction)}")
         self.when.setText(time_text(call.start_time or call.created_at))
         self.source.setText(source_label(call.source))
@@ -186,6 +202,11 @@ class CallDialog(QDialog):
             self.tr("&Resend") if call.sync_state is SyncState.FAILED else self.tr("&Log call")
         )
         self.error.clear()
+
+    def focus_notes(self) -> None:
+        """ "Edit notes before sending": the cursor at the end of the notes."""
+        self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message_text(message))

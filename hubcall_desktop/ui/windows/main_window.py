@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # this window is built before the first paint: no core.call a
     from hubcall_desktop.core.call import Call
     from hubcall_desktop.services.desk_types import DeskStatus
     from hubcall_desktop.ui.models.history_model import HistoryModel
+    from hubcall_desktop.ui.windows.history_menu import UndoBar
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
 RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of the forms
@@ -53,6 +54,11 @@ RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of th
 # The states are SyncState values; they become SyncState members when the filter is used.
 _FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
     (str(QT_TRANSLATE_NOOP("MainWindow", "All calls")), None),
+    # What the agent still owes a decision: not logged, waiting for a number, or refused.
+    (
+        str(QT_TRANSLATE_NOOP("MainWindow", "To wrap up")),
+        frozenset({"local", "needs_number", "failed"}),
+    ),
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "Not logged yet")),
         frozenset({"local", "needs_number"}),
@@ -79,10 +85,15 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     dnd_toggled = Signal(bool)
     reconnect_requested = Signal()  # the status bar's "Reconnect…"
+    row_action_requested = Signal(str, str)  # a history_menu.RowAction value, the call's id
+    send_queued_requested = Signal()  # "Send queued calls now"
+    undo_discard_requested = Signal(str)  # the call's id
 
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
         self._model = model
+        self.row_menu: QMenu | None = None  # the history's context menu, while open
+        self._undo_bar: UndoBar | None = None
         self.hide_on_close = True  # the tray keeps the app; without a tray, closing quits
         self._demo_callers: list[str] = []
         self._setup_ui()
@@ -109,6 +120,8 @@ class MainWindow(QMainWindow):
         model.total_changed.connect(self._on_total)
         model.load_failed.connect(lambda text: self.statusBar().showMessage(_in_ui_language(text)))
         self._refresh_action.setEnabled(True)
+        self._enable_sorting(model)
+        self._enable_row_menu()
         from hubcall_desktop.ui.widgets.plain_text import make_plain
 
         # Caller names come from HubSpot, numbers from the webhook, source names from the
@@ -261,6 +274,13 @@ class MainWindow(QMainWindow):
             calls, self.tr("&Refresh history"), lambda: self.model.reload(), "F5"
         )
         self._refresh_action.setEnabled(self._model is not None)
+        self.send_queued_action = self._action(
+            calls,
+            self.tr("&Send queued calls now"),
+            self.send_queued_requested.emit,
+            "Ctrl+Shift+S",
+        )
+        self.send_queued_action.setEnabled(False)  # until the status counts queued calls
         calls.addSeparator()
         self._action(calls, self.tr("&Close window"), self.close, "Ctrl+W")
         self._action(calls, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
@@ -357,6 +377,7 @@ class MainWindow(QMainWindow):
         self.hubspot_label.setToolTip(tooltip)  # HubSpot's words: never markup
         self.token_label.setToolTip(tooltip)
         self.pending_label.setText(self.tr("%n pending", "", pending))
+        self.send_queued_action.setEnabled(pending > 0)
         if sources:
             self.sources_label.setText(
                 self.tr("Listening: %1").replace(
@@ -372,6 +393,96 @@ class MainWindow(QMainWindow):
             return None
         call_id: str | None = rows[0].data(CALL_ID_ROLE)
         return call_id
+
+    # -- the history's order, row menu and undo ---------------------------------------------
+
+    def _enable_sorting(self, model: HistoryModel) -> None:
+        """Header clicks sort in the journal; the arrow starts at newest first."""
+        from PySide6.QtCore import Qt  # see the module docstring: not before the paint
+
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(Column.TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # asks the model for newest first: no reload
+        model.sorted.connect(lambda _c, _d: self.table.scrollToTop())
+
+    def _enable_row_menu(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_menu_requested)
+        # The menu key and Shift+F10 open it at the current row (not where the mouse is).
+        keys = QAction(self.tr("Call actions"), self.table)
+        keys.setShortcuts([QKeySequence("Shift+F10"), QKeySequence("Menu")])
+        keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys.triggered.connect(lambda _checked=False: self.open_row_menu())
+        self.table.addAction(keys)
+
+    def _on_menu_requested(self, pos: object) -> None:
+        from PySide6.QtCore import QPoint
+
+        assert isinstance(pos, QPoint)
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.open_row_menu(self.table.viewport().mapToGlobal(pos))
+        else:
+            self.open_row_menu()
+
+    def open_row_menu(self, at: object = None) -> QMenu | None:
+        """The current row's menu, at ``at`` (a global QPoint) or under the row."""
+        from hubcall_desktop.ui.windows.history_menu import build_row_menu
+
+        index = self.table.currentIndex()
+        facts = self.model.facts_at(index.row()) if index.isValid() else None
+        if facts is None:
+            return None
+        if at is None:
+            cell = self.table.visualRect(index.siblingAtColumn(Column.NUMBER))
+            at = self.table.viewport().mapToGlobal(cell.bottomLeft())
+        if self.row_menu is not None:
+            self.row_menu.close()
+        menu = build_row_menu(self, facts)
+        menu.triggered.connect(lambda action: self._on_row_action(facts, str(action.data())))
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.row_menu = menu
+        menu.popup(at)  # type: ignore[arg-type]
+        return menu
+
+    def _on_row_action(self, facts: object, name: str) -> None:
+        from hubcall_desktop.ui.models.history_model import RowFacts
+        from hubcall_desktop.ui.windows.history_menu import RowAction
+
+        assert isinstance(facts, RowFacts)
+        self.row_menu = None
+        if name == RowAction.COPY_NUMBER:
+            self.copy_number(facts.number, facts.number_text)
+        else:
+            self.row_action_requested.emit(name, facts.call_id)
+
+    def copy_number(self, number: str, shown: str) -> None:
+        """The number on the clipboard (E.164: any phone or form takes it), said below."""
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(number)
+        text = self.tr("Copied %1 to the clipboard.").replace("%1", number)
+        if shown and shown != number:
+            text = self.tr("Copied %1 (%2) to the clipboard.")
+            text = text.replace("%1", number).replace("%2", shown)
+        self.statusBar().showMessage(text, 5000)
+
+    def offer_undo(self, call_id: str, who: str) -> None:
+        """ "Call discarded — Undo" above the history for a few seconds."""
+        from hubcall_desktop.ui.windows.history_menu import UndoBar
+
+        if self._undo_bar is None:
+            self._undo_bar = UndoBar(self)
+            self._undo_bar.undo_requested.connect(self.undo_discard_requested)
+            self._layout.insertWidget(self._layout.indexOf(self.table), self._undo_bar)
+        self._undo_bar.offer(call_id, who)
+
+    @property
+    def undo_bar(self) -> UndoBar | None:
+        return self._undo_bar
 
     # -- events --------------------------------------------------------------------------
 

@@ -1,0 +1,121 @@
+"""What the agent does to calls from the history: the row menu's actions, "Send queued
+calls now", and discards that can be undone for a few seconds.
+
+Each action reads the call from the journal in the background (the row knows only what
+it shows) and hands it to the call desk or the desktop. A refusal is said in the status
+bar in the agent's words.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.links import record_url
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.windows.history_menu import RowAction
+
+if TYPE_CHECKING:
+    from hubcall_desktop.services.call_desk import CallDesk
+    from hubcall_desktop.ui.controller import AppController
+
+logger = logging.getLogger(__name__)
+
+
+def call_back_url(call: Call, scheme: str = "tel") -> str:
+    """``tel:+4930…`` (or ``sip:``/``callto:``) for the call's other party; "" if withheld."""
+    party = call.from_number if call.direction == "INBOUND" else call.to_number
+    if party is None or call.number_withheld:
+        return ""
+    return f"{scheme}:{party.e164}"
+
+
+class HistoryActions:
+    def __init__(self, controller: AppController) -> None:
+        self._c = controller
+        window = controller.window
+        window.row_action_requested.connect(self.run)
+        window.send_queued_requested.connect(self.send_queued)
+        window.undo_discard_requested.connect(self.undo_discard)
+
+    def run(self, name: str, call_id: str) -> None:
+        tasks.start(self._run(RowAction(name), call_id), f"history {name}")
+
+    async def _run(self, action: RowAction, call_id: str) -> None:
+        desk = self._c.desk
+        call = await desk.journal.get_call(call_id) if desk is not None else None
+        if desk is None or call is None:
+            return
+        try:
+            await self._do(desk, action, call)
+        except InputError as error:
+            self._say(f"{error.field}: {error.problem}")
+        except UserError as error:
+            self._say(error.user_message)
+
+    async def _do(self, desk: CallDesk, action: RowAction, call: Call) -> None:
+        if action is RowAction.OPEN_HUBSPOT and call.matches:
+            self._c.open_url(record_url(call.matches[0].coordinates, self._c.settings.ui_domain))
+        elif action is RowAction.CALL_BACK:
+            # The settings may name the link's scheme (tel, sip, callto); tel: otherwise.
+            scheme = str(getattr(self._c.settings, "call_back_scheme", "tel") or "tel")
+            url = call_back_url(call, scheme)
+            if url:
+                self._c.open_url(url)
+                self._say(self._tr("Calling %1…").replace("%1", remote_text(call, "")))
+        elif action is RowAction.COPY_NUMBER:
+            self._c.window.copy_number(call_back_url(call).removeprefix("tel:"), "")
+        elif action is RowAction.SEND_NOW:
+            self.send_queued()
+        elif action is RowAction.RESEND:
+            await desk.resend(call.external_call_id)
+            self._say(self._tr("The call is queued for HubSpot again."))
+        elif action is RowAction.EDIT_NOTES:
+            self._c.dialogs.open_call(call).focus_notes()
+
+    def send_queued(self) -> None:
+        """Every queued call now, retries that were waiting included."""
+        desk = self._c.desk
+        if desk is not None:
+            desk.outbox.retry_now()
+            self._say(self._tr("Sending the queued calls now…"))
+
+    # -- discard, and its undo -------------------------------------------------------------
+
+    def discard(self, call_id: str) -> None:
+        """Discard in the background, then offer "Undo" for a few seconds."""
+        desk = self._c.desk
+        if desk is not None:
+            tasks.start(self._discard(desk, call_id), "discard")
+
+    async def _discard(self, desk: CallDesk, call_id: str) -> None:
+        call = await desk.discard(call_id)
+        if call.sync_state == "discarded":
+            self._c.window.offer_undo(call_id, self._who(call))
+
+    def undo_discard(self, call_id: str) -> None:
+        desk = self._c.desk
+        if desk is not None:
+            tasks.start(self._undo(desk, call_id), "undo discard")
+
+    async def _undo(self, desk: CallDesk, call_id: str) -> None:
+        call = await desk.undiscard(call_id)
+        self._say(self._tr("Discard undone: %1 is back to wrap up.").replace("%1", self._who(call)))
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _who(self, call: Call) -> str:
+        return who_text(call.matches) or remote_text(call, self._c.region)
+
+    def _say(self, text: str) -> None:
+        self._c.window.statusBar().showMessage(message_text(text), 8000)
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("HistoryActions", text)

@@ -1,0 +1,129 @@
+"""The history's row menu (what the agent can do with one call) and the "Undo" bar that
+follows a discard.
+
+The menu is built from what the row already knows (:class:`RowFacts`), so it opens at
+once, without the journal; only actions that apply to the call are enabled. Each action
+is a name handed on with the call's id; the presenter (ui/dialogs.py) does the work.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.models.history_model import RowFacts
+
+logger = logging.getLogger(__name__)
+
+UNDO_SECONDS = 8  # how long "Call discarded — Undo" stays
+
+
+class RowAction(StrEnum):
+    OPEN_HUBSPOT = "open_hubspot"
+    CALL_BACK = "call_back"
+    COPY_NUMBER = "copy_number"
+    SEND_NOW = "send_now"
+    RESEND = "resend"
+    EDIT_NOTES = "edit_notes"
+
+
+# SyncState values, as the row keeps them.
+_QUEUED = "pending"
+_FAILED = "failed"
+_EDITABLE = ("local", "failed", "needs_number")  # not sent yet: notes can still change
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryMenu", text)
+
+
+def applies(action: RowAction, facts: RowFacts) -> bool:
+    """Whether the action makes sense for the call (the menu disables the rest)."""
+    if action is RowAction.OPEN_HUBSPOT:
+        return facts.has_match
+    if action in (RowAction.CALL_BACK, RowAction.COPY_NUMBER):
+        return bool(facts.number)
+    if action is RowAction.SEND_NOW:
+        return facts.state == _QUEUED
+    if action is RowAction.RESEND:
+        return facts.state == _FAILED and facts.ended
+    return facts.state in _EDITABLE  # EDIT_NOTES
+
+
+def build_row_menu(parent: QWidget, facts: RowFacts) -> QMenu:
+    """The menu for one row; its actions carry their RowAction in ``data()``."""
+    menu = QMenu(parent)
+    menu.setAccessibleName(_tr("Call actions"))
+    entries = (
+        (RowAction.OPEN_HUBSPOT, _tr("Open in &HubSpot")),
+        (RowAction.CALL_BACK, _tr("&Call back")),
+        (RowAction.COPY_NUMBER, _tr("C&opy number")),
+        None,
+        (RowAction.SEND_NOW, _tr("&Send now")),
+        (RowAction.RESEND, _tr("&Resend")),
+        (RowAction.EDIT_NOTES, _tr("&Edit notes before sending…")),
+    )
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+            continue
+        action, text = entry
+        item = menu.addAction(text)
+        item.setData(action.value)
+        item.setEnabled(applies(action, facts))
+    return menu
+
+
+class UndoBar(QFrame):
+    """ "Call discarded — Undo" under the filters, for a few seconds (Ctrl+Z while shown)."""
+
+    undo_requested = Signal(str)  # the call's id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(_tr("Undo discard"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.label = QLabel()
+        self.button = QPushButton(_tr("&Undo"))
+        self.button.setToolTip(_tr("Ctrl+Z"))
+        self.button.setShortcut(QKeySequence("Ctrl+Z"))
+        self.button.clicked.connect(self._undo)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self._call_id = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(UNDO_SECONDS * 1000)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    @property
+    def call_id(self) -> str:
+        return self._call_id
+
+    def offer(self, call_id: str, who: str) -> None:
+        """A call was discarded: offer to take it back (a newer discard replaces it)."""
+        self._call_id = call_id
+        text = _tr("Call discarded: %1") if who else _tr("Call discarded.")
+        self.label.setText(text.replace("%1", who))
+        self.show()
+        self._timer.start()
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self._call_id = ""
+        self.hide()
+
+    def _undo(self) -> None:
+        call_id = self._call_id
+        self.dismiss()
+        if call_id:
+            self.undo_requested.emit(call_id)
