@@ -20,10 +20,12 @@ from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.windows.history_menu import RowAction
+from hubcall_desktop.ui.windows.popup import Stage
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
     from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.windows.popup import CallPopup
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class HistoryActions:
         window.row_action_requested.connect(self.run)
         window.send_queued_requested.connect(self.send_queued)
         window.undo_discard_requested.connect(self.undo_discard)
+        controller.popups.opened.connect(self._watch_popup)
 
     def run(self, name: str, call_id: str) -> None:
         tasks.start(self._run(RowAction(name), call_id), f"history {name}")
@@ -107,6 +110,24 @@ class HistoryActions:
     async def _undo(self, desk: CallDesk, call_id: str) -> None:
         call = await desk.undiscard(call_id)
         self._say(self._tr("Discard undone: %1 is back to wrap up.").replace("%1", self._who(call)))
+
+    # -- a wrap-up put aside (Esc) ------------------------------------------------------------
+
+    def _watch_popup(self, call_id: str) -> None:
+        popup = self._c.popups.popup(call_id)
+        if popup is not None:
+            popup.dismissed.connect(lambda _id, p=popup: self._on_dismissed(p))
+
+    def _on_dismissed(self, popup: CallPopup) -> None:
+        """Esc (or the window's close button) on a wrap-up hides it; the call waits in
+        the history under "To wrap up", and the agent is told where to find it."""
+        if popup.stage is not Stage.ENDED:
+            return  # still ringing or talking: its wrap-up pop-up comes when it ends
+        who = self._who(popup.call)
+        text = self._tr('Not logged yet: the call with %1 waits under "To wrap up".')
+        self._c.notifier.notify(
+            self._tr("Wrap-up put aside"), text.replace("%1", who), in_app_only=True
+        )
 
     # -- helpers ------------------------------------------------------------------------------
 

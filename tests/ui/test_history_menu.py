@@ -282,7 +282,13 @@ def test_send_now_sends_a_queued_call_without_waiting_for_its_retry(
     # HubSpot busy through every attempt of a send: the outbox then waits 30 s to try again.
     sandbox.faults.add(Fault.status(503, times=50))
     run(qtbot, qloop, desk.log_call("call-queued", CallStatus.COMPLETED, "Wants a quote"))
-    _wait_state(qtbot, qloop, controller, "call-queued", "pending")
+    for _ in range(WAIT_MS // 50):  # until the outbox tried, failed and set its retry
+        [entry] = run(qtbot, qloop, desk.journal.outbox_entries("call-queued"))
+        if entry.attempts >= 1:
+            break
+        qtbot.wait(50)
+    assert entry.state == "pending" and entry.next_attempt_at is not None
+    assert entry.next_attempt_at > datetime.now(UTC) + timedelta(seconds=20)
     sandbox.faults.clear()  # HubSpot is back; the retry is still half a minute away
     assert controller.window.send_queued_action.isEnabled()  # the status counts it
     _choose(_menu(controller, "call-queued"), RowAction.SEND_NOW)
@@ -397,3 +403,34 @@ def test_the_undo_offer_goes_after_a_few_seconds(qtbot: QtBot, controller: AppCo
     assert history_menu.UNDO_SECONDS == 8
     bar._timer.timeout.emit()  # the timer's end, without waiting 8 s in a test
     assert not bar.isVisibleTo(controller.window) and bar.call_id == ""
+
+
+def test_esc_puts_a_wrap_up_aside_and_says_where_it_waits(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    controller: AppController,
+    sandbox: SandboxServer,
+) -> None:
+    from hubcall_desktop.sandbox.seed import DEMO_CALLERS
+    from hubcall_desktop.services.demo import ring
+
+    desk = controller.desk
+    assert desk is not None
+    call_id = run(qtbot, qloop, ring(desk, DEMO_CALLERS[0]))
+    qtbot.waitUntil(lambda: controller.popups.popup(call_id) is not None, timeout=WAIT_MS)
+    popup = controller.popups.popup(call_id)
+    assert popup is not None
+    run(qtbot, qloop, desk.hangup(call_id))
+    qtbot.waitUntil(lambda: popup.stage is Stage.ENDED, timeout=WAIT_MS)
+    popup.activateWindow()
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: controller.popups.popup(call_id) is None, timeout=WAIT_MS)
+    bar = controller.window.statusBar()
+    qtbot.waitUntil(lambda: "To wrap up" in bar.currentMessage(), timeout=WAIT_MS)
+    assert "Not logged yet: the call with " in bar.currentMessage()
+    assert _stored(qtbot, qloop, controller, call_id).sync_state is SyncState.LOCAL
+    combo = controller.window.state_filter
+    with qtbot.waitSignal(controller.model.loaded, timeout=WAIT_MS):
+        combo.setCurrentIndex(combo.findText("To wrap up"))
+    assert controller.model.row_of(call_id) is not None
+    assert sandbox.logged_calls() == []
