@@ -52,6 +52,13 @@ class Recorder:
         return Target
 
 
+@pytest.fixture(autouse=True)
+def _the_sessions_application(qapp: Any) -> None:
+    """The spec draws icons with Qt (packaging/icons.py), which makes a QGuiApplication
+    when none exists; that one would stay for every later test in the session, where the
+    Qt tests need a QApplication. So the session's own QApplication is there first."""
+
+
 def run_spec(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recorder = Recorder()
     monkeypatch.setattr(sys, "path", list(sys.path))
