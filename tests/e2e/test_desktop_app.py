@@ -22,6 +22,7 @@ TIMEOUT_S = 60
 DEMO_DRIVER = r"""
 import argparse, asyncio, sys
 from hubcall_desktop.ui import controller as c
+from hubcall_desktop.ui.models.history_columns import Column
 
 original_attach = c.AppController.attach
 
@@ -46,7 +47,7 @@ async def drive(app):
     popup.notes.setPlainText("End-to-end demo call")
     call_id = popup.call_id
     popup.log_button.click()
-    await until(lambda: (row := app.model.row_of(call_id)) is not None and app.model.index(row, 6).data() == "Logged")
+    await until(lambda: (row := app.model.row_of(call_id)) is not None and app.model.index(row, Column.SYNC).data() == "Logged")
     print("LOGGED", app.boot.sandbox.logged_calls()[0]["engagementProperties"]["hs_call_body"], flush=True)
     print("DATA", app.paths.data_dir, flush=True)
     app.quit_now()
