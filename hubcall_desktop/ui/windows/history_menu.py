@@ -12,12 +12,23 @@ import logging
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStatusBar,
+    QTableView,
+    QWidget,
+)
+
+from hubcall_desktop.ui.models.history_columns import Column
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.models.history_model import RowFacts
+    from hubcall_desktop.ui.models.history_model import HistoryModel, RowFacts
 
 logger = logging.getLogger(__name__)
 
@@ -127,3 +138,77 @@ class UndoBar(QFrame):
         self.dismiss()
         if call_id:
             self.undo_requested.emit(call_id)
+
+
+class RowMenus(QObject):
+    """The history table's row menu (right click, the menu key, Shift+F10), the number
+    copied from it, and the Undo bar; the window hands the rest on as signals."""
+
+    action_requested = Signal(str, str)  # a RowAction value, the call's id
+    undo_requested = Signal(str)  # the call's id
+    bar_needed = Signal(QWidget)  # the Undo bar, made on first need: lay it out
+
+    def __init__(
+        self, table: QTableView, model: HistoryModel, status: QStatusBar, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._table, self._model, self._status, self._parent = table, model, status, parent
+        self.menu: QMenu | None = None  # while open
+        self.undo_bar: UndoBar | None = None
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_requested)
+        # The menu key and Shift+F10 open it at the current row (not where the mouse is).
+        keys = QAction(_tr("Call actions"), table)
+        keys.setShortcuts([QKeySequence("Shift+F10"), QKeySequence("Menu")])
+        keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys.triggered.connect(lambda _checked=False: self.open_menu())
+        table.addAction(keys)
+
+    def _on_requested(self, pos: QPoint) -> None:
+        index = self._table.indexAt(pos)
+        if index.isValid():
+            self._table.setCurrentIndex(index)
+            self.open_menu(self._table.viewport().mapToGlobal(pos))
+        else:
+            self.open_menu()
+
+    def open_menu(self, at: QPoint | None = None) -> QMenu | None:
+        """The current row's menu, at ``at`` (global) or under the row's number."""
+        index = self._table.currentIndex()
+        facts = self._model.facts_at(index.row()) if index.isValid() else None
+        if facts is None:
+            return None
+        if at is None:
+            cell = self._table.visualRect(index.siblingAtColumn(Column.NUMBER))
+            at = self._table.viewport().mapToGlobal(cell.bottomLeft())
+        if self.menu is not None:
+            self.menu.close()
+        menu = build_row_menu(self._parent, facts)
+        menu.triggered.connect(lambda action: self._chosen(facts, str(action.data())))
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.menu = menu
+        menu.popup(at)
+        return menu
+
+    def _chosen(self, facts: RowFacts, name: str) -> None:
+        self.menu = None
+        if name == RowAction.COPY_NUMBER:
+            self.copy_number(facts.number, facts.number_text)
+        else:
+            self.action_requested.emit(name, facts.call_id)
+
+    def copy_number(self, number: str, shown: str) -> None:
+        """The number on the clipboard (E.164: any phone or form takes it), said below."""
+        QGuiApplication.clipboard().setText(number)
+        text = _tr("Copied %1 to the clipboard.").replace("%1", number)
+        if shown and shown != number:
+            text = _tr("Copied %1 (%2) to the clipboard.")
+            text = text.replace("%1", number).replace("%2", shown)
+        self._status.showMessage(text, 5000)
+
+    def offer_undo(self, call_id: str, who: str) -> None:
+        if self.undo_bar is None:
+            self.undo_bar = UndoBar(self._parent)
+            self.undo_bar.undo_requested.connect(self.undo_requested)
+            self.bar_needed.emit(self.undo_bar)
+        self.undo_bar.offer(call_id, who)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # this window is built before the first paint: no core.call a
     from hubcall_desktop.core.call import Call
     from hubcall_desktop.services.desk_types import DeskStatus
     from hubcall_desktop.ui.models.history_model import HistoryModel
-    from hubcall_desktop.ui.windows.history_menu import UndoBar
+    from hubcall_desktop.ui.windows.history_menu import RowMenus, UndoBar
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
 RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of the forms
@@ -92,8 +92,7 @@ class MainWindow(QMainWindow):
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
         self._model = model
-        self.row_menu: QMenu | None = None  # the history's context menu, while open
-        self._undo_bar: UndoBar | None = None
+        self._rows: RowMenus | None = None  # the history's row menu and Undo bar
         self.hide_on_close = True  # the tray keeps the app; without a tray, closing quits
         self._demo_callers: list[str] = []
         self._setup_ui()
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         model.load_failed.connect(lambda text: self.statusBar().showMessage(_in_ui_language(text)))
         self._refresh_action.setEnabled(True)
         self._enable_sorting(model)
-        self._enable_row_menu()
+        self._enable_row_menu(model)
         from hubcall_desktop.ui.widgets.plain_text import make_plain
 
         # Caller names come from HubSpot, numbers from the webhook, source names from the
@@ -405,84 +404,37 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)  # asks the model for newest first: no reload
         model.sorted.connect(lambda _c, _d: self.table.scrollToTop())
 
-    def _enable_row_menu(self) -> None:
-        from PySide6.QtCore import Qt
+    def _enable_row_menu(self, model: HistoryModel) -> None:
+        from hubcall_desktop.ui.windows.history_menu import RowMenus
 
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._on_menu_requested)
-        # The menu key and Shift+F10 open it at the current row (not where the mouse is).
-        keys = QAction(self.tr("Call actions"), self.table)
-        keys.setShortcuts([QKeySequence("Shift+F10"), QKeySequence("Menu")])
-        keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        keys.triggered.connect(lambda _checked=False: self.open_row_menu())
-        self.table.addAction(keys)
+        rows = RowMenus(self.table, model, self.statusBar(), self)
+        rows.action_requested.connect(self.row_action_requested)
+        rows.undo_requested.connect(self.undo_discard_requested)
+        rows.bar_needed.connect(
+            lambda bar: self._layout.insertWidget(self._layout.indexOf(self.table), bar)
+        )
+        self._rows = rows
 
-    def _on_menu_requested(self, pos: object) -> None:
-        from PySide6.QtCore import QPoint
-
-        assert isinstance(pos, QPoint)
-        index = self.table.indexAt(pos)
-        if index.isValid():
-            self.table.setCurrentIndex(index)
-            self.open_row_menu(self.table.viewport().mapToGlobal(pos))
-        else:
-            self.open_row_menu()
-
-    def open_row_menu(self, at: object = None) -> QMenu | None:
-        """The current row's menu, at ``at`` (a global QPoint) or under the row."""
-        from hubcall_desktop.ui.windows.history_menu import build_row_menu
-
-        index = self.table.currentIndex()
-        facts = self.model.facts_at(index.row()) if index.isValid() else None
-        if facts is None:
-            return None
-        if at is None:
-            cell = self.table.visualRect(index.siblingAtColumn(Column.NUMBER))
-            at = self.table.viewport().mapToGlobal(cell.bottomLeft())
-        if self.row_menu is not None:
-            self.row_menu.close()
-        menu = build_row_menu(self, facts)
-        menu.triggered.connect(lambda action: self._on_row_action(facts, str(action.data())))
-        menu.aboutToHide.connect(menu.deleteLater)
-        self.row_menu = menu
-        menu.popup(at)  # type: ignore[arg-type]
-        return menu
-
-    def _on_row_action(self, facts: object, name: str) -> None:
-        from hubcall_desktop.ui.models.history_model import RowFacts
-        from hubcall_desktop.ui.windows.history_menu import RowAction
-
-        assert isinstance(facts, RowFacts)
-        self.row_menu = None
-        if name == RowAction.COPY_NUMBER:
-            self.copy_number(facts.number, facts.number_text)
-        else:
-            self.row_action_requested.emit(name, facts.call_id)
-
-    def copy_number(self, number: str, shown: str) -> None:
-        """The number on the clipboard (E.164: any phone or form takes it), said below."""
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.clipboard().setText(number)
-        text = self.tr("Copied %1 to the clipboard.").replace("%1", number)
-        if shown and shown != number:
-            text = self.tr("Copied %1 (%2) to the clipboard.")
-            text = text.replace("%1", number).replace("%2", shown)
-        self.statusBar().showMessage(text, 5000)
-
-    def offer_undo(self, call_id: str, who: str) -> None:
-        """ "Call discarded — Undo" above the history for a few seconds."""
-        from hubcall_desktop.ui.windows.history_menu import UndoBar
-
-        if self._undo_bar is None:
-            self._undo_bar = UndoBar(self)
-            self._undo_bar.undo_requested.connect(self.undo_discard_requested)
-            self._layout.insertWidget(self._layout.indexOf(self.table), self._undo_bar)
-        self._undo_bar.offer(call_id, who)
+    @property
+    def row_menu(self) -> QMenu | None:
+        """The history's context menu while it is open."""
+        return self._rows.menu if self._rows is not None else None
 
     @property
     def undo_bar(self) -> UndoBar | None:
-        return self._undo_bar
+        return self._rows.undo_bar if self._rows is not None else None
+
+    def open_row_menu(self) -> QMenu | None:
+        return self._rows.open_menu() if self._rows is not None else None
+
+    def copy_number(self, number: str, shown: str) -> None:
+        if self._rows is not None:
+            self._rows.copy_number(number, shown)
+
+    def offer_undo(self, call_id: str, who: str) -> None:
+        """ "Call discarded — Undo" above the history for a few seconds."""
+        if self._rows is not None:
+            self._rows.offer_undo(call_id, who)
 
     # -- events --------------------------------------------------------------------------
 
