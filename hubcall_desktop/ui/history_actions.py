@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QProcess, QUrl
+from PySide6.QtGui import QDesktopServices
 
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.links import record_url
+from hubcall_desktop.services.call_back import call_back_argv, call_back_uri
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
@@ -30,12 +32,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def call_back_url(call: Call, scheme: str = "tel") -> str:
-    """``tel:+4930…`` (or ``sip:``/``callto:``) for the call's other party; "" if withheld."""
+def party_number(call: Call) -> str:
+    """The other party's number (E.164) to dial or copy; "" when withheld or unknown.
+    (services.call_back.call_back_number reads the caller's: for an outbound call that
+    is the agent's own line.)"""
     party = call.from_number if call.direction == "INBOUND" else call.to_number
-    if party is None or call.number_withheld:
-        return ""
-    return f"{scheme}:{party.e164}"
+    return "" if party is None or call.number_withheld else party.e164
 
 
 class HistoryActions:
@@ -66,28 +68,56 @@ class HistoryActions:
         if action is RowAction.OPEN_HUBSPOT and call.matches:
             self._c.open_url(record_url(call.matches[0].coordinates, self._c.settings.ui_domain))
         elif action is RowAction.CALL_BACK:
-            # The settings may name the link's scheme (tel, sip, callto); tel: otherwise.
-            scheme = str(getattr(self._c.settings, "call_back_scheme", "tel") or "tel")
-            url = call_back_url(call, scheme)
-            if url:
-                self._c.open_url(url)
-                self._say(self._tr("Calling %1…").replace("%1", remote_text(call, "")))
+            self._call_back(call)
         elif action is RowAction.COPY_NUMBER:
-            self._c.window.copy_number(call_back_url(call).removeprefix("tel:"), "")
+            self._c.window.copy_number(party_number(call), "")
         elif action is RowAction.SEND_NOW:
             self.send_queued()
         elif action is RowAction.RESEND:
             await desk.resend(call.external_call_id)
-            self._say(self._tr("The call is queued for HubSpot again."))
+            self._say(
+                QCoreApplication.translate(
+                    "HistoryActions", "The call is queued for HubSpot again."
+                )
+            )
         elif action is RowAction.EDIT_NOTES:
             self._c.dialogs.open_call(call).focus_notes()
+
+    def _call_back(self, call: Call) -> None:
+        """The softphone's command when the settings name one (an argument list, never a
+        shell), else a tel:/sip: link for the desktop's softphone; as Missed calls does."""
+        number = party_number(call)
+        if not number:
+            return
+        settings = self._c.settings
+        shown = remote_text(call, self._c.region)
+        if settings.call_back_command:
+            try:
+                program, *arguments = call_back_argv(settings.call_back_command, number)
+            except ValueError as error:
+                self._say(str(error))
+                return
+            started, _pid = QProcess.startDetached(program, arguments)
+        else:
+            url = QUrl(call_back_uri(settings.call_back_scheme, number))
+            started = QDesktopServices.openUrl(url)
+        if started:
+            self._say(
+                QCoreApplication.translate("HistoryActions", "Calling %1…").replace("%1", shown)
+            )
+        else:
+            self._say(
+                QCoreApplication.translate(
+                    "HistoryActions", "Calling %1 back did not start: check Call back in Settings."
+                ).replace("%1", shown)
+            )
 
     def send_queued(self) -> None:
         """Every queued call now, retries that were waiting included."""
         desk = self._c.desk
         if desk is not None:
             desk.outbox.retry_now()
-            self._say(self._tr("Sending the queued calls now…"))
+            self._say(QCoreApplication.translate("HistoryActions", "Sending the queued calls now…"))
 
     # -- discard, and its undo -------------------------------------------------------------
 
@@ -109,7 +139,11 @@ class HistoryActions:
 
     async def _undo(self, desk: CallDesk, call_id: str) -> None:
         call = await desk.undiscard(call_id)
-        self._say(self._tr("Discard undone: %1 is back to wrap up.").replace("%1", self._who(call)))
+        self._say(
+            QCoreApplication.translate(
+                "HistoryActions", "Discard undone: %1 is back to wrap up."
+            ).replace("%1", self._who(call))
+        )
 
     # -- a wrap-up put aside (Esc) ------------------------------------------------------------
 
@@ -124,9 +158,13 @@ class HistoryActions:
         if popup.stage is not Stage.ENDED:
             return  # still ringing or talking: its wrap-up pop-up comes when it ends
         who = self._who(popup.call)
-        text = self._tr('Not logged yet: the call with %1 waits under "To wrap up".')
+        text = QCoreApplication.translate(
+            "HistoryActions", 'Not logged yet: the call with %1 waits under "To wrap up".'
+        )
         self._c.notifier.notify(
-            self._tr("Wrap-up put aside"), text.replace("%1", who), in_app_only=True
+            QCoreApplication.translate("HistoryActions", "Wrap-up put aside"),
+            text.replace("%1", who),
+            in_app_only=True,
         )
 
     # -- helpers ------------------------------------------------------------------------------
@@ -136,7 +174,3 @@ class HistoryActions:
 
     def _say(self, text: str) -> None:
         self._c.window.statusBar().showMessage(message_text(text), 8000)
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryActions", text)

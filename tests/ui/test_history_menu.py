@@ -6,8 +6,11 @@ call window, and a discard that can be undone. The whole demo app, a real journa
 from __future__ import annotations
 
 import asyncio
+import shlex
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
@@ -15,7 +18,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.core.call import Call, CallSource, SyncState
+from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import parse_phone
@@ -268,6 +271,28 @@ def test_open_in_hubspot_and_call_back_hand_the_desktop_the_right_address(
     _choose(_menu(controller, "call-anna"), RowAction.OPEN_HUBSPOT)
     qtbot.waitUntil(lambda: len(urls.opened) == 2, timeout=WAIT_MS)
     assert urls.opened[1].startswith("https://") and "51200000101" in urls.opened[1]
+
+
+def test_call_back_runs_the_softphones_command_with_the_other_partys_number(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    controller: AppController,
+    urls: _Urls,
+    tmp_path: Path,
+) -> None:
+    """An outbound call is called back on the number that was dialled, not the agent's."""
+    dialled = _call("out", 0, "+4930901820", direction=Direction.OUTBOUND)
+    dialled.from_number, dialled.to_number = AGENT, parse_phone("+33142685300")
+    _save(qtbot, qloop, controller, dialled)
+    out = tmp_path / "dialled.txt"
+    script = "import pathlib, sys; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])"
+    controller.settings.call_back_command = (
+        f"{shlex.quote(sys.executable)} -c {shlex.quote(script)} {shlex.quote(str(out))} {{number}}"
+    )
+    _choose(_menu(controller, "call-out"), RowAction.CALL_BACK)
+    qtbot.waitUntil(lambda: out.exists() and out.read_text() == "+33142685300", timeout=WAIT_MS)
+    assert urls.opened == []  # the command, not a link
+    assert controller.window.statusBar().currentMessage().startswith("Calling ")
 
 
 def test_send_now_sends_a_queued_call_without_waiting_for_its_retry(

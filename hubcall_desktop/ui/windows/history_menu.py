@@ -50,10 +50,6 @@ _FAILED = "failed"
 _EDITABLE = ("local", "failed", "needs_number")  # not sent yet: notes can still change
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryMenu", text)
-
-
 def applies(action: RowAction, facts: RowFacts) -> bool:
     """Whether the action makes sense for the call (the menu disables the rest)."""
     if action is RowAction.OPEN_HUBSPOT:
@@ -70,15 +66,18 @@ def applies(action: RowAction, facts: RowFacts) -> bool:
 def build_row_menu(parent: QWidget, facts: RowFacts) -> QMenu:
     """The menu for one row; its actions carry their RowAction in ``data()``."""
     menu = QMenu(parent)
-    menu.setAccessibleName(_tr("Call actions"))
+    menu.setAccessibleName(QCoreApplication.translate("HistoryMenu", "Call actions"))
     entries = (
-        (RowAction.OPEN_HUBSPOT, _tr("Open in &HubSpot")),
-        (RowAction.CALL_BACK, _tr("&Call back")),
-        (RowAction.COPY_NUMBER, _tr("C&opy number")),
+        (RowAction.OPEN_HUBSPOT, QCoreApplication.translate("HistoryMenu", "Open in &HubSpot")),
+        (RowAction.CALL_BACK, QCoreApplication.translate("HistoryMenu", "&Call back")),
+        (RowAction.COPY_NUMBER, QCoreApplication.translate("HistoryMenu", "C&opy number")),
         None,
-        (RowAction.SEND_NOW, _tr("&Send now")),
-        (RowAction.RESEND, _tr("&Resend")),
-        (RowAction.EDIT_NOTES, _tr("&Edit notes before sending…")),
+        (RowAction.SEND_NOW, QCoreApplication.translate("HistoryMenu", "&Send now")),
+        (RowAction.RESEND, QCoreApplication.translate("HistoryMenu", "&Resend")),
+        (
+            RowAction.EDIT_NOTES,
+            QCoreApplication.translate("HistoryMenu", "&Edit notes before sending…"),
+        ),
     )
     for entry in entries:
         if entry is None:
@@ -99,12 +98,12 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_tr("Undo discard"))
+        self.setAccessibleName(QCoreApplication.translate("HistoryMenu", "Undo discard"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
         self.label = QLabel()
-        self.button = QPushButton(_tr("&Undo"))
-        self.button.setToolTip(_tr("Ctrl+Z"))
+        self.button = QPushButton(QCoreApplication.translate("HistoryMenu", "&Undo"))
+        self.button.setToolTip(QCoreApplication.translate("HistoryMenu", "Ctrl+Z"))
         self.button.setShortcut(QKeySequence("Ctrl+Z"))
         self.button.clicked.connect(self._undo)
         row.addWidget(self.label, 1)
@@ -123,7 +122,11 @@ class UndoBar(QFrame):
     def offer(self, call_id: str, who: str) -> None:
         """A call was discarded: offer to take it back (a newer discard replaces it)."""
         self._call_id = call_id
-        text = _tr("Call discarded: %1") if who else _tr("Call discarded.")
+        text = (
+            QCoreApplication.translate("HistoryMenu", "Call discarded: %1")
+            if who
+            else QCoreApplication.translate("HistoryMenu", "Call discarded.")
+        )
         self.label.setText(text.replace("%1", who))
         self.show()
         self._timer.start()
@@ -158,7 +161,7 @@ class RowMenus(QObject):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_requested)
         # The menu key and Shift+F10 open it at the current row (not where the mouse is).
-        keys = QAction(_tr("Call actions"), table)
+        keys = QAction(QCoreApplication.translate("HistoryMenu", "Call actions"), table)
         keys.setShortcuts([QKeySequence("Shift+F10"), QKeySequence("Menu")])
         keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         keys.triggered.connect(lambda _checked=False: self.open_menu())
@@ -200,9 +203,11 @@ class RowMenus(QObject):
     def copy_number(self, number: str, shown: str) -> None:
         """The number on the clipboard (E.164: any phone or form takes it), said below."""
         QGuiApplication.clipboard().setText(number)
-        text = _tr("Copied %1 to the clipboard.").replace("%1", number)
+        text = QCoreApplication.translate("HistoryMenu", "Copied %1 to the clipboard.").replace(
+            "%1", number
+        )
         if shown and shown != number:
-            text = _tr("Copied %1 (%2) to the clipboard.")
+            text = QCoreApplication.translate("HistoryMenu", "Copied %1 (%2) to the clipboard.")
             text = text.replace("%1", number).replace("%2", shown)
         self._status.showMessage(text, 5000)
 
