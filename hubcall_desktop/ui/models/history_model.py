@@ -4,6 +4,9 @@ Only the rows the view has scrolled to are loaded (``canFetchMore``/``fetchMore`
 each page is read on the journal's worker thread, so 100,000 calls open as fast as 200.
 Calls that arrive while the history is open are put on top without touching the rows
 already loaded: they live in their own list, so an insert costs O(1), not O(rows).
+A header click sorts in the journal (storage/call_order.py) and loads the first page
+again; calls that arrive while another order is shown still come in on top, where the
+agent sees them, until the next sort, filter or refresh puts them in their place.
 
 A row keeps only its cells' text and the call's id, as a plain tuple of strings: the
 cycle collector does not track such tuples, so 100,000 loaded rows add nothing to its
@@ -78,7 +81,7 @@ class HistoryModel(QAbstractTableModel):
     loaded = Signal()  # the first page of a (re)load is in
     total_changed = Signal(int)  # calls matching the filter, in the journal
     load_failed = Signal(str)
-    sorted = Signal(int, bool)  # column, descending: a new order is being loaded
+    order_changed = Signal(int, bool)  # column, descending: a new order is being loaded
 
     def __init__(self, region: str = "US", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +125,7 @@ class HistoryModel(QAbstractTableModel):
         if wanted == (self._order or CallOrder()):
             return
         self._order = wanted
-        self.sorted.emit(column, descending)
+        self.order_changed.emit(column, descending)
         self.reload()
 
     def reload(self) -> None:

@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSortIndicator(Column.TIME, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # asks the model for newest first: no reload
-        model.sorted.connect(lambda _c, _d: self.table.scrollToTop())
+        model.order_changed.connect(lambda _c, _d: self.table.scrollToTop())
 
     def _enable_row_menu(self, model: HistoryModel) -> None:
         from hubcall_desktop.ui.windows.history_menu import RowMenus
