@@ -196,7 +196,7 @@ class CallJournal:
         with self._database().reading() as conn:
             rows = conn.execute(
                 # Only constant SQL is formatted in; every value is a bound parameter.
-                f"SELECT * FROM calls{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?",  # noqa: S608
+                order.page_query(where),
                 (*params, limit, offset),
             ).fetchall()
         return [self._decode(row) for row in rows]
