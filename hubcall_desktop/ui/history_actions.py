@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QProcess, QUrl
+from PySide6.QtCore import QCoreApplication, QProcess, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from hubcall_desktop.core.call import Call
@@ -21,7 +21,7 @@ from hubcall_desktop.services.call_back import call_back_argv, call_back_uri
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
-from hubcall_desktop.ui.windows.history_menu import RowAction
+from hubcall_desktop.ui.windows.history_menu import UNDO_SECONDS, RowAction
 from hubcall_desktop.ui.windows.popup import Stage
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from hubcall_desktop.ui.windows.popup import CallPopup
 
 logger = logging.getLogger(__name__)
+
+_UNDO_KEY = "undo-discard-"  # + the call's id: the notification that offers the undo
 
 
 def party_number(call: Call) -> str:
@@ -129,8 +131,23 @@ class HistoryActions:
 
     async def _discard(self, desk: CallDesk, call_id: str) -> None:
         call = await desk.discard(call_id)
-        if call.sync_state == "discarded":
-            self._c.window.offer_undo(call_id, self._who(call))
+        if call.sync_state != "discarded":
+            return
+        who = self._who(call)
+        self._c.window.offer_undo(call_id, who)
+        if not self._c.window.isVisible():
+            # Behind the tray the bar is out of sight: a notification, clicked to undo,
+            # taken back when the offer ends.
+            key = _UNDO_KEY + call_id
+            self._c.notifier.notify(
+                QCoreApplication.translate("HistoryActions", "Call discarded"),
+                QCoreApplication.translate(
+                    "HistoryActions", "%1 will not be logged. Click to undo."
+                ).replace("%1", who),
+                lambda: self.undo_discard(call_id),
+                key=key,
+            )
+            QTimer.singleShot(UNDO_SECONDS * 1000, lambda: self._c.notifier.withdraw(key))
 
     def undo_discard(self, call_id: str) -> None:
         desk = self._c.desk
@@ -138,6 +155,10 @@ class HistoryActions:
             tasks.start(self._undo(desk, call_id), "undo discard")
 
     async def _undo(self, desk: CallDesk, call_id: str) -> None:
+        self._c.notifier.withdraw(_UNDO_KEY + call_id)
+        bar = self._c.window.undo_bar
+        if bar is not None and bar.call_id == call_id:
+            bar.dismiss()
         call = await desk.undiscard(call_id)
         self._say(
             QCoreApplication.translate(

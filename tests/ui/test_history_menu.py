@@ -27,6 +27,7 @@ from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.faults import Fault
 from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column
+from hubcall_desktop.ui.notifications import Click
 from hubcall_desktop.ui.windows.history_menu import RowAction
 from hubcall_desktop.ui.windows.popup import Stage
 
@@ -458,4 +459,46 @@ def test_esc_puts_a_wrap_up_aside_and_says_where_it_waits(
     with qtbot.waitSignal(controller.model.loaded, timeout=WAIT_MS):
         combo.setCurrentIndex(combo.findText("To wrap up"))
     assert controller.model.row_of(call_id) is not None
+    assert sandbox.logged_calls() == []
+
+
+class _Daemon:
+    """A notification daemon's part: notifications on screen by id, and their clicks."""
+
+    name = "system"
+    covers_screen = True
+
+    def __init__(self) -> None:
+        self.on_screen: dict[str, tuple[str, str, Click | None]] = {}
+
+    async def send(self, title: str, body: str, on_click: Click | None, sound: bool) -> str:
+        identifier = str(len(self.on_screen) + 1)
+        self.on_screen[identifier] = (title, body, on_click)
+        return identifier
+
+    async def withdraw(self, identifier: str) -> None:
+        self.on_screen.pop(identifier, None)
+
+
+def test_behind_the_tray_the_undo_is_a_notification_that_is_clicked(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    controller: AppController,
+    sandbox: SandboxServer,
+) -> None:
+    daemon = _Daemon()
+    controller.notifier._backends = [daemon]
+    _save(qtbot, qloop, controller, _call("open", 0, "+4930901820"))
+    controller.window.hide()  # the agent works from the tray and the pop-ups
+    controller.history_actions.discard("call-open")
+    _wait_state(qtbot, qloop, controller, "call-open", "discarded")
+    qtbot.waitUntil(lambda: len(daemon.on_screen) == 1, timeout=WAIT_MS)
+    [(title, body, click)] = daemon.on_screen.values()
+    assert title == "Call discarded" and body.endswith("will not be logged. Click to undo.")
+    assert click is not None
+    click()
+    _wait_state(qtbot, qloop, controller, "call-open", "local")
+    qtbot.waitUntil(lambda: not daemon.on_screen, timeout=WAIT_MS)  # taken back at once
+    bar = controller.window.undo_bar
+    assert bar is not None and bar.call_id == ""
     assert sandbox.logged_calls() == []
