@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+184"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+186"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
@@ -69,7 +69,12 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+68"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+60"/>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Number:</source>
         <translation>Nummer:</translation>
     </message>
@@ -140,12 +145,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>&amp;Log call</source>
         <translation>&amp;Protokollieren</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-78"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -155,12 +160,17 @@
         <translation>Geben Sie die angerufene Nummer ein, um den Anruf zu protokollieren</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Call with %1 · %2</source>
+        <translation>Anruf mit %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Call %1</source>
         <translation>Anruf %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>not known</source>
         <translation>unbekannt</translation>
     </message>
@@ -704,6 +714,128 @@
     </message>
 </context>
 <context>
+    <name>HistoryActions</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/history_actions.py" line="+81"/>
+        <source>The call is queued for HubSpot again.</source>
+        <translation>Der Anruf wartet wieder auf HubSpot.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Calling %1…</source>
+        <translation>%1 wird angerufen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calling %1 back did not start: check Call back in Settings.</source>
+        <translation>Der Rückruf an %1 ist nicht gestartet: Zurückrufen in den Einstellungen prüfen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending the queued calls now…</source>
+        <translation>Die wartenden Anrufe werden jetzt gesendet…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Call discarded</source>
+        <translation>Anruf verworfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 will not be logged. Click to undo.</source>
+        <translation>%1 wird nicht protokolliert. Zum Rückgängigmachen klicken.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard undone: %1 is back to wrap up.</source>
+        <translation>Verwerfen rückgängig gemacht: %1 ist wieder nachzubereiten.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not logged yet: the call with %1 waits under &quot;To wrap up&quot;.</source>
+        <translation>Noch nicht protokolliert: Der Anruf mit %1 wartet unter „Nachzubereiten“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap-up put aside</source>
+        <translation>Nachbereitung zurückgestellt</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMenu</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/history_menu.py" line="+69"/>
+        <location line="+95"/>
+        <source>Call actions</source>
+        <translation>Aktionen für den Anruf</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Open in &amp;HubSpot</source>
+        <translation>In &amp;HubSpot öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Call back</source>
+        <translation>&amp;Zurückrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;opy number</source>
+        <translation>Nummer k&amp;opieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send now</source>
+        <translation>Jetzt &amp;senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit notes before sending…</source>
+        <translation>Notizen vor dem Senden &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Undo discard</source>
+        <translation>Verwerfen rückgängig machen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Call discarded: %1</source>
+        <translation>Anruf verworfen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call discarded.</source>
+        <translation>Anruf verworfen.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>%1 in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied %1 (%2) to the clipboard.</source>
+        <translation>%1 (%2) in die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="-13"/>
@@ -746,7 +878,7 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+315"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+318"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -1300,7 +1432,7 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
@@ -1326,12 +1458,12 @@
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>To wrap up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachzubereiten</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1398,7 +1530,7 @@
     <message>
         <location line="+5"/>
         <source>&amp;Send queued calls now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende Anrufe jetzt &amp;senden</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1523,23 +1655,8 @@
         <source>No call source listening</source>
         <translation>Keine Anrufquelle aktiv</translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>Call actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Copied %1 to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copied %1 (%2) to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+68"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n Anruf</numerusform>
@@ -2983,16 +3100,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+16"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
+        <location line="+16"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Default &amp;country:</source>
         <translation>Standard&amp;land:</translation>
     </message>

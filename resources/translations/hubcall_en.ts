@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+184"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+186"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +69,12 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+68"/>
+        <location filename="../../hubcall_desktop/ui/windows/call_dialog.py" line="+60"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Number:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,12 +145,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>&amp;Log call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-78"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,12 +160,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Call with %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,6 +714,128 @@
     </message>
 </context>
 <context>
+    <name>HistoryActions</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/history_actions.py" line="+81"/>
+        <source>The call is queued for HubSpot again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Calling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calling %1 back did not start: check Call back in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending the queued calls now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Call discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 will not be logged. Click to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard undone: %1 is back to wrap up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not logged yet: the call with %1 waits under &quot;To wrap up&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap-up put aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMenu</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/history_menu.py" line="+69"/>
+        <location line="+95"/>
+        <source>Call actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Open in &amp;HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;opy number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit notes before sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Undo discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Call discarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Copied %1 to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied %1 (%2) to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../hubcall_desktop/ui/models/history_columns.py" line="-13"/>
@@ -746,7 +878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+315"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+318"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,7 +1431,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,12 +1457,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>To wrap up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,23 +1654,8 @@
         <source>No call source listening</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>Call actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Copied %1 to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copied %1 (%2) to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+68"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -2982,16 +3099,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+16"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
+        <location line="+16"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Default &amp;country:</source>
         <translation type="unfinished"></translation>
     </message>
