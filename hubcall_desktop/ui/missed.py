@@ -56,6 +56,7 @@ class MissedCalls(QObject):
         controller.signals.ended.connect(self.on_ended)
         controller.signals.sync.connect(self.on_sync)
         controller.ready.connect(self._restore)
+        controller.window.missed_calls_requested.connect(self.open_view)
         if controller.tray is not None:
             controller.tray.missed_calls_requested.connect(self.open_view)
 

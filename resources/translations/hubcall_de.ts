@@ -1432,7 +1432,7 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
@@ -1458,12 +1458,12 @@
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>To wrap up</source>
         <translation>Nachzubereiten</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1518,7 +1518,12 @@
         <translation>Zum Anruf-P&amp;op-up</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Missed calls…</source>
+        <translation>&amp;Verpasste Anrufe…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Find in history</source>
         <translation>Im Verlauf &amp;suchen</translation>
     </message>
@@ -2864,7 +2869,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/missed.py" line="+140"/>
+        <location filename="../../hubcall_desktop/ui/missed.py" line="+141"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n verpasster Anruf</numerusform>
@@ -3134,6 +3139,41 @@
         <location line="+1"/>
         <source>&amp;Log untouched calls after:</source>
         <translation>Unbearbeitete Anrufe &amp;protokollieren nach:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log missed calls automatically after seconds</source>
+        <translation>Verpasste Anrufe automatisch protokollieren nach Sekunden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link used to call back</source>
+        <translation>Link zum Zurückrufen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command that calls back</source>
+        <translation>Befehl zum Zurückrufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. baresip-dial {number}; empty: open the link</source>
+        <translation>z. B. baresip-dial {number}; leer: den Link öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log &amp;missed calls after:</source>
+        <translation>&amp;Verpasste Anrufe protokollieren nach:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back &amp;with:</source>
+        <translation>Zurückrufen &amp;mit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back co&amp;mmand:</source>
+        <translation>Rückruf-&amp;Befehl:</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -1431,7 +1431,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,12 +1457,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>To wrap up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,7 +1517,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Missed calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Find in history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +2868,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/missed.py" line="+140"/>
+        <location filename="../../hubcall_desktop/ui/missed.py" line="+141"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n missed call</numerusform>
@@ -3132,6 +3137,41 @@
     <message>
         <location line="+1"/>
         <source>&amp;Log untouched calls after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log missed calls automatically after seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link used to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command that calls back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. baresip-dial {number}; empty: open the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log &amp;missed calls after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back co&amp;mmand:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

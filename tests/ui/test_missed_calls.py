@@ -71,3 +71,18 @@ def test_missed_calls_log_themselves_and_are_announced_once_together(
     assert listed == list(reversed(ids))  # newest first
     assert missed.unseen == 0 and controller.settings.missed_seen_at
     qtbot.waitUntil(lambda: not screen.on_screen, timeout=WAIT_MS)  # seen: withdrawn
+
+
+def test_the_main_windows_calls_menu_opens_the_missed_calls(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    calls_menu = next(
+        a.menu() for a in controller.window.menuBar().actions() if a.text() == "&Calls"
+    )
+    [action] = [a for a in calls_menu.actions() if a.text() == "&Missed calls…"]
+    assert action.shortcut().toString() == "Ctrl+Shift+M"
+    action.trigger()
+    missed = controller.notices.missed
+    qtbot.waitUntil(
+        lambda: missed.window is not None and missed.window.isVisible(), timeout=WAIT_MS
+    )

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     row_action_requested = Signal(str, str)  # a history_menu.RowAction value, the call's id
     send_queued_requested = Signal()  # "Send queued calls now"
     undo_discard_requested = Signal(str)  # the call's id
+    missed_calls_requested = Signal()  # the Missed calls view
 
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
@@ -268,6 +269,9 @@ class MainWindow(QMainWindow):
         )
         self._calls_menu = calls
         self._demo_anchor = calls.addSeparator()
+        self._action(
+            calls, self.tr("&Missed calls…"), self.missed_calls_requested.emit, "Ctrl+Shift+M"
+        )
         self._action(calls, self.tr("&Find in history"), self._focus_search, "Ctrl+F")
         self._refresh_action = self._action(
             calls, self.tr("&Refresh history"), lambda: self.model.reload(), "F5"
