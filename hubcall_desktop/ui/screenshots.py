@@ -40,6 +40,7 @@ from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.main_window import MainWindow
@@ -168,7 +169,10 @@ def log_form() -> QWidget:
     form.recipients.setText("7, eight")
     for error in form.field_errors():
         form.show_input_error(error)
-    form.show_field_error("duration", "HubSpot rejected the call: check durationSeconds.")
+    # As the form shows HubSpot's refusal: in the agent's words and language.
+    form.show_field_error(
+        "duration", message_text("HubSpot rejected the call: check durationSeconds.")
+    )
     return form
 
 
