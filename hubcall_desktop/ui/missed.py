@@ -14,6 +14,7 @@ calls that come close together share one notification.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -130,8 +131,8 @@ class MissedCalls(QObject):
 
     def _announce(self) -> None:
         calls, self._batch = self._batch, []
-        if not calls:
-            return
+        if not calls or not _loop_running():
+            return  # nothing new, or the app is closing: its loop no longer runs tasks
         region = self._c.region
         names = [who_text(c.matches) or remote_text(c, region) for c in calls]
         body = ", ".join(names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
@@ -202,3 +203,11 @@ class MissedCalls(QObject):
         logger.warning("call back failed: %s", text)
         self.call_back_failed = text
         self._c.window.statusBar().showMessage(text, 15_000)
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
