@@ -27,6 +27,7 @@ from hubcall_desktop.ui.missed import MissedCalls
 if TYPE_CHECKING:
     from hubcall_desktop.ui.controller import AppController
 
+RUNG_KEPT = 256  # calls remembered as announced (a burst is far smaller)
 NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller
 
 
@@ -34,11 +35,20 @@ class CallNotices:
     def __init__(self, controller: AppController) -> None:
         self._c = controller
         self._unnamed: dict[str, Call] = {}  # ringing; the notification waits for a name
+        self._rung: dict[str, None] = {}  # calls already announced, oldest first
         controller.popups.opened.connect(controller.notifier.withdraw)
         self.missed = MissedCalls(controller)  # their notification, badge and view
 
     def on_ringing(self, update: DeskUpdate) -> None:
         call = update.call
+        call_id = call.external_call_id
+        # A new call rings twice for us: at once (the pop-up) and once journaled. One
+        # notification; a second one would also stay behind when the call moves on.
+        if call_id in self._rung:
+            return
+        self._rung[call_id] = None
+        while len(self._rung) > RUNG_KEPT:
+            del self._rung[next(iter(self._rung))]
         if update.matches or not call.can_be_sent:
             self._ringing(call, update.matches)
             return

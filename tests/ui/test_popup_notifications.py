@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
+from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.ui.call_notices import NAME_WAIT_MS
 from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.notifications import Click, InAppBackend
 from hubcall_desktop.ui.popups import MAX_VISIBLE
@@ -115,3 +117,22 @@ def test_a_waiting_calls_notification_goes_when_its_popup_opens(
     first.close()
     assert controller.popups.popup(waiting) is not None
     qtbot.waitUntil(lambda: not screen.on_screen, timeout=WAIT_MS)
+
+
+def test_a_call_heard_ringing_twice_is_announced_once(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    """The desk tells of a new call at once and again once journaled: one notification."""
+    screen = _screen(controller)
+    controller.settings.popup_enabled = False
+    desk = controller.desk
+    assert desk is not None
+    seen: list[DeskUpdate] = []
+    desk.add_listener(lambda u: seen.append(u) if u.kind is UpdateKind.RINGING else None)
+    run(qtbot, qloop, ring(desk, DEMO_CALLERS[ANNA]))
+    qtbot.waitUntil(lambda: len(screen.ever) == 1, timeout=WAIT_MS)
+    (early, *_rest) = seen
+    controller.notices.on_ringing(early)  # heard again, e.g. the journaled word of it
+    controller.notices.on_ringing(early)
+    qtbot.wait(NAME_WAIT_MS + 500)  # past the wait for HubSpot's name
+    assert [title for title, _ in screen.ever] == ["Incoming call"]
