@@ -80,6 +80,8 @@ def test_reconnect_needed_is_shown_once_and_reconnecting_sends_the_queue(
     first = run(qtbot, qloop, _ring(oauth_app, 0))
     # The look-up's token is refused (401), and so is the refresh that follows at once.
     qtbot.waitUntil(lambda: _reconnect_needed(oauth_app), timeout=WAIT_MS)
+    # The ringing call is announced (a call logged before that is not announced any more).
+    qtbot.waitUntil(lambda: notified.count("Incoming call") == 1, timeout=WAIT_MS)
     run(qtbot, qloop, desk.log_call(first, CallStatus.COMPLETED, "Call back on Friday."))
     qtbot.waitUntil(lambda: desk.current_status().pending == 1, timeout=WAIT_MS)
     assert window.token_label.text() == "Reconnect needed"
