@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QProcess, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.links import record_url
-from hubcall_desktop.services.call_back import call_back_argv, call_back_uri
 from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.call_back_start import start_call_back
 from hubcall_desktop.ui.formatting import remote_text, who_text
 from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.windows.history_menu import UNDO_SECONDS, RowAction
@@ -91,18 +90,12 @@ class HistoryActions:
         number = party_number(call)
         if not number:
             return
-        settings = self._c.settings
         shown = remote_text(call, self._c.region)
-        if settings.call_back_command:
-            try:
-                program, *arguments = call_back_argv(settings.call_back_command, number)
-            except ValueError as error:
-                self._say(str(error))
-                return
-            started, _pid = QProcess.startDetached(program, arguments)
-        else:
-            url = QUrl(call_back_uri(settings.call_back_scheme, number))
-            started = QDesktopServices.openUrl(url)
+        try:
+            started, _how = start_call_back(self._c.settings, number)
+        except ValueError as error:
+            self._say(str(error))
+            return
         if started:
             self._say(
                 QCoreApplication.translate("HistoryActions", "Calling %1…").replace("%1", shown)

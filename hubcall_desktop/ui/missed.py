@@ -19,14 +19,14 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QTimer
 
 from hubcall_desktop.core.call import Call, SyncState, ensure_utc, utc_now
 from hubcall_desktop.core.lifecycle import is_missed
-from hubcall_desktop.services.call_back import call_back_argv, call_back_number, call_back_uri
+from hubcall_desktop.services.call_back import call_back_number
 from hubcall_desktop.services.desk_types import DeskUpdate
 from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.call_back_start import start_call_back
 from hubcall_desktop.ui.formatting import remote_text, who_text
 
 if TYPE_CHECKING:  # the view is built when first opened, not on the way to the first paint
@@ -179,25 +179,19 @@ class MissedCalls(QObject):
         number = call_back_number(call)
         if number is None:
             return
-        settings = self._c.settings
-        if settings.call_back_command:
-            try:
-                program, *arguments = call_back_argv(settings.call_back_command, number)
-            except ValueError as error:
-                self._failed(str(error))
-                return
-            started, _pid = QProcess.startDetached(program, arguments)
-            if not started:
-                self._failed(
-                    self.tr("The call back command could not be started: %1").replace("%1", program)
-                )
+        try:
+            started, how = start_call_back(self._c.settings, number)
+        except ValueError as error:
+            self._failed(str(error))
             return
-        if not QDesktopServices.openUrl(QUrl(call_back_uri(settings.call_back_scheme, number))):
+        if started:
+            return
+        if self._c.settings.call_back_command:
             self._failed(
-                self.tr("No softphone is set up to open %1 links.").replace(
-                    "%1", settings.call_back_scheme
-                )
+                self.tr("The call back command could not be started: %1").replace("%1", how)
             )
+        else:
+            self._failed(self.tr("No softphone is set up to open %1 links.").replace("%1", how))
 
     def _failed(self, text: str) -> None:
         logger.warning("call back failed: %s", text)
