@@ -188,7 +188,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+67"/>
+        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+77"/>
         <source>Could not log a call</source>
         <translation>Anruf konnte nicht protokolliert werden</translation>
     </message>
@@ -716,12 +716,12 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/history_actions.py" line="+81"/>
+        <location filename="../../hubcall_desktop/ui/history_actions.py" line="+80"/>
         <source>The call is queued for HubSpot again.</source>
         <translation>Der Anruf wartet wieder auf HubSpot.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Calling %1…</source>
         <translation>%1 wird angerufen…</translation>
     </message>
@@ -2869,7 +2869,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/missed.py" line="+141"/>
+        <location filename="../../hubcall_desktop/ui/missed.py" line="+142"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n verpasster Anruf</numerusform>
@@ -2877,12 +2877,12 @@
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>The call back command could not be started: %1</source>
         <translation>Der Befehl zum Zurückrufen konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No softphone is set up to open %1 links.</source>
         <translation>Kein Softphone ist eingerichtet, um %1-Links zu öffnen.</translation>
     </message>
