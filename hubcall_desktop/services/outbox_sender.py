@@ -141,11 +141,6 @@ class OutboxSender:
         self._lock = asyncio.Lock()  # this process's tasks, before the file lock
         self.sender_lock = lock or SenderLock.beside(journal.path)
         self.lock_wait_s = lock_wait_s
-        self._wake = asyncio.Event()
-
-    def wake(self) -> None:
-        """Something new is queued, or the connection came back: look now."""
-        self._wake.set()
 
     @contextlib.asynccontextmanager
     async def _sending(self) -> AsyncIterator[None]:
@@ -190,19 +185,6 @@ class OutboxSender:
                         report.failed += 1
         report.still_pending = await self._journal.pending_count()
         return report
-
-    async def run_forever(self, idle_check_s: float = 30.0) -> None:
-        """Background loop: send what is due; sleep until woken or the next check."""
-        while True:
-            try:
-                await self.send_due()
-            except Exception:
-                logger.exception("outbox pass failed; trying again later")
-            self._wake.clear()
-            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation.
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(idle_check_s):
-                    await self._wake.wait()
 
     async def _send(self, entry: OutboxEntry) -> SendOutcome:
         # Read again under the lock: the entry in hand may be stale (``log`` queued it

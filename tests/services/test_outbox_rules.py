@@ -1,12 +1,10 @@
 """The outbox sender's rules, value by value: the backoff schedule, when each kind of
 failure is tried again and what the journal keeps of it, what ``sync --json`` reports,
-a pass over more entries than one batch, what a logged call learns from HubSpot's
-answer, and the background loop. Real sandbox, real journal files."""
+a pass over more entries than one batch, and what a logged call learns from HubSpot's
+answer. Real sandbox, real journal files."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -258,61 +256,6 @@ async def test_a_call_that_knows_its_caller_keeps_its_matches(
     await _sender(journal, service).send_due()
     stored = await journal.get_call("knows-1")
     assert stored is not None and stored.matches == [own]
-
-
-class Heard(logging.Handler):
-    """Sets ``event`` when the sender logs ``text`` (the loop's own thread logs it)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-        self.event = asyncio.Event()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage() == self.text:
-            self.event.set()
-
-
-async def test_the_background_loop_sends_when_woken_and_survives_a_failed_pass(
-    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
-) -> None:
-    sender = _sender(journal, service)
-    heard = Heard("outbox pass failed; trying again later")
-    logger = logging.getLogger("hubcall_desktop.services.outbox_sender")
-    logger.addHandler(heard)
-    loop = asyncio.create_task(sender.run_forever(idle_check_s=3600))
-    try:
-        await _queue(journal, "loop-1")
-        sender.wake()
-        async with asyncio.timeout(30):
-            await sandbox.wait_for(lambda rs: any(r.is_inbound_call for r in rs))
-        await journal.close()  # the next pass fails: the loop logs it and goes on
-        sender.wake()
-        async with asyncio.timeout(30):
-            await heard.event.wait()
-        assert not loop.done()
-    finally:
-        logger.removeHandler(heard)
-        loop.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await loop
-    assert len(sandbox.logged_calls()) == 1
-
-
-async def test_the_background_loop_looks_again_after_its_idle_time(
-    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
-) -> None:
-    sender = _sender(journal, service)
-    loop = asyncio.create_task(sender.run_forever(idle_check_s=0.2))
-    try:
-        await asyncio.sleep(0.1)
-        await _queue(journal, "idle-1")  # nobody wakes the loop: its idle check finds it
-        async with asyncio.timeout(30):
-            await sandbox.wait_for(lambda rs: any(r.is_inbound_call for r in rs))
-    finally:
-        loop.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await loop
 
 
 # -- whose call it was ------------------------------------------------------------------
