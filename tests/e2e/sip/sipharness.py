@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import random
 import re
 import shutil
 import signal
@@ -40,14 +41,24 @@ def _free(port: int, kind: int) -> bool:
     return True
 
 
+def _ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port(span: int = 1) -> int:
-    """A port whose ``span`` successive ports are free for UDP and TCP."""
+    """A port whose ``span`` successive ports are free for UDP and TCP.
+
+    Picked below the kernel's ephemeral range: a port found free there can be handed to
+    any outgoing connection (the soak's webhook clients make hundreds) before sipp or
+    baresip binds it, and sipp then dies with exit 254."""
+    low, _high = _ephemeral_range()
+    top = min(low, 65535) - span - 1
     for _ in range(200):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base: int = probe.getsockname()[1]
-        if base + span >= 65535:
-            continue
+        base = random.randint(20000, top) if top > 20000 else random.randint(1024, 65535 - span)
         if all(
             _free(p, socket.SOCK_STREAM) and _free(p, socket.SOCK_DGRAM)
             for p in range(base, base + span)
@@ -126,8 +137,33 @@ async def run_sipp(
     call_id: str,
     timeout_s: int = 20,
 ) -> SippResult:
-    """One call from sipp to baresip's account, as ``scenario`` (a file in this folder)."""
+    """One call from sipp to baresip's account, as ``scenario`` (a file in this folder).
+
+    sipp's exit 254 means it could not bind its ports, before any message was sent: the
+    call was never made, so it is tried again on other ports (at most twice)."""
+    for _attempt in range(3):
+        result = await _sipp_once(
+            scenario, baresip, folder, pause_ms=pause_ms, call_id=call_id, timeout_s=timeout_s
+        )
+        if result.returncode != SIPP_BIND_ERROR or result.invite_sent_at is not None:
+            return result
+    return result
+
+
+SIPP_BIND_ERROR = 254  # sipp's documented exit code for "fatal error binding a socket"
+
+
+async def _sipp_once(
+    scenario: str,
+    baresip: Baresip,
+    folder: Path,
+    *,
+    pause_ms: int,
+    call_id: str,
+    timeout_s: int,
+) -> SippResult:
     trace = folder / f"{call_id}.messages"
+    trace.unlink(missing_ok=True)
     command = [
         "sipp",
         f"127.0.0.1:{baresip.sip_port}",
