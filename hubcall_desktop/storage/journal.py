@@ -186,13 +186,16 @@ class CallJournal:
         search: str | None = None,
         sync_states: Collection[SyncState] | None = None,
         order: CallOrder = NEWEST_FIRST,
+        *,
+        closed_only: bool = False,
     ) -> list[Call]:
         """Newest first (start time, else when journaled) unless ``order`` says otherwise.
         ``search`` looks in numbers (as written or E.164), matched names and emails, and
-        notes; ``sync_states=None`` means any state, an empty collection none."""
+        notes; ``sync_states=None`` means any state, an empty collection none;
+        ``closed_only`` leaves out calls still ringing or in progress."""
         if limit < 0 or offset < 0:
             raise ValueError("limit and offset must not be negative")
-        where, params = call_filter(search, sync_states)
+        where, params = call_filter(search, sync_states, closed_only=closed_only)
         with self._database().reading() as conn:
             rows = conn.execute(
                 # Only constant SQL is formatted in; every value is a bound parameter.
@@ -211,9 +214,13 @@ class CallJournal:
         return [self._decode(row) for row in rows]
 
     def count_calls(
-        self, search: str | None = None, sync_states: Collection[SyncState] | None = None
+        self,
+        search: str | None = None,
+        sync_states: Collection[SyncState] | None = None,
+        *,
+        closed_only: bool = False,
     ) -> int:
-        where, params = call_filter(search, sync_states)
+        where, params = call_filter(search, sync_states, closed_only=closed_only)
         with self._database().reading() as conn:
             query = f"SELECT count(*) FROM calls{where}"  # noqa: S608 (constant SQL only)
             return int(conn.execute(query, params).fetchone()[0])

@@ -25,11 +25,17 @@ def like_pattern(term: str) -> str:
 
 
 def call_filter(
-    search: str | None, sync_states: Collection[SyncState] | None
+    search: str | None,
+    sync_states: Collection[SyncState] | None,
+    *,
+    closed_only: bool = False,
 ) -> tuple[str, list[object]]:
-    """``(" WHERE ...", parameters)``, or ``("", [])`` when nothing is filtered."""
+    """``(" WHERE ...", parameters)``, or ``("", [])`` when nothing is filtered.
+    ``closed_only`` leaves out calls still ringing or in progress (no final status yet)."""
     clauses: list[str] = []
     params: list[object] = []
+    if closed_only:
+        clauses.append("final_status IS NOT NULL")
     if sync_states is not None:
         states = sorted({SyncState(s).value for s in sync_states})
         if not states:

@@ -128,3 +128,19 @@ def test_a_term_and_states_must_both_match(journal: CallJournal, calls: dict[str
     assert _found(journal, calls, "617", {SyncState.DISCARDED}) == {"boston"}
     assert _found(journal, calls, "617", {SyncState.LOCAL}) == set()
     assert _found(journal, calls, "", {SyncState.DISCARDED}) == {"boston"}
+
+
+def test_closed_only_leaves_out_calls_still_ringing_or_in_progress(
+    journal: CallJournal, make_call
+) -> None:
+    from hubcall_desktop.core.call import CallStatus
+
+    ended = make_call(notes="ended", final_status=CallStatus.MISSED)
+    ringing = make_call(notes="ringing")
+    journal.save_calls([ended, ringing])
+    local = {SyncState.LOCAL}
+    listed = journal.list_calls(sync_states=local, closed_only=True)
+    assert [c.external_call_id for c in listed] == [ended.external_call_id]
+    assert journal.count_calls(sync_states=local, closed_only=True) == 1
+    assert journal.count_calls(search="ringing", closed_only=True) == 0
+    assert journal.count_calls(sync_states=local) == 2  # without it, both

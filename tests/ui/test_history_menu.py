@@ -360,9 +360,20 @@ def test_edit_notes_opens_the_call_window_at_the_notes_with_the_callers_name(
 # -- wrap-ups: the filter, and a discard that can be undone -------------------------------
 
 
+def _shown(app: AppController) -> set[str]:
+    model = app.model
+    return {model.index(r, 0).data(CALL_ID_ROLE) for r in range(model.rowCount())}
+
+
 def test_to_wrap_up_lists_the_calls_still_waiting_for_the_agent(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    controller: AppController,
+    sandbox: SandboxServer,
 ) -> None:
+    from hubcall_desktop.sandbox.seed import DEMO_CALLERS
+    from hubcall_desktop.services.demo import ring
+
     _save(
         qtbot,
         qloop,
@@ -371,15 +382,32 @@ def test_to_wrap_up_lists_the_calls_still_waiting_for_the_agent(
         _call("failed", 1, "+4930901821", sync_state=SyncState.FAILED),
         _call("logged", 2, "+4930901822", sync_state=SyncState.LOGGED),
         _call("discarded", 3, "+4930901823", sync_state=SyncState.DISCARDED),
+        # Still ringing, and still being talked: nothing to wrap up yet.
+        _call("ringing", 4, "+4930901824", answered_at=None, ended_at=None, final_status=None),
+        _call("talking", 5, "+4930901825", ended_at=None, final_status=None),
     )
     combo = controller.window.state_filter
     position = combo.findText("To wrap up")
     assert position == 1
     with qtbot.waitSignal(controller.model.loaded, timeout=WAIT_MS):
         combo.setCurrentIndex(position)
-    model = controller.model
-    shown = {model.index(r, 0).data(CALL_ID_ROLE) for r in range(model.rowCount())}
-    assert shown == {"call-open", "call-failed"}
+    assert _shown(controller) == {"call-open", "call-failed"}
+    assert controller.model.total == 2
+    # "Not logged yet" still lists the open calls.
+    with qtbot.waitSignal(controller.model.loaded, timeout=WAIT_MS):
+        combo.setCurrentIndex(combo.findText("Not logged yet"))
+    assert _shown(controller) == {"call-open", "call-ringing", "call-talking"}
+
+    # Live: a call that rings now joins "To wrap up" when it ends, not before.
+    with qtbot.waitSignal(controller.model.loaded, timeout=WAIT_MS):
+        combo.setCurrentIndex(position)
+    desk = controller.desk
+    assert desk is not None
+    call_id = run(qtbot, qloop, ring(desk, DEMO_CALLERS[0]))
+    qtbot.waitUntil(lambda: controller.popups.popup(call_id) is not None, timeout=WAIT_MS)
+    assert call_id not in _shown(controller)
+    run(qtbot, qloop, desk.hangup(call_id))
+    qtbot.waitUntil(lambda: call_id in _shown(controller), timeout=WAIT_MS)
 
 
 def test_a_discard_from_the_pop_up_can_be_undone_for_a_few_seconds(

@@ -89,6 +89,7 @@ class HistoryModel(QAbstractTableModel):
         self._journal: AsyncJournal | None = None
         self._search = ""
         self._states: frozenset[SyncState] | None = None
+        self._closed_only = False  # leave out calls still ringing or in progress
         self._new: list[_Row] = []  # arrived while open; the last one is the top row
         self._old: list[_Row] = []  # fetched from the journal, newest first
         self._where: dict[str, tuple[bool, int]] = {}  # call id -> (in _new?, list index)
@@ -111,9 +112,16 @@ class HistoryModel(QAbstractTableModel):
             self._region = region
             self.reload()
 
-    def set_filter(self, search: str, states: Collection[SyncState] | None = None) -> None:
+    def set_filter(
+        self,
+        search: str,
+        states: Collection[SyncState] | None = None,
+        *,
+        closed_only: bool = False,
+    ) -> None:
         self._search = search.strip()
         self._states = frozenset(states) if states is not None else None
+        self._closed_only = closed_only
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -147,16 +155,20 @@ class HistoryModel(QAbstractTableModel):
         journal = self._journal
         assert journal is not None
         search = self._search or None
-        states = self._states
+        states, closed = self._states, self._closed_only
         total = None
         try:
             # One after the other: the journal has one thread, so together is no faster.
             if self._order is None:
-                page = await journal.list_calls(PAGE_SIZE, offset, search, states)
+                page = await journal.list_calls(
+                    PAGE_SIZE, offset, search, states, closed_only=closed
+                )
             else:
-                page = await journal.list_calls(PAGE_SIZE, offset, search, states, self._order)
+                page = await journal.list_calls(
+                    PAGE_SIZE, offset, search, states, self._order, closed_only=closed
+                )
             if with_total:
-                total = await journal.count_calls(search, states)
+                total = await journal.count_calls(search, states, closed_only=closed)
         except UserError as error:
             if generation == self._generation:
                 self._fetching = False
@@ -291,6 +303,8 @@ class HistoryModel(QAbstractTableModel):
     def _accepts(self, call: Call) -> bool:
         """Whether a new call belongs under the current filter (as the journal would say)."""
         if self._states is not None and call.sync_state not in self._states:
+            return False
+        if self._closed_only and call.final_status is None:
             return False
         if not self._search:
             return True

@@ -50,28 +50,34 @@ if TYPE_CHECKING:  # this window is built before the first paint: no core.call a
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the journal
 RECONNECT_STYLE = "color: #cf222e; font-weight: bold;"  # the error colour of the forms
 
-# The state filter's entries: label source text and the states it shows (None: all).
-# The states are SyncState values; they become SyncState members when the filter is used.
-_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
-    (str(QT_TRANSLATE_NOOP("MainWindow", "All calls")), None),
-    # What the agent still owes a decision: not logged, waiting for a number, or refused.
+# The state filter's entries: label source text, the states it shows (None: all), and
+# whether calls still ringing or in progress are left out. The states are SyncState
+# values; they become SyncState members when the filter is used.
+_FILTERS: tuple[tuple[str, frozenset[str] | None, bool], ...] = (
+    (str(QT_TRANSLATE_NOOP("MainWindow", "All calls")), None, False),
+    # What the agent still owes a decision: not logged, waiting for a number, or refused;
+    # a call still ringing or being talked is not there yet.
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "To wrap up")),
         frozenset({"local", "needs_number", "failed"}),
+        True,
     ),
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "Not logged yet")),
         frozenset({"local", "needs_number"}),
+        False,
     ),
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "Pending")),
         frozenset({"pending", "sending"}),
+        False,
     ),
-    (str(QT_TRANSLATE_NOOP("MainWindow", "Logged")), frozenset({"logged"})),
-    (str(QT_TRANSLATE_NOOP("MainWindow", "Failed")), frozenset({"failed"})),
+    (str(QT_TRANSLATE_NOOP("MainWindow", "Logged")), frozenset({"logged"}), False),
+    (str(QT_TRANSLATE_NOOP("MainWindow", "Failed")), frozenset({"failed"}), False),
     (
         str(QT_TRANSLATE_NOOP("MainWindow", "Kept here only")),
         frozenset({"withheld", "discarded"}),
+        False,
     ),
 )
 
@@ -160,7 +166,7 @@ class MainWindow(QMainWindow):
         # Labels only; the states are found by position. A Python object as item data
         # would make PySide6 set up QtCore's type conversions (160 enum types) before the
         # first paint.
-        self.state_filter.addItems([self.tr(label) for label, _states in _FILTERS])
+        self.state_filter.addItems([self.tr(label) for label, _states, _closed in _FILTERS])
         self.count_label = QLabel()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.state_filter)
@@ -450,10 +456,10 @@ class MainWindow(QMainWindow):
     def _apply_filter(self) -> None:
         from hubcall_desktop.core.call import SyncState
 
-        values = _FILTERS[max(0, self.state_filter.currentIndex())][1]
+        _label, values, closed_only = _FILTERS[max(0, self.state_filter.currentIndex())]
         states = None if values is None else {SyncState(v) for v in values}
         if self._model is not None:
-            self._model.set_filter(self.search.text(), states)
+            self._model.set_filter(self.search.text(), states, closed_only=closed_only)
 
     def _on_total(self, total: int) -> None:
         self.count_label.setText(self.tr("%n call(s)", "", total))
