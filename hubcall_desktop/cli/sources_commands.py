@@ -4,6 +4,10 @@
 event to the running app through its webhook and exits 0 once the app journaled it, or
 6 when no app is running. ``webhook info`` tells the same user's scripts where the
 running app listens and with which secret.
+
+Both reach the app of the data dir; when none runs, a running demo (``hubcall-desktop
+--demo``) answers instead, and says so. ``--demo notify`` / ``--demo webhook info`` reach
+the demo even while the real app runs.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from hubcall_desktop.sources.handoff import (
     AppNotRunning,
     EventRefused,
     SecretGetter,
-    find_app,
+    locate_app,
     notify,
     require_secret,
 )
+from hubcall_desktop.sources.runtime import demo_runtime_file
 from hubcall_desktop.storage.paths import resolve_paths
 
 Handler = Callable[[argparse.Namespace], int]
@@ -47,7 +52,9 @@ def register(
     p = subparsers.add_parser(
         "notify",
         help="hand a call event to the running app (for softphone hooks and PBX scripts)",
-        description="Exit codes: 0 recorded, 2 refused input, 5 configuration, 6 app not running.",
+        description="Hands the event to the app of the data dir, else to a running demo "
+        "(--demo notify: to the demo only). Exit codes: 0 recorded, 2 refused input, "
+        "5 set-up problem (e.g. the webhook is off), 6 app not running.",
     )
     p.add_argument("event", choices=[k.value for k in EventKind])
     p.add_argument(
@@ -77,9 +84,12 @@ def register(
     p = subparsers.add_parser("webhook", help="the loopback webhook softphones report calls to")
     webhook_sub = p.add_subparsers(dest="webhook_command", metavar="SUBCOMMAND", required=True)
     info = webhook_sub.add_parser(
-        "info", help="print the running app's webhook URL, port and secret"
+        "info",
+        help="print the running app's webhook URL, port and secret",
+        description="The app of the data dir, else a running demo (--demo webhook info: "
+        "the demo only).",
     )
-    info.add_argument("--json", action="store_true", help="print {url, port, secret} as JSON")
+    info.add_argument("--json", action="store_true", help="print {url, port, secret, demo} as JSON")
     info.set_defaults(handler=functools.partial(run_webhook_info, get_secret=secret_getter))
 
 
@@ -91,7 +101,15 @@ def run_notify(args: argparse.Namespace, *, get_secret: SecretGetter) -> int:
         if value:
             fields[name] = value
     try:
-        handoff = asyncio.run(notify(fields, paths.runtime_file, get_secret))
+        handoff = asyncio.run(
+            notify(
+                fields,
+                paths.runtime_file,
+                get_secret,
+                demo_file=demo_runtime_file(),
+                demo_only=bool(getattr(args, "demo", False)),
+            )
+        )
     except AppNotRunning as exc:
         return _fail(ExitCode.APP_NOT_RUNNING, exc, args.json)
     except EventRefused as exc:
@@ -100,29 +118,43 @@ def run_notify(args: argparse.Namespace, *, get_secret: SecretGetter) -> int:
     except ConfigurationError as exc:
         return _fail(ExitCode.CONFIGURATION, exc, args.json)
     if args.json:
-        emit_json({"ok": True, "event": args.event, "callId": handoff.call_id})
+        doc = {"ok": True, "event": args.event, "callId": handoff.call_id, "demo": handoff.demo}
+        emit_json(doc)
     else:
-        say(f"{args.event}: recorded by HubCall Desktop (call {handoff.call_id})")
+        where = " (demo mode)" if handoff.demo else ""
+        say(f"{args.event}: recorded by HubCall Desktop{where} (call {handoff.call_id})")
     return ExitCode.OK
 
 
 def run_webhook_info(args: argparse.Namespace, *, get_secret: SecretGetter) -> int:
     paths = resolve_paths(args.data_dir)
     try:
-        info = find_app(paths.runtime_file)
-        secret = require_secret(get_secret)
+        found = locate_app(
+            paths.runtime_file,
+            demo_runtime_file(),
+            demo_only=bool(getattr(args, "demo", False)),
+            command="webhook info",
+        )
+        info = found.app
+        secret = require_secret(get_secret, info)
     except AppNotRunning as exc:
         return _fail(ExitCode.APP_NOT_RUNNING, exc, args.json)
     except ConfigurationError as exc:
         return _fail(ExitCode.CONFIGURATION, exc, args.json)
     if args.json:
-        emit_json({"url": info.url, "port": info.port, "secret": secret.reveal()})
+        doc = {"url": info.url, "port": info.port, "secret": secret.reveal(), "demo": info.demo}
+        emit_json(doc)
     else:
         say(f"URL:    {info.url}")
         say(f"Port:   {info.port}")
         say(f"Secret: {secret.reveal()}")
         if info.demo:
-            say("(demo mode)")
+            say("(demo mode: calls go to the demo's journal, not yours)")
+        elif found.demo_beside is not None:
+            say(
+                f"(a demo runs too, at {found.demo_beside.url}; "
+                "hubcall-desktop --demo webhook info shows it)"
+            )
     return ExitCode.OK
 
 

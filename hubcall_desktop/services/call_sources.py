@@ -2,6 +2,11 @@
 
 Each source that cannot start is reported with its sentence and the others still start:
 a taken webhook port must not keep baresip calls from popping up.
+
+Demo mode listens too, so a newcomer can ring it with ``curl`` or a softphone: on the
+usual port, else (the real app holds it, say) on any free one, and says which. Its secret
+is made for the run and never touches the keyring: the demo runs where no keyring does,
+and the real app's secret is never handed to a demo (see sources/runtime.py).
 """
 
 from __future__ import annotations
@@ -14,19 +19,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hubcall_desktop.core.call import CallSource
-from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.errors import ConfigurationError, UserError
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.async_store import AsyncSecretStore, run_blocking
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.sources.baresip_pool import BaresipPool
 from hubcall_desktop.sources.baresip_wire import BARESIP_ENV, BaresipEndpoint, collect_endpoints
-from hubcall_desktop.sources.connect import WEBHOOK_SECRET_ENTRY, ensure_webhook_secret, templates
-from hubcall_desktop.sources.runtime import remove_runtime, runtime_info, write_runtime
-from hubcall_desktop.sources.webhook import WebhookServer
+from hubcall_desktop.sources.connect import (
+    WEBHOOK_SECRET_ENTRY,
+    ensure_webhook_secret,
+    new_webhook_secret,
+    templates,
+)
+from hubcall_desktop.sources.runtime import (
+    RuntimeInfo,
+    remove_runtime,
+    runtime_info,
+    write_runtime,
+)
+from hubcall_desktop.sources.webhook import WebhookLimits, WebhookServer
 
 logger = logging.getLogger(__name__)
 
 KEYRING_TIMEOUT_S = 30.0
+# The demo does not wait for its usual port to come free: any other port serves as well.
+DEMO_FIRST_TRY = WebhookLimits(bind_retry_s=0.0)
 
 
 @dataclass(slots=True)
@@ -39,6 +56,7 @@ class CallSources:
     webhook: WebhookServer | None = None
     baresip: BaresipPool | None = None
     webhook_secret: Secret | None = field(default=None, repr=False)
+    demo: bool = False
 
     async def start(
         self,
@@ -51,8 +69,13 @@ class CallSources:
         region: str,
         demo: bool = False,
     ) -> None:
-        if webhook and secrets is not None:
-            await self._start_webhook(secrets, port, region, demo)
+        self.demo = demo
+        if webhook and demo:
+            await self._start_demo_webhook(port, region)
+        elif webhook and secrets is not None:
+            await self._start_webhook(secrets, port, region)
+        else:  # off in the settings: the commands can still tell that the app runs
+            self._write_runtime(runtime_info("", 0, demo=demo))
         try:
             endpoints = collect_endpoints(
                 configured_baresip, cli_baresip, os.environ.get(BARESIP_ENV)
@@ -64,9 +87,7 @@ class CallSources:
             self._start_baresip(endpoints, region)
         self.report()
 
-    async def _start_webhook(
-        self, secrets: AsyncSecretStore, port: int, region: str, demo: bool
-    ) -> None:
+    async def _start_webhook(self, secrets: AsyncSecretStore, port: int, region: str) -> None:
         store = secrets.store
         try:
             secret: Secret = await run_blocking(
@@ -83,10 +104,40 @@ class CallSources:
         except UserError as error:
             logger.warning("the webhook is off: %s", error.user_message)
             self.problems.append(error.user_message)
+            self._write_runtime(runtime_info("", 0, webhook_problem=error.user_message))
             return
         self.webhook, self.webhook_secret = server, secret
+        self._write_runtime(runtime_info(server.url, server.port))
+
+    async def _start_demo_webhook(self, port: int, region: str) -> None:
+        """The usual port at once (no waiting for it to be freed), else any free one."""
+        secret = new_webhook_secret()
+        server: WebhookServer | None = None
+        problem = ""
+        for attempt, limits in ((port, DEMO_FIRST_TRY), (0, WebhookLimits())):
+            server = WebhookServer(
+                self.desk.handle_event, secret, port=attempt, region=region, limits=limits
+            )
+            try:
+                await server.start()
+            except ConfigurationError as error:
+                logger.info("demo webhook on port %d: %s", attempt, error.user_message)
+                problem, server = error.user_message, None
+                continue
+            break
+        if server is None:
+            logger.warning("the demo's webhook is off: %s", problem)
+            self.problems.append(problem)
+            self._write_runtime(runtime_info("", 0, demo=True, webhook_problem=problem))
+            return
+        if server.port != port:  # the window says so in the agent's language (ui.boot)
+            logger.info("port %d is taken; the demo listens on %s", port, server.url)
+        self.webhook, self.webhook_secret = server, secret
+        self._write_runtime(runtime_info(server.url, server.port, demo=True, secret=secret))
+
+    def _write_runtime(self, info: RuntimeInfo) -> None:
         try:
-            write_runtime(self.runtime_file, runtime_info(server.url, server.port, demo=demo))
+            write_runtime(self.runtime_file, info)
         except OSError as exc:
             logger.warning("could not write %s: %s", self.runtime_file, exc)
 
@@ -105,7 +156,8 @@ class CallSources:
         """What the agent copies into a softphone: (title, text), secret included."""
         if self.webhook is None or self.webhook_secret is None:
             return []
-        return [(t.title, t.text) for t in templates(self.webhook.url, self.webhook_secret)]
+        found = templates(self.webhook.url, self.webhook_secret, demo=self.demo)
+        return [(t.title, t.text) for t in found]
 
     def listening(self) -> tuple[str, ...]:
         """What the status bar shows: each source and whether it is up."""
@@ -129,5 +181,5 @@ class CallSources:
         if self.webhook is not None:
             await self.webhook.stop()
             self.webhook = None
-            remove_runtime(self.runtime_file)
+        remove_runtime(self.runtime_file)  # written at start, webhook on or not
         self.report()

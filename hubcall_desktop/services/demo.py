@@ -59,7 +59,9 @@ def demo_settings(region: str = "DE") -> Settings:
         own_number=DEMO_AGENT_NUMBER,
         user_id=DEMO_USER_ID,
         recipient_user_ids=[DEMO_USER_ID],
-        webhook_enabled=False,  # the demo rings itself; no port taken on the agent's machine
+        # Listening, so curl or a softphone can ring the demo too (on another free port
+        # when the usual one is taken; see services/call_sources).
+        webhook_enabled=True,
     )
 
 

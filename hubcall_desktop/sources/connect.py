@@ -53,14 +53,16 @@ def event_url(base_url: str, secret: Secret, event: str, *, with_call_id: bool =
     return url + (f"&call_id={CALL_ID}" if with_call_id else "")
 
 
-def templates(base_url: str, secret: Secret) -> list[Template]:
-    """Everything the "Connect your softphone" page offers to copy."""
+def templates(base_url: str, secret: Secret, *, demo: bool = False) -> list[Template]:
+    """Everything the "Connect your softphone" page offers to copy (in demo mode, commands
+    that reach the demo even while the real app runs)."""
     found = [
         Template(f"{event.title()} (URL)", event_url(base_url, secret, event))
         for event in ("ringing", "answered", "ended")
     ]
+    command = "hubcall-desktop --demo notify" if demo else "hubcall-desktop notify"
     found += [
-        Template(f"{event.title()} (command)", f'hubcall-desktop notify {event} --from "{NUMBER}"')
+        Template(f"{event.title()} (command)", f'{command} {event} --from "{NUMBER}"')
         for event in ("ringing", "answered", "ended")
     ]
     body = '{"event": "ringing", "from": "+4930123456", "call_id": "demo-1"}'

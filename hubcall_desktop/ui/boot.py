@@ -30,6 +30,7 @@ from hubcall_desktop.services.connection import (
 from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
+from hubcall_desktop.sources.runtime import demo_runtime_file
 from hubcall_desktop.storage.settings import DEFAULT_API_BASE
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.messages import message_text
@@ -106,10 +107,14 @@ class Boot:
             tasks.start(self._check_connection(runtime), "check the connection")
         controller.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
         if options.start_sources:
-            self.sources = CallSources(runtime.desk, paths.runtime_file)
+            # A demo says where it listens in a file of its own, not in a data folder: the
+            # commands find it while its folder is a throwaway one, and the real app's
+            # runtime file stays the real app's.
+            runtime_file = demo_runtime_file() if options.demo else paths.runtime_file
+            self.sources = CallSources(runtime.desk, runtime_file)
             await self.sources.start(
                 secrets=self.secrets,
-                webhook=settings.webhook_enabled and not options.demo,
+                webhook=settings.webhook_enabled,
                 port=settings.webhook_port,
                 configured_baresip=settings.baresip_endpoints,
                 cli_baresip=options.baresip,
@@ -118,6 +123,13 @@ class Boot:
             )
             for problem in self.sources.problems:
                 controller.window.statusBar().showMessage(message_text(problem), 30_000)
+            webhook = self.sources.webhook
+            if options.demo and webhook is not None and webhook.port != settings.webhook_port:
+                text = QCoreApplication.translate(
+                    "Boot", "Port %1 is taken, so the demo's webhook listens on %2 instead."
+                )
+                text = text.replace("%1", str(settings.webhook_port)).replace("%2", webhook.url)
+                controller.window.statusBar().showMessage(text, 30_000)
         self.done.set()
         # Everything alive once booted lives as long as the app: keep it out of the cycle
         # collector's full passes, whose pauses would otherwise grow with it (see bench_ui).

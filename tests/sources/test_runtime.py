@@ -15,6 +15,7 @@ import pytest
 
 from hubcall_desktop.sources.runtime import (
     RuntimeInfo,
+    demo_runtime_file,
     pid_alive,
     port_answers,
     read_runtime,
@@ -53,9 +54,45 @@ def test_written_for_this_user_only_and_read_back(path: Path) -> None:
 
 
 def test_ipv6_and_demo(path: Path) -> None:
-    write_runtime(path, runtime_info("http://[::1]:5000", 5000, demo=True))
+    write_runtime(path, runtime_info("http://[::1]:5000", 5000, demo=True, secret=SECRET))
     info = read_runtime(path)
     assert info is not None and info.demo and info.host == "::1"
+    assert info.secret == SECRET  # the demo's own secret travels in its file
+
+
+def test_the_keyring_secret_never_goes_into_a_real_apps_file(path: Path) -> None:
+    write_runtime(path, runtime_info("http://127.0.0.1:5000", 5000, secret=SECRET))
+    assert SECRET.reveal() not in path.read_text()
+    path.write_text(path.read_text().replace('"demo": false', f'"secret": "{SECRET.reveal()}"'))
+    info = read_runtime(path)
+    assert info is not None and info.secret is None  # only a demo's file may name one
+
+
+def test_an_app_with_its_webhook_off_says_why(path: Path) -> None:
+    write_runtime(path, runtime_info("", 0, webhook_problem="Port 1 is taken."))
+    info = read_runtime(path)
+    assert info is not None and not info.listening
+    assert info.webhook_problem == "Port 1 is taken." and info.pid == os.getpid()
+    assert running_app(path) == info  # alive: nothing to probe but its pid
+
+
+def test_another_users_file_is_not_trusted(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_runtime(path, runtime_info("http://127.0.0.1:5000", 5000))
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 1)
+    assert read_runtime(path) is None
+
+
+def test_the_demo_file_is_in_the_private_runtime_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private = tmp_path / "mine"
+    private.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(private))
+    assert demo_runtime_file() == private / "hubcall-desktop-demo.json"
+    private.chmod(0o755)  # others may enter: not there (then /run/user or the cache)
+    assert demo_runtime_file().parent != private
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing"))
+    assert demo_runtime_file().parent != tmp_path / "missing"
 
 
 @pytest.mark.parametrize(
@@ -70,6 +107,8 @@ def test_ipv6_and_demo(path: Path) -> None:
         '{"url": "http://127.0.0.1:1", "port": true, "pid": 5}',
         '{"url": "http://127.0.0.1:70000", "port": 70000, "pid": 5}',
         '{"url": "http://127.0.0.1:1", "port": 1, "pid": -5}',
+        '{"url": "", "port": 5, "pid": 5}',
+        '{"url": "http://127.0.0.1:0", "port": 0, "pid": 5}',
         '{"url": "https://127.0.0.1:1", "port": 1, "pid": 5}',
         " " * 5000,
     ],

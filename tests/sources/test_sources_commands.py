@@ -66,7 +66,8 @@ def test_notify_hands_the_event_over(
         data_dir,
     )
     assert code == ExitCode.OK
-    assert json.loads(capsys.readouterr().out) == {"ok": True, "event": "ended", "callId": "call-2"}
+    doc = json.loads(capsys.readouterr().out)
+    assert doc == {"ok": True, "event": "ended", "callId": "call-2", "demo": False}
 
 
 def test_notify_without_a_running_app_says_so(
@@ -75,7 +76,7 @@ def test_notify_without_a_running_app_says_so(
     code = run(["notify", "ringing", "--from", "+4930123456"], data_dir)
     assert code == ExitCode.APP_NOT_RUNNING
     assert int(code) == 6
-    assert "not running" in capsys.readouterr().err
+    assert "No HubCall Desktop is running" in capsys.readouterr().err
 
 
 def test_notify_refused_input_is_exit_2_naming_the_field(
@@ -114,7 +115,12 @@ def test_webhook_info(
     assert app.server is not None
     assert run(["webhook", "info", "--json"], data_dir) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc == {"url": app.server.url, "port": app.server.port, "secret": SECRET.reveal()}
+    assert doc == {
+        "url": app.server.url,
+        "port": app.server.port,
+        "secret": SECRET.reveal(),
+        "demo": False,
+    }
     assert run(["webhook", "info"], data_dir) == 0
     text = capsys.readouterr().out
     assert app.server.url in text and SECRET.reveal() in text
@@ -148,4 +154,4 @@ def test_the_real_entry_point_reports_a_missing_app(data_dir: Path) -> None:
         env={**os.environ},
     )
     assert done.returncode == 6, done.stderr
-    assert "not running" in done.stderr
+    assert "No HubCall Desktop is running" in done.stderr

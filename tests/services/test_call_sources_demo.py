@@ -1,0 +1,138 @@
+"""The demo listens too: on the usual port, else on a free one, with a secret of its own
+(never the keyring's); and every app says in its runtime file whether its webhook is on."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+
+from hubcall_desktop.core.call import CallSource
+from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.call_sources import CallSources
+from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
+from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
+from hubcall_desktop.sources.runtime import read_runtime
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path) -> AsyncIterator[DeskRuntime]:
+    sandbox = await start_sandbox()
+    opened = await open_runtime(
+        tmp_path / "journal.sqlite3",
+        demo_settings("DE"),
+        demo_token(),
+        api_base=sandbox.base_url,
+        api_version="v3",
+    )
+    await opened.desk.start()
+    yield opened
+    await opened.close()
+    await sandbox.stop()
+
+
+async def start_demo(sources: CallSources, port: int) -> None:
+    await sources.start(
+        secrets=None,  # demo mode has no keyring store: it must not need one
+        webhook=True,
+        port=port,
+        configured_baresip=[],
+        cli_baresip=[],
+        region="DE",
+        demo=True,
+    )
+
+
+async def ring(url: str, secret: str, call_id: str) -> int:
+    async with httpx.AsyncClient(trust_env=False) as client:
+        answer = await client.post(
+            f"{url}/v1/events",
+            json={"event": "ringing", "from": "030 55501234", "call_id": call_id},
+            headers={"Authorization": f"Bearer {secret}"},
+        )
+    return answer.status_code
+
+
+def test_the_demo_settings_turn_the_webhook_on() -> None:
+    assert demo_settings("DE").webhook_enabled
+
+
+async def test_the_demo_listens_on_the_usual_port_with_its_own_secret(
+    tmp_path: Path, runtime: DeskRuntime
+) -> None:
+    port, demo_file = free_port(), tmp_path / "demo.json"
+    sources = CallSources(runtime.desk, demo_file)
+    await start_demo(sources, port)
+    try:
+        assert sources.webhook is not None and sources.webhook.port == port
+        assert sources.problems == []
+        info = read_runtime(demo_file)
+        assert info is not None and info.demo and info.url == sources.webhook.url
+        assert info.secret is not None and info.secret == sources.webhook_secret
+        assert await ring(info.url, info.secret.reveal(), "demo-1") == 202
+        [call] = await runtime.journal.list_calls()
+        assert call.source is CallSource.WEBHOOK and call.source_call_id == "demo-1"
+        commands = [text for title, text in sources.hookups() if "(command)" in title]
+        assert commands and all(t.startswith("hubcall-desktop --demo notify ") for t in commands)
+    finally:
+        await sources.stop()
+    assert not demo_file.exists()
+
+
+async def test_a_taken_port_moves_the_demo_to_a_free_one(
+    tmp_path: Path, runtime: DeskRuntime
+) -> None:
+    demo_file = tmp_path / "demo.json"
+    with socket.socket() as taken:  # the real app, say
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        sources = CallSources(runtime.desk, demo_file)
+        await start_demo(sources, port)
+        try:
+            assert sources.webhook is not None and sources.webhook.port not in (port, 0)
+            assert sources.problems == []  # not a problem: the window says where it went
+            info = read_runtime(demo_file)
+            assert info is not None and info.port == sources.webhook.port
+            assert info.secret is not None
+            assert await ring(info.url, info.secret.reveal(), "demo-2") == 202
+            status = runtime.desk.current_status().sources
+            assert status == (f"webhook 127.0.0.1:{sources.webhook.port}",)
+        finally:
+            await sources.stop()
+
+
+async def test_an_app_with_its_webhook_off_still_says_it_runs(
+    tmp_path: Path, runtime: DeskRuntime
+) -> None:
+    running = tmp_path / "running.json"
+    sources = CallSources(runtime.desk, running)
+    store = AsyncSecretStore(SecretStore(backend=FailKeyring(), environ={}))
+    await sources.start(
+        secrets=store, webhook=False, port=0, configured_baresip=[], cli_baresip=[], region="DE"
+    )
+    info = read_runtime(running)
+    assert info is not None and not info.listening and info.webhook_problem == ""
+    await sources.stop()
+    assert not running.exists()
+
+    failing = CallSources(runtime.desk, running)
+    await failing.start(
+        secrets=store, webhook=True, port=0, configured_baresip=[], cli_baresip=[], region="DE"
+    )
+    info = read_runtime(running)
+    assert info is not None and not info.listening and info.secret is None
+    assert info.webhook_problem == failing.problems[0]
+    assert info.webhook_problem.startswith("No secure keyring")
+    await failing.stop()
