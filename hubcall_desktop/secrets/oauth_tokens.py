@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from typing import Final
 
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
@@ -70,7 +71,7 @@ class OAuthTokenProvider:
         self._refresh_at = 0.0
         self._expires_at = 0.0
         self._reconnect_needed = False
-        self._listeners: list[StateListener] = []
+        self._listeners: Listeners[bool] = Listeners("reconnect")
         self._serial = next(_serials)
         self._generation = 0  # bumped with every new access token
         self._unsaved_refresh: Secret | None = None  # rotated, not yet in the keyring
@@ -99,7 +100,7 @@ class OAuthTokenProvider:
         return None if self._access is None else self._expires_at - self._clock()
 
     def add_listener(self, listener: StateListener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def remove_listener(self, listener: StateListener) -> None:
         self._listeners.remove(listener)
@@ -190,8 +191,4 @@ class OAuthTokenProvider:
         if value == self._reconnect_needed:
             return
         self._reconnect_needed = value
-        for listener in list(self._listeners):
-            try:
-                listener(value)
-            except Exception:  # one broken observer must not stop the others
-                logger.exception("a connection listener failed")
+        self._listeners.notify(value)

@@ -21,6 +21,7 @@ from typing import Final
 
 import httpx
 
+from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import (
@@ -119,7 +120,7 @@ class ConnectionManager:
         self._environ = environ
         self._providers: dict[str, OAuthTokenProvider] = {}
         self._portal_tokens: dict[str, PortalTokens] = {}
-        self._listeners: list[SnapshotListener] = []
+        self._listeners: Listeners[ConnectionSnapshot] = Listeners("connection")
         self._snapshot = ConnectionSnapshot(self._portal)
 
     def __repr__(self) -> str:
@@ -136,7 +137,7 @@ class ConnectionManager:
         return self._snapshot
 
     def add_listener(self, listener: SnapshotListener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def remove_listener(self, listener: SnapshotListener) -> None:
         self._listeners.remove(listener)
@@ -197,11 +198,7 @@ class ConnectionManager:
         changed = snapshot != self._snapshot
         self._snapshot = snapshot
         if changed:
-            for listener in list(self._listeners):
-                try:
-                    listener(snapshot)
-                except Exception:  # one broken observer must not stop the others
-                    logger.exception("a connection listener failed")
+            self._listeners.notify(snapshot)
         return snapshot
 
     # -- token providers ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 
 from hubcall_desktop.core.errors import ConfigurationError, UserError
+from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
@@ -27,22 +28,18 @@ class StatusKeeper:
 
     def __init__(self) -> None:
         self.current = DeskStatus()
-        self._listeners: list[StatusListener] = []
+        self._listeners: Listeners[DeskStatus] = Listeners("status")
         self._journal_problem: str | None = None
 
     def add_listener(self, listener: StatusListener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def _set(self, **changes: object) -> None:
         new = dataclasses.replace(self.current, **changes)  # type: ignore[arg-type]
         if new == self.current:
             return
         self.current = new
-        for listener in list(self._listeners):
-            try:
-                listener(new)
-            except Exception:
-                logger.exception("a status listener failed")
+        self._listeners.notify(new)
 
     def after_success(self) -> None:
         """HubSpot answered 2xx: the token works and HubSpot is reachable."""

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList, is_guid
 
 logger = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class OutcomeCatalog:
         self._cache = cache
         self._portal = portal
         self._clock = clock
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[OutcomeList] = Listeners("outcome list")
         self._lock = asyncio.Lock()  # one request at a time: "on connect" and "daily" meet
         self.current: OutcomeList = cache.load(portal) or DEFAULT_LIST
 
@@ -113,7 +114,7 @@ class OutcomeCatalog:
         return self._portal
 
     def listen(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def switch_portal(self, portal: str) -> None:
         """Another portal became active: its cached list (or the defaults) from now on."""
@@ -160,8 +161,7 @@ class OutcomeCatalog:
 
     def _set(self, outcomes: OutcomeList) -> None:
         self.current = outcomes
-        for listener in list(self._listeners):
-            listener(outcomes)
+        self._listeners.notify(outcomes)
 
 
 def catalog_for(data_dir: Path, portal: str) -> OutcomeCatalog:
