@@ -76,6 +76,9 @@ class Settings:
     # The sign-in's redirect http://localhost:<port>/oauth-callback, registered in the app.
     oauth_redirect_port: int = DEFAULT_OAUTH_REDIRECT_PORT
     portals: list[str] = field(default_factory=list)  # portal keys the agent added by name
+    # The first-start guide was finished or skipped: it no longer opens by itself at start
+    # (Help → Set-up guide still opens it).
+    setup_guide_done: bool = False
 
     def validate(self) -> None:
         """Raise :class:`InputError` naming the first bad field."""

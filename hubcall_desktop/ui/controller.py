@@ -33,6 +33,7 @@ from hubcall_desktop.ui.notifications import Notifier
 from hubcall_desktop.ui.options import AppOptions
 from hubcall_desktop.ui.popup_actions import PopupActions
 from hubcall_desktop.ui.popups import PopupManager
+from hubcall_desktop.ui.setup_guide_presenter import SetupGuidePresenter
 from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
 from hubcall_desktop.ui.widgets.outcome_combo import attach_outcomes
 from hubcall_desktop.ui.windows.main_window import MainWindow
@@ -104,6 +105,7 @@ class AppController(QObject):
         self.history_actions = HistoryActions(self)  # row menu, Send now, discard's Undo
         self.contact_actions = ContactActions(self)  # "Create contact" for unknown callers
         self.wrap_ups = WrapUps(self)  # calls the last stop cut off
+        self.setup_guide = SetupGuidePresenter(self)  # first start, Help → Set-up guide
         self._dialogs: Dialogs | None = None
         self._boot: Boot | None = None
         self._connect()

@@ -4,6 +4,8 @@ Connecting (OAuth in the browser, a private app token), logging out and switchin
 portal all go through the app's :class:`~hubcall_desktop.services.connection.ConnectionManager`
 as background tasks, never on the UI thread. What the connection decides (portal, account,
 the agent's user id) is applied and saved at once, as ``hubcall-desktop auth login`` does.
+The same HubSpot page serves the set-up guide (:meth:`SettingsPresenter.bind`): each
+answer goes to the page that asked.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from hubcall_desktop.services.connection import (
 from hubcall_desktop.services.runtime import APP_RETRY
 from hubcall_desktop.storage.settings import Settings, save_settings
 from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -54,6 +57,8 @@ class SettingsPresenter:
         self.connect_task: asyncio.Task[None] | None = None
         self._listening: ConnectionManager | None = None
         self.logout_box: QMessageBox | None = None
+        self._pages: list[HubSpotPage] = []  # the settings' page, the set-up guide's
+        self._signing_in: HubSpotPage | None = None  # the page waiting for the browser
 
     @property
     def _connection(self) -> ConnectionManager | None:
@@ -65,25 +70,12 @@ class SettingsPresenter:
         dialog = self.dialog
         if dialog is None:
             dialog = SettingsDialog(self._c.settings, autostart.unsupported_reason() is None)
-            dialog.save_requested.connect(self._on_settings_saved)
-            page = dialog.hubspot
-            page.token_save_requested.connect(self._on_token_save)
-            page.test_requested.connect(self._on_test)
-            page.portal_chosen.connect(self._on_portal_chosen)
-            page.connect_requested.connect(self._on_connect)
-            page.cancel_requested.connect(self.cancel_connect)
-            page.logout_requested.connect(self._on_logout)
+            dialog.save_requested.connect(self.apply)
+            self.bind(dialog.hubspot)
             self.dialog = dialog
         else:
             dialog.load(self._c.settings)
-        dialog.hubspot.show_api_base_in_use(self._c.boot.api_base)
-        connection = self._connection
-        if connection is None:
-            dialog.hubspot.set_demo()
-        elif self._listening is not connection:
-            connection.add_listener(self._on_snapshot)  # the state line follows every change
-            self._listening = connection
-        tasks.start(self.show_connection_state(), "connection state")
+        self.show_page(dialog.hubspot)
         sources = self._c.boot.sources
         dialog.softphone.set_templates(sources.hookups() if sources is not None else [])
         if hubspot_tab:
@@ -93,40 +85,69 @@ class SettingsPresenter:
         dialog.activateWindow()
         return dialog
 
-    def _on_snapshot(self, snapshot: ConnectionSnapshot) -> None:
-        if self.dialog is not None:
-            self.dialog.hubspot.show_connection(snapshot)
+    def bind(self, page: HubSpotPage) -> None:
+        """Let ``page`` connect, save a token, test, switch portal and log out; the
+        answers go to it. Bound once, for the life of the page's window."""
+        page.token_save_requested.connect(lambda text: self._on_token_save(text, page))
+        page.test_requested.connect(lambda typed: self._on_test(typed, page))
+        page.portal_chosen.connect(lambda portal: self._on_portal_chosen(portal, page))
+        page.connect_requested.connect(
+            lambda client_id, legacy, secret: self._on_connect(client_id, legacy, secret, page)
+        )
+        page.cancel_requested.connect(self.cancel_connect)
+        page.logout_requested.connect(lambda: self._on_logout(page))
+        self._pages.append(page)
 
-    async def show_connection_state(self) -> None:
+    def show_page(self, page: HubSpotPage) -> None:
+        """A bound page is about to show: the address in use, and the connection's state."""
+        page.show_api_base_in_use(self._c.boot.api_base)
+        connection = self._connection
+        if connection is None:
+            page.set_demo()
+        elif self._listening is not connection:
+            connection.add_listener(self._on_snapshot)  # the state line follows every change
+            self._listening = connection
+        tasks.start(self.show_connection_state(page), "connection state")
+
+    def _on_snapshot(self, snapshot: ConnectionSnapshot) -> None:
+        for page in self._pages:
+            page.show_connection(snapshot)
+
+    async def show_connection_state(self, page: HubSpotPage | None = None) -> None:
         """On opening: the active portal's state, and the portals to choose from."""
-        connection, dialog = self._connection, self.dialog
-        if connection is None or dialog is None:
+        connection = self._connection
+        page = page or (self.dialog.hubspot if self.dialog is not None else None)
+        if connection is None or page is None:
             return
         try:
             snapshot = await connection.refresh_state()
         except UserError as error:
-            dialog.hubspot.show_state_error(error.user_message)
+            page.show_state_error(error.user_message)
         else:
-            dialog.hubspot.show_connection(snapshot)
+            page.show_connection(snapshot)
         await self._show_portals()
 
     async def _show_portals(self) -> None:
         """Known portals: ``default``, those connected with OAuth, those added by name."""
-        dialog, settings = self.dialog, self._c.settings
-        if dialog is None:
+        settings = self._c.settings
+        if not self._pages:
             return
         metadata = MetadataFile(self._c.paths.data_dir / METADATA_FILE)
         oauth = await asyncio.to_thread(metadata.load_all)
-        dialog.hubspot.set_portals([*oauth, *settings.portals], settings.active_portal)
+        for page in self._pages:
+            page.set_portals([*oauth, *settings.portals], settings.active_portal)
 
     # -- saving -----------------------------------------------------------------------------
 
-    def _on_settings_saved(self, new: Settings) -> None:
+    def apply(self, new: Settings) -> None:
+        """Make ``new`` the app's settings (the desk shares the object) and save them."""
         current = self._c.settings
         autostart_changed = new.start_at_login != current.start_at_login
         portal_changed = new.active_portal != current.active_portal
         dnd_ended = current.do_not_disturb and not new.do_not_disturb
         own_number_changed = new.own_number != current.own_number
+        # Finished or skipped stays so: a settings window opened before must not undo it.
+        new.setup_guide_done = new.setup_guide_done or current.setup_guide_done
         for item in dataclasses.fields(Settings):
             setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
         self._c.window.set_dnd(current.do_not_disturb)
@@ -166,7 +187,7 @@ class SettingsPresenter:
 
     # -- the portal ------------------------------------------------------------------------
 
-    def _on_portal_chosen(self, portal: str) -> None:
+    def _on_portal_chosen(self, portal: str, page: HubSpotPage | None = None) -> None:
         settings = self._c.settings
         settings.active_portal = portal
         if portal != DEFAULT_PORTAL and portal not in settings.portals:
@@ -174,15 +195,16 @@ class SettingsPresenter:
         # Another portal is another HubSpot account: its id and domain are learnt anew.
         settings.portal_id, settings.ui_domain = None, Settings().ui_domain
         self._adopt()  # at once, before any await: OK must not put the old portal back
-        tasks.start(self._switch_portal(portal), "switch portal")
+        page = page or (self.dialog.hubspot if self.dialog is not None else None)
+        if page is not None:
+            tasks.start(self._switch_portal(portal, page), "switch portal")
 
-    async def _switch_portal(self, portal: str) -> None:
+    async def _switch_portal(self, portal: str, page: HubSpotPage) -> None:
         """Make ``portal`` the manager's active one (its listener resets the app's token),
         show its state, and learn its account when it is connected."""
-        connection, dialog = self._connection, self.dialog
-        if connection is None or dialog is None:
+        connection = self._connection
+        if connection is None:
             return
-        page = dialog.hubspot
         page.show_oauth_message("")
         try:
             snapshot = await connection.set_portal(portal)
@@ -201,25 +223,27 @@ class SettingsPresenter:
 
     # -- OAuth -------------------------------------------------------------------------------
 
-    def _on_connect(self, client_id: str, legacy: bool, secret: str) -> None:
+    def _on_connect(self, client_id: str, legacy: bool, secret: str, page: HubSpotPage) -> None:
         if self.connect_task is not None and not self.connect_task.done():
             return
-        self.connect_task = tasks.start(self._connect_oauth(client_id, legacy, secret), "OAuth")
+        self.connect_task = tasks.start(
+            self._connect_oauth(client_id, legacy, secret, page), "OAuth"
+        )
 
     def cancel_connect(self) -> None:
         """Stop waiting for the browser; the loopback listener closes with the task."""
         if self.connect_task is not None:
             self.connect_task.cancel()
 
-    async def _connect_oauth(self, typed_id: str, legacy: bool, secret: str) -> None:
-        connection, dialog = self._connection, self.dialog
-        if dialog is None:
-            return
-        page = dialog.hubspot
+    async def _connect_oauth(
+        self, typed_id: str, legacy: bool, secret: str, page: HubSpotPage
+    ) -> None:
+        connection = self._connection
         if connection is None:
             page.set_demo()
             return
         client_id = resolve_client_id(typed_id)
+        self._signing_in = page
         page.show_waiting()
         try:
             if secret:
@@ -267,17 +291,17 @@ class SettingsPresenter:
         opens, the address is shown to open by hand, and the sign-in keeps waiting."""
         if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
             logger.warning("no browser opened the sign-in address")
-            if self.dialog is not None:
-                self.dialog.hubspot.show_address(url)
+            if self._signing_in is not None:
+                self._signing_in.show_address(url)
 
     # -- log out ----------------------------------------------------------------------------
 
-    def _on_logout(self) -> None:
+    def _on_logout(self, page: HubSpotPage) -> None:
         """Ask first (without blocking the event loop, as quitting does), then log out."""
-        connection, dialog = self._connection, self.dialog
-        if connection is None or dialog is None:
+        connection = self._connection
+        if connection is None:
             return
-        box = QMessageBox(dialog)
+        box = QMessageBox(page.window())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(QCoreApplication.translate("Dialogs", "Log out of HubSpot"))
         box.setText(
@@ -292,35 +316,31 @@ class SettingsPresenter:
         box.button(QMessageBox.StandardButton.Ok).setText(
             QCoreApplication.translate("Dialogs", "&Log out")
         )
-        box.accepted.connect(lambda: tasks.start(self._logout(), "log out"))
+        box.accepted.connect(lambda: tasks.start(self._logout(page), "log out"))
         self.logout_box = box
         box.open()
 
-    async def _logout(self) -> None:
-        connection, dialog = self._connection, self.dialog
-        if connection is None or dialog is None:
+    async def _logout(self, page: HubSpotPage) -> None:
+        connection = self._connection
+        if connection is None:
             return
         portal = connection.portal
         try:
             warnings = await connection.logout()
         except UserError as error:
-            dialog.hubspot.show_oauth_message(error.user_message)
+            page.show_oauth_message(error.user_message)
             return
-        dialog.hubspot.show_logged_out(portal, warnings)
-        dialog.hubspot.show_connection(connection.snapshot)
+        page.show_logged_out(portal, warnings)
+        page.show_connection(connection.snapshot)
 
     # -- private app token --------------------------------------------------------------------
 
-    def _on_token_save(self, text: str) -> None:
-        tasks.start(self._save_token(text), "save token")
+    def _on_token_save(self, text: str, page: HubSpotPage) -> None:
+        tasks.start(self._save_token(text, page), "save token")
 
-    async def _save_token(self, text: str) -> None:
+    async def _save_token(self, text: str, page: HubSpotPage) -> None:
         """Check the token with HubSpot, then keep it in the keyring (the manager does both)."""
-        dialog = self.dialog
         connection = self._connection
-        if dialog is None:
-            return
-        page = dialog.hubspot
         if connection is None:
             page.show_token_state(
                 QCoreApplication.translate(
@@ -336,20 +356,16 @@ class SettingsPresenter:
             page.show_token_state(error.user_message, ok=False)
             return
         page.token_saved()
-        dialog.show_account(AccountDetails(who.portal_id, who.ui_domain))
+        self._show_account(page, AccountDetails(who.portal_id, who.ui_domain))
         desk = self._c.desk
         if desk is not None:
             desk.status.after_success()
             desk.outbox.retry_now()
 
-    def _on_test(self, typed: str) -> None:
-        tasks.start(self._test(typed), "test connection")
+    def _on_test(self, typed: str, page: HubSpotPage) -> None:
+        tasks.start(self._test(typed, page), "test connection")
 
-    async def _test(self, typed: str) -> None:
-        dialog = self.dialog
-        if dialog is None:
-            return
-        page = dialog.hubspot
+    async def _test(self, typed: str, page: HubSpotPage) -> None:
         page.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
         desk = self._c.desk
         try:
@@ -361,7 +377,19 @@ class SettingsPresenter:
             return
         if desk is not None and not typed:
             desk.status.after_success()
-        dialog.show_account(details)
+        self._show_account(page, details)
+
+    def _show_account(self, page: HubSpotPage, details: AccountDetails) -> None:
+        """HubSpot's account for the token. The settings window keeps it with its values
+        (saved on OK or Apply); elsewhere (the set-up guide) it is saved at once."""
+        dialog = self.dialog
+        if dialog is not None and page is dialog.hubspot:
+            dialog.show_account(details)
+            return
+        page.show_account(details)
+        settings = self._c.settings
+        settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+        self._adopt()
 
     async def _account_details(self, typed: Secret | None) -> AccountDetails:
         """The typed token's account, else the connected one's."""

@@ -48,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "oauth_client_id": "",
     "oauth_redirect_port": 47832,
     "portals": [],
+    "setup_guide_done": False,
 }
 
 # Values at the edge of each rule that are still accepted.
@@ -87,6 +88,7 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("start_minimised", True),
     ("start_at_login", True),
     ("webhook_enabled", False),
+    ("setup_guide_done", True),
     ("own_number", "+4930123456"),
     ("language", "de"),
     ("oauth_client_id", "client-1"),
@@ -139,6 +141,7 @@ REFUSED: list[tuple[str, Any, str]] = [
         "must be at most 100 portal keys of 1-64 visible characters without spaces",
     ),
     ("popup_enabled", 1, "expected bool"),
+    ("setup_guide_done", "yes", "expected bool"),
     ("webhook_enabled", None, "expected bool"),
     ("region", 49, "expected str"),
     ("own_number", None, "expected str"),

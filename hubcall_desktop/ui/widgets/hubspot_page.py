@@ -74,6 +74,7 @@ class HubSpotPage(QWidget):
     token_save_requested = Signal(str)
     test_requested = Signal(str)  # the token typed (empty: the saved one)
     messages_changed = Signal()  # a message line changed: the window may need to grow
+    token_kept = Signal()  # a private app token was checked and saved in the keyring
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +93,8 @@ class HubSpotPage(QWidget):
     def _setup_ui(self) -> None:
         column = QVBoxLayout(self)
         column.addWidget(self._connection_box())
-        column.addWidget(self._advanced_box())
+        self.advanced = self._advanced_box()  # the set-up guide leaves it out
+        column.addWidget(self.advanced)
         column.addStretch(1)
 
     def _connection_box(self) -> QGroupBox:
@@ -413,6 +415,7 @@ class HubSpotPage(QWidget):
     def token_saved(self) -> None:
         self.token.clear()
         self.show_token_state(self.tr("Token saved in the system keyring."), ok=True)
+        self.token_kept.emit()
 
     def show_portal(self, portal_id: int | None, ui_domain: str) -> None:
         self.portal.setText(str(portal_id) if portal_id else self.tr("not known yet"))

@@ -1,13 +1,16 @@
 """Settings' "Softphone" page: where calls come from, and ready-made hook-ups to copy.
 
 The templates carry the webhook secret, so they are not displayed: each has a Copy
-button that puts it on the clipboard, to paste into the softphone's settings.
+button that puts it on the clipboard, to paste into the softphone's settings. A line
+under them confirms what was copied, with the secret masked.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+# The webhook secret in a template: a URL's token= value, a curl command's bearer token.
+_SECRET = re.compile(r"(?i)(token=|bearer\s+)[^&\s\"']+")
+MASK = "…"
+
+
+def masked(text: str) -> str:
+    """``text`` with the webhook secret replaced by an ellipsis, to show on screen."""
+    return _SECRET.sub(lambda m: m[1] + MASK, text)
 
 
 class SoftphonePage(QWidget):
@@ -39,7 +51,18 @@ class SoftphonePage(QWidget):
         form.addRow(self.tr("&baresip:"), self.baresip)
         layout.addLayout(form)
         self.copy_box = QGroupBox(self.tr("Connect your softphone"))
-        self._copy_layout = QFormLayout(self.copy_box)
+        box = QVBoxLayout(self.copy_box)
+        self._copy_layout = QFormLayout()
+        # Copy buttons as wide as their word, not stretched across the page.
+        self._copy_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        box.addLayout(self._copy_layout)
+        self.copied = QLabel()  # what the last Copy put on the clipboard, secret masked
+        self.copied.setTextFormat(Qt.TextFormat.PlainText)
+        self.copied.setWordWrap(True)
+        self.copied.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copied.setAccessibleName(self.tr("Copied to the clipboard"))
+        self.copied.hide()
+        box.addWidget(self.copied)
         layout.addWidget(self.copy_box)
         hint = QLabel(self.tr("Changes here take effect after HubCall Desktop restarts."))
         hint.setWordWrap(True)
@@ -57,6 +80,7 @@ class SoftphonePage(QWidget):
         """(title, text) pairs; text goes to the clipboard, never on screen."""
         while self._copy_layout.rowCount():
             self._copy_layout.removeRow(0)
+        self.copied.hide()
         self.copy_buttons: list[QPushButton] = []
         if not templates:
             note = QLabel(self.tr("The webhook is not running, so there is nothing to copy yet."))
@@ -66,6 +90,12 @@ class SoftphonePage(QWidget):
         for title, text in templates:
             button = QPushButton(self.tr("Copy"))
             button.setAccessibleName(self.tr("Copy %1").replace("%1", title))
-            button.clicked.connect(lambda _c=False, t=text: QGuiApplication.clipboard().setText(t))
+            button.clicked.connect(lambda _c=False, t=text: self.copy(t))
             self._copy_layout.addRow(title, button)
             self.copy_buttons.append(button)
+
+    def copy(self, text: str) -> None:
+        """Put ``text`` on the clipboard and say so, showing it with the secret masked."""
+        QGuiApplication.clipboard().setText(text)
+        self.copied.setText(self.tr("Copied: %1").replace("%1", masked(text)))
+        self.copied.show()

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
     send_queued_requested = Signal()  # "Send queued calls now"
     undo_discard_requested = Signal(str)  # the call's id
     missed_calls_requested = Signal()  # the Missed calls view
+    guide_requested = Signal()  # the set-up guide (Help menu, the status bar's "Set up…")
 
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
@@ -209,11 +210,16 @@ class MainWindow(QMainWindow):
         self.reconnect_button.setToolTip(self.tr("Connect to HubSpot again in the settings"))
         self.reconnect_button.clicked.connect(self.reconnect_requested)
         self.reconnect_button.hide()
+        # Shown only while no token is saved: opens the set-up guide.
+        self.setup_button = QPushButton(self.tr("Set &up…"))
+        self.setup_button.setToolTip(self.tr("Connect HubSpot with the set-up guide"))
+        self.setup_button.clicked.connect(self.guide_requested)
+        self.setup_button.hide()
         labels = (self.token_label, self.hubspot_label, self.pending_label, self.sources_label)
         for part in labels:
             part.setContentsMargins(10, 0, 10, 0)
             part.setFrameShape(QFrame.Shape.NoFrame)
-        for widget in (self.token_label, self.reconnect_button, *labels[1:]):
+        for widget in (self.token_label, self.reconnect_button, self.setup_button, *labels[1:]):
             bar.addPermanentWidget(widget)
 
     def _use_model(self, model: QAbstractItemModel) -> None:
@@ -301,6 +307,7 @@ class MainWindow(QMainWindow):
         options.addAction(self.dnd_action)
         self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Set-up &guide…"), self.guide_requested.emit)
         self._action(help_menu, self.tr("Open &log folder"), self.open_log_folder)
 
     def open_log_folder(self) -> None:
@@ -375,6 +382,7 @@ class MainWindow(QMainWindow):
         reconnect = state == "reconnect"
         self.token_label.setStyleSheet(RECONNECT_STYLE if reconnect else "")
         self.reconnect_button.setVisible(reconnect)
+        self.setup_button.setVisible(state == "missing")
         if reachable is None:
             reach = self.tr("HubSpot: not contacted yet")
         elif reachable:
