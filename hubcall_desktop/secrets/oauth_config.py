@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
+
+from hubcall_desktop.core.atomic_file import replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -189,13 +189,5 @@ class MetadataFile:
             self._write(entries)
 
     def _write(self, entries: dict[str, OAuthMetadata]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"portals": {k: asdict(v) for k, v in entries.items()}}, indent=2)
-        fd, tmp = tempfile.mkstemp(prefix=".oauth-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data + "\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_file(self.path, data + "\n")

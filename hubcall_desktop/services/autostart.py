@@ -25,12 +25,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Protocol
 
 from hubcall_desktop import APP_ID
+from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.errors import ConfigurationError
 from hubcall_desktop.services import background_portal
 
@@ -328,15 +328,7 @@ def _set_run_value(enabled: bool, argv: Sequence[str], registry: RunRegistry) ->
 
 def _write_atomically(path: Path, content: bytes, what: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".hubcall-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_file(path, content)
     except OSError as exc:
         raise ConfigurationError(
             f"Could not write the {what} {path} ({exc.strerror}). Check that the "

@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
+from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.listeners import Listeners
@@ -54,15 +53,7 @@ class OutcomeCache:
         portals = self._read()
         portals[portal] = outcomes.to_json()
         data = json.dumps({"format": _FORMAT, "portals": portals}, ensure_ascii=False, indent=1)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".outcomes-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data + "\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_file(self.path, data + "\n")
 
     def _read(self) -> dict[str, Any]:
         try:
