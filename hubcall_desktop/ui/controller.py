@@ -35,11 +35,12 @@ from hubcall_desktop.ui.popup_actions import PopupActions
 from hubcall_desktop.ui.popups import PopupManager
 from hubcall_desktop.ui.setup_guide_presenter import SetupGuidePresenter
 from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
-from hubcall_desktop.ui.widgets.outcome_combo import attach_outcomes
+from hubcall_desktop.ui.widgets.outcome_combo import OUTCOME_CHOICES
 from hubcall_desktop.ui.windows.main_window import MainWindow
 from hubcall_desktop.ui.wrap_ups import WrapUps
 
 if TYPE_CHECKING:  # imported when first needed: none of these is on the way to the first paint
+    from hubcall_desktop.core.outcomes import CallOutcome
     from hubcall_desktop.services.call_desk import CallDesk
     from hubcall_desktop.services.runtime import DeskRuntime
     from hubcall_desktop.ui.boot import Boot
@@ -199,7 +200,7 @@ class AppController(QObject):
         """The desk is built: listen to it, give the model its journal."""
         self.runtime = runtime
         self.signals.attach(runtime.desk)
-        attach_outcomes(runtime.desk)
+        _attach_outcomes(runtime.desk)
         if self.options.demo:
             from hubcall_desktop.services.demo import DemoControl
 
@@ -244,12 +245,6 @@ class AppController(QObject):
         current = next(reversed(self._open_calls.values()), None)
         self.window.show_current_call(current, self.region)
         self._refresh_tray()
-
-    def _open_call_quietly(self, call: Call) -> None:
-        self.dialogs.open_call(call)
-
-    def _open_popup_by_id(self, call_id: str) -> None:
-        self.dialogs.open_popup_by_id(call_id)
 
     def _open_call_by_id(self, call_id: str) -> None:
         self.dialogs.open_call_by_id(call_id)
@@ -426,3 +421,16 @@ def _demo_labels() -> list[str]:
     from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 
     return [caller.label for caller in DEMO_CALLERS]
+
+
+def _attach_outcomes(desk: CallDesk) -> None:
+    """Offer the desk's outcome list in every outcome combo, and hand it the agent's
+    choices (journaled at once)."""
+    OUTCOME_CHOICES.set_outcomes(desk.outcome_list())
+    if desk.outcomes is not None:
+        desk.outcomes.listen(OUTCOME_CHOICES.set_outcomes)
+
+    def choose(call_id: str, outcome: CallOutcome | None) -> None:
+        tasks.start(desk.set_outcome(call_id, outcome), "call outcome")
+
+    OUTCOME_CHOICES.chooser = choose

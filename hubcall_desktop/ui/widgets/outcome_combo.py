@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -22,9 +21,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList
 from hubcall_desktop.core.statuses import CallStatus
-
-if TYPE_CHECKING:
-    from hubcall_desktop.services.call_desk import CallDesk
 
 logger = logging.getLogger(__name__)
 
@@ -64,20 +60,6 @@ class OutcomeChoices(QObject):
 
 
 OUTCOME_CHOICES = OutcomeChoices()
-
-
-def attach_outcomes(desk: CallDesk) -> None:
-    """Offer the desk's outcome list in every combo, and hand it the agent's choices."""
-    OUTCOME_CHOICES.set_outcomes(desk.outcome_list())
-    if desk.outcomes is not None:
-        desk.outcomes.listen(OUTCOME_CHOICES.set_outcomes)
-
-    def choose(call_id: str, outcome: CallOutcome | None) -> None:
-        from hubcall_desktop.ui import tasks  # asyncio is loaded after the first paint
-
-        tasks.start(desk.set_outcome(call_id, outcome), "call outcome")
-
-    OUTCOME_CHOICES.chooser = choose
 
 
 def outcome_label(outcome: CallOutcome, outcomes: OutcomeList | None = None) -> str:
