@@ -202,6 +202,21 @@ def settings_dialog() -> QWidget:
     return dialog
 
 
+def missed_calls() -> QWidget:
+    from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
+
+    window = MissedCallsWindow("DE")
+    window.set_calls(
+        [
+            _call(11, "+493055501234", 3, None, matches=[ANNA]),
+            _call(12, "+16175550100", 9, None),
+            _call(13, "+442079460018", 26, None, matches=[OLIVIA]),
+            _call(14, "anonymous", 41, None),
+        ]
+    )
+    return window
+
+
 async def main_window(folder: Path) -> tuple[MainWindow, Callable[[], object]]:
     journal = await AsyncJournal.open(folder / "journal.sqlite3")
     calls = history_calls()
@@ -278,6 +293,8 @@ async def shoot(out: Path, suffix: str, only: set[str] | None) -> None:
         windows["log-form"] = log_form()
     if not only or "settings" in only:
         windows["settings"] = settings_dialog()
+    if not only or "missed-calls" in only:
+        windows["missed-calls"] = missed_calls()
     closers = []
     with tempfile.TemporaryDirectory(prefix="hubcall-shots-") as folder:
         if not only or only & {"main-window", "main-window-reconnect"}:

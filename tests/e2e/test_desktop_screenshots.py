@@ -25,6 +25,7 @@ SCREENS = (
     "main-window-reconnect",
     "log-form",
     "settings",
+    "missed-calls",
 )
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "en": (["--lang", "en"], {}),

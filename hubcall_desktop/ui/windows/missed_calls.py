@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -61,8 +61,13 @@ class MissedCallsWindow(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(560, 360)
         self.set_calls([])
+        self.resize(self.sizeHint())
+
+    def sizeHint(self) -> QSize:
+        # Room for a time, a name and an international number side by side; the table's
+        # own hint is a few columns wide at most.
+        return QSize(560, 360).expandedTo(super().sizeHint())
 
     def set_calls(self, calls: Sequence[Call]) -> None:
         """Show ``calls`` (any order): newest first, at most ``MAX_ROWS``."""
