@@ -391,3 +391,16 @@ def test_keyboard_only_from_token_to_test_ring_to_finish(
     assert _settings_file(app).get("own_number") == "+49301234567"
     qtbot.waitUntil(lambda: app.popups.popup(call_id) is None, timeout=WAIT_MS)
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_settings_window_opened_before_does_not_undo_a_skip(
+    qtbot: QtBot, start_app: Starter
+) -> None:
+    app = start_app()
+    dialog = app.dialogs.open_settings()  # its copy of the settings predates the skip
+    guide = app.setup_guide.open()
+    guide.reject()
+    assert app.settings.setup_guide_done
+    dialog._on_ok()
+    assert app.settings.setup_guide_done
+    qtbot.waitUntil(lambda: _settings_file(app).get("setup_guide_done") is True, timeout=WAIT_MS)

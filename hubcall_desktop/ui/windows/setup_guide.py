@@ -156,18 +156,22 @@ class SoftphoneStep(QWizardPage):
         )
         self.softphone = SoftphonePage()
         test_box = QGroupBox(self.tr("Test ring"))
+        # The sentence under the button: a wrapped label beside it would be cut off (a
+        # row does not give a label the height its wrapped lines need).
         row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test &ring"))
         self.test_button.setToolTip(
             self.tr("Ring a test call here to see the pop-up; it is never logged in HubSpot")
         )
         row.addWidget(self.test_button)
+        row.addStretch(1)
         self.test_state = _wrapped(
             self.tr("A test call rings here so you see the pop-up. It is never logged in HubSpot.")
         )
         self.test_state.setAccessibleName(self.tr("Test ring result"))
-        row.addWidget(self.test_state, 1)
-        test_box.setLayout(row)
+        box = QVBoxLayout(test_box)
+        box.addLayout(row)
+        box.addWidget(self.test_state)
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(ways)
