@@ -13,6 +13,7 @@ import pytest
 from hubcall_desktop.core.call import SyncState, utc_now
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.core.outcomes import LEFT_VOICEMAIL
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
@@ -105,17 +106,23 @@ async def test_calls_the_agent_edited_or_typed_in_are_never_logged_for_them(
     await runtime.desk.update_call(edited, status=None, notes="", title="Quote")
     typed = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="t"))
     runtime.desk.save_notes_draft(typed, "typing…")
-    for call_id in ("e", "t"):
+    chosen = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="o"))
+    await runtime.desk.set_outcome(chosen, LEFT_VOICEMAIL)
+    undone = await runtime.desk.handle_event(_event(EventKind.RINGING, call_id="d"))
+    for call_id in ("e", "t", "o", "d"):
         await runtime.desk.handle_event(
             _event(EventKind.ENDED, call_id=call_id, reason=EndReason.HUNG_UP)
         )
+    # Discarded and taken back while its timer runs: the agent has touched it.
+    await runtime.desk.discard(undone)
+    await runtime.desk.undiscard(undone)
     other = await runtime.desk.handle_event(
         _event(EventKind.RINGING, UNKNOWN_CALLER_NUMBER, call_id="u")
     )
     await runtime.desk.handle_event(
         _event(EventKind.ENDED, UNKNOWN_CALLER_NUMBER, call_id="u", reason=EndReason.HUNG_UP)
     )
-    # The untouched call's timer ran after the other two.
+    # The untouched call's timer ran after the others.
     await recorder.wait_for(other, UpdateKind.SYNC, SyncState.LOGGED)
     assert [b["externalCallId"] for b in sandbox.logged_calls()] == [other]
 

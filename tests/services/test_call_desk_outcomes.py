@@ -4,6 +4,7 @@ as the portal's GUID; the portal's own outcomes are read on connect."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -161,3 +162,31 @@ async def test_a_manual_log_sends_the_outcome_chosen_in_the_form(
     assert disposition(sandbox.logged_calls()[0]) == OWN.guid
     stored = await runtime.journal.get_call(result.call.external_call_id)
     assert stored is not None and stored.outcome == OWN
+
+
+async def test_on_connect_the_list_is_read_again_even_when_the_cached_one_is_fresh(
+    runtime: DeskRuntime, recorder: Recorder, sandbox: SandboxServer
+) -> None:
+    await runtime.desk.refresh_outcomes()
+    await runtime.desk.refresh_outcomes()  # a day has not passed: a new connection reads it
+    assert [r.path for r in sandbox.requests] == [DISPOSITION_PATH, DISPOSITION_PATH]
+
+
+async def test_outcomes_read_after_a_portal_switch_are_kept_as_the_new_portals(
+    tmp_path: Path, runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    await runtime.desk.refresh_outcomes()
+    runtime.desk.settings.active_portal = "second"
+    await runtime.desk.refresh_outcomes()
+    assert runtime.desk.outcomes is not None and runtime.desk.outcomes.portal == "second"
+    cached = json.loads((tmp_path / "call_outcomes.json").read_text(encoding="utf-8"))
+    assert set(cached["portals"]) == {"default", "second"}
+
+
+async def test_choosing_an_outcome_tells_the_windows(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    call_id = await _ended(runtime, recorder, answered=True, reason=EndReason.HUNG_UP)
+    await runtime.desk.set_outcome(call_id, LEFT_VOICEMAIL)
+    last = recorder.updates[-1]
+    assert last.kind is UpdateKind.CHANGED and last.call.outcome == LEFT_VOICEMAIL

@@ -4,14 +4,15 @@ real sandbox."""
 
 from __future__ import annotations
 
-from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.events import EventKind
 
-from .test_call_desk import Recorder, recorder, runtime
+from .test_call_desk import ANNA, Recorder, recorder, runtime
 from .test_call_desk_edits import _ended_call
 from .test_called_number import _missed_call
 
@@ -61,3 +62,18 @@ async def test_undo_of_a_call_that_is_not_discarded_changes_nothing(
     again = await runtime.desk.undiscard(call_id)
     assert again.sync_state is SyncState.LOCAL
     assert len(await runtime.journal.history(call_id)) == before
+
+
+async def test_undo_of_a_call_journaled_as_discarded_from_the_start_makes_it_local(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    """An imported call can be discarded when first saved: no earlier state to go back to."""
+    call = Call(
+        raw_from=ANNA,
+        from_number=parse_phone(ANNA, "DE", "from"),
+        final_status=CallStatus.COMPLETED,
+        sync_state=SyncState.DISCARDED,
+    )
+    await runtime.journal.save_call(call)
+    restored = await runtime.desk.undiscard(call.external_call_id)
+    assert restored.sync_state is SyncState.LOCAL

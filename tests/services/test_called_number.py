@@ -75,7 +75,10 @@ async def test_a_known_caller_without_the_called_number_waits_for_it_and_is_sent
     assert not waiting.number_withheld and waiting.needs_called_number
     assert sandbox.logged_calls() == []
 
+    before = len(recorder.updates)
     await runtime.desk.set_called_number(call_id, AGENT_LINE)
+    queued = recorder.updates[before]  # the windows hear it is on its way
+    assert queued.kind is UpdateKind.SYNC and queued.call.sync_state is SyncState.PENDING
     await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
     (body,) = sandbox.logged_calls()
     assert body["externalCallId"] == call_id
@@ -189,5 +192,10 @@ async def test_a_call_that_has_its_number_is_left_as_it_is(
 ) -> None:
     call_id = await _missed_call(runtime, recorder)
     await runtime.desk.set_called_number(call_id, AGENT_LINE)
+    changed = recorder.updates[-1]  # not logged yet: a change, not a sync
+    assert changed.kind is UpdateKind.CHANGED and changed.call.to_number is not None
+    await recorder.wait_for(call_id, UpdateKind.MATCHES)  # HubSpot was asked who called
+    before = len(recorder.updates)
     again = await runtime.desk.set_called_number(call_id, "+44 20 7946 0018")
     assert again.to_number is not None and again.to_number.e164 == AGENT_E164
+    assert len(recorder.updates) == before  # nothing changed, nothing to tell
