@@ -87,7 +87,8 @@ class TestRinger:
 
     def close(self) -> None:
         """The app is closing: no test call gives up later (a test still ringing is
-        ended as cut off at the next start, like any call open at a stop)."""
+        ended as cut off at the next start, like any call open at a stop, and then
+        discarded by the set-up guide's presenter)."""
         for timer in self._timers.values():
             timer.cancel()
         self._timers.clear()
@@ -140,10 +141,12 @@ class TestRinger:
         if timer is not None:
             timer.cancel()
         if call.sync_state is SyncState.LOCAL:
-            self._tasks.start(self._discard(call.external_call_id), "discard")
+            self._tasks.start(discard_test_call(self._desk, call.external_call_id), "discard")
 
-    async def _discard(self, call_id: str) -> None:
-        try:
-            await self._desk.discard(call_id)
-        except UserError as error:  # the journal failed: the call stays local, never sent
-            logger.warning("test call %s not discarded: %s", call_id, error.user_message)
+
+async def discard_test_call(desk: CallDesk, call_id: str) -> None:
+    """An ended test call goes to "Kept here only"."""
+    try:
+        await desk.discard(call_id)
+    except UserError as error:  # the journal failed: the call stays local, never sent
+        logger.warning("test call %s not discarded: %s", call_id, error.user_message)

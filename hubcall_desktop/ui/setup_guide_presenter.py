@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
+from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.services.connection import ConnectionStatus
+from hubcall_desktop.services.desk_types import DeskUpdate
+from hubcall_desktop.services.test_ring import discard_test_call, is_test_call
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.messages import message_text
 
@@ -50,6 +53,7 @@ class SetupGuidePresenter(QObject):
         controller.window.guide_requested.connect(self.open)
         controller.ready.connect(self._on_ready)
         controller.quitting.connect(self._on_quitting)
+        controller.signals.ended.connect(self._on_ended)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -125,6 +129,15 @@ class SetupGuidePresenter(QObject):
         self._c.dialogs.settings.apply(new)
         if self.ringer is not None and self.ringer.ringing():
             tasks.start(self.ringer.end_all(), "end test calls")
+
+    def _on_ended(self, update: DeskUpdate) -> None:
+        """A test call the app's last stop cut off (its ringer is gone with that run):
+        discarded, as it would have been at its end; never asked about as a wrap-up."""
+        call, desk = update.call, self._c.desk
+        if desk is None or not (is_test_call(call) and call.flagged):
+            return
+        if call.sync_state is SyncState.LOCAL:
+            tasks.start(discard_test_call(desk, call.external_call_id), "discard test call")
 
     def _on_quitting(self) -> None:
         if self.ringer is not None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG
 from hubcall_desktop.services.desk_types import DeskUpdate
+from hubcall_desktop.services.test_ring import is_test_call
 from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
@@ -34,8 +35,13 @@ STATUS_MS = 60_000  # how long the status bar keeps the count
 
 
 def needs_wrap_up(call: Call) -> bool:
-    """Cut off by a stop and still waiting for the agent's decision."""
-    return call.flagged == INTERRUPTED_FLAG and call.sync_state is SyncState.LOCAL
+    """Cut off by a stop and still waiting for the agent's decision (a set-up guide's
+    test call cut off is not: it is discarded, see ui/setup_guide_presenter.py)."""
+    return (
+        call.flagged == INTERRUPTED_FLAG
+        and call.sync_state is SyncState.LOCAL
+        and not is_test_call(call)
+    )
 
 
 class WrapUps(QObject):

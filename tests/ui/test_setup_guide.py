@@ -69,11 +69,17 @@ def start_app(
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     started: list[AppController] = []
 
-    def start(settings: Settings | None = None, **options: object) -> AppController:
+    def start(
+        settings: Settings | None = None,
+        before: Callable[[AppController], object] | None = None,
+        **options: object,
+    ) -> AppController:
         values: dict[str, object] = {"demo": False, "api_base": sandbox.base_url}
         values.update(options)
         app = make_controller(tmp_path, settings or _first_start_settings(), **values)
         app.tray = None
+        if before is not None:
+            before(app)
         with qtbot.waitSignal(app.ready, timeout=WAIT_MS):
             app.start()
         started.append(app)
@@ -404,3 +410,42 @@ def test_a_settings_window_opened_before_does_not_undo_a_skip(
     dialog._on_ok()
     assert app.settings.setup_guide_done
     qtbot.waitUntil(lambda: _settings_file(app).get("setup_guide_done") is True, timeout=WAIT_MS)
+
+
+def test_a_test_call_cut_off_by_a_stop_is_discarded_not_wrapped_up(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, start_app: Starter
+) -> None:
+    first = start_app()
+    guide = first.setup_guide.open()
+    guide.next()
+    guide.next()
+    guide.third.test_button.click()
+    qtbot.waitUntil(lambda: bool(first.setup_guide.test_calls), timeout=WAIT_MS)
+    call_id = first.setup_guide.test_calls[-1]
+    qtbot.waitUntil(lambda: first.popups.popup(call_id) is not None, timeout=WAIT_MS)
+    first.quitting.emit()  # the app quits while it rings: the guide closes, unfinished
+    run(qtbot, qloop, first.close_down(), timeout=10_000)
+    assert not guide.isVisible()
+    assert not first.settings.setup_guide_done  # quitting is not skipping
+
+    opened: list[str] = []
+    settings, _warnings = load_settings(first.paths.settings)
+    again = start_app(settings, before=lambda app: app.popups.opened.connect(opened.append))
+    desk = again.desk
+    assert desk is not None
+    qtbot.waitUntil(
+        lambda: _sync_state(qtbot, qloop, again, call_id) is SyncState.DISCARDED,
+        timeout=WAIT_MS,
+    )
+    call = run(qtbot, qloop, desk.journal.get_call(call_id))
+    assert call is not None and call.flagged  # ended by the start, as any call cut off
+    assert opened == []  # no "Call cut off" pop-up asks about it
+    assert again.notices.missed.unseen == 0
+
+
+def _sync_state(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, app: AppController, call_id: str
+) -> SyncState | None:
+    assert app.desk is not None
+    call = run(qtbot, qloop, app.desk.journal.get_call(call_id))
+    return call.sync_state if call is not None else None
