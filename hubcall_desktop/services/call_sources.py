@@ -11,6 +11,7 @@ and the real app's secret is never handed to a demo (see sources/runtime.py).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import os
@@ -34,6 +35,7 @@ from hubcall_desktop.sources.connect import (
 from hubcall_desktop.sources.runtime import (
     RuntimeInfo,
     remove_runtime,
+    running_app,
     runtime_info,
     write_runtime,
 )
@@ -57,6 +59,7 @@ class CallSources:
     baresip: BaresipPool | None = None
     webhook_secret: Secret | None = field(default=None, repr=False)
     demo: bool = False
+    demo_file: Path | None = None  # where a running demo says its port (the real app's hint)
 
     async def start(
         self,
@@ -102,12 +105,28 @@ class CallSources:
             server = WebhookServer(self.desk.handle_event, secret, port=port, region=region)
             await server.start()
         except UserError as error:
-            logger.warning("the webhook is off: %s", error.user_message)
-            self.problems.append(error.user_message)
-            self._write_runtime(runtime_info("", 0, webhook_problem=error.user_message))
+            problem = error.user_message
+            if isinstance(error, ConfigurationError):
+                problem = await self._demo_holds(port) or problem
+            logger.warning("the webhook is off: %s", problem)
+            self.problems.append(problem)
+            self._write_runtime(runtime_info("", 0, webhook_problem=problem))
             return
         self.webhook, self.webhook_secret = server, secret
         self._write_runtime(runtime_info(server.url, server.port))
+
+    async def _demo_holds(self, port: int) -> str | None:
+        """The sentence for a port the demo took (it was started first, as the README
+        has it): "another program" would leave the agent guessing which."""
+        if self.demo_file is None or port == 0:
+            return None
+        demo = await asyncio.to_thread(running_app, self.demo_file)
+        if demo is None or not demo.demo or demo.port != port:
+            return None
+        return ConfigurationError(
+            f"The HubCall Desktop demo holds port {port}, so the webhook is off; quit the "
+            "demo, then restart HubCall Desktop."
+        ).user_message
 
     async def _start_demo_webhook(self, port: int, region: str) -> None:
         """The usual port at once (no waiting for it to be freed), else any free one."""

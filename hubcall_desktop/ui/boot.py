@@ -110,8 +110,11 @@ class Boot:
             # A demo says where it listens in a file of its own, not in a data folder: the
             # commands find it while its folder is a throwaway one, and the real app's
             # runtime file stays the real app's.
-            runtime_file = demo_runtime_file() if options.demo else paths.runtime_file
-            self.sources = CallSources(runtime.desk, runtime_file)
+            demo_file = demo_runtime_file()
+            runtime_file = demo_file if options.demo else paths.runtime_file
+            self.sources = CallSources(
+                runtime.desk, runtime_file, demo_file=None if options.demo else demo_file
+            )
             await self.sources.start(
                 secrets=self.secrets,
                 webhook=settings.webhook_enabled,

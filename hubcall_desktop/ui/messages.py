@@ -231,6 +231,8 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "The webhook cannot listen on port %1 (%2); choose another port in Settings."), "keep keep"),
     #: %1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)
     (QT_TRANSLATE_NOOP("Message", "Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings."), "keep keep"),
+    #: %1 is a port number; the demo (hubcall-desktop --demo) was started first and took it
+    (QT_TRANSLATE_NOOP("Message", "The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop."), "keep"),
     #: %1 is an action of the MessageAction list, %2 baresip's answer (or one of the four below)
     (QT_TRANSLATE_NOOP("Message", "Could not %1 the call in baresip: %2"), "action reply"),
     (QT_TRANSLATE_NOOP("Message", "That call is not ringing on this softphone."), ""),

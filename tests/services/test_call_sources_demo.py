@@ -17,7 +17,9 @@ from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.call_sources import CallSources
 from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
-from hubcall_desktop.sources.runtime import read_runtime
+from hubcall_desktop.sources.runtime import read_runtime, runtime_info, write_runtime
+
+from .memory_keyring import MemoryKeyring
 
 
 def free_port() -> int:
@@ -136,3 +138,35 @@ async def test_an_app_with_its_webhook_off_still_says_it_runs(
     assert info.webhook_problem == failing.problems[0]
     assert info.webhook_problem.startswith("No secure keyring")
     await failing.stop()
+
+
+async def test_the_real_app_names_the_demo_that_holds_its_port(
+    tmp_path: Path, runtime: DeskRuntime
+) -> None:
+    demo_file, running = tmp_path / "demo.json", tmp_path / "running.json"
+    with socket.socket() as demo:  # what a demo started first listens on
+        demo.bind(("127.0.0.1", 0))
+        demo.listen()
+        port = int(demo.getsockname()[1])
+        url = f"http://127.0.0.1:{port}"
+        write_runtime(demo_file, runtime_info(url, port, demo=True))
+        sources = CallSources(runtime.desk, running, demo_file=demo_file)
+        store = AsyncSecretStore(SecretStore(backend=MemoryKeyring(), environ={}))
+        await sources.start(  # the taken port is retried for a few seconds first
+            secrets=store,
+            webhook=True,
+            port=port,
+            configured_baresip=[],
+            cli_baresip=[],
+            region="DE",
+        )
+        try:
+            expected = (
+                f"The HubCall Desktop demo holds port {port}, so the webhook is off; quit the "
+                "demo, then restart HubCall Desktop."
+            )
+            assert sources.webhook is None and sources.problems == [expected]
+            info = read_runtime(running)
+            assert info is not None and info.webhook_problem == expected
+        finally:
+            await sources.stop()
