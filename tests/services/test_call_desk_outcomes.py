@@ -4,6 +4,7 @@ as the portal's GUID; the portal's own outcomes are read on connect."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +26,7 @@ from hubcall_desktop.sandbox.outcomes import DISPOSITION_PATH, PORTAL_OUTCOME
 from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
-from .test_call_desk import Recorder, _event, _runtime, recorder, runtime
+from .test_call_desk import WAIT_S, Recorder, _event, _runtime, recorder, runtime
 
 __all__ = ["recorder", "runtime"]
 
@@ -190,3 +191,15 @@ async def test_choosing_an_outcome_tells_the_windows(
     await runtime.desk.set_outcome(call_id, LEFT_VOICEMAIL)
     last = recorder.updates[-1]
     assert last.kind is UpdateKind.CHANGED and last.call.outcome == LEFT_VOICEMAIL
+
+
+async def test_while_the_desk_runs_it_reads_the_portals_outcomes_once_they_are_stale(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    assert runtime.desk.outcomes is not None
+    read = asyncio.Event()
+    runtime.desk.outcomes.listen(lambda _outcomes: read.set())
+    runtime.desk.keep_outcomes_fresh()  # never read yet: stale from the start
+    async with asyncio.timeout(WAIT_S):
+        await read.wait()
+    assert OWN in runtime.desk.outcome_list().outcomes
