@@ -10,7 +10,10 @@ guide moves on once HubSpot took it). The window holds no logic: the presenter
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import functools
+
+import phonenumbers
+from PySide6.QtCore import QCollator, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,7 +33,7 @@ from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
-from hubcall_desktop.ui.windows.settings_dialog import ScrollingPage, _regions
+from hubcall_desktop.ui.windows.settings_dialog import ScrollingPage
 
 HUBSPOT_STEP, NUMBER_STEP, SOFTPHONE_STEP = 0, 1, 2
 
@@ -53,6 +56,22 @@ def _no_auto_default(page: QWidget) -> None:
 def _focus_later(widget: QWidget) -> None:
     # After QWizard has shown the page and given the focus to its own first choice.
     QTimer.singleShot(0, lambda: widget.setFocus(Qt.FocusReason.TabFocusReason))
+
+
+def _regions() -> list[tuple[str, str]]:
+    """Every region libphonenumber knows, named by Qt, sorted as the UI language sorts.
+
+    Not the Settings' list (names in the UI language from libphonenumber's table): that
+    table holds every territory in every language, about 130 MiB once loaded, and this
+    guide opens by itself at the first start. Qt's names are English.
+    """
+    named = []
+    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+        territory = QLocale.codeToTerritory(code)
+        known = territory != QLocale.Country.AnyTerritory
+        named.append((code, QLocale.territoryToString(territory) if known else code))
+    by_name = functools.cmp_to_key(QCollator(QLocale()).compare)
+    return sorted(named, key=lambda item: by_name(item[1]))
 
 
 class HubSpotStep(QWizardPage):
