@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import CallSource, SyncState
 from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET
 from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
@@ -449,3 +450,21 @@ def _sync_state(
     assert app.desk is not None
     call = run(qtbot, qloop, app.desk.journal.get_call(call_id))
     return call.sync_state if call is not None else None
+
+
+def test_connect_with_oauth_from_the_guide(
+    qtbot: QtBot, oauth_app: AppController, browser_urls: list[str]
+) -> None:
+    """The oauth_app fixture starts without a token: the guide opens by itself, and its
+    HubSpot step signs in through the Settings' presenter, its answers on its own page."""
+    qtbot.waitUntil(lambda: oauth_app.setup_guide.guide is not None, timeout=WAIT_MS)
+    page = _guide(oauth_app).hubspot
+    qtbot.waitUntil(lambda: page.state.text() == "Not connected.", timeout=WAIT_MS)
+    page.client_secret.setText(SANDBOX_CLIENT_SECRET)  # in Settings' advanced part
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Signed in as" in page.oauth_message.text(), timeout=WAIT_MS)
+    assert len(browser_urls) == 1
+    assert page.state.text().startswith("Connected with OAuth as")
+    assert oauth_app.dialogs.settings_dialog is None  # the guide alone was asked
+    qtbot.waitUntil(lambda: oauth_app.window.token_label.text() == "Token OK", timeout=WAIT_MS)
+    assert not oauth_app.window.setup_button.isVisible()
