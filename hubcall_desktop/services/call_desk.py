@@ -132,8 +132,9 @@ class CallDesk:
         self._started = True
         interrupted = await self.outbox.recover_interrupted()  # under the sender lock
         if interrupted:
-            logger.warning(
-                "%d log requests were interrupted; they are sent again", len(interrupted)
+            logger.warning(  # pragma: no mutate
+                "%d log requests were interrupted; they are sent again",  # pragma: no mutate
+                len(interrupted),  # pragma: no mutate
             )
         ended = await self._end_interrupted_calls()
         self._tasks.start(self.outbox.run(), "outbox")
@@ -154,8 +155,9 @@ class CallDesk:
             await self.journal.save_calls([t.call for t in transitions])
         for transition in transitions:
             self.lifecycle.commit(transition)
-        logger.warning(
-            "%d calls were open when the app stopped; ended as interrupted", len(transitions)
+        logger.warning(  # pragma: no mutate
+            "%d calls were open when the app stopped; ended as interrupted",  # pragma: no mutate
+            len(transitions),  # pragma: no mutate
         )
         return [t.call for t in transitions]
 
@@ -178,7 +180,10 @@ class CallDesk:
             try:
                 listener(update)
             except Exception:  # one broken observer must not stop the desk
-                logger.exception("a call desk listener failed on %s", update.kind)
+                logger.exception(  # pragma: no mutate
+                    "a call desk listener failed on %s",  # pragma: no mutate
+                    update.kind,  # pragma: no mutate
+                )
 
     # -- events ----------------------------------------------------------------------------
 
@@ -250,7 +255,10 @@ class CallDesk:
             try:
                 cached = await reading
             except Exception:  # the pop-up shows the call anyway; HubSpot is asked next
-                logger.exception("could not read the last match of call %s", call.external_call_id)
+                logger.exception(  # pragma: no mutate
+                    "could not read the last match of call %s",  # pragma: no mutate
+                    call.external_call_id,  # pragma: no mutate
+                )
                 cached = []
             self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
             if cached:
@@ -500,9 +508,16 @@ class CallDesk:
             try:
                 changed.append(await self._fill_called_number(call_id, own, own.e164))
             except UserError as error:  # e.g. notes too long: it stays for the agent to fix
-                logger.warning("call %s not queued with the own number: %s", call_id, error)
+                logger.warning(  # pragma: no mutate
+                    "call %s not queued with the own number: %s",  # pragma: no mutate
+                    call_id,  # pragma: no mutate
+                    error,  # pragma: no mutate
+                )
         if changed:
-            logger.info("own number filled in for %d calls that lacked it", len(changed))
+            logger.info(  # pragma: no mutate
+                "own number filled in for %d calls that lacked it",  # pragma: no mutate
+                len(changed),  # pragma: no mutate
+            )
         return changed
 
     async def _fill_called_number(self, call_id: str, number: PhoneNumber, raw: str) -> Call:

@@ -83,7 +83,9 @@ class OutboxLoop:
         try:
             return await self.sender.recover_interrupted()
         except SenderBusy:
-            logger.info("another process is sending the outbox; recovery waits for it")
+            logger.info(  # pragma: no mutate
+                "another process is sending the outbox; recovery waits for it"  # pragma: no mutate
+            )
             self._recover = True
             return []
 
@@ -94,21 +96,24 @@ class OutboxLoop:
                 include_future=include_future, recover=self._recover
             )
         except SenderBusy:
-            logger.info("another process is sending the outbox; trying again shortly")
+            logger.info(  # pragma: no mutate
+                "another process is sending the outbox; trying again shortly"  # pragma: no mutate
+            )
             self._recover = True  # it may stop before it is done: recover what it left
             await self.refresh_pending()
             return False
         except UserError as error:  # no token, keyring locked: the entries wait
-            logger.warning("outbox pass stopped: %s", error.user_message)
+            logger.warning("outbox pass stopped: %s", error.user_message)  # pragma: no mutate
             self._status.after_error(error)
             self._fail_waiters(error)
         except Exception:
-            logger.exception("outbox pass failed; trying again later")
+            logger.exception("outbox pass failed; trying again later")  # pragma: no mutate
         else:
             self._recover = False
             if report.recovered:
-                logger.warning(
-                    "%d log requests were interrupted; they are sent again", len(report.recovered)
+                logger.warning(  # pragma: no mutate
+                    "%d log requests were interrupted; they are sent again",  # pragma: no mutate
+                    len(report.recovered),  # pragma: no mutate
                 )
             for outcome in report.outcomes:
                 await self._settle(outcome)

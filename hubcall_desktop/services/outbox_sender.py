@@ -192,14 +192,21 @@ class OutboxSender:
         current = await self._journal.get_entry(entry.id)
         if current is None or current.state is not OutboxState.PENDING:
             state = None if current is None else current.state
-            logger.info("call %s is %s already; not sent again", entry.external_call_id, state)
+            logger.info(  # pragma: no mutate
+                "call %s is %s already; not sent again",  # pragma: no mutate
+                entry.external_call_id,  # pragma: no mutate
+                state,  # pragma: no mutate
+            )
             delivered = state is OutboxState.DELIVERED
             return SendOutcome(entry.id, entry.external_call_id, delivered, skipped=True)
         entry = current
         if await ContactWrites(self._journal).unsettled_for_call(entry.external_call_id):
             # HubSpot matches the caller when the call is logged: the contact being
             # created for this call goes first, and the call waits for a later pass.
-            logger.info("call %s waits for its new contact", entry.external_call_id)
+            logger.info(  # pragma: no mutate
+                "call %s waits for its new contact",  # pragma: no mutate
+                entry.external_call_id,  # pragma: no mutate
+            )
             return SendOutcome(entry.id, entry.external_call_id, False, skipped=True)
         await self._journal.mark_sending(entry.id)
         portal: str | None = None
@@ -221,18 +228,25 @@ class OutboxSender:
                 {"error": type(error).__name__, "sentence": error.user_message},
                 self._clock() + timedelta(seconds=RECONNECT_RETRY_S),
             )
-            logger.warning("call %s stays queued: %s", entry.external_call_id, error)
+            logger.warning(  # pragma: no mutate
+                "call %s stays queued: %s",  # pragma: no mutate
+                entry.external_call_id,  # pragma: no mutate
+                error,  # pragma: no mutate
+            )
             foreign = portal if tokens is not None else None
             return SendOutcome(entry.id, entry.external_call_id, False, error, portal=foreign)
         except Exception as error:  # a bug must not strand the entry in 'sending'
-            logger.exception("unexpected error while sending call %s", entry.external_call_id)
+            logger.exception(  # pragma: no mutate
+                "unexpected error while sending call %s",  # pragma: no mutate
+                entry.external_call_id,  # pragma: no mutate
+            )
             await self._journal.mark_retry(
                 entry.id, {"error": type(error).__name__}, self._later(entry.attempts + 1)
             )
             raise
         await self._journal.mark_delivered(entry.id)
         await self._remember_matches(entry.external_call_id, matches)
-        logger.info("call %s logged in HubSpot", entry.external_call_id)
+        logger.info("call %s logged in HubSpot", entry.external_call_id)  # pragma: no mutate
         foreign = portal if tokens is not None else None
         return SendOutcome(entry.id, entry.external_call_id, delivered=True, portal=foreign)
 
