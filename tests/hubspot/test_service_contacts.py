@@ -1,5 +1,6 @@
 """``HubSpotService.create_contact`` against the real sandbox: the new id, a taken e-mail
-read as the existing contact's id, refusals raised, a transient failure retried."""
+read as the existing contact's id, refusals raised, a transient failure retried, the
+contact made in the portal whose token is given, and an overall deadline."""
 
 from __future__ import annotations
 
@@ -8,22 +9,25 @@ from collections.abc import AsyncIterator
 import pytest
 
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.hubspot.contacts import ContactCreation, duplicate_of
+from hubcall_desktop.hubspot import service as service_module
+from hubcall_desktop.hubspot.contacts import CONTACTS_PATH, ContactCreation, duplicate_of
 from hubcall_desktop.hubspot.errors import (
     ErrorDetails,
     HubSpotProtocolError,
+    HubSpotSlow,
     HubSpotValidationError,
 )
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
-from hubcall_desktop.sandbox import DEMO_TOKEN, Fault, SandboxServer
+from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, Fault, SandboxServer
 
+OTHER_TOKEN, OTHER_PORTAL = "pat-other-portal", 900_000_002
 FAST = RetryPolicy(attempts=3, max_total_seconds=5.0, initial_wait=0.01, max_wait=0.05)
 
 
 @pytest.fixture
 async def sandbox() -> AsyncIterator[SandboxServer]:
-    server = SandboxServer()
+    server = SandboxServer(portal_tokens={OTHER_TOKEN: OTHER_PORTAL})
     await server.start()
     yield server
     await server.stop()
@@ -80,3 +84,26 @@ async def test_an_answer_without_an_id_is_a_protocol_error(
     sandbox.faults.add(Fault.odd_answer(answer_status=201, body=b"{}"))
     with pytest.raises(HubSpotProtocolError):
         await service.create_contact({"firstname": "Ada"})
+
+
+async def test_a_contact_is_made_in_the_portal_whose_token_is_given(
+    service: HubSpotService, sandbox: SandboxServer
+) -> None:
+    # Anna's address is taken in the default portal only: in the other one it is new.
+    email = {"email": "anna.schmidt@example.com"}
+    made = await service.create_contact(email, tokens=StaticToken(Secret(OTHER_TOKEN)))
+    assert made.existing is False and made.contact_id is not None
+    assert (await service.create_contact(email)).existing is True
+    assert [r.portal_id for r in sandbox.requests] == [OTHER_PORTAL, SANDBOX_PORTAL_ID]
+
+
+async def test_a_contact_answer_that_never_comes_ends_at_its_deadline(
+    service: HubSpotService, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The answer would come after 5 s, inside httpx's own timeouts: only the overall
+    # deadline (shortened here from its 30 s) ends the wait.
+    monkeypatch.setattr(service_module, "CONTACT_DEADLINE_S", 0.3)
+    sandbox.faults.add(Fault.latency_before(5.0, path=CONTACTS_PATH))
+    with pytest.raises(HubSpotSlow) as caught:
+        await service.create_contact({"firstname": "Ada"})
+    assert caught.value.deadline_s == 0.3

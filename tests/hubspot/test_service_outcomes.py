@@ -10,7 +10,12 @@ import pytest
 
 from hubcall_desktop.core.outcomes import CONNECTED, CallOutcome
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.errors import HubSpotProtocolError, HubSpotValidationError
+from hubcall_desktop.hubspot import service as service_module
+from hubcall_desktop.hubspot.errors import (
+    HubSpotProtocolError,
+    HubSpotSlow,
+    HubSpotValidationError,
+)
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
 from hubcall_desktop.sandbox import Fault, SandboxServer
 from hubcall_desktop.sandbox.outcomes import PORTAL_OUTCOME
@@ -38,8 +43,11 @@ async def test_the_portals_outcomes_are_read_with_its_own(
     service: tuple[HubSpotService, SandboxServer],
 ) -> None:
     hubspot, sandbox = service
+    before = datetime.now(UTC)
     outcomes = await hubspot.call_outcomes()
     assert not outcomes.is_default
+    # An aware UTC time: it is stored, and compared with other UTC times.
+    assert outcomes.fetched_at is not None and before <= outcomes.fetched_at
     assert outcomes.outcomes[1] == CONNECTED
     assert outcomes.outcomes[-1] == CallOutcome(PORTAL_OUTCOME[1], PORTAL_OUTCOME[0])
     (request,) = sandbox.requests
@@ -73,5 +81,20 @@ async def test_an_answer_without_outcomes_is_a_protocol_error(
 ) -> None:
     hubspot, sandbox = service
     sandbox.faults.add(Fault.odd_answer(body=b'{"options": []}'))
-    with pytest.raises(HubSpotProtocolError):
+    with pytest.raises(HubSpotProtocolError) as caught:
         await hubspot.call_outcomes()
+    assert caught.value.user_message == (
+        "HubSpot's answer could not be read (no call outcomes in it)."
+    )
+
+
+async def test_outcomes_that_never_come_end_at_their_deadline(
+    service: tuple[HubSpotService, SandboxServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Inside httpx's own timeouts: only the overall deadline (30 s, shortened) ends it.
+    hubspot, sandbox = service
+    monkeypatch.setattr(service_module, "ACCOUNT_DEADLINE_S", 0.3)
+    sandbox.faults.add(Fault.latency_before(5.0))
+    with pytest.raises(HubSpotSlow) as caught:
+        await hubspot.call_outcomes()
+    assert caught.value.deadline_s == 0.3
