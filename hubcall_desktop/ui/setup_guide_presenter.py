@@ -50,6 +50,7 @@ class SetupGuidePresenter(QObject):
         self.ringer: TestRinger | None = None
         self.test_calls: list[str] = []  # the test calls rung, newest last
         self.start_check: asyncio.Task[None] | None = None  # "first start?" at start-up
+        self._quitting = False
         controller.window.guide_requested.connect(self.open)
         controller.ready.connect(self._on_ready)
         controller.quitting.connect(self._on_quitting)
@@ -71,6 +72,8 @@ class SetupGuidePresenter(QObject):
             logger.info("set-up guide not offered: %s", error.user_message)
             return
         settings = self._c.settings
+        if self._quitting:  # the answer came while the app closes down
+            return
         if opens_at_start(
             demo=self._c.options.demo, done=settings.setup_guide_done, status=snapshot.status
         ):
@@ -89,7 +92,11 @@ class SetupGuidePresenter(QObject):
             guide.test_ring_requested.connect(self._on_test_ring)
             guide.finished.connect(self._on_finished)
             self.guide = guide
-        elif not guide.isVisible():
+        elif guide.isVisible():  # where the agent is in it, as it is
+            guide.raise_()
+            guide.activateWindow()
+            return guide
+        else:
             guide.load(self._c.settings)
             guide.restart()
         connecting.show_page(guide.hubspot)
@@ -140,6 +147,7 @@ class SetupGuidePresenter(QObject):
             tasks.start(discard_test_call(desk, call.external_call_id), "discard test call")
 
     def _on_quitting(self) -> None:
+        self._quitting = True
         if self.ringer is not None:
             self.ringer.close()
         if self.guide is not None:

@@ -7,13 +7,14 @@ session's keyring; the guide's widgets are the real ones, driven by mouse and ke
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
@@ -35,6 +36,7 @@ from hubcall_desktop.ui.windows.setup_guide import (
     NUMBER_STEP,
     SOFTPHONE_STEP,
     SetupGuide,
+    suggested_region,
 )
 
 from .ui_helpers import WAIT_MS, make_controller, run
@@ -197,6 +199,24 @@ def test_not_opened_when_a_token_is_saved(
 
 
 # -- the steps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "system", "region"),
+    [
+        ({}, "de_DE", "DE"),  # a first start: the system's country
+        ({}, "en_US", "US"),
+        ({}, "C", "US"),  # no country known: the default stays
+        ({"region": "GB"}, "de_DE", "GB"),  # chosen before: kept
+        ({"own_number": "+4930901820"}, "fr_FR", "US"),  # set up before: kept
+        ({"setup_guide_done": True}, "fr_FR", "US"),
+    ],
+)
+def test_the_number_step_starts_at_the_likely_country(
+    changes: dict[str, object], system: str, region: str
+) -> None:
+    settings = dataclasses.replace(Settings(), **changes)  # type: ignore[arg-type]
+    assert suggested_region(settings, QLocale(system)) == region
 
 
 def test_the_token_step_saves_to_the_keyring_and_hides_the_token(
@@ -417,6 +437,7 @@ def test_a_test_call_cut_off_by_a_stop_is_discarded_not_wrapped_up(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, start_app: Starter
 ) -> None:
     first = start_app()
+    _wait_for_start_check(qtbot, first)  # it opened the guide: no second opening later
     guide = first.setup_guide.open()
     guide.next()
     guide.next()

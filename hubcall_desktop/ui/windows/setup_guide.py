@@ -74,6 +74,18 @@ def _regions() -> list[tuple[str, str]]:
     return sorted(named, key=lambda item: by_name(item[1]))
 
 
+def suggested_region(settings: Settings, system: QLocale | None = None) -> str:
+    """The country the number step starts at: the settings' own, except on a first start
+    still at the built-in default, where the system's country is the better guess (a
+    German agent's "030 …" is not a US number)."""
+    untouched = not settings.own_number and not settings.setup_guide_done
+    if untouched and settings.region == Settings().region:
+        code = QLocale.territoryToCode((system or QLocale.system()).territory())
+        if code in phonenumbers.SUPPORTED_REGIONS:
+            return code
+    return settings.region
+
+
 class HubSpotStep(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -142,8 +154,9 @@ class NumberStep(QWizardPage):
             buddy.setBuddy(self.number)
 
     def load(self, settings: Settings) -> None:
-        self.region.setCurrentIndex(max(0, self.region.findData(settings.region)))
-        self.number_field.set_region(settings.region)
+        region = suggested_region(settings)
+        self.region.setCurrentIndex(max(0, self.region.findData(region)))
+        self.number_field.set_region(region)
         self.number.setText(settings.own_number)
 
     def region_code(self) -> str:
