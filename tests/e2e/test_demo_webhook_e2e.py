@@ -56,14 +56,19 @@ class Demo:
         return self.stderr_path.read_text(errors="replace")
 
     def stop(self) -> int:
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=STOP_GUARD_S)
-        except subprocess.TimeoutExpired:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=STOP_GUARD_S)
-            raise
+        return end(self.process)
+
+
+def end(process: subprocess.Popen[bytes]) -> int:
+    """SIGTERM to the process we started, by its PID; SIGKILL if it hangs (and fail)."""
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)
+    try:
+        return process.wait(timeout=STOP_GUARD_S)
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=STOP_GUARD_S)
+        raise
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -189,3 +194,40 @@ def test_the_demo_rings_from_curl_and_notify_beside_the_real_app(
             with contextlib.suppress(subprocess.TimeoutExpired):
                 demo.stop()
         sandbox.stop()
+
+
+def test_the_readme_demo_listens_and_leaves_the_agents_folders_alone(
+    tmp_path: Path, real_session: RealSession
+) -> None:
+    """``hubcall-desktop --demo`` as the README's first command runs it: no data folder
+    named, so a throwaway one; the commands with no folder named reach it; the agent's
+    own data folder gets nothing, and the throwaway folder goes with the demo."""
+    env = app_env(tmp_path)
+    home = {name: tmp_path / name.lower() for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME")}
+    temp = tmp_path / "tmp"
+    for folder in (*home.values(), temp):
+        folder.mkdir(mode=0o700)
+    env.update({name: str(folder) for name, folder in home.items()}, TMPDIR=str(temp))
+    errors = (tmp_path / "demo.stderr").open("ab")
+    process = subprocess.Popen(
+        [str(COMMAND), "--demo"], env=env, stdin=subprocess.DEVNULL, stderr=errors
+    )
+    try:
+        found = poll(env, ["webhook", "info", "--json"], 0, process)
+        doc = json.loads(found.stdout)
+        assert doc["demo"] is True
+        [throwaway] = [p for p in temp.iterdir() if p.name.startswith("hubcall-demo-")]
+        assert ring(doc["url"], doc["secret"], "readme-1") == 202
+        told = cli(env, "notify", "ringing", "--from", "+49 30 55501234", "--call-id", "readme-2")
+        assert told.returncode == 0 and "(demo mode)" in told.stdout, told.stderr
+        calls = {c["call_id"] for c in history(env, throwaway)}
+        assert calls == {"readme-1", "readme-2"}
+    finally:
+        status = end(process)
+        errors.close()
+    assert status == 0, (tmp_path / "demo.stderr").read_text()[-4000:]
+    assert not throwaway.exists()
+    own = home["XDG_DATA_HOME"] / "hubcall-desktop"
+    assert not (own / "journal.sqlite3").exists() and not (own / "running.json").exists()
+    gone = cli(env, "webhook", "info")
+    assert gone.returncode == 6 and "No HubCall Desktop is running" in gone.stderr
