@@ -135,7 +135,12 @@ class CallSources:
         problem = ""
         for attempt, limits in ((port, DEMO_FIRST_TRY), (0, WebhookLimits())):
             server = WebhookServer(
-                self.desk.handle_event, secret, port=attempt, region=region, limits=limits
+                self.desk.handle_event,
+                secret,
+                port=attempt,
+                region=region,
+                limits=limits,
+                demo=True,
             )
             try:
                 await server.start()

@@ -80,8 +80,10 @@ def create_app(
     limits: WebhookLimits | None = None,
     clock: Callable[[], datetime] = utc_now,
     rate_clock: Callable[[], float] | None = None,
+    demo: bool = False,
 ) -> web.Application:
-    """The aiohttp application, without a listening socket (tests use it directly)."""
+    """The aiohttp application, without a listening socket (tests use it directly);
+    ``demo``: a wrong secret's refusal says where the demo's own is."""
     if not secret:
         raise ConfigurationError("The webhook needs a secret; none was given.")
     limits = limits or WebhookLimits()
@@ -92,7 +94,7 @@ def create_app(
     )
     REDACTOR.add(secret)
     app = web.Application(middlewares=[guard], client_max_size=limits.max_body_bytes)
-    app[STATE] = State(sink, secret, region, limits, clock, limiter, strangers)
+    app[STATE] = State(sink, secret, region, limits, clock, limiter, strangers, demo=demo)
     # No HEAD: aiohttp would otherwise route HEAD to the GET handler and journal an event.
     # Every route, the catch-all too, vets "Expect: 100-continue" before saying continue.
     app.router.add_post(EVENTS_PATH, _post_event, expect_handler=expect)
@@ -115,11 +117,18 @@ class WebhookServer:
         limits: WebhookLimits | None = None,
         clock: Callable[[], datetime] = utc_now,
         rate_clock: Callable[[], float] | None = None,
+        demo: bool = False,
     ) -> None:
         if not hosts:
             raise ValueError("at least one host")
         self._app = create_app(
-            sink, secret, region=region, limits=limits, clock=clock, rate_clock=rate_clock
+            sink,
+            secret,
+            region=region,
+            limits=limits,
+            clock=clock,
+            rate_clock=rate_clock,
+            demo=demo,
         )
         self._limits = limits or WebhookLimits()
         self._hosts = tuple(hosts)

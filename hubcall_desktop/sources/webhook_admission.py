@@ -72,9 +72,15 @@ class State:
     strangers: RateLimiter
     flood_log: FloodLog = field(default_factory=FloodLog)
     pending: set[asyncio.Task[str]] = field(default_factory=set)
+    demo: bool = False  # a wrong secret is then most likely the real app's: say so
 
 
 STATE = web.AppKey("hubcall_webhook_state", State)
+# A softphone set up for the real app that reaches the demo on the usual port.
+DEMO_REFUSAL_HINT = (
+    "this is the HubCall Desktop demo, with a secret of its own: "
+    "hubcall-desktop --demo webhook info prints it"
+)
 
 
 @web.middleware
@@ -101,7 +107,7 @@ def admit(request: web.Request) -> None:
     state = request.app[STATE]
     try:
         _authenticate(request, state)
-    except Refusal:
+    except Refusal as refusal:
         wait = state.strangers.take(STRANGERS)
         if wait:
             raise Refusal(
@@ -110,6 +116,8 @@ def admit(request: web.Request) -> None:
                 retry_after=wait,
                 budget=STRANGERS,
             ) from None
+        if refusal.status == 401 and state.demo:
+            raise Refusal(401, f"{refusal.reason}; {DEMO_REFUSAL_HINT}") from None
         raise
     wait = state.limiter.take(request.remote or "unknown")
     if wait:

@@ -56,14 +56,17 @@ async def start_demo(sources: CallSources, port: int) -> None:
     )
 
 
-async def ring(url: str, secret: str, call_id: str) -> int:
+async def post(url: str, secret: str, call_id: str) -> httpx.Response:
     async with httpx.AsyncClient(trust_env=False) as client:
-        answer = await client.post(
+        return await client.post(
             f"{url}/v1/events",
             json={"event": "ringing", "from": "030 55501234", "call_id": call_id},
             headers={"Authorization": f"Bearer {secret}"},
         )
-    return answer.status_code
+
+
+async def ring(url: str, secret: str, call_id: str) -> int:
+    return (await post(url, secret, call_id)).status_code
 
 
 def test_the_demo_settings_turn_the_webhook_on() -> None:
@@ -87,6 +90,13 @@ async def test_the_demo_listens_on_the_usual_port_with_its_own_secret(
         assert call.source is CallSource.WEBHOOK and call.source_call_id == "demo-1"
         commands = [text for title, text in sources.hookups() if "(command)" in title]
         assert commands and all(t.startswith("hubcall-desktop --demo notify ") for t in commands)
+        # A softphone set up for the real app, reaching the demo on the usual port:
+        wrong = await post(info.url, "the-real-apps-secret", "real-1")
+        assert wrong.status_code == 401
+        assert wrong.json()["error"] == (
+            "the webhook secret is wrong; this is the HubCall Desktop demo, with a secret of "
+            "its own: hubcall-desktop --demo webhook info prints it"
+        )
     finally:
         await sources.stop()
     assert not demo_file.exists()

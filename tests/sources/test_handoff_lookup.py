@@ -252,3 +252,13 @@ def test_info_with_the_webhook_off_is_a_set_up_problem_not_a_missing_app(
     assert doc["error"] == "WebhookOff" and "webhook is off" in doc["message"]
     assert run(["notify", "ringing", "--from", "1"], data_dir) == ExitCode.CONFIGURATION
     assert "The event was not recorded" in capsys.readouterr().err
+
+
+async def test_a_real_apps_wrong_secret_refusal_does_not_mention_a_demo(
+    client: httpx.AsyncClient,
+) -> None:
+    answer = await client.post(
+        "/v1/events", json=RINGING, headers={"Authorization": "Bearer not-the-secret"}
+    )
+    assert answer.status_code == 401
+    assert answer.json()["error"] == "the webhook secret is wrong"
