@@ -40,7 +40,7 @@ async def test_only_a_sending_write_gets_an_outcome(
     writes: ContactWrites, target: WriteState
 ) -> None:
     write = await writes.add({"firstname": "Ada"}, NOW)
-    with pytest.raises(OutboxStateError):
+    with pytest.raises(OutboxStateError, match=f"contact write {write.id} is pending"):
         await writes.move(write.id, target, NOW)
     await writes.move(write.id, WriteState.SENDING, NOW)
     done = await writes.move(write.id, target, NOW, contact_id=7)
@@ -68,3 +68,28 @@ async def test_a_crash_while_sending_puts_it_back_uncounted(writes: ContactWrite
     again = await writes.get(write.id)
     assert again is not None and (again.state, again.attempts) == (WriteState.PENDING, 0)
     assert await writes.recover_interrupted(NOW) == []
+
+
+async def test_an_unknown_write_is_none_and_cannot_move(writes: ContactWrites) -> None:
+    assert await writes.get(404) is None
+    with pytest.raises(OutboxStateError, match="contact write 404 does not exist"):
+        await writes.move(404, WriteState.SENDING, NOW)
+
+
+async def test_due_gives_the_oldest_twenty_unless_told(writes: ContactWrites) -> None:
+    added = [
+        await writes.add({"firstname": f"n{n}"}, NOW - timedelta(seconds=n)) for n in range(21)
+    ]
+    oldest_first = [w.id for w in reversed(added)]
+    assert [w.id for w in await writes.due(NOW)] == oldest_first[:20]
+    assert [w.id for w in await writes.due(NOW, limit=3)] == oldest_first[:3]
+
+
+async def test_a_later_move_keeps_the_last_error_and_the_contact(writes: ContactWrites) -> None:
+    write = await writes.add({"email": "ada@example.com"}, NOW)
+    await writes.move(write.id, WriteState.SENDING, NOW)
+    await writes.move(write.id, WriteState.PENDING, NOW, error={"status": 503})
+    again = await writes.move(write.id, WriteState.SENDING, NOW)
+    assert again.last_error == {"status": 503}  # still there for the agent to read
+    done = await writes.move(write.id, WriteState.DUPLICATE, NOW, contact_id=9)
+    assert (done.contact_id, done.last_error) == (9, {"status": 503})

@@ -17,6 +17,7 @@ import pytest
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.storage.async_journal import AsyncJournal
+from hubcall_desktop.storage.database import Database
 
 from .wal_frames import wal_commits
 
@@ -147,3 +148,27 @@ async def test_a_cancelled_caller_does_not_stop_its_save(
         await saving
     await journal.count_calls()  # queued after the save: it is done when this answers
     assert stored_notes(journal_path) == {call.external_call_id: "kept"}
+
+
+async def test_work_on_the_file_keeps_its_place_among_saves(
+    journal: AsyncJournal, journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    call = make_call(notes="first")
+
+    def overwrite(db: Database) -> None:  # a write on the journal's file, between two saves
+        with db.writing() as conn:
+            conn.execute(
+                "UPDATE calls SET notes = 'middle' WHERE external_call_id = ?",
+                (call.external_call_id,),
+            )
+
+    with write_locked(journal_path):
+        blocker = asyncio.ensure_future(journal.save_calls([make_call()]))
+        await asyncio.sleep(0)
+        first = journal.save_call_soon(call)
+        middle = asyncio.ensure_future(journal.run_on_file(overwrite))
+        await asyncio.sleep(0)  # the middle write is queued now
+        last = journal.save_call_soon(replace(call, notes="last"))
+        await asyncio.sleep(HOLD_S)
+    await asyncio.gather(blocker, first, middle, last)
+    assert stored_notes(journal_path)[call.external_call_id] == "last"  # not overtaken
