@@ -153,11 +153,11 @@ class AsyncJournal:
             submitted = self._executor.submit(job)
         return await _finished(asyncio.wrap_future(submitted))
 
-    async def run_on_file(self, job: Callable[[Database], R], *, writes: bool = True) -> R:
+    async def run_on_file(self, job: Callable[[Database], R]) -> R:
         """Run ``job`` with the journal's file on its worker: the same connection and
         file checks, in order with the calls' work (for ``contact_writes``)."""
         journal = self._require_open()
-        return await self._run(lambda: job(journal.database), closes_group=writes)
+        return await self._run(lambda: job(journal.database))
 
     def save_call_soon(self, call: Call) -> asyncio.Future[None]:
         """Queue ``call`` for saving now (in the group being gathered) and return what to

@@ -71,10 +71,10 @@ class CallOrder:
         if self.key is SortKey.TIME:
             return _NEWEST if self.descending else "sort_at ASC, rowid ASC"
         expression = _EXPRESSIONS[self.key]
-        bare = expression.removesuffix(" COLLATE NOCASE")
         way = "DESC" if self.descending else "ASC"
-        # Empty values last whichever way: "IS NULL OR = ''" is 0 for a value, 1 for none.
-        return f"({bare} IS NULL OR {bare} = '') ASC, {expression} {way}, {_NEWEST}"
+        # Empty values last whichever way: "IS NULL OR = ''" is 0 for a value, 1 for none
+        # (a collation changes neither test).
+        return f"({expression} IS NULL OR {expression} = '') ASC, {expression} {way}, {_NEWEST}"
 
     def page_query(self, where: str) -> str:
         """``SELECT`` one page (``LIMIT ? OFFSET ?``) of the calls ``where`` selects.

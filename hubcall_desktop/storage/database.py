@@ -165,8 +165,8 @@ def inspect_read_only(
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    # Only asked once storage_error found a code, so the error has one.
+    return (exc.sqlite_errorcode & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _siblings(path: Path) -> list[Path]:
