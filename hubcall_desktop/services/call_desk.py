@@ -105,7 +105,9 @@ class CallDesk:
             journal, service, self.status, clock=clock, tokens_for=tokens_for
         )
         self.outbox.on_outcome = self._after_send
-        self._tasks = BackgroundTasks("call-desk")
+        self._tasks = BackgroundTasks(
+            "call-desk",  # pragma: no mutate
+        )
         self._announcer: Announcer[_Recorded] = Announcer(self._announce, self._tasks)
         self._lock = asyncio.Lock()  # journal read-modify-write of one call at a time
         # Events whose commit is awaited, by (source, source's call id): the next event of
@@ -137,10 +139,19 @@ class CallDesk:
                 len(interrupted),  # pragma: no mutate
             )
         ended = await self._end_interrupted_calls()
-        self._tasks.start(self.outbox.run(), "outbox")
+        self._tasks.start(
+            self.outbox.run(),
+            "outbox",  # pragma: no mutate
+        )
         # The own number may have been set while the app was not running.
-        self._tasks.start(self.fill_in_own_number(), "calls waiting for a number")
-        self._tasks.start(self._expire_forever(), "expiry")
+        self._tasks.start(
+            self.fill_in_own_number(),
+            "calls waiting for a number",  # pragma: no mutate
+        )
+        self._tasks.start(
+            self._expire_forever(),
+            "expiry",  # pragma: no mutate
+        )
         for call in ended:
             self._notify(DeskUpdate(UpdateKind.ENDED, call))
 
@@ -260,7 +271,10 @@ class CallDesk:
                     call.external_call_id,  # pragma: no mutate
                 )
                 cached = []
-            self._tasks.start(self._lookup(call), f"lookup {call.external_call_id}")
+            self._tasks.start(
+                self._lookup(call),
+                f"lookup {call.external_call_id}",  # pragma: no mutate
+            )
             if cached:
                 self._notify(DeskUpdate(UpdateKind.MATCHES, call, tuple(cached)))
             else:
@@ -355,7 +369,10 @@ class CallDesk:
         """Read the portal's outcomes when a day old, for as long as the desk runs (the
         cached list, or HubSpot's defaults, serve meanwhile)."""
         if self.outcomes is not None:
-            self._tasks.start(self.outcomes.keep_fresh(self.service.call_outcomes), "outcomes")
+            self._tasks.start(
+                self.outcomes.keep_fresh(self.service.call_outcomes),
+                "outcomes",  # pragma: no mutate
+            )
 
     async def refresh_outcomes(self) -> OutcomeList:
         """A connection was made (or the portal switched): read its outcomes now."""
@@ -414,7 +431,10 @@ class CallDesk:
         loop = asyncio.get_running_loop()
         self._draft_timers[call_id] = loop.call_later(
             self._notes_debounce_s,
-            lambda: self._tasks.start(self._flush_draft(call_id), f"notes {call_id}"),
+            lambda: self._tasks.start(
+                self._flush_draft(call_id),
+                f"notes {call_id}",  # pragma: no mutate
+            ),
         )
 
     def mark_edited(self, call_id: str) -> None:
@@ -542,7 +562,10 @@ class CallDesk:
         if queued:  # HubSpot names the caller in its answer to the log
             await self.outbox.queued()
         else:  # HubSpot can be asked who called now
-            self._tasks.start(self._lookup(call), f"lookup {call_id}")
+            self._tasks.start(
+                self._lookup(call),
+                f"lookup {call_id}",  # pragma: no mutate
+            )
         return call
 
     async def log_manual(
@@ -676,7 +699,10 @@ class CallDesk:
         settings = self.settings
         delay = auto_log_delay(call, settings.auto_log_seconds, settings.missed_auto_log_seconds)
         if auto_log_at(call, delay) is not None:
-            self._tasks.start(self._auto_log(call.external_call_id, delay), "auto-log")
+            self._tasks.start(
+                self._auto_log(call.external_call_id, delay),
+                "auto-log",  # pragma: no mutate
+            )
 
     async def _auto_log(self, call_id: str, delay: int) -> None:
         await asyncio.sleep(delay)
