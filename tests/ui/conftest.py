@@ -110,6 +110,7 @@ def oauth_app(
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     settings = demo_settings("DE")
     settings.user_id, settings.oauth_client_id = None, SANDBOX_CLIENT_ID
+    settings.setup_guide_done = True  # these tests connect from Settings, not the guide
     settings.oauth_redirect_port = run(qtbot, qloop, register_port(sandbox.base_url))
     app = make_controller(tmp_path, settings, demo=False, api_base=sandbox.base_url)
     app.tray = None

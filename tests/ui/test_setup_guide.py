@@ -476,10 +476,9 @@ def _sync_state(
 def test_connect_with_oauth_from_the_guide(
     qtbot: QtBot, oauth_app: AppController, browser_urls: list[str]
 ) -> None:
-    """The oauth_app fixture starts without a token: the guide opens by itself, and its
-    HubSpot step signs in through the Settings' presenter, its answers on its own page."""
-    qtbot.waitUntil(lambda: oauth_app.setup_guide.guide is not None, timeout=WAIT_MS)
-    page = _guide(oauth_app).hubspot
+    """The guide's HubSpot step signs in through the Settings' presenter, its answers on
+    its own page."""
+    page = oauth_app.setup_guide.open().hubspot
     qtbot.waitUntil(lambda: page.state.text() == "Not connected.", timeout=WAIT_MS)
     page.client_secret.setText(SANDBOX_CLIENT_SECRET)  # in Settings' advanced part
     qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
