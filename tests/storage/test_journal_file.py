@@ -255,8 +255,23 @@ def test_a_folder_in_the_way_gives_a_sentence(journal_path: Path) -> None:
 
 def test_a_file_in_place_of_the_folder_gives_a_sentence(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("not a folder")
-    with pytest.raises(StorageError, match="cannot be created: a file or folder is in the way"):
-        CallJournal(tmp_path / "data" / "journal.sqlite3")
+    path = tmp_path / "data" / "journal.sqlite3"
+    with pytest.raises(StorageError) as refused:
+        CallJournal(path)
+    assert str(refused.value) == (
+        f"The call journal {path} cannot be created: a file or folder is in the way. "
+        "Move it elsewhere or choose another data folder."
+    )
+
+
+def test_a_data_folder_that_cannot_be_made_gives_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "home").write_text("a file where a folder should be")
+    path = tmp_path / "home" / "data" / "journal.sqlite3"
+    with pytest.raises(StorageError) as refused:
+        CallJournal(path)
+    message = str(refused.value)  # the system's reason sits in the brackets
+    assert message.startswith(f"The call journal {path} cannot be created (")
+    assert message.endswith("). Check that its folder exists and that you may write there.")
 
 
 def test_a_file_locked_by_another_program_is_refused_after_the_timeout(

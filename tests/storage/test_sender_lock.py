@@ -4,6 +4,7 @@ long, released on the way out even after an error. Real ``flock`` on a real file
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,17 @@ async def test_an_error_inside_releases_the_lock(tmp_path: Path) -> None:
             raise RuntimeError("send failed")
     async with SenderLock(tmp_path).held(0):
         pass
+
+
+async def test_waiting_for_the_lock_starts_no_thread(tmp_path: Path) -> None:
+    # Polled on the event loop: a cancelled wait leaves no thread behind that could still
+    # take the lock after its waiter gave up.
+    first, second = SenderLock(tmp_path), SenderLock(tmp_path)
+    before = set(threading.enumerate())
+    async with first.held(0):
+        with pytest.raises(SenderBusy):
+            async with second.held(0.2):
+                pass
+    async with second.held(0):
+        pass
+    assert set(threading.enumerate()) - before == set()  # none started
