@@ -9,10 +9,8 @@ keyring and HubSpot are the presenter's business (``ui/settings_presenter.py``).
 from __future__ import annotations
 
 import dataclasses
-import functools
 
-import phonenumbers
-from PySide6.QtCore import QCollator, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +35,7 @@ from hubcall_desktop.storage.settings import CALL_BACK_SCHEMES, Settings
 from hubcall_desktop.ui.assets import icon
 from hubcall_desktop.ui.i18n import LANGUAGES
 from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.region_names import region_names
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
@@ -99,7 +98,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.region = QComboBox()
         self.region.setAccessibleName(self.tr("Default country for phone numbers"))
-        for code, name in _regions():
+        for code, name in region_names():
             self.region.addItem(f"{name} ({code})", code)
         # Checked as you type, like the form's numbers: an extension such as "12" is not a
         # number HubSpot can log a call to.
@@ -369,32 +368,3 @@ class ScrollingPage(QScrollArea):
         page = self._page.minimumSizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(page.width() + bar, min(page.height(), 120))
-
-
-def _regions() -> list[tuple[str, str]]:
-    """Every region libphonenumber knows, with its name in the UI language, sorted by name
-    as that language sorts ("Ägypten" under A).
-
-    The names come from libphonenumber's own table (``phonenumbers.geodata.locale``, kept
-    with the number data it describes): ``QLocale.territoryToString`` is English only.
-    """
-    from phonenumbers.geodata.locale import LOCALE_DATA  # a big table: on first use only
-
-    language = QLocale().name().split("_")[0]
-    named = []
-    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-        names = LOCALE_DATA.get(code, {})
-        name = names.get(language, "")
-        if name.startswith("*"):  # "*xx": the name is the one of language xx
-            name = names.get(name[1:], "")
-        named.append((code, name or names.get("en", "") or _qt_name(code)))
-    collator = QCollator(QLocale())
-    by_name = functools.cmp_to_key(collator.compare)
-    return sorted(named, key=lambda item: by_name(item[1]))
-
-
-def _qt_name(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)

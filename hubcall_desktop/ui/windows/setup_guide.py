@@ -10,10 +10,8 @@ guide moves on once HubSpot took it). The window holds no logic: the presenter
 
 from __future__ import annotations
 
-import functools
-
 import phonenumbers
-from PySide6.QtCore import QCollator, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.assets import icon
+from hubcall_desktop.ui.region_names import region_names
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
@@ -56,22 +55,6 @@ def _no_auto_default(page: QWidget) -> None:
 def _focus_later(widget: QWidget) -> None:
     # After QWizard has shown the page and given the focus to its own first choice.
     QTimer.singleShot(0, lambda: widget.setFocus(Qt.FocusReason.TabFocusReason))
-
-
-def _regions() -> list[tuple[str, str]]:
-    """Every region libphonenumber knows, named by Qt, sorted as the UI language sorts.
-
-    Not the Settings' list (names in the UI language from libphonenumber's table): that
-    table holds every territory in every language, about 130 MiB once loaded, and this
-    guide opens by itself at the first start. Qt's names are English.
-    """
-    named = []
-    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-        territory = QLocale.codeToTerritory(code)
-        known = territory != QLocale.Country.AnyTerritory
-        named.append((code, QLocale.territoryToString(territory) if known else code))
-    by_name = functools.cmp_to_key(QCollator(QLocale()).compare)
-    return sorted(named, key=lambda item: by_name(item[1]))
 
 
 def suggested_region(settings: Settings, system: QLocale | None = None) -> str:
@@ -140,7 +123,7 @@ class NumberStep(QWizardPage):
         form = QFormLayout(self)
         self.region = QComboBox()
         self.region.setAccessibleName(self.tr("Default country for phone numbers"))
-        for code, name in _regions():
+        for code, name in region_names():
             self.region.addItem(f"{name} ({code})", code)
         self.number_field = PhoneField("own_number", "US")
         self.number = self.number_field.edit
