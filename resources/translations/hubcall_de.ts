@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+186"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+189"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+87"/>
         <source>HubSpot needs you to connect again</source>
         <translation>Bitte wieder mit HubSpot verbinden</translation>
     </message>
@@ -61,7 +61,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+166"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+131"/>
+        <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
+        <translation>Port %1 ist belegt, daher lauscht der Webhook der Demo stattdessen auf %2.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>HubSpot connection lacks a scope</source>
         <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
     </message>
@@ -201,7 +206,7 @@
 <context>
     <name>CallOutcome</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+36"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+32"/>
         <source>Busy</source>
         <translation>Besetzt</translation>
     </message>
@@ -646,7 +651,7 @@
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+232"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+256"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -671,13 +676,13 @@
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Demo mode uses the sandbox&apos;s token; nothing is saved.</source>
         <translation>Der Demo-Modus nutzt das Token der Sandbox; es wird nichts gespeichert.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Asking HubSpot…</source>
         <translation>HubSpot wird gefragt …</translation>
     </message>
@@ -878,7 +883,7 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+318"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+332"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -886,7 +891,7 @@
 <context>
     <name>HubSpotPage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+99"/>
+        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+101"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -1148,7 +1153,7 @@
         <translation>Token im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>not known yet</source>
         <translation>noch unbekannt</translation>
     </message>
@@ -1161,6 +1166,19 @@
         <location line="+49"/>
         <source>Paste the token first.</source>
         <translation>Bitte zuerst das Token einfügen.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSpotStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+75"/>
+        <source>Connect HubSpot</source>
+        <translation>HubSpot verbinden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in with OAuth in your browser, or paste a private app token (in HubSpot: Settings → Integrations → Private apps). Tokens are kept in the system keyring, never in a file.</source>
+        <translation>Melden Sie sich per OAuth im Browser an oder fügen Sie das Token einer privaten App ein (in HubSpot: Einstellungen → Integrationen → Private Apps). Tokens liegen im Schlüsselbund des Systems, nie in einer Datei.</translation>
     </message>
 </context>
 <context>
@@ -1402,22 +1420,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+56"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+57"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Not logged yet</source>
         <translation>Noch nicht protokolliert</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Logged</source>
         <translation>Protokolliert</translation>
     </message>
@@ -1432,12 +1450,12 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
@@ -1453,17 +1471,17 @@
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>Call in progress</source>
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-89"/>
         <source>To wrap up</source>
         <translation>Nachzubereiten</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1501,6 +1519,16 @@
         <location line="+1"/>
         <source>Connect to HubSpot again in the settings</source>
         <translation>In den Einstellungen erneut mit HubSpot verbinden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set &amp;up…</source>
+        <translation>&amp;Einrichten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect HubSpot with the set-up guide</source>
+        <translation>HubSpot mit dem Einrichtungsassistenten verbinden</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -1569,6 +1597,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Set-up &amp;guide…</source>
+        <translation>Einrichtungs&amp;assistent…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open &amp;log folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
@@ -1628,7 +1661,7 @@
         <translation>Neue Verbindung nötig</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>HubSpot: not contacted yet</source>
         <translation>HubSpot: noch nicht kontaktiert</translation>
     </message>
@@ -2170,6 +2203,12 @@
         <source>Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)</extracomment>
         <translation>Ein anderes Programm empfängt auf Port %1 (%2); der Webhook kann ihn nicht verwenden. Beenden Sie dieses Programm oder wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop.</source>
+        <extracomment>%1 is a port number; the demo (hubcall-desktop --demo) was started first and took it</extracomment>
+        <translation>Die Demo von HubCall Desktop belegt Port %1, daher ist der Webhook aus; beenden Sie die Demo und starten Sie HubCall Desktop neu.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2921,7 +2960,7 @@
         <translation>Den ausgewählten Anrufer zurückrufen (Eingabetaste)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Unknown caller</source>
         <translation>Unbekannter Anrufer</translation>
     </message>
@@ -2940,9 +2979,42 @@
     </message>
 </context>
 <context>
+    <name>NumberStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+38"/>
+        <source>Your phone number</source>
+        <translation>Ihre Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number callers dial to reach you. HubSpot needs it with every call HubCall Desktop logs; leave it empty if your softphone sends it.</source>
+        <translation>Die Nummer, die Anrufer wählen, um Sie zu erreichen. HubSpot braucht sie bei jedem Anruf, den HubCall Desktop protokolliert; lassen Sie sie leer, wenn Ihr Softphone sie mitschickt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Default country for phone numbers</source>
+        <translation>Standardland für Telefonnummern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own phone number</source>
+        <translation>Ihre eigene Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Country:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;number:</source>
+        <translation>Ihre &amp;Nummer:</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeCombo</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+43"/>
         <source>Call outcome</source>
         <translation>Anrufergebnis</translation>
     </message>
@@ -3044,7 +3116,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+61"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3227,9 +3299,55 @@
     </message>
 </context>
 <context>
+    <name>SetupGuide</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+93"/>
+        <source>&amp;Skip set-up</source>
+        <translation>Einrichtung &amp;überspringen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the guide; Help → Set-up guide opens it again</source>
+        <translation>Den Assistenten schließen; Hilfe → Einrichtungsassistent öffnet ihn wieder</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Set up HubCall Desktop – step %1 of %2</source>
+        <translation>HubCall Desktop einrichten – Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupGuidePresenter</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/setup_guide_presenter.py" line="+166"/>
+        <source>HubCall Desktop is still starting; try again in a moment.</source>
+        <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Do not disturb is on, so no pop-up shows. Turn it off (Options menu), then ring again.</source>
+        <translation>„Nicht stören“ ist an, daher erscheint kein Pop-up. Schalten Sie es aus (Menü Optionen) und lassen Sie es erneut klingeln.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pop-ups are turned off. Turn them on in Settings (Notifications), then ring again.</source>
+        <translation>Pop-ups sind ausgeschaltet. Schalten Sie sie in den Einstellungen ein (Benachrichtigungen) und lassen Sie es erneut klingeln.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Test call from HubCall Desktop</source>
+        <translation>Testanruf von HubCall Desktop</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ringing: the pop-up is in the corner of your screen; answer and hang up there. This test call stays on this computer and is never logged in HubSpot.</source>
+        <translation>Es klingelt: Das Pop-up ist in der Ecke Ihres Bildschirms; nehmen Sie dort ab und legen Sie auf. Dieser Testanruf bleibt auf diesem Computer und wird nie in HubSpot protokolliert.</translation>
+    </message>
+</context>
+<context>
     <name>SoftphonePage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+30"/>
+        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+42"/>
         <source>&amp;Listen for softphone events on this computer (webhook)</source>
         <translation>Softphone-Ereignisse auf diesem Computer &amp;empfangen (Webhook)</translation>
     </message>
@@ -3264,12 +3382,17 @@
         <translation>Softphone verbinden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Changes here take effect after HubCall Desktop restarts.</source>
         <translation>Änderungen hier wirken nach einem Neustart von HubCall Desktop.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The webhook is not running, so there is nothing to copy yet.</source>
         <translation>Der Webhook läuft nicht, daher gibt es noch nichts zu kopieren.</translation>
     </message>
@@ -3282,6 +3405,54 @@
         <location line="+1"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SoftphoneStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="-94"/>
+        <source>Your softphone, and a test ring</source>
+        <translation>Ihr Softphone und ein Testanruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell HubCall Desktop about your calls, then ring a test call.</source>
+        <translation>Sagen Sie HubCall Desktop, wie es von Ihren Anrufen erfährt, und lassen Sie dann einen Testanruf klingeln.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Three ways: a softphone that opens a web address on each call (copy the addresses below into its settings), baresip (enter its control address), or a script or phone system that runs a command (copy a command).</source>
+        <translation>Drei Wege: ein Softphone, das bei jedem Anruf eine Webadresse aufruft (kopieren Sie die Adressen unten in seine Einstellungen), baresip (geben Sie seine Steueradresse ein) oder ein Skript bzw. eine Telefonanlage, die einen Befehl ausführt (kopieren Sie einen Befehl).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test ring</source>
+        <translation>Testanruf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test &amp;ring</source>
+        <translation>Test&amp;anruf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ring a test call here to see the pop-up; it is never logged in HubSpot</source>
+        <translation>Hier einen Testanruf klingeln lassen, um das Pop-up zu sehen; er wird nie in HubSpot protokolliert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A test call rings here so you see the pop-up. It is never logged in HubSpot.</source>
+        <translation>Hier klingelt ein Testanruf, damit Sie das Pop-up sehen. Er wird nie in HubSpot protokolliert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test ring result</source>
+        <translation>Ergebnis des Testanrufs</translation>
     </message>
 </context>
 <context>
@@ -3437,7 +3608,7 @@
 <context>
     <name>WrapUps</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+67"/>
+        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+73"/>
         <source>%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.</source>
         <translation>
             <numerusform>%n Anruf wurde unterbrochen, als HubCall Desktop beendet wurde: Prüfen Sie den Status und protokollieren oder verwerfen Sie ihn dann.</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+186"/>
+        <location filename="../../hubcall_desktop/ui/controller.py" line="+189"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+87"/>
         <source>HubSpot needs you to connect again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,7 +61,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+166"/>
+        <location filename="../../hubcall_desktop/ui/boot.py" line="+131"/>
+        <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>HubSpot connection lacks a scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,7 +206,7 @@
 <context>
     <name>CallOutcome</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+36"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+32"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,7 +651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+232"/>
+        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+256"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,13 +676,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Demo mode uses the sandbox&apos;s token; nothing is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Asking HubSpot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,7 +883,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+318"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+332"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,7 +891,7 @@
 <context>
     <name>HubSpotPage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+99"/>
+        <location filename="../../hubcall_desktop/ui/widgets/hubspot_page.py" line="+101"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,7 +1152,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>not known yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,6 +1164,19 @@
     <message>
         <location line="+49"/>
         <source>Paste the token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubSpotStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+75"/>
+        <source>Connect HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in with OAuth in your browser, or paste a private app token (in HubSpot: Settings → Integrations → Private apps). Tokens are kept in the system keyring, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1401,22 +1419,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+56"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+57"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Not logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,12 +1449,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,17 +1470,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>Call in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-89"/>
         <source>To wrap up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,6 +1517,16 @@
     <message>
         <location line="+1"/>
         <source>Connect to HubSpot again in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set &amp;up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect HubSpot with the set-up guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1568,6 +1596,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Set-up &amp;guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,7 +1660,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>HubSpot: not contacted yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2168,6 +2201,12 @@
         <location line="+2"/>
         <source>Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop.</source>
+        <extracomment>%1 is a port number; the demo (hubcall-desktop --demo) was started first and took it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2920,7 +2959,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Unknown caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2939,9 +2978,42 @@
     </message>
 </context>
 <context>
+    <name>NumberStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+38"/>
+        <source>Your phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number callers dial to reach you. HubSpot needs it with every call HubCall Desktop logs; leave it empty if your softphone sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Default country for phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutcomeCombo</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/widgets/outcome_combo.py" line="+43"/>
         <source>Call outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3043,7 +3115,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+61"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,9 +3298,55 @@
     </message>
 </context>
 <context>
+    <name>SetupGuide</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="+93"/>
+        <source>&amp;Skip set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the guide; Help → Set-up guide opens it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Set up HubCall Desktop – step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupGuidePresenter</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/setup_guide_presenter.py" line="+166"/>
+        <source>HubCall Desktop is still starting; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Do not disturb is on, so no pop-up shows. Turn it off (Options menu), then ring again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pop-ups are turned off. Turn them on in Settings (Notifications), then ring again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Test call from HubCall Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ringing: the pop-up is in the corner of your screen; answer and hang up there. This test call stays on this computer and is never logged in HubSpot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SoftphonePage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+30"/>
+        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+42"/>
         <source>&amp;Listen for softphone events on this computer (webhook)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3263,12 +3381,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>Copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Changes here take effect after HubCall Desktop restarts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The webhook is not running, so there is nothing to copy yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,6 +3403,54 @@
     <message>
         <location line="+1"/>
         <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SoftphoneStep</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/windows/setup_guide.py" line="-94"/>
+        <source>Your softphone, and a test ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell HubCall Desktop about your calls, then ring a test call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Three ways: a softphone that opens a web address on each call (copy the addresses below into its settings), baresip (enter its control address), or a script or phone system that runs a command (copy a command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test &amp;ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ring a test call here to see the pop-up; it is never logged in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A test call rings here so you see the pop-up. It is never logged in HubSpot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test ring result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3436,7 +3607,7 @@
 <context>
     <name>WrapUps</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+67"/>
+        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+73"/>
         <source>%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.</source>
         <translation>
             <numerusform>%n call was cut off when HubCall Desktop stopped: check the status, then log or discard it.</numerusform>
