@@ -1,11 +1,14 @@
 """How one request tries again: how many attempts, how long it waits between them (its
 own backoff, or HubSpot's Retry-After within the policy's ceiling), and what ends the
-attempts. A recording sleep stands in for asyncio's, so nothing waits for real."""
+attempts, and that the service waits with the sleep it is given. A recording sleep
+stands in for asyncio's, so nothing waits for real."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
+from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.errors import (
     ErrorDetails,
     HubSpotError,
@@ -14,6 +17,7 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotValidationError,
 )
 from hubcall_desktop.hubspot.retrying import RetryPolicy, retrying
+from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 
 
 class Sleeps:
@@ -98,3 +102,25 @@ async def test_no_attempt_starts_past_the_total_time() -> None:
     policy = RetryPolicy(attempts=5, max_total_seconds=0.0, initial_wait=0.0, max_wait=0.0)
     made, waits, end = await _run(policy, [HubSpotServerError("500")] * 10)
     assert (made, waits, end) == (1, [], "HubSpotServerError")
+
+
+async def test_the_service_waits_between_attempts_with_the_sleep_it_was_given() -> None:
+    # A 503, then a 200: the one wait goes through the injected sleep (a test clock, the
+    # app's loop), never around it.
+    answers = iter([503, 200])
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(next(answers), json={"portalId": 1, "uiDomain": "d"})
+    )
+    sleeps = Sleeps()
+    policy = RetryPolicy(attempts=2, max_total_seconds=30, initial_wait=0.25, max_wait=0.25)
+    async with build_client(transport=transport) as client:
+        service = HubSpotService(
+            client,
+            StaticToken(Secret("t")),
+            base_url="http://h.invalid",
+            retry_policy=policy,
+            retry_sleep=sleeps,
+        )
+        assert (await service.account_details()).portal_id == 1
+    [wait] = sleeps.waits  # the backoff, with its jitter
+    assert 0 < wait <= 0.25

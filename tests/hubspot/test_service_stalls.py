@@ -114,7 +114,8 @@ async def test_a_dripping_answer_ends_at_the_lookup_deadline(
     service = _service(sandbox, client, lookup_deadline_s=1.0)
     with pytest.raises(HubSpotSlow) as caught:
         await service.lookup(ringing_call())
-    assert "HubSpot is slow" in caught.value.user_message
+    # A lookup is not queued: the sentence promises no later sending.
+    assert caught.value.user_message == "HubSpot is slow: no answer within 1 seconds."
     assert isinstance(caught.value, HubSpotUnreachable)  # transient: a log stays queued
 
 
