@@ -172,3 +172,19 @@ async def test_work_on_the_file_keeps_its_place_among_saves(
         await asyncio.sleep(HOLD_S)
     await asyncio.gather(blocker, first, middle, last)
     assert stored_notes(journal_path)[call.external_call_id] == "last"  # not overtaken
+
+
+async def test_a_cancelled_wait_in_a_group_still_saves_and_answers_the_rest(
+    journal: AsyncJournal, journal_path: Path, make_call: Callable[..., Call]
+) -> None:
+    calls = [make_call(notes=n) for n in ("gave up", "waits", "waits too")]
+    with write_locked(journal_path):
+        blocker = asyncio.ensure_future(journal.save_calls([make_call()]))
+        await asyncio.sleep(0)
+        first, *rest = (journal.save_call_soon(call) for call in calls)  # one group
+        first.cancel()  # its caller stops waiting; the call stays in the group
+        await asyncio.sleep(HOLD_S)
+    await blocker
+    assert await asyncio.gather(*rest) == [None, None]  # the others still hear back
+    stored = stored_notes(journal_path)
+    assert [stored.get(c.external_call_id) for c in calls] == ["gave up", "waits", "waits too"]
