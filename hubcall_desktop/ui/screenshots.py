@@ -20,7 +20,7 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget, QWizard
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState
 from hubcall_desktop.core.phone import parse_phone
@@ -202,6 +202,24 @@ def settings_dialog() -> QWidget:
     return dialog
 
 
+def setup_guide() -> QWidget:
+    """The guide's last step: the softphone and the test ring."""
+    from hubcall_desktop.core.secret import Secret
+    from hubcall_desktop.sources.connect import templates
+    from hubcall_desktop.ui.windows.setup_guide import SetupGuide
+
+    settings = demo_settings("DE")
+    settings.own_number = DEMO_AGENT_NUMBER
+    guide = SetupGuide(settings)
+    # What a running webhook offers to copy; the texts (secret included) never show.
+    offered = templates("http://127.0.0.1:47831", Secret("screenshot-secret-never-shown"))
+    guide.softphone.set_templates([(t.title, t.text) for t in offered])
+    guide.restart()
+    guide.next()
+    guide.next()
+    return guide
+
+
 def missed_calls() -> QWidget:
     from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
 
@@ -278,7 +296,8 @@ def _dark(app: QApplication) -> None:
 
 def _save(widget: QWidget, path: Path) -> None:
     widget.show()
-    widget.adjustSize() if not isinstance(widget, MainWindow) else None
+    if not isinstance(widget, MainWindow | QWizard):  # these two keep the app's own size
+        widget.adjustSize()
     QApplication.processEvents()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
@@ -295,6 +314,8 @@ async def shoot(out: Path, suffix: str, only: set[str] | None) -> None:
         windows["settings"] = settings_dialog()
     if not only or "missed-calls" in only:
         windows["missed-calls"] = missed_calls()
+    if not only or "setup-guide" in only:
+        windows["setup-guide"] = setup_guide()
     closers = []
     with tempfile.TemporaryDirectory(prefix="hubcall-shots-") as folder:
         if not only or only & {"main-window", "main-window-reconnect"}:

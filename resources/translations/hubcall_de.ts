@@ -3347,7 +3347,37 @@
 <context>
     <name>SoftphonePage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+42"/>
+        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+34"/>
+        <source>Ringing (URL)</source>
+        <translation>Klingeln (URL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered (URL)</source>
+        <translation>Angenommen (URL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended (URL)</source>
+        <translation>Beendet (URL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing (command)</source>
+        <translation>Klingeln (Befehl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered (command)</source>
+        <translation>Angenommen (Befehl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended (command)</source>
+        <translation>Beendet (Befehl)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Listen for softphone events on this computer (webhook)</source>
         <translation>Softphone-Ereignisse auf diesem Computer &amp;empfangen (Webhook)</translation>
     </message>
@@ -3397,7 +3427,7 @@
         <translation>Der Webhook läuft nicht, daher gibt es noch nichts zu kopieren.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>

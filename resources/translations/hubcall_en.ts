@@ -3346,7 +3346,37 @@
 <context>
     <name>SoftphonePage</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+42"/>
+        <location filename="../../hubcall_desktop/ui/widgets/softphone_page.py" line="+34"/>
+        <source>Ringing (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ringing (command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered (command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended (command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Listen for softphone events on this computer (webhook)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3396,7 +3426,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,6 +26,7 @@ SCREENS = (
     "log-form",
     "settings",
     "missed-calls",
+    "setup-guide",
 )
 RUNS: dict[str, tuple[list[str], dict[str, str]]] = {
     "en": (["--lang", "en"], {}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,22 @@ from PySide6.QtWidgets import (
 # The webhook secret in a template: a URL's token= value, a curl command's bearer token.
 _SECRET = re.compile(r"(?i)(token=|bearer\s+)[^&\s\"']+")
 MASK = "…"
+
+# The hook-ups' titles as sources/connect.py names them, for the translation files; a
+# title not listed here shows as given.
+_TITLES = (
+    QT_TRANSLATE_NOOP("SoftphonePage", "Ringing (URL)"),
+    QT_TRANSLATE_NOOP("SoftphonePage", "Answered (URL)"),
+    QT_TRANSLATE_NOOP("SoftphonePage", "Ended (URL)"),
+    QT_TRANSLATE_NOOP("SoftphonePage", "Ringing (command)"),
+    QT_TRANSLATE_NOOP("SoftphonePage", "Answered (command)"),
+    QT_TRANSLATE_NOOP("SoftphonePage", "Ended (command)"),
+)
+
+
+def title_text(title: str) -> str:
+    """A hook-up's title in the UI language."""
+    return QCoreApplication.translate("SoftphonePage", title) if title in _TITLES else title
 
 
 def masked(text: str) -> str:
@@ -87,7 +103,8 @@ class SoftphonePage(QWidget):
             note.setWordWrap(True)
             self._copy_layout.addRow(note)
             return
-        for title, text in templates:
+        for source_title, text in templates:
+            title = title_text(source_title)
             button = QPushButton(self.tr("Copy"))
             button.setAccessibleName(self.tr("Copy %1").replace("%1", title))
             button.clicked.connect(lambda _c=False, t=text: self.copy(t))
