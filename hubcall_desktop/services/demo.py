@@ -24,6 +24,7 @@ from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.demo_dir import resolve_demo_dir
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.services.played_calls import play_event
 from hubcall_desktop.services.runtime import open_runtime
 from hubcall_desktop.storage.settings import Settings
 
@@ -92,17 +93,7 @@ class DemoControl:
         await self._send(call, EventKind.ENDED, EndReason.HUNG_UP)
 
     async def _send(self, call: Call, kind: EventKind, reason: EndReason | None) -> None:
-        event = make_event(
-            kind,
-            CallSource.DEMO,
-            source_call_id=call.source_call_id,
-            raw_from=call.raw_from,
-            raw_to=call.raw_to,
-            at=utc_now(),
-            reason=reason,
-            region=self._desk.settings.region,
-        )
-        await self._desk.handle_event(event)
+        await play_event(self._desk, call, kind, reason)
 
 
 # -- the terminal demo ----------------------------------------------------------------------

@@ -23,6 +23,7 @@ from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
+from hubcall_desktop.services.played_calls import play_event
 from hubcall_desktop.services.tasks import BackgroundTasks
 
 logger = logging.getLogger(__name__)
@@ -109,18 +110,7 @@ class TestRinger:
         await self._send(current, EventKind.ENDED, reason)
 
     async def _send(self, call: Call, kind: EventKind, reason: EndReason | None) -> None:
-        event = make_event(
-            kind,
-            CallSource.DEMO,
-            source_call_id=call.source_call_id,
-            raw_from=call.raw_from,
-            raw_to=call.raw_to,
-            at=utc_now(),
-            reason=reason,
-            region=self._desk.settings.region,
-            lenient_numbers=is_test_call(call),
-        )
-        await self._desk.handle_event(event)
+        await play_event(self._desk, call, kind, reason, lenient_numbers=is_test_call(call))
 
     # -- ending ------------------------------------------------------------------------------
 

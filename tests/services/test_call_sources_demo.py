@@ -4,44 +4,23 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
 from hubcall_desktop.core.call import CallSource
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.call_sources import CallSources
-from hubcall_desktop.services.demo import demo_settings, demo_token, start_sandbox
-from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
+from hubcall_desktop.services.demo import demo_settings
+from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.runtime import read_runtime, runtime_info, write_runtime
 
 from .memory_keyring import MemoryKeyring
+from .test_call_desk_sources import free_port, runtime
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path) -> AsyncIterator[DeskRuntime]:
-    sandbox = await start_sandbox()
-    opened = await open_runtime(
-        tmp_path / "journal.sqlite3",
-        demo_settings("DE"),
-        demo_token(),
-        api_base=sandbox.base_url,
-        api_version="v3",
-    )
-    await opened.desk.start()
-    yield opened
-    await opened.close()
-    await sandbox.stop()
+__all__ = ["runtime"]  # the fixture, shared with the desk's sources tests
 
 
 async def start_demo(sources: CallSources, port: int) -> None:
