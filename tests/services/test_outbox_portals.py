@@ -5,6 +5,7 @@ the app's own wiring (ConnectionManager, ConnectionTokens, open_runtime)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,7 +19,7 @@ from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.retrying import NO_RETRY
-from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
+from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxServer
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
@@ -267,3 +268,17 @@ async def test_a_refused_token_of_another_portal_is_read_again_not_the_active_on
     await agency.send()
     assert agency.logged_ids(ACME_ID) == [call_id]
     assert heard == []
+
+
+async def test_hubspot_out_of_reach_for_another_portals_call_is_shown(agency: Agency) -> None:
+    """Another portal's token says nothing about the active connection, but HubSpot being
+    out of reach concerns every portal: the status says so."""
+    call_id = await ring_and_log(agency, "sip-acme-4")
+    async with asyncio.timeout(5):  # the caller's lookup went first: the fault hits the log
+        await agency.sandbox.wait_for(lambda requests: len(requests) >= 1)
+    await agency.switch_to(BETA)
+    agency.sandbox.faults.add(Fault.drop())
+    await agency.send()
+    assert agency.runtime.desk.current_status().reachable is False
+    (entry,) = await agency.runtime.journal.outbox_entries(call_id)
+    assert entry.state.value == "pending"
