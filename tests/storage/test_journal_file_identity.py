@@ -134,8 +134,11 @@ def test_a_file_in_place_of_the_data_folder_is_refused_with_a_sentence(
         journal.save_call(make_call())
         shutil.rmtree(journal_path.parent)
         journal_path.parent.write_text("a file where the data folder was")
-        with pytest.raises(StorageError, match="cannot be checked"):
+        with pytest.raises(StorageError) as refused:
             journal.save_call(make_call())
+    message = str(refused.value)  # the system's reason sits in the brackets
+    assert message.startswith(f"The call journal {journal_path} cannot be checked (")
+    assert message.endswith("). Check that its folder is still there and readable.")
 
 
 def test_a_journal_that_cannot_be_written_back_is_refused_with_a_sentence(
