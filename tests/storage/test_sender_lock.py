@@ -93,3 +93,10 @@ async def test_waiting_for_the_lock_starts_no_thread(tmp_path: Path) -> None:
     async with second.held(0):
         pass
     assert set(threading.enumerate()) - before == set()  # none started
+
+
+async def test_senders_of_two_data_dirs_do_not_wait_for_each_other(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    async with SenderLock(tmp_path / "a").held(0), SenderLock(tmp_path / "b").held(0):
+        assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [LOCK_NAME]
