@@ -4,14 +4,16 @@ or sets their own number, and the call is sent then. The real sandbox and a real
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hubcall_desktop.core.call import CallSource, SyncState, utc_now
+from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
+from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.desk_types import UpdateKind
@@ -199,3 +201,25 @@ async def test_a_call_that_has_its_number_is_left_as_it_is(
     again = await runtime.desk.set_called_number(call_id, "+44 20 7946 0018")
     assert again.to_number is not None and again.to_number.e164 == AGENT_E164
     assert len(recorder.updates) == before  # nothing changed, nothing to tell
+
+
+async def test_setting_the_own_number_queues_every_waiting_call_not_a_page_of_them(
+    runtime: DeskRuntime,
+) -> None:
+    rang = utc_now() - timedelta(hours=1)
+    waiting = [
+        Call(
+            raw_from=ANNA,
+            from_number=parse_phone(ANNA, "DE", "from"),
+            ringing_at=rang,
+            ended_at=rang + timedelta(seconds=20),
+            final_status=CallStatus.MISSED,
+            sync_state=SyncState.NEEDS_NUMBER,
+        )
+        for _ in range(51)  # one more than the journal lists by default
+    ]
+    await runtime.journal.save_calls(waiting)
+    runtime.desk.settings.own_number = AGENT_LINE
+    changed = await runtime.desk.fill_in_own_number()
+    assert len(changed) == 51
+    assert {c.sync_state for c in changed} == {SyncState.PENDING}
