@@ -4,7 +4,7 @@ and the event names that older journals hold and newer versions must still read.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from hubcall_desktop.core.call import SyncState
@@ -102,3 +102,24 @@ def test_an_event_written_by_an_older_version_is_read(
         None,
         {"note": "maybe delivered"},
     )
+
+
+def test_a_retry_event_keeps_the_error_and_when_the_next_attempt_is_due(
+    journal: CallJournal, make_call, log_body
+) -> None:
+    call = make_call(external_call_id="call-r")
+    entry = journal.enqueue_log(call, log_body(call))
+    journal.mark_sending(entry.id)
+    berlin = timezone(timedelta(hours=1))
+    journal.mark_retry(entry.id, {"status": 503}, datetime(2026, 11, 24, 10, 35, tzinfo=berlin))
+    last = journal.history("call-r")[-1]
+    assert (last.event, last.sync_state, last.outbox_id) == (
+        EventKind.RETRY,
+        SyncState.PENDING,
+        entry.id,
+    )
+    # Stored in UTC, as every time in the file.
+    assert last.detail == {
+        "error": {"status": 503},
+        "next_attempt_at": "2026-11-24T09:35:00.000000Z",
+    }
