@@ -185,7 +185,9 @@ class HubSpotService:
         except HubSpotProtocolError:
             # HubSpot answered 2xx: the call is logged whatever the body says (not JSON,
             # too large, cut short). Calling it failed would invite a duplicate resend.
-            logger.warning("logged, but the answer did not list caller matches")
+            logger.warning(  # pragma: no mutate
+                "logged, but the answer did not list caller matches"  # pragma: no mutate
+            )
             return []
 
     async def create_contact(
@@ -205,7 +207,9 @@ class HubSpotService:
             return ContactCreation(created_id(_json_or_error(answer)))
         except HubSpotProtocolError:
             # 2xx: the contact exists, but without its id it cannot be shown or linked.
-            logger.warning("contact created, but the answer did not give its id")
+            logger.warning(  # pragma: no mutate
+                "contact created, but the answer did not give its id"  # pragma: no mutate
+            )
             raise
 
     async def call_outcomes(self) -> OutcomeList:
@@ -256,7 +260,10 @@ class HubSpotService:
             async with asyncio.timeout(deadline_s):
                 return await self._send_json_once_more(method, url, body, tokens)
         except TimeoutError:
-            logger.warning("HubSpot did not finish answering within %g s", deadline_s)
+            logger.warning(  # pragma: no mutate
+                "HubSpot did not finish answering within %g s",  # pragma: no mutate
+                deadline_s,  # pragma: no mutate
+            )
             raise HubSpotSlow(deadline_s, queued=queued) from None
 
     async def _send_json_once_more(
@@ -278,7 +285,9 @@ class HubSpotService:
             fresh = await provider.access_token()
             if not sent or hmac.compare_digest(fresh.reveal(), sent[-1].reveal()):
                 raise
-            logger.info("HubSpot refused a token that has since been renewed; trying again")
+            logger.info(  # pragma: no mutate
+                "HubSpot refused a token that has since been renewed; trying again"  # pragma: no mutate
+            )
         return await self._send_with_retries(method, url, body, provider, sent)
 
     async def _send_with_retries(
@@ -323,7 +332,7 @@ class HubSpotService:
         except httpx.HTTPError as exc:
             raise HubSpotUnreachable(f"Could not reach HubSpot ({type(exc).__name__}).") from None
         self.pacer.observe(answer.headers, rate_limited=answer.status == 429)
-        logger.info("%s %s -> %s", method, url, answer.status)
+        logger.info("%s %s -> %s", method, url, answer.status)  # pragma: no mutate
         if 200 <= answer.status < 300:  # a 3xx is not a success: redirects are not followed
             return answer
         error = error_from_response(
@@ -337,7 +346,7 @@ class HubSpotService:
             self.pacer.pause(error.retry_after)
         if answer.status == 401:
             await self._auth_refused(tokens, error)
-        logger.warning("HubSpot error: %s", error.user_message)
+        logger.warning("HubSpot error: %s", error.user_message)  # pragma: no mutate
         raise error
 
     async def _auth_refused(self, tokens: TokenProvider, error: HubSpotError) -> None:
