@@ -6,6 +6,7 @@ senders on one data dir never send the same entry. Real sandbox, real journal fi
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -291,3 +292,15 @@ async def test_an_entry_another_sender_delivered_is_not_sent_again(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_entry_the_journal_does_not_hold_is_not_sent(
+    sandbox: SandboxServer, journal: AsyncJournal, service: HubSpotService
+) -> None:
+    """Each entry is read again before it goes out: one the journal has not got (another
+    data dir's, say) is skipped, not sent."""
+    held = await journal.get_entry(await _queue(journal))
+    assert held is not None
+    outcome = await _sender(journal, service).send_entry(dataclasses.replace(held, id=held.id + 1))
+    assert outcome.skipped and not outcome.delivered
+    assert sandbox.requests == ()
