@@ -301,6 +301,8 @@ async def test_an_entry_the_journal_does_not_hold_is_not_sent(
     data dir's, say) is skipped, not sent."""
     held = await journal.get_entry(await _queue(journal))
     assert held is not None
-    outcome = await _sender(journal, service).send_entry(dataclasses.replace(held, id=held.id + 1))
+    foreign = dataclasses.replace(held, id=held.id + 1)
+    outcome = await _sender(journal, service).send_entry(foreign)
     assert outcome.skipped and not outcome.delivered
+    assert (outcome.entry_id, outcome.external_call_id) == (foreign.id, held.external_call_id)
     assert sandbox.requests == ()
