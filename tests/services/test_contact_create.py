@@ -301,10 +301,14 @@ async def test_the_calls_log_waits_for_its_contact_and_then_matches_it(
     making.after_settled = wake
     queued = await making.create(ADA, "US", external_call_id=call.external_call_id)
     assert queued.result is Result.QUEUED
-    await journal.enqueue_log(call, build_log_body(call))
+    entry = await journal.enqueue_log(call, build_log_body(call))
     sender = OutboxSender(journal, service, clock=clock)
 
+    waiting = await sender.send_entry(entry)  # what `log` would hear: not sent, not delivered
+    assert waiting.skipped and waiting.delivered is False and waiting.error is None
+    assert (waiting.entry_id, waiting.external_call_id) == (entry.id, call.external_call_id)
     held = await sender.send_due()
+    assert held.outcomes == []  # a call waiting for its contact is no outcome yet
     assert held.delivered == 0 and held.still_pending == 1
     assert sandbox.logged_calls() == []  # not before its contact
 

@@ -279,12 +279,14 @@ async def test_each_outcome_names_another_portals_call_and_only_those(
     await _queue_for(journal, "beta-ok", "beta")
     await _queue_for(journal, "beta-bad", "beta", bad=True)
     await _queue_for(journal, "acme-ok", "acme")
+    await _queue_for(journal, "acme-bad", "acme", bad=True)
     report = await sender.send_due()
     outcomes = {o.external_call_id: o for o in report.outcomes}
     assert outcomes["beta-ok"].portal == "beta" and outcomes["beta-ok"].delivered is True
     assert outcomes["beta-bad"].portal == "beta" and outcomes["beta-bad"].permanent
     assert outcomes["beta-bad"].delivered is False
     assert outcomes["acme-ok"].portal is None  # the active portal's own provider
+    assert outcomes["acme-bad"].portal is None and outcomes["acme-bad"].permanent
     sandbox.faults.add(Fault.status(503))
     await _queue_for(journal, "beta-later", "beta")
     [waiting] = (await sender.send_due()).outcomes
