@@ -135,6 +135,7 @@ async def test_no_token_keeps_the_call_queued_for_a_reconnect(
         report = await _sender(journal, service).send_due()
     [outcome] = report.outcomes
     assert isinstance(outcome.error, NoTokenError) and not outcome.permanent
+    assert (outcome.entry_id, outcome.delivered) == (entry_id, False)
     assert (report.delivered, report.failed, report.still_pending) == (0, 0, 1)
     entry = await journal.get_entry(entry_id)
     assert entry is not None and entry.state is OutboxState.PENDING
@@ -161,6 +162,15 @@ async def test_a_bug_while_sending_leaves_the_entry_pending_not_sending(
     assert entry.last_error == {"error": "RuntimeError"}
     waited = (entry.next_attempt_at - NOW).total_seconds()
     assert 24.0 - 1 <= waited <= 36.0 + 1
+    # A bug again: it backs off like any failure, a minute after the second attempt.
+    async with build_client() as client:
+        service = HubSpotService(client, Broken(), base_url=sandbox.base_url)
+        with pytest.raises(RuntimeError, match="a bug"):
+            await _sender(journal, service).send_due(include_future=True)
+    again = await journal.get_entry(entry_id)
+    assert again is not None and again.attempts == 2
+    waited = (again.next_attempt_at - NOW).total_seconds()
+    assert 48.0 - 1 <= waited <= 72.0 + 1
 
 
 def test_a_portal_that_is_not_connected_is_named() -> None:
@@ -276,13 +286,14 @@ async def test_each_outcome_names_another_portals_call_and_only_those(
     other = StaticToken(Secret(DEMO_TOKEN))  # the other portal's own provider
     providers = {"beta": other, "acme": service.tokens}
     sender = OutboxSender(journal, service, clock=lambda: NOW, tokens_for=providers.get)
-    await _queue_for(journal, "beta-ok", "beta")
+    beta_ok = await _queue_for(journal, "beta-ok", "beta")
     await _queue_for(journal, "beta-bad", "beta", bad=True)
     await _queue_for(journal, "acme-ok", "acme")
     await _queue_for(journal, "acme-bad", "acme", bad=True)
     report = await sender.send_due()
     outcomes = {o.external_call_id: o for o in report.outcomes}
     assert outcomes["beta-ok"].portal == "beta" and outcomes["beta-ok"].delivered is True
+    assert outcomes["beta-ok"].entry_id == beta_ok
     assert outcomes["beta-bad"].portal == "beta" and outcomes["beta-bad"].permanent
     assert outcomes["beta-bad"].delivered is False
     assert outcomes["acme-ok"].portal is None  # the active portal's own provider
@@ -291,3 +302,15 @@ async def test_each_outcome_names_another_portals_call_and_only_those(
     await _queue_for(journal, "beta-later", "beta")
     [waiting] = (await sender.send_due()).outcomes
     assert (waiting.portal, waiting.delivered, waiting.permanent) == ("beta", False, False)
+
+
+async def test_no_token_for_the_active_portals_call_is_not_taken_for_another_portal(
+    sandbox: SandboxServer, journal: AsyncJournal
+) -> None:
+    await _queue_for(journal, "acme-1", "acme")
+    async with build_client() as client:
+        service = HubSpotService(client, NoToken(), base_url=sandbox.base_url)
+        providers = {"acme": service.tokens}  # acme is the active portal
+        sender = OutboxSender(journal, service, clock=lambda: NOW, tokens_for=providers.get)
+        [outcome] = (await sender.send_due()).outcomes
+    assert isinstance(outcome.error, NoTokenError) and outcome.portal is None
