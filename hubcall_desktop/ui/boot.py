@@ -210,9 +210,14 @@ class Boot:
     async def stop(self) -> None:
         """Stop the sources, the desk (writing pending notes), the journal, the sandbox."""
         controller = self._controller
+        if self.connection is not None:  # a connection made now must not start new work
+            self.connection.remove_listener(self._on_connection)
         try:
             if self.sources is not None:
                 await self.sources.stop()
+            # Work started while the sources stopped (a last event's notice, a connection's
+            # outcome list) would otherwise meet a closed HubSpot client.
+            await tasks.UI_TASKS.cancel_all()
             if controller.runtime is not None:
                 controller.model.set_journal(None)
                 await controller.runtime.close()

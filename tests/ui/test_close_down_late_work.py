@@ -1,0 +1,43 @@
+"""Work the UI starts while the app is closing (a connection's outcome list, a last
+event's notice) is cancelled before the desk and its HubSpot client close, instead of
+failing against them with a traceback in the log."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hubcall_desktop.ui import tasks
+from hubcall_desktop.ui.controller import AppController
+
+from .conftest import run
+
+
+def test_work_started_while_closing_is_cancelled_before_the_desk_closes(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    controller: AppController,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    desk = controller.desk
+    assert desk is not None
+    reached = []
+
+    async def late_work() -> None:
+        await asyncio.sleep(0.3)  # still running when the desk closes
+        reached.append(True)
+        await desk.service.call_outcomes()
+
+    class ClosingSources:
+        async def stop(self) -> None:
+            tasks.start(late_work(), "late work")  # as a listener would, mid-close
+
+    controller.boot.sources = ClosingSources()  # type: ignore[assignment]
+    with caplog.at_level(logging.ERROR):
+        run(qtbot, qloop, controller.close_down(), timeout=10_000)
+        qtbot.wait(600)
+    assert reached == []
+    assert "late work" not in caplog.text
