@@ -298,10 +298,9 @@ class HubSpotService:
         provider: TokenProvider,
         sent: list[Secret],
     ) -> Answer:
-        async for attempt in retrying(self._policy, self._retry_sleep):
-            with attempt:
-                return await self._send_once(method, url, body, provider, sent)
-        raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
+        # tenacity calls it until it succeeds or the policy stops, then reraises the last error.
+        attempts = retrying(self._policy, self._retry_sleep)
+        return await attempts(self._send_once, method, url, body, provider, sent)
 
     async def _send_once(
         self,
