@@ -15,6 +15,7 @@ from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.sandbox import SandboxServer
+from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.webhook import WebhookServer
 
@@ -170,3 +171,27 @@ async def test_the_status_shows_a_journal_failure_until_a_write_works(
     assert "locked" in runtime.desk.current_status().message
     await runtime.desk.handle_event(event(EventKind.RINGING))
     assert runtime.desk.current_status().message == ""
+
+
+async def test_the_last_hundred_refused_calls_keep_their_id_for_a_retry_older_ones_do_not(
+    journal_path: Path, sandbox: SandboxServer
+) -> None:
+    hasty = await open_desk(journal_path, sandbox, busy_timeout=0.01)
+    refused: list[str] = []
+    hasty.desk.add_listener(
+        lambda u: (
+            refused.append(u.call.external_call_id) if u.kind is UpdateKind.NOT_RECORDED else None
+        )
+    )
+    try:
+        with write_locked(journal_path):
+            for n in range(101):
+                with pytest.raises(StorageError):
+                    await hasty.desk.handle_event(event(EventKind.RINGING, f"sip-{n}"))
+        oldest = await hasty.desk.handle_event(event(EventKind.RINGING, "sip-0"))
+        kept = await hasty.desk.handle_event(event(EventKind.RINGING, "sip-1"))
+    finally:
+        await hasty.close()
+    assert len(refused) == 101
+    assert oldest != refused[0]  # forgotten: its retry is a call of its own
+    assert kept == refused[1]  # its pop-up follows the retry
