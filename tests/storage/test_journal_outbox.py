@@ -84,9 +84,30 @@ def test_a_logged_call_is_never_queued_again(journal: CallJournal, make_call, lo
 
 def test_a_call_that_says_logged_is_refused(journal: CallJournal, make_call, log_body) -> None:
     call = make_call(sync_state=SyncState.LOGGED)
-    with pytest.raises(AlreadyLogged):
+    with pytest.raises(AlreadyLogged) as refused:
         journal.enqueue_log(call, log_body(call))
+    assert refused.value.external_call_id == call.external_call_id
     assert journal.pending_count() == 0
+
+
+def test_a_call_the_journal_holds_as_logged_is_refused_from_a_stale_copy(
+    journal: CallJournal, make_call, log_body
+) -> None:
+    call = make_call(sync_state=SyncState.LOGGED)  # e.g. imported as logged: no outbox entry
+    journal.save_call(call)
+    with pytest.raises(AlreadyLogged):
+        journal.enqueue_log(replace(call, sync_state=SyncState.LOCAL), log_body(call))
+    assert journal.pending_count() == 0
+
+
+def test_a_body_without_the_call_id_is_queued_for_its_call(
+    journal: CallJournal, make_call, log_body
+) -> None:
+    call = make_call()
+    body = log_body(call)
+    del body["externalCallId"]
+    entry = journal.enqueue_log(call, body)
+    assert entry.external_call_id == call.external_call_id
 
 
 @pytest.mark.parametrize(
@@ -137,6 +158,7 @@ def test_due_entries_are_pending_and_due_oldest_first(
     assert journal.due_entries(entries[0].created_at - timedelta(microseconds=1)) == []
     journal.mark_sending(entries[0].id)
     assert entries[0].id not in [e.id for e in journal.due_entries(clock.now)]
+    assert journal.due_entries(clock.now, limit=0) == []
     with pytest.raises(ValueError, match="negative"):
         journal.due_entries(clock.now, limit=-1)
 
@@ -292,7 +314,7 @@ def test_recover_interrupted_puts_sending_entries_back(
         assert {e.id for e in after_restart.due_entries(clock.now)} == {e.id for e in entries}
         assert after_restart.recover_interrupted() == []
         history = after_restart.history(calls[1].external_call_id)
-        assert history[-1].event == EventKind.INTERRUPTED
+        assert (history[-1].event, history[-1].outbox_id) == (EventKind.INTERRUPTED, entries[1].id)
 
 
 def test_saving_a_stale_copy_cannot_undo_the_outbox(
