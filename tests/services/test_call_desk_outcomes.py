@@ -203,3 +203,13 @@ async def test_while_the_desk_runs_it_reads_the_portals_outcomes_once_they_are_s
     async with asyncio.timeout(WAIT_S):
         await read.wait()
     assert OWN in runtime.desk.outcome_list().outcomes
+
+
+async def test_an_outcome_chosen_while_the_call_rings_is_kept_when_it_ends(
+    runtime: DeskRuntime, recorder: Recorder
+) -> None:
+    call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
+    await runtime.desk.set_outcome(call_id, LEFT_VOICEMAIL)
+    await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+    ended = await recorder.wait_for(call_id, UpdateKind.ENDED)
+    assert ended.call.outcome == LEFT_VOICEMAIL  # not the No answer a missed call gets

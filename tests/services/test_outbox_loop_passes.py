@@ -114,6 +114,8 @@ async def test_a_retry_that_is_not_due_waits_through_the_passes_before_it(
     waiting = await _queue(journal, "waits-1")
     sandbox.faults.add(Fault.status(503))
     assert await loop.one_pass()  # refused for now: it waits about 30 s (the fixed clock)
+    assert await loop.one_pass()  # a pass of its own sends only what is due
+    assert sandbox.logged_calls() == []
     passed = _noting_passes(loop)
     task = await _running(loop)
     try:
