@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.errors import StorageError
-from hubcall_desktop.storage.database import inspect_read_only
+from hubcall_desktop.storage.database import damaged_error, inspect_read_only
 
 
 def damaged_wal_database(path: Path) -> None:
@@ -46,3 +46,19 @@ def test_a_wal_another_program_wrote_during_the_look_is_kept(tmp_path: Path) -> 
     with sqlite3.connect(path) as after:
         assert after.execute("PRAGMA user_version").fetchone() == (9,)
     after.close()
+
+
+def test_problems_the_check_finds_are_named_and_nothing_is_left_beside(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[36:40] = (5).to_bytes(4, "big")  # the header counts free pages the file lacks
+    path.write_bytes(bytes(data))
+    with pytest.raises(StorageError) as refused:
+        inspect_read_only(path, 5.0, lambda conn: None)
+    problem = "*** in database main ***\nMain freelist: size is 0 but should be 5"
+    assert str(refused.value) == str(damaged_error(path, problem))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    assert path.read_bytes() == bytes(data)
