@@ -19,12 +19,12 @@ import logging
 import os
 import socket
 import stat
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from hubcall_desktop import APP_NAME
+from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.secret import Secret
 
@@ -115,16 +115,7 @@ def write_runtime(path: Path, info: RuntimeInfo) -> None:
         record["webhook_problem"] = info.webhook_problem
     if info.secret:
         record["secret"] = info.secret.reveal()
-    fd, tmp = tempfile.mkstemp(prefix=".running-", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(path, json.dumps(record) + "\n", mode=0o600)
 
 
 def read_runtime(path: Path) -> RuntimeInfo | None:

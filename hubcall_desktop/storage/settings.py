@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shlex
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from hubcall_desktop.core.api_versions import (
     DEFAULT_API_VERSION,
     LEGACY_API_VERSION,
 )
+from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
@@ -203,18 +202,8 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
 def save_settings(settings: Settings, path: Path) -> None:
     """Validate, then write atomically (temp file + rename) so a crash never leaves half a file."""
     settings.validate()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(asdict(settings), indent=2, sort_keys=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(path, data + "\n")
 
 
 def _move_aside(path: Path, why: str) -> str:

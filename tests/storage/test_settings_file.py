@@ -184,7 +184,7 @@ def test_the_new_file_is_written_completely_beside_the_old_one_before_it_replace
     assert size == expected_size  # flushed before the sync
     assert old == "{}"
     [temporary] = [n for n in names if n != "settings.json"]
-    assert temporary.startswith(".settings-")  # hidden, in the same folder (same file system)
+    assert temporary.startswith(".settings.json-")  # hidden, in the same folder (same file system)
 
 
 def test_a_failed_save_raises_and_removes_its_temporary_file(tmp_path: Path) -> None:
