@@ -71,9 +71,11 @@ async def test_the_loop_looks_again_after_its_idle_time(
     sandbox: SandboxServer, parts: tuple[AsyncJournal, HubSpotService]
 ) -> None:
     loop = _loop(parts, idle_check_s=0.2)
+    first_pass = _noting_passes(loop)
     task = await _running(loop)
     try:
-        await asyncio.sleep(0.3)  # past its first idle time
+        async with asyncio.timeout(WAIT_S):
+            await first_pass.wait()  # its first look found nothing
         await _queue(parts[0], "idle-1")  # nobody wakes the loop: a later look finds it
         async with asyncio.timeout(WAIT_S):
             await sandbox.wait_for(lambda rs: any(r.is_inbound_call for r in rs))

@@ -25,19 +25,26 @@ def test_work_started_while_closing_is_cancelled_before_the_desk_closes(
     desk = controller.desk
     assert desk is not None
     reached = []
+    closed = asyncio.Event()  # set once the close-down is over
+    started: list[asyncio.Task[None]] = []
 
     async def late_work() -> None:
-        await asyncio.sleep(0.3)  # still running when the desk closes
+        await closed.wait()  # still running when the desk closes
         reached.append(True)
         await desk.service.call_outcomes()
 
     class ClosingSources:
-        async def stop(self) -> None:
-            tasks.start(late_work(), "late work")  # as a listener would, mid-close
+        async def stop(self) -> None:  # as a listener would, mid-close
+            started.append(tasks.start(late_work(), "late work"))
+
+    async def close_then_let_go() -> None:
+        await controller.close_down()
+        closed.set()
+        await asyncio.gather(*started, return_exceptions=True)  # ended, whichever way
 
     controller.boot.sources = ClosingSources()  # type: ignore[assignment]
     with caplog.at_level(logging.ERROR):
-        run(qtbot, qloop, controller.close_down(), timeout=10_000)
-        qtbot.wait(600)
+        run(qtbot, qloop, close_then_let_go(), timeout=10_000)
+    assert len(started) == 1 and started[0].cancelled()
     assert reached == []
     assert "late work" not in caplog.text
