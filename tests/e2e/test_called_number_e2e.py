@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from outside import until, xdotool
 from soak_driver import App, Sandbox, app_env, free_port
 
 from tests.conftest import RealSession
 
 pytestmark = [pytest.mark.e2e, pytest.mark.real_session, pytest.mark.timeout(300)]
-GUARD_S = 90.0
 CALLER = "+49 30 55501234"
 AGENT_LINE = "030 901820"  # region DE
 
@@ -60,22 +57,6 @@ def _notify(app: App, event: str) -> None:
     assert done.stdout.startswith(f"{event}: recorded by HubCall Desktop"), done.stdout
 
 
-def _until(what: str, app: App, check: Callable[[], Any]) -> Any:
-    deadline = time.monotonic() + GUARD_S
-    while not (found := check()):
-        assert app.alive(), app.stderr()
-        assert time.monotonic() < deadline, f"{what} did not happen:\n{app.stderr()}"
-        time.sleep(0.2)
-    return found
-
-
-def _xdotool(*args: str) -> str:
-    done = subprocess.run(
-        ["xdotool", *args], capture_output=True, text=True, check=False, env=os.environ
-    )
-    return done.stdout
-
-
 def _the_call(app: App) -> dict[str, Any]:
     (call,) = app.history()
     return call
@@ -102,24 +83,22 @@ def test_the_agent_types_the_called_number_into_the_popup_and_the_call_is_logged
     app.start()
     app.wait_listening()
     _notify(app, "ringing")
-    (window,) = _until(
+    (window,) = until(
         "the pop-up",
         app,
-        lambda: _xdotool("search", "--onlyvisible", "--name", "^Incoming call$").split(),
+        lambda: xdotool("search", "--onlyvisible", "--name", "^Incoming call$").split(),
     )
     _notify(app, "ended")
-    _until("the end", app, lambda: _the_call(app)["endedAt"])
+    until("the end", app, lambda: _the_call(app)["endedAt"])
     assert _the_call(app)["syncState"] == "local"
 
     # The agent clicks into the pop-up, goes to the number with its shortcut (Alt+C),
     # types it and logs the call with Ctrl+Enter.
-    _xdotool("windowfocus", "--sync", window)
-    _xdotool("key", "--window", window, "alt+c")
-    _xdotool("type", "--delay", "20", AGENT_LINE)
-    _xdotool("key", "ctrl+Return")
-    call = _until(
-        "the log", app, lambda: _the_call(app)["syncState"] == "logged" and _the_call(app)
-    )
+    xdotool("windowfocus", "--sync", window)
+    xdotool("key", "--window", window, "alt+c")
+    xdotool("type", "--delay", "20", AGENT_LINE)
+    xdotool("key", "ctrl+Return")
+    call = until("the log", app, lambda: _the_call(app)["syncState"] == "logged" and _the_call(app))
     assert call["to"] == "+4930901820" and call["from"] == "+493055501234"
     assert not call["numberWithheld"]
     (body,) = _logged(sandbox)
@@ -136,7 +115,7 @@ def test_logged_on_the_agents_behalf_it_waits_for_the_number_and_is_sent_once_it
     app.wait_listening()
     _notify(app, "ringing")
     _notify(app, "ended")
-    call = _until(
+    call = until(
         "the automatic log", app, lambda: _the_call(app)["syncState"] != "local" and _the_call(app)
     )
     assert call["syncState"] == "needs_number", call  # it was "withheld", never to be sent
@@ -151,7 +130,7 @@ def test_logged_on_the_agents_behalf_it_waits_for_the_number_and_is_sent_once_it
     _settings(app, own_number=AGENT_LINE, webhook_port=app.webhook_port)
     app.start()
     app.wait_listening()
-    sent = _until(
+    sent = until(
         "the send", app, lambda: _the_call(app)["syncState"] == "logged" and _the_call(app)
     )
     assert sent["to"] == "+4930901820"

@@ -14,7 +14,6 @@ import asyncio
 import json
 import os
 import subprocess
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from outside import until
 from soak_driver import App, Sandbox, app_env, free_port, logged_ids
 from test_journal_e2e import clean, post
 
@@ -94,14 +94,6 @@ def _badge_pixels() -> int:
     return red
 
 
-def _wait(check: Any, app: App, what: str) -> None:
-    deadline = time.monotonic() + GUARD_S
-    while not check():
-        assert app.alive() and clean(app), app.stderr()
-        assert time.monotonic() < deadline, f"{what}:\n{app.stderr()}"
-        time.sleep(0.2)
-
-
 def test_five_missed_calls_are_logged_once_each_with_one_notification_and_a_badge(
     rig: tuple[App, Sandbox],
 ) -> None:
@@ -109,7 +101,7 @@ def test_five_missed_calls_are_logged_once_each_with_one_notification_and_a_badg
     url, secret = app.webhook()
     _dunst("close-all")
     before = _history()
-    _wait(lambda: _shown_by_dunst() == 0, app, "dunst kept an earlier notification")
+    until("dunst clearing its notifications", app, lambda: _shown_by_dunst() == 0, GUARD_S)
     assert _badge_pixels() == 0  # no badge while nothing was missed
 
     for n, number in enumerate(CALLERS):
@@ -123,7 +115,7 @@ def test_five_missed_calls_are_logged_once_each_with_one_notification_and_a_badg
         calls = [c for c in app.history() if str(c["call_id"]).startswith("missed-")]
         return len(calls) == len(CALLERS) and all(c["syncState"] == "logged" for c in calls)
 
-    _wait(all_logged, app, "the missed calls were not all logged")
+    until("every missed call logged", app, all_logged, GUARD_S)
     for call in app.history():
         assert call["status"] == "MISSED", call
 
@@ -135,8 +127,8 @@ def test_five_missed_calls_are_logged_once_each_with_one_notification_and_a_badg
     assert len(sent) == len(CALLERS) and set(sent.values()) == {1}, sent
 
     # One notification for the five, on screen now.
-    _wait(lambda: _shown_by_dunst() == 1, app, "no missed-call notification was shown")
-    _wait(lambda: _badge_pixels() > 0, app, "the tray icon got no badge")
+    until("one missed-call notification shown", app, lambda: _shown_by_dunst() == 1, GUARD_S)
+    until("a badge on the tray icon", app, lambda: _badge_pixels() > 0, GUARD_S)
     _dunst("close-all")  # into dunst's history, where its text can be read
     new = {k: v for k, v in _history().items() if k not in before}
     assert [s for s in new.values() if "missed call" in s] == ["5 missed calls"], new

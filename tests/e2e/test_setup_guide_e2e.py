@@ -13,23 +13,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from outside import until, xdotool
 from soak_driver import App, Sandbox, app_env, free_port
 
 from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from tests.conftest import RealSession
 
 pytestmark = [pytest.mark.e2e, pytest.mark.real_session, pytest.mark.timeout(300)]
-GUARD_S = 90.0
 GUIDE = "Set up HubCall Desktop – step {} of 3"
 
 
@@ -56,30 +53,14 @@ def rig(tmp_path: Path, real_session: RealSession) -> Iterator[tuple[App, Sandbo
         sandbox.stop()
 
 
-def _until(what: str, app: App, check: Callable[[], Any]) -> Any:
-    deadline = time.monotonic() + GUARD_S
-    while not (found := check()):
-        assert app.alive(), app.stderr()
-        assert time.monotonic() < deadline, f"{what} did not happen:\n{app.stderr()}"
-        time.sleep(0.2)
-    return found
-
-
-def _xdotool(*args: str) -> str:
-    done = subprocess.run(
-        ["xdotool", *args], capture_output=True, text=True, check=False, env=os.environ
-    )
-    return done.stdout
-
-
 def _mapped(title: str) -> list[str]:
     """The X windows called ``title`` that are mapped now."""
-    return _xdotool("search", "--onlyvisible", "--name", f"^{title}$").split()
+    return xdotool("search", "--onlyvisible", "--name", f"^{title}$").split()
 
 
 def _step(app: App, number: int) -> str:
-    (window,) = _until(f"guide step {number}", app, lambda: _mapped(GUIDE.format(number)))
-    _xdotool("windowfocus", "--sync", window)
+    (window,) = until(f"guide step {number}", app, lambda: _mapped(GUIDE.format(number)))
+    xdotool("windowfocus", "--sync", window)
     return window
 
 
@@ -105,29 +86,29 @@ def test_first_start_set_up_by_keyboard_with_a_test_ring_hubspot_never_hears_of(
 
     # Step 1: the token field has the keys; Enter saves the token (HubSpot checks it).
     _step(app, 1)
-    _xdotool("type", "--delay", "10", DEMO_TOKEN)
-    _xdotool("key", "Return")
+    xdotool("type", "--delay", "10", DEMO_TOKEN)
+    xdotool("key", "Return")
     # Step 2: the number field has the keys; Enter is Next.
     _step(app, 2)
     status = json.loads(app.cli("auth", "status", "--json").stdout)
     assert DEMO_TOKEN not in json.dumps(status)
-    _xdotool("type", "--delay", "20", "030 1234567")
-    _xdotool("key", "Return")
+    xdotool("type", "--delay", "20", "030 1234567")
+    xdotool("key", "Return")
     # Step 3: the Test ring button has the keys; Space rings, and the pop-up is mapped.
     _step(app, 3)
-    _xdotool("key", "space")
-    _until("the test call's pop-up", app, lambda: _mapped("Incoming call"))
-    (call,) = _until("the test call in the history", app, app.history)
+    xdotool("key", "space")
+    until("the test call's pop-up", app, lambda: _mapped("Incoming call"))
+    (call,) = until("the test call in the history", app, app.history)
     assert call["from"] is None and call["source"] == "demo", call
     # Back to the guide (it kept its place), Enter finishes it.
     guide = _step(app, 3)
-    _xdotool("key", "--window", guide, "Return")
-    _until("the guide to close", app, lambda: not _mapped(GUIDE.format(3)))
+    xdotool("key", "--window", guide, "Return")
+    until("the guide to close", app, lambda: not _mapped(GUIDE.format(3)))
     # The test call ends with the guide: discarded, its pop-up gone, nothing sent.
-    _until("the test call's end", app, lambda: app.history()[0]["syncState"] == "discarded")
-    _until("the pop-up to close", app, lambda: not _mapped("Incoming call"))
+    until("the test call's end", app, lambda: app.history()[0]["syncState"] == "discarded")
+    until("the pop-up to close", app, lambda: not _mapped("Incoming call"))
     assert _inbound_calls(sandbox) == []
-    settings = _until(
+    settings = until(
         "the settings", app, lambda: _settings(app).get("setup_guide_done") and _settings(app)
     )
     assert settings["own_number"] == "+49301234567"
