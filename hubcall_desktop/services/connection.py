@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import time
@@ -377,10 +378,19 @@ class ConnectionManager:
             provider = await self.oauth_provider()
             details = await self._account_details(provider)
             info = await provider.client.introspect(await provider.access_token())
-            meta = snapshot.oauth or OAuthMetadata(self._portal)
-            meta.hub_id, meta.user_id, meta.user = info.hub_id, info.user_id, info.user
-            meta.hub_domain, meta.scopes = info.hub_domain, list(info.scopes)
+            # A new record, not the published one changed in place: a snapshot equal to
+            # the new one would otherwise never reach the listeners (who signed in).
+            meta = dataclasses.replace(
+                snapshot.oauth or OAuthMetadata(self._portal),
+                hub_id=info.hub_id,
+                user_id=info.user_id,
+                user=info.user,
+                hub_domain=info.hub_domain,
+                scopes=list(info.scopes),
+            )
             await asyncio.to_thread(self._metadata.put, meta)
+            if self._snapshot is snapshot:
+                self._publish(dataclasses.replace(snapshot, oauth=meta))
             return WhoAmI(
                 details.portal_id,
                 details.ui_domain,

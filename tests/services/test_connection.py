@@ -21,6 +21,7 @@ from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
     SANDBOX_CLIENT_ID,
     SANDBOX_CLIENT_SECRET,
+    SANDBOX_USER,
     SANDBOX_USER_ID,
     consent_without_browser,
 )
@@ -114,6 +115,9 @@ async def test_oauth_connect_fills_who_am_i(
     assert me.user_id == SANDBOX_USER_ID and me.scope_warning is None  # type: ignore[attr-defined]
     assert seen[-1].kind is ConnectionKind.OAUTH
     assert seen[-1].status is ConnectionStatus.CONNECTED
+    # Who signed in reaches the listeners, and what they were sent before stays as sent.
+    assert seen[-1].oauth is not None and seen[-1].oauth.user == SANDBOX_USER
+    assert seen[-2].oauth is not None and seen[-2].oauth.user == ""
     meta = json.loads((tmp_path / "oauth.json").read_text())["portals"][PORTAL]
     assert meta["hub_id"] == SANDBOX_PORTAL_ID and meta["user_id"] == SANDBOX_USER_ID
     assert "crm.objects.contacts.write" in meta["scopes"]
