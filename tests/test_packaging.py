@@ -1,5 +1,5 @@
 """The wheel: every package listed in pyproject.toml, and the icons and translations inside
-(``hubcall_desktop/resources``), where ui/assets.py finds them once installed. The desktop
+(``hubcall_desktop/resources``), where ui/desktop/assets.py finds them once installed. The desktop
 entry and AppStream metadata, checked by the tools distributions run, under the one app id.
 The bundle itself is built and run in tests/test_bundle.py; the spec's Windows and macOS
 parts in tests/test_bundle_spec.py."""
@@ -71,7 +71,7 @@ def test_the_wheel_carries_icons_and_translations(wheel: Path) -> None:
     }
     assert icons and translations
     assert icons | translations <= names
-    assert "hubcall_desktop/ui/assets.py" in names
+    assert "hubcall_desktop/ui/desktop/assets.py" in names
     assert not any(name.startswith("tests/") or name.endswith(".ts") for name in names)
 
 
@@ -79,7 +79,7 @@ def test_an_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> 
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     probe = (
         "import hubcall_desktop\n"
-        "from hubcall_desktop.ui.assets import icon_path, resource_dir, translations_dir\n"
+        "from hubcall_desktop.ui.desktop.assets import icon_path, resource_dir, translations_dir\n"
         "print(hubcall_desktop.__file__)\n"
         "print(resource_dir())\n"
         "print(icon_path('hubcall').is_file(), (translations_dir() / 'hubcall_de.qm').is_file())\n"
@@ -157,7 +157,7 @@ def test_one_app_id_names_everything() -> None:
     assert DESKTOP_FILE.name == autostart.ENTRY_NAME
     assert autostart.LAUNCH_AGENT_LABEL == APP_ID
     assert f"Icon={APP_ID}\n" in autostart.entry_text(["hubcall-desktop"])
-    app_py = (ROOT / "hubcall_desktop" / "ui" / "app.py").read_text("utf-8")
+    app_py = (ROOT / "hubcall_desktop" / "ui" / "startup" / "app.py").read_text("utf-8")
     assert "DESKTOP_FILE = APP_ID" in app_py
     old_names = [p.name for p in (ROOT / "packaging").iterdir() if "hubcall-desktop." in p.name]
     assert old_names == ["hubcall-desktop.spec"]  # the bundle keeps the command's name

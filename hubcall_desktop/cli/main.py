@@ -31,6 +31,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(words)
     configure_logging(args.verbose, args.data_dir)
-    from hubcall_desktop.ui.app import run
+    from hubcall_desktop.ui.startup.app import run
 
     return run(args)

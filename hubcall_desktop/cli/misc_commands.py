@@ -28,12 +28,12 @@ def run_sandbox(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """The app in demo mode; without a display, the terminal walk-through."""
-    from hubcall_desktop.ui.app import run
+    from hubcall_desktop.ui.startup.app import run
 
     return run(args)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from hubcall_desktop.ui.app import run
+    from hubcall_desktop.ui.startup.app import run
 
     return run(args)

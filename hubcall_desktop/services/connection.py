@@ -123,6 +123,9 @@ class ConnectionManager:
         self._portal_tokens: dict[str, PortalTokens] = {}
         self._listeners: Listeners[ConnectionSnapshot] = Listeners("connection")
         self._snapshot = ConnectionSnapshot(self._portal)
+        # One look at a time: a look that read oauth.json before a change must not publish
+        # after the look that read it after the change.
+        self._looking = asyncio.Lock()
 
     def __repr__(self) -> str:
         return f"ConnectionManager(portal={self._portal!r}, status={self._snapshot.status.value!r})"
@@ -152,6 +155,10 @@ class ConnectionManager:
 
     async def refresh_state(self) -> ConnectionSnapshot:
         """Work out kind and status from the environment, the keyring and ``oauth.json``."""
+        async with self._looking:
+            return await self._look()
+
+    async def _look(self) -> ConnectionSnapshot:
         portal = self._portal
         if self._environ.get(ACCESS_TOKEN_ENV, "").strip():
             return self._publish(
@@ -378,8 +385,8 @@ class ConnectionManager:
             provider = await self.oauth_provider()
             details = await self._account_details(provider)
             info = await provider.client.introspect(await provider.access_token())
-            # A new record, not the published one changed in place: a snapshot equal to
-            # the new one would otherwise never reach the listeners (who signed in).
+            # A new record, not the published one changed in place: the look below would
+            # otherwise find nothing changed, and the listeners never learn who signed in.
             meta = dataclasses.replace(
                 snapshot.oauth or OAuthMetadata(self._portal),
                 hub_id=info.hub_id,
@@ -389,8 +396,8 @@ class ConnectionManager:
                 scopes=list(info.scopes),
             )
             await asyncio.to_thread(self._metadata.put, meta)
-            if self._snapshot is snapshot:
-                self._publish(dataclasses.replace(snapshot, oauth=meta))
+            if self._portal == snapshot.portal:
+                await self.refresh_state()
             return WhoAmI(
                 details.portal_id,
                 details.ui_domain,

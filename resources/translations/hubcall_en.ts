@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/controller.py" line="+189"/>
+        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+189"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/boot.py" line="+131"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+131"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/call_notices.py" line="+77"/>
+        <location filename="../../hubcall_desktop/ui/presenters/call_notices.py" line="+77"/>
         <source>Could not log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,7 +419,7 @@
 <context>
     <name>CallSource</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+71"/>
         <source>Softphone (webhook)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,12 +646,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/dialogs.py" line="+63"/>
+        <location filename="../../hubcall_desktop/ui/presenters/secondary_windows.py" line="+63"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/settings_presenter.py" line="+256"/>
+        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+256"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,7 +690,7 @@
 <context>
     <name>Direction</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+15"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+15"/>
         <source>Inbound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +703,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/formatting.py" line="+21"/>
+        <location filename="../../hubcall_desktop/ui/text/formatting.py" line="+21"/>
         <source>Withheld number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +721,7 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/history_actions.py" line="+80"/>
+        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+80"/>
         <source>The call is queued for HubSpot again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,7 +1183,7 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="+29"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+29"/>
         <source>enter a phone number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1727,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/messages.py" line="+84"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+84"/>
         <source>%1 (HubSpot said: %2; correlation id %3)</source>
         <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
         <translation type="unfinished"></translation>
@@ -2907,7 +2907,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/missed.py" line="+142"/>
+        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+142"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n missed call</numerusform>
@@ -3044,7 +3044,7 @@
 <context>
     <name>PhoneNumberType</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="-71"/>
         <source>fixed line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3107,7 +3107,7 @@
 <context>
     <name>PopupManager</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/popups.py" line="+128"/>
+        <location filename="../../hubcall_desktop/ui/presenters/popup_stack.py" line="+128"/>
         <source>This call could not be recorded, so it is not in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3318,7 @@
 <context>
     <name>SetupGuidePresenter</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/setup_guide_presenter.py" line="+166"/>
+        <location filename="../../hubcall_desktop/ui/presenters/setup_guide.py" line="+166"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3500,7 +3500,7 @@
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/i18n.py" line="-35"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="-35"/>
         <source>Not logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3543,7 +3543,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/tray.py" line="+112"/>
+        <location filename="../../hubcall_desktop/ui/desktop/tray.py" line="+112"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,7 +3637,7 @@
 <context>
     <name>WrapUps</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/wrap_ups.py" line="+73"/>
+        <location filename="../../hubcall_desktop/ui/presenters/wrap_ups.py" line="+73"/>
         <source>%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.</source>
         <translation>
             <numerusform>%n call was cut off when HubCall Desktop stopped: check the status, then log or discard it.</numerusform>

@@ -21,8 +21,8 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from hubcall_desktop.ui import messages
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.text import messages
+from hubcall_desktop.ui.text.i18n import install_translations
 
 CASES: dict[str, str] = {
     "fixed sentence": "Not connected to HubSpot.",
@@ -46,9 +46,9 @@ def _median_us(call: Callable[[], object], rounds: int) -> float:
 
 
 def run(rounds: int = 200) -> None:
-    probe = "import time; t = time.perf_counter(); import hubcall_desktop.ui.messages; "
+    probe = "import time; t = time.perf_counter(); import hubcall_desktop.ui.text.messages; "
     probe += "print((time.perf_counter() - t) * 1000)"
-    base = "import time; t = time.perf_counter(); import hubcall_desktop.ui.i18n; "
+    base = "import time; t = time.perf_counter(); import hubcall_desktop.ui.text.i18n; "
     base += "print((time.perf_counter() - t) * 1000)"
     both = [
         float(

@@ -44,9 +44,9 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.models.history_model import HistoryModel
-from hubcall_desktop.ui.options import AppOptions, folder_paths
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
 from hubcall_desktop.ui.windows.main_window import MainWindow
 from hubcall_desktop.ui.windows.popup import CallPopup
 
@@ -272,7 +272,7 @@ APP = r"""
 import importlib.abc, importlib.machinery, sys
 class Hook(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name != "hubcall_desktop.ui.first_paint":
+        if name != "hubcall_desktop.ui.startup.first_paint":
             return None
         sys.meta_path.remove(self)
         spec = importlib.machinery.PathFinder.find_spec(name, path)

@@ -74,7 +74,7 @@ def test_log_and_sync_while_another_process_holds_the_lock_stop_cleanly(
 # The real app (not the demo) on a data dir, offscreen; it says when its desk started.
 APP = r"""
 import argparse, sys
-from hubcall_desktop.ui import controller as c
+from hubcall_desktop.ui.presenters import controller as c
 
 original_start = c.AppController.start
 
@@ -83,7 +83,7 @@ def start(self):
     print("STARTED", flush=True)
 
 c.AppController.start = start
-from hubcall_desktop.ui.app import run
+from hubcall_desktop.ui.startup.app import run
 sys.exit(run(argparse.Namespace(demo=False, data_dir=sys.argv[1], region=None, api_base=sys.argv[2], api_version=None)))
 """
 

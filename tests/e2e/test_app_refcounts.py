@@ -38,7 +38,7 @@ from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.paths import resolve_paths
 from hubcall_desktop.storage.settings import save_settings
-from hubcall_desktop.ui.qt_guard import OVERRIDE_ENV
+from hubcall_desktop.ui.startup.qt_guard import OVERRIDE_ENV
 
 pytestmark = [pytest.mark.e2e, pytest.mark.real_session]
 
@@ -261,7 +261,7 @@ def test_thousands_of_qt_callbacks_leave_none_and_the_bools_alone(app: RunningAp
     for name, was, now in zip(("None", "True", "False"), before, after, strict=True):
         assert now >= was - TOLERANCE, (
             f"sys.getrefcount({name}) fell from {was:.0f} to {now:.0f} in the running app: this "
-            "PySide6 build drops references (add it to hubcall_desktop/ui/qt_guard.py)"
+            "PySide6 build drops references (add it to hubcall_desktop/ui/startup/qt_guard.py)"
         )
 
     app.process.send_signal(signal.SIGTERM)

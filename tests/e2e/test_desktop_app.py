@@ -21,7 +21,7 @@ TIMEOUT_S = 60
 # Drives the real entry point: after boot, ring a demo caller, answer, hang up, log, quit.
 DEMO_DRIVER = r"""
 import argparse, asyncio, sys
-from hubcall_desktop.ui import controller as c
+from hubcall_desktop.ui.presenters import controller as c
 from hubcall_desktop.ui.models.history_columns import Column
 
 original_attach = c.AppController.attach
@@ -53,14 +53,14 @@ async def drive(app):
     app.quit_now()
 
 c.AppController.attach = attach
-from hubcall_desktop.ui.app import run
+from hubcall_desktop.ui.startup.app import run
 sys.exit(run(argparse.Namespace(demo=True, data_dir=None, region=None, api_base=None, api_version=None)))
 """
 
 # A plain app on a data folder that says when it listens, and when it is asked to show.
 WAITER = r"""
 import argparse, sys
-from hubcall_desktop.ui import controller as c
+from hubcall_desktop.ui.presenters import controller as c
 
 original_start = c.AppController.start
 
@@ -77,7 +77,7 @@ def open_log_form(self):
 c.AppController.start = start
 c.AppController.show_window = show_window
 c.AppController.open_log_form = open_log_form
-from hubcall_desktop.ui.app import run
+from hubcall_desktop.ui.startup.app import run
 sys.exit(run(argparse.Namespace(demo=False, data_dir=sys.argv[1], region=None, api_base="http://127.0.0.1:9", api_version=None)))
 """
 
@@ -169,7 +169,7 @@ def test_log_call_opens_the_form_in_the_running_app(tmp_path: Path) -> None:
 def test_log_call_on_a_first_launch_opens_the_form_once_booted(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from hubcall_desktop.ui import controller as c\n"
+        "from hubcall_desktop.ui.presenters import controller as c\n"
         "def open_log_form(self):\n"
         "    form = self.dialogs.open_log_form()\n"
         "    print('FORM', form.isVisible(), self.desk is not None, flush=True)\n"
@@ -197,7 +197,7 @@ def test_without_a_display_the_demo_runs_in_the_terminal(tmp_path: Path) -> None
         for k, v in _env(tmp_path).items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    script = "import argparse, sys\nfrom hubcall_desktop.ui.app import run\n" + (
+    script = "import argparse, sys\nfrom hubcall_desktop.ui.startup.app import run\n" + (
         "sys.exit(run(argparse.Namespace(demo=True, data_dir=sys.argv[1], region=None, api_base=None, api_version=None)))"
     )
     done = subprocess.run(

@@ -50,7 +50,7 @@ def rendered() -> Path:
             {"QT_QPA_PLATFORM": "offscreen", "TZ": "Europe/Berlin", "LANG": "C.UTF-8", **extra}
         )
         done = subprocess.run(
-            [sys.executable, "-m", "hubcall_desktop.ui.screenshots", str(OUT), *args],
+            [sys.executable, "-m", "hubcall_desktop.ui.tools.screenshots", str(OUT), *args],
             env=env,
             capture_output=True,
             text=True,

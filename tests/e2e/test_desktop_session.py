@@ -27,10 +27,10 @@ import qasync
 from PySide6.QtWidgets import QApplication, QLineEdit
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.options import AppOptions, folder_paths
-from hubcall_desktop.ui.tray import Tray
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.text.i18n import install_translations
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
+from hubcall_desktop.ui.desktop.tray import Tray
 
 async def until(check, seconds=10.0):
     async with asyncio.timeout(seconds):

@@ -30,7 +30,7 @@ from tests.conftest import RealSession
 pytestmark = [pytest.mark.e2e, pytest.mark.real_session, pytest.mark.timeout(300)]
 GUARD_S = 120.0
 CALLERS = ["030 55501201", "030 55501202", "030 55501203", "030 55501204", "030 55501205"]
-BADGE_RGB = (200, 30, 30)  # ui/tray.py's BADGE_COLOUR
+BADGE_RGB = (200, 30, 30)  # ui/desktop/tray.py's BADGE_COLOUR
 
 
 @pytest.fixture

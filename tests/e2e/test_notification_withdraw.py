@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.real_session]
 
 SCENARIO = r"""
 import asyncio, subprocess
-from hubcall_desktop.ui.notifications import SystemBackend
+from hubcall_desktop.ui.desktop.notifications import SystemBackend
 
 def displayed():
     out = subprocess.run(["dunstctl", "count", "displayed"], capture_output=True, text=True, check=True)

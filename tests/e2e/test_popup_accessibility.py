@@ -32,9 +32,9 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.options import AppOptions, folder_paths
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.text.i18n import install_translations
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
 
 async def until(check, seconds=30.0):
     async with asyncio.timeout(seconds):

@@ -25,8 +25,8 @@ from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.demo import demo_settings, start_sandbox
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.text.i18n import install_translations
 from tests.conftest import SESSION_ENV
 from tests.oauth_redirect import register_port
 
@@ -106,7 +106,7 @@ def oauth_app(
 ) -> Iterator[AppController]:
     """The whole app against the sandbox (not demo mode): its connection manager keeps
     secrets in ``secret_store``, and its "browser" follows the sign-in address itself."""
-    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     settings = demo_settings("DE")
     settings.user_id, settings.oauth_client_id = None, SANDBOX_CLIENT_ID

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.options import AppOptions, folder_paths
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
+from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 WAIT_S = 30.0

@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import Any
 
 SETTLE_S = 1.0  # lets the tasks boot started take their first steps; nothing is timed
-BOOT_MODULE = "hubcall_desktop.ui.boot"
+BOOT_MODULE = "hubcall_desktop.ui.startup.boot"
 
 
 def report() -> None:

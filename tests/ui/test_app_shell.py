@@ -18,11 +18,11 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
-from hubcall_desktop.ui import notifications
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.desktop import notifications
+from hubcall_desktop.ui.desktop.notifications import Notifier
+from hubcall_desktop.ui.desktop.tray import Tray, TrayState
 from hubcall_desktop.ui.models.history_model import Column
-from hubcall_desktop.ui.notifications import Notifier
-from hubcall_desktop.ui.tray import Tray, TrayState
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
 from .ui_helpers import WAIT_MS, run, tooltip_text

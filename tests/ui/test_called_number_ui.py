@@ -19,9 +19,9 @@ from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations, sync_label
 from hubcall_desktop.ui.models.history_model import Column
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.text.i18n import install_translations, sync_label
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 from .ui_helpers import WAIT_MS, make_controller, run

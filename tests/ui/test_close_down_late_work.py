@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 
 from .conftest import run
 

@@ -16,7 +16,7 @@ from hubcall_desktop.sandbox.seed import DEMO_CALLERS, SANDBOX_PORTAL_ID, UNKNOW
 from hubcall_desktop.services.contact_create import ContactOutcome, Result
 from hubcall_desktop.services.demo import ring
 from hubcall_desktop.storage.contact_writes import ContactWrite, WriteState
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.contact_form import ContactForm
 from hubcall_desktop.ui.windows.popup import CallPopup
 

@@ -25,9 +25,9 @@ from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.faults import Fault
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.desktop.notifications import Click
 from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column
-from hubcall_desktop.ui.notifications import Click
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.history_menu import RowAction
 from hubcall_desktop.ui.windows.popup import Stage
 

@@ -18,8 +18,8 @@ from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.sandbox.faults import Fault
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 from .ui_helpers import WAIT_MS, run

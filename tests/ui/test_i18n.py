@@ -17,8 +17,13 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.ui.assets import translations_dir
-from hubcall_desktop.ui.i18n import choose_language, install_translations, status_label, sync_label
+from hubcall_desktop.ui.desktop.assets import translations_dir
+from hubcall_desktop.ui.text.i18n import (
+    choose_language,
+    install_translations,
+    status_label,
+    sync_label,
+)
 from hubcall_desktop.ui.windows.popup import CallPopup
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.ui import instance_claim
-from hubcall_desktop.ui.instance_claim import (
+from hubcall_desktop.ui.startup import instance_claim
+from hubcall_desktop.ui.startup.instance_claim import (
     LOCK_NAME,
     MAX_SOCKET_PATH,
     SHOW_MESSAGE,
@@ -241,7 +241,7 @@ def test_a_crashed_app_leaves_nothing_that_blocks_the_next_start(
             "-c",
             "import sys, time\n"
             "from pathlib import Path\n"
-            "from hubcall_desktop.ui.instance_claim import claim_instance\n"
+            "from hubcall_desktop.ui.startup.instance_claim import claim_instance\n"
             "claim = claim_instance(Path(sys.argv[1]))\n"
             "print(claim.name, flush=True)\n"
             "time.sleep(120)\n",

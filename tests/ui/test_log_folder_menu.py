@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.services.log_files import log_folder
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
 from .ui_helpers import WAIT_MS

@@ -14,7 +14,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.errors import ErrorDetails, HubSpotValidationError
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import ManualLog, ManualResult
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 
 from .ui_helpers import WAIT_MS

@@ -19,10 +19,10 @@ from hubcall_desktop.hubspot.errors import HubSpotValidationError, error_from_re
 from hubcall_desktop.services.desk_types import DeskUpdate, ManualResult, UpdateKind
 from hubcall_desktop.storage.database import damaged_error
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui import i18n, messages
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.messages import MAX_CHARS, known_text, message_text
 from hubcall_desktop.ui.models.history_model import Column, HistoryModel
+from hubcall_desktop.ui.text import i18n, messages
+from hubcall_desktop.ui.text.i18n import install_translations
+from hubcall_desktop.ui.text.messages import MAX_CHARS, known_text, message_text
 from hubcall_desktop.ui.windows.call_dialog import CallDialog
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.popup import CallPopup

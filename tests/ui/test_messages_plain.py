@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.text.i18n import install_translations
+from hubcall_desktop.ui.text.messages import message_text
 
 from .message_samples import Sample, samples
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.tray import Tray
+from hubcall_desktop.ui.desktop.tray import Tray
+from hubcall_desktop.ui.presenters.controller import AppController
 
 from .test_popup_notifications import _screen
 from .ui_helpers import WAIT_MS, run

@@ -16,8 +16,8 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.outcomes import PORTAL_OUTCOME
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
-from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.models.history_columns import Column
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.outcome_combo import OUTCOME_CHOICES, OutcomeCombo
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
@@ -190,7 +190,7 @@ def test_a_stored_outcome_missing_from_the_list_is_still_shown(qtbot: QtBot) -> 
 
 def test_hubspots_refusal_of_an_outcome_names_the_outcome() -> None:
     from hubcall_desktop.hubspot.errors import error_from_response
-    from hubcall_desktop.ui.messages import message_text
+    from hubcall_desktop.ui.text.messages import message_text
 
     body = {
         "status": "error",
@@ -210,7 +210,7 @@ def test_the_defaults_are_german_in_german_and_a_portals_list_is_shown_as_given(
     from datetime import UTC, datetime
 
     from hubcall_desktop.core.outcomes import OutcomeList
-    from hubcall_desktop.ui.i18n import install_translations
+    from hubcall_desktop.ui.text.i18n import install_translations
 
     install_translations(qapp, "de")  # type: ignore[arg-type]
     try:

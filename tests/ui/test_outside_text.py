@@ -20,9 +20,9 @@ from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.sources.webhook import EVENTS_PATH, WebhookServer
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.notifications import _body_for_system
-from hubcall_desktop.ui.tray import Tray, TrayState
+from hubcall_desktop.ui.desktop.notifications import _body_for_system
+from hubcall_desktop.ui.desktop.tray import Tray, TrayState
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.call_dialog import CallDialog
 from hubcall_desktop.ui.windows.popup import POPUP_WIDTH, CallPopup
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.ui.controller import AppController
 from hubcall_desktop.ui.models.history_model import Column
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 from .ui_helpers import WAIT_MS, run

@@ -15,7 +15,7 @@ from hubcall_desktop.core.call import CallSource, utc_now
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.events import EventKind, make_event
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 
 from .ui_helpers import WAIT_MS, run
 

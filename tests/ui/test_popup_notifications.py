@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
-from hubcall_desktop.ui.call_notices import NAME_WAIT_MS
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.notifications import Click, InAppBackend
-from hubcall_desktop.ui.popups import MAX_VISIBLE
+from hubcall_desktop.ui.desktop.notifications import Click, InAppBackend
+from hubcall_desktop.ui.presenters.call_notices import NAME_WAIT_MS
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.presenters.popup_stack import MAX_VISIBLE
 
 from .ui_helpers import WAIT_MS, run
 

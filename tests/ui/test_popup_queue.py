@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.popups import MAX_VISIBLE
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.presenters.popup_stack import MAX_VISIBLE
 
 from .ui_helpers import WAIT_MS, run
 

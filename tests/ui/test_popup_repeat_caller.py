@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 from .popup_screen_probe import painted_height

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.cli.exit_codes import ExitCode
-from hubcall_desktop.ui import qt_guard
-from hubcall_desktop.ui.qt_guard import OVERRIDE_ENV, installed_versions, known_problem
+from hubcall_desktop.ui.startup import qt_guard
+from hubcall_desktop.ui.startup.qt_guard import OVERRIDE_ENV, installed_versions, known_problem
 
 BROKEN = {"shiboken6": "6.12.0", "PySide6-Essentials": "6.12.0"}
 
@@ -119,7 +119,7 @@ def test_the_app_refuses_to_start_on_a_broken_build(tmp_path: Path) -> None:
     # The table spares 3.12+ (immortal None); there the wiring is tested with the same
     # entry widened to every Python.
     widen = (
-        "import dataclasses\nfrom hubcall_desktop.ui import qt_guard as g\n"
+        "import dataclasses\nfrom hubcall_desktop.ui.startup import qt_guard as g\n"
         "g.KNOWN_BROKEN = tuple(dataclasses.replace(b, python_below=(99,)) for b in g.KNOWN_BROKEN)\n"
         if sys.version_info >= (3, 12)
         else ""
@@ -129,7 +129,7 @@ def test_the_app_refuses_to_start_on_a_broken_build(tmp_path: Path) -> None:
         f"sys.path.insert(0, {str(fake)!r})\n"
         + widen
         # Past the guard the window would open: stop there instead, saying so.
-        + "from hubcall_desktop.ui import app\n"
+        + "from hubcall_desktop.ui.startup import app\n"
         "app._run_gui = lambda options: print('PAST THE GUARD', flush=True) or 0\n"
         "from hubcall_desktop.cli.main import main\n"
         "code = main(['--data-dir', sys.argv[1], '--api-base', 'http://127.0.0.1:9'])\n"

@@ -139,7 +139,7 @@ def assert_sound(result: dict[str, Any]) -> None:
             assert count <= TOLERANCE, (
                 f"{build} lost {count} references to {name} in "
                 f"{result['callbacks'][kind]} {kind} calls; "
-                f"add it to hubcall_desktop/ui/qt_guard.py and exclude it in pyproject.toml"
+                f"add it to hubcall_desktop/ui/startup/qt_guard.py and exclude it in pyproject.toml"
             )
     assert result["callbacks"] == dict.fromkeys(result["callbacks"], ROUNDS), (
         f"{build} stopped early: {result['lost_by_kind']}"

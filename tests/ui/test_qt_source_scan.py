@@ -11,7 +11,7 @@ import zipfile
 import zipimport
 from pathlib import Path
 
-from hubcall_desktop.ui.qt_source_scan import uses_pyside
+from hubcall_desktop.ui.startup.qt_source_scan import uses_pyside
 
 
 def _module_from(path: Path, name: str) -> types.ModuleType:
@@ -51,7 +51,7 @@ PROBE = textwrap.dedent(
     """
     import json, linecache, sys
     sys.path.insert(0, sys.argv[1])
-    from hubcall_desktop.ui.qt_source_scan import scan_without_caching, uses_pyside
+    from hubcall_desktop.ui.startup.qt_source_scan import scan_without_caching, uses_pyside
     import PySide6.QtCore
     replaced = scan_without_caching()
     feature = sys.modules["PySide6.support.feature"]

@@ -18,8 +18,8 @@ from hubcall_desktop.sandbox.oauth import consent_without_browser
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.tray import Tray, TrayState
+from hubcall_desktop.ui.desktop.tray import Tray, TrayState
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.main_window import MainWindow
 
 from .ui_helpers import WAIT_MS, run, tooltip_text

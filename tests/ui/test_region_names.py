@@ -14,7 +14,7 @@ PROBE = r"""
 import sys
 from PySide6.QtWidgets import QApplication
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 from hubcall_desktop.ui.windows.setup_guide import SetupGuide
 app = QApplication([])

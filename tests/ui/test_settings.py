@@ -20,7 +20,7 @@ from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings, ring, start_sandbox
 from hubcall_desktop.storage.settings import Settings, load_settings
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 from .ui_helpers import WAIT_MS, make_controller, run

@@ -32,7 +32,7 @@ from hubcall_desktop.services.connection import (
 )
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import TokenState
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 

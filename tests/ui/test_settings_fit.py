@@ -16,7 +16,7 @@ from hubcall_desktop.services.connection import (
     ConnectionStatus,
 )
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from tests.oauth_redirect import register_port
 

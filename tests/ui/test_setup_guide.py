@@ -29,8 +29,8 @@ from hubcall_desktop.secrets.store import SecretStore, access_token_entry
 from hubcall_desktop.services.connection import ConnectionStatus
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.settings import Settings, load_settings
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.setup_guide_presenter import opens_at_start
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.presenters.setup_guide import opens_at_start
 from hubcall_desktop.ui.windows.setup_guide import (
     HUBSPOT_STEP,
     NUMBER_STEP,
@@ -68,7 +68,7 @@ def start_app(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Starter]:
     """Starts the real app against the sandbox, its secrets in ``secret_store``."""
-    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     started: list[AppController] = []
 

@@ -10,7 +10,12 @@ import signal
 import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
 
-from hubcall_desktop.ui.shutdown import BROKEN_DISPLAY, STOP_SIGNALS, DisplayWatch, close_down_fully
+from hubcall_desktop.ui.startup.shutdown import (
+    BROKEN_DISPLAY,
+    STOP_SIGNALS,
+    DisplayWatch,
+    close_down_fully,
+)
 
 
 def test_the_broken_display_warning_is_said_once_and_other_messages_pass(
@@ -18,7 +23,7 @@ def test_the_broken_display_warning_is_said_once_and_other_messages_pass(
 ) -> None:
     watch = DisplayWatch()
     context = QMessageLogContext()
-    with caplog.at_level(logging.WARNING, logger="hubcall_desktop.ui.shutdown"):
+    with caplog.at_level(logging.WARNING, logger="hubcall_desktop.ui.startup.shutdown"):
         for _ in range(3):  # Qt repeats it on every pass of its loop
             watch.handle(QtMsgType.QtWarningMsg, context, f"{BROKEN_DISPLAY} (error 1).")
         watch.handle(QtMsgType.QtWarningMsg, context, "some other Qt warning")
@@ -41,7 +46,7 @@ def test_a_close_down_that_fails_is_logged_and_the_exit_goes_on(
 
     loop = asyncio.new_event_loop()
     try:
-        with caplog.at_level(logging.ERROR, logger="hubcall_desktop.ui.shutdown"):
+        with caplog.at_level(logging.ERROR, logger="hubcall_desktop.ui.startup.shutdown"):
             assert close_down_fully(loop, broken)
     finally:
         loop.close()

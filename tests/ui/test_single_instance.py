@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.ui import instance_claim
-from hubcall_desktop.ui.instance_claim import (
+from hubcall_desktop.ui.startup import instance_claim
+from hubcall_desktop.ui.startup.instance_claim import (
     LOG_CALL_MESSAGE,
     SHOW_MESSAGE,
     Claim,
     claim_instance,
     server_name,
 )
-from hubcall_desktop.ui.single_instance import SingleInstance
+from hubcall_desktop.ui.startup.single_instance import SingleInstance
 
 from .ui_helpers import WAIT_MS
 

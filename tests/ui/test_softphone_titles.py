@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sources.connect import templates
-from hubcall_desktop.ui.i18n import install_translations
+from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage
 
 

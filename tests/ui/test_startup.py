@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.ui.app import has_display
-from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
-from hubcall_desktop.ui.first_paint import show_and_paint
-from hubcall_desktop.ui.options import AppOptions
+from hubcall_desktop.ui.startup.app import has_display
+from hubcall_desktop.ui.startup.early_settings import EarlySettings, early_settings
+from hubcall_desktop.ui.startup.first_paint import show_and_paint
+from hubcall_desktop.ui.startup.options import AppOptions
 
 
 def _args(**values: object) -> argparse.Namespace:
@@ -99,14 +99,14 @@ def test_nothing_slow_is_loaded_before_the_first_paint() -> None:
     library, no HTTP, keyring, D-Bus or journal code with them."""
     probe = (
         "import sys\n"
-        "import hubcall_desktop.ui.app, hubcall_desktop.ui.first_paint, hubcall_desktop.ui.i18n\n"
+        "import hubcall_desktop.ui.startup.app, hubcall_desktop.ui.startup.first_paint, hubcall_desktop.ui.text.i18n\n"
         "import hubcall_desktop.ui.models.history_columns, hubcall_desktop.ui.windows.main_window\n"
-        "import hubcall_desktop.ui.single_instance, hubcall_desktop.services.demo_dir\n"
-        "import hubcall_desktop.cli.main, hubcall_desktop.ui.instance_claim\n"
+        "import hubcall_desktop.ui.startup.single_instance, hubcall_desktop.services.demo_dir\n"
+        "import hubcall_desktop.cli.main, hubcall_desktop.ui.startup.instance_claim\n"
         "slow = ['asyncio', 'phonenumbers', 'httpx', 'aiohttp', 'keyring', 'jeepney', 'dbus_fast',\n"
         "        'sqlite3', 'PySide6.QtNetwork', 'hubcall_desktop.core.call',\n"
         "        'hubcall_desktop.ui.models.history_model',  # attached after the paint\n"
-        "        'hubcall_desktop.ui.messages', 'hubcall_desktop.services.desk_types', 'hashlib']\n"
+        "        'hubcall_desktop.ui.text.messages', 'hubcall_desktop.services.desk_types', 'hashlib']\n"
         "print([m for m in slow if m in sys.modules])\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -20,7 +20,7 @@ from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import TokenState
-from hubcall_desktop.ui.controller import AppController
+from hubcall_desktop.ui.presenters.controller import AppController
 from tests.oauth_redirect import register_port
 
 from .ui_helpers import WAIT_MS, make_controller, run, tooltip_text
@@ -37,7 +37,7 @@ def start_app(
 ) -> Iterator[list[AppController]]:
     """Starts the app (not demo mode) against the sandbox, with ``secret_store`` as the
     keyring; the test saves a token there first, or not."""
-    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     started: list[AppController] = []
     yield started
@@ -126,7 +126,7 @@ def test_an_oauth_connection_without_the_call_scope_is_flagged_at_start(
     run(qtbot, qloop, earlier.aclose())
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        "hubcall_desktop.ui.notifications.Notifier.notify",
+        "hubcall_desktop.ui.desktop.notifications.Notifier.notify",
         lambda _self, title, body, *_args, **_kwargs: told.append((title, body)),
     )
     app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
@@ -152,7 +152,7 @@ def test_a_locked_keyring_at_start_is_said_in_the_status_bar(
             raise KeyringLocked("the login keyring is locked")
 
     locked = SecretStore(backend=Locked(), environ={})
-    monkeypatch.setattr("hubcall_desktop.ui.boot.SecretStore", lambda: locked)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: locked)
     app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
     qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
     assert "keyring is locked" in tooltip_text(app.window.token_label)

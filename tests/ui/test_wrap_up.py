@@ -18,8 +18,8 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.popups import MAX_VISIBLE
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.presenters.popup_stack import MAX_VISIBLE
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage
 
 from .ui_helpers import WAIT_MS, make_controller, run
@@ -191,7 +191,7 @@ def test_with_pop_ups_off_one_notification_opens_them(
     ids = _left_open(qtbot, qloop, start, [ANNA, SWITCHBOARD])
     said: list[tuple[str, str, Callable[[], None]]] = []
     monkeypatch.setattr(
-        "hubcall_desktop.ui.notifications.Notifier.notify",
+        "hubcall_desktop.ui.desktop.notifications.Notifier.notify",
         lambda _self, title, body, on_click=None, **_: said.append((title, body, on_click)),
     )
     no_popups = demo_settings("DE")

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.controller import AppController
-from hubcall_desktop.ui.options import AppOptions, folder_paths
+from hubcall_desktop.ui.presenters.controller import AppController
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
 
 T = TypeVar("T")
 # How long a wait may take before it counts as a failure. Generous: a passing wait ends as

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hubcall_desktop.core.call import Call
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import PhoneField
 from hubcall_desktop.ui.widgets.plain_text import make_plain
 

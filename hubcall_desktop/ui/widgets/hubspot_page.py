@@ -2,7 +2,7 @@
 the advanced API and OAuth app settings.
 
 It collects values and shows answers; connecting, the keyring and HubSpot are the
-presenter's business (:mod:`hubcall_desktop.ui.settings_presenter`). No secret is ever
+presenter's business (:mod:`hubcall_desktop.ui.presenters.settings`). No secret is ever
 shown: the token and client secret are password fields, cleared once kept.
 """
 
@@ -43,7 +43,7 @@ from hubcall_desktop.services.connection import (
     WhoAmI,
 )
 from hubcall_desktop.storage.settings import API_VERSIONS, Settings
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 
 OK_STYLE = "color: #1a7f37;"

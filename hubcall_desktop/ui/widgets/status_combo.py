@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.ui.i18n import status_label
+from hubcall_desktop.ui.text.i18n import status_label
 
 logger = logging.getLogger(__name__)
 

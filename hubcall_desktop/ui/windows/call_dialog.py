@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.formatting import duration_text, remote_text, time_text
-from hubcall_desktop.ui.i18n import direction_label, source_label, sync_label
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.formatting import duration_text, remote_text, time_text
+from hubcall_desktop.ui.text.i18n import direction_label, source_label, sync_label
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo

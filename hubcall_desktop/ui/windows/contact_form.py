@@ -30,8 +30,8 @@ from hubcall_desktop.services.contact_create import (
     Problem,
     Result,
 )
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 
 

@@ -3,7 +3,7 @@ follows a discard.
 
 The menu is built from what the row already knows (:class:`RowFacts`), so it opens at
 once, without the journal; only actions that apply to the call are enabled. Each action
-is a name handed on with the call's id; the presenter (ui/dialogs.py) does the work.
+is a name handed on with the call's id; the presenter (ui/presenters/secondary_windows.py) does the work.
 """
 
 from __future__ import annotations

@@ -36,8 +36,8 @@ from hubcall_desktop.services.manual_log import (
     parse_user_ids,
 )
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField

@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.formatting import number_text, remote_text, time_text, who_text
-from hubcall_desktop.ui.i18n import all_direction_labels, all_status_labels, all_sync_labels
+from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.models.history_columns import (
     CALL_ID_ROLE,
     Column,
     column_titles,
     outcome_samples,
 )
+from hubcall_desktop.ui.text.formatting import number_text, remote_text, time_text, who_text
+from hubcall_desktop.ui.text.i18n import all_direction_labels, all_status_labels, all_sync_labels
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
@@ -491,7 +491,7 @@ def _in_ui_language(text: str) -> str:
     message can exist (its table of sentences costs a few ms on the way to the paint)."""
     if not text:
         return ""
-    from hubcall_desktop.ui.messages import message_text
+    from hubcall_desktop.ui.text.messages import message_text
 
     return message_text(text)
 

@@ -30,17 +30,17 @@ from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.ui import popup_access
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.formatting import duration_text, remote_text
-from hubcall_desktop.ui.i18n import source_label
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.formatting import duration_text, remote_text
+from hubcall_desktop.ui.text.i18n import source_label
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.called_number import CalledNumberField
 from hubcall_desktop.ui.widgets.match_list import MatchList
 from hubcall_desktop.ui.widgets.outcome_combo import OutcomeCombo
 from hubcall_desktop.ui.widgets.plain_text import make_plain
 from hubcall_desktop.ui.widgets.status_combo import StatusCombo
 from hubcall_desktop.ui.widgets.submit_keys import SubmitKeyFilter
+from hubcall_desktop.ui.windows import popup_access
 
 POPUP_WIDTH = 380  # device-independent pixels: Qt scales them at 200 %
 # How HubSpotSlow's sentences begin (hubspot/errors.py): past the lookup's deadline.

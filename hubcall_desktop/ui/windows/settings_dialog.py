@@ -3,7 +3,7 @@
 Tokens and the client secret go to the keyring (never into the settings file); the
 HubSpot page (:mod:`hubcall_desktop.ui.widgets.hubspot_page`) connects with OAuth or a
 private app token. The dialog only collects values and shows answers: saving, the
-keyring and HubSpot are the presenter's business (``ui/settings_presenter.py``).
+keyring and HubSpot are the presenter's business (``ui/presenters/settings.py``).
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.service import AccountDetails
 from hubcall_desktop.services.manual_log import check_number, parse_user_ids
 from hubcall_desktop.storage.settings import CALL_BACK_SCHEMES, Settings
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.i18n import LANGUAGES
-from hubcall_desktop.ui.messages import message_text
-from hubcall_desktop.ui.region_names import region_names
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.i18n import LANGUAGES
+from hubcall_desktop.ui.text.messages import message_text
+from hubcall_desktop.ui.text.region_names import region_names
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage

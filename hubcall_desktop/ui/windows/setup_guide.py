@@ -5,7 +5,7 @@ part, the number field, the Softphone page), so what the guide sets is what Sett
 shows. Every step can be left empty with Next, and the whole guide skipped; Enter is
 Next on every step (a private app token typed on the first step is saved first, and the
 guide moves on once HubSpot took it). The window holds no logic: the presenter
-(``ui/setup_guide_presenter.py``) saves, connects and rings.
+(``ui/presenters/setup_guide.py``) saves, connects and rings.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from hubcall_desktop.storage.settings import Settings
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.region_names import region_names
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.region_names import region_names
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
 from hubcall_desktop.ui.widgets.softphone_page import SoftphonePage

@@ -21,8 +21,8 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter,
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from hubcall_desktop.core.call import Call
-from hubcall_desktop.ui.assets import icon
-from hubcall_desktop.ui.formatting import remote_text, time_text, who_text
+from hubcall_desktop.ui.desktop.assets import icon
+from hubcall_desktop.ui.text.formatting import remote_text, time_text, who_text
 from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
 
 RECENT_CALLS = 5

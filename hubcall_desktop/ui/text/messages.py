@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from hubcall_desktop.ui import i18n
+from hubcall_desktop.ui.text import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -326,7 +326,7 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # sources/baresip_wire.py (baresip addresses in the settings)
     (QT_TRANSLATE_NOOP("Message", "not HOST:PORT, e.g. 127.0.0.1:4444"), ""),
     (QT_TRANSLATE_NOOP("Message", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444"), ""),
-    # ui/dialogs.py ("Test connection" with an empty field)
+    # ui/presenters/secondary_windows.py ("Test connection" with an empty field)
     (QT_TRANSLATE_NOOP("Message", "paste a token first"), ""),
 )
 # fmt: on

@@ -17,15 +17,15 @@ from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.call_back_start import start_call_back
-from hubcall_desktop.ui.formatting import remote_text, who_text
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.presenters.call_back import start_call_back
+from hubcall_desktop.ui.text.formatting import remote_text, who_text
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.windows.history_menu import UNDO_SECONDS, RowAction
 from hubcall_desktop.ui.windows.popup import Stage
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
     from hubcall_desktop.ui.windows.popup import CallPopup
 
 logger = logging.getLogger(__name__)

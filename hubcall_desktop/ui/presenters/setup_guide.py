@@ -23,11 +23,11 @@ from hubcall_desktop.services.connection import ConnectionStatus
 from hubcall_desktop.services.desk_types import DeskUpdate
 from hubcall_desktop.services.test_ring import discard_test_call, is_test_call
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:  # built when first opened: nothing here is on the way to the first paint
     from hubcall_desktop.services.test_ring import TestRinger
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
     from hubcall_desktop.ui.windows.setup_guide import SetupGuide, SoftphoneStep
 
 logger = logging.getLogger(__name__)

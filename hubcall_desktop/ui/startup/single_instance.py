@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from hubcall_desktop.ui.instance_claim import LOG_CALL_MESSAGE, SHOW_MESSAGE, Claim
+from hubcall_desktop.ui.startup.instance_claim import LOG_CALL_MESSAGE, SHOW_MESSAGE, Claim
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

@@ -7,7 +7,7 @@ process. For the app's ~900 modules that is about 17 MiB, a third of its Python 
 before the first call arrives. :func:`scan_without_caching` answers the same question from
 the file itself and keeps nothing. A PySide6 that no longer has that check is left alone.
 
-Called right after PySide6 is first imported (``ui/app.py``); modules loaded before that
+Called right after PySide6 is first imported (``ui/startup/app.py``); modules loaded before that
 were never scanned.
 """
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.assets import icon, icon_path
+from hubcall_desktop.ui.desktop.assets import icon, icon_path
 from hubcall_desktop.ui.widgets.plain_text import markup_escaped
 
 logger = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 
 class PopupActions:

@@ -22,7 +22,7 @@ from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.windows.contact_form import ContactForm
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Each window is created on first use and reused; every slow step (the journal, the
 keyring, HubSpot, the settings file) runs as a background task and reports back. The
-settings window has its own presenter (:mod:`hubcall_desktop.ui.settings_presenter`).
+settings window has its own presenter (:mod:`hubcall_desktop.ui.presenters.settings`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.services.desk_types import DeskUpdate, ManualLog
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.settings_presenter import SettingsPresenter
+from hubcall_desktop.ui.presenters.settings import SettingsPresenter
 from hubcall_desktop.ui.windows.call_dialog import CallDialog
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 

@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING
 
 from hubcall_desktop import APP_ID
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.ui import qt_guard
-from hubcall_desktop.ui.early_settings import EarlySettings, early_settings
-from hubcall_desktop.ui.instance_claim import (
+from hubcall_desktop.ui.startup import qt_guard
+from hubcall_desktop.ui.startup.early_settings import EarlySettings, early_settings
+from hubcall_desktop.ui.startup.instance_claim import (
     LOG_CALL_MESSAGE,
     SHOW_MESSAGE,
     Claim,
     claim_instance,
 )
-from hubcall_desktop.ui.options import AppOptions, folder_paths
-from hubcall_desktop.ui.qt_source_scan import scan_without_caching
+from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
+from hubcall_desktop.ui.startup.qt_source_scan import scan_without_caching
 
 if TYPE_CHECKING:
     from hubcall_desktop.storage.paths import AppPaths
     from hubcall_desktop.storage.settings import Settings
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +115,11 @@ def _run_window(
     from PySide6.QtWidgets import QApplication
 
     scan_without_caching()  # before the app's own modules load: PySide6 scans each of them
-    from hubcall_desktop.ui.assets import icon
-    from hubcall_desktop.ui.first_paint import show_and_paint
-    from hubcall_desktop.ui.i18n import install_translations
-    from hubcall_desktop.ui.shutdown import Application
-    from hubcall_desktop.ui.single_instance import SingleInstance
+    from hubcall_desktop.ui.desktop.assets import icon
+    from hubcall_desktop.ui.startup.first_paint import show_and_paint
+    from hubcall_desktop.ui.startup.shutdown import Application
+    from hubcall_desktop.ui.startup.single_instance import SingleInstance
+    from hubcall_desktop.ui.text.i18n import install_translations
     from hubcall_desktop.ui.windows.main_window import MainWindow
 
     app = QApplication.instance() or Application(sys.argv[:1])
@@ -153,8 +153,8 @@ def _run_window(
 
     import qasync
 
-    from hubcall_desktop.ui.controller import AppController
-    from hubcall_desktop.ui.shutdown import DisplayWatch, add_stop_signals, close_down_fully
+    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.startup.shutdown import DisplayWatch, add_stop_signals, close_down_fully
 
     settings, warnings = _settings(paths.settings, options)
     loop = qasync.QEventLoop(app)
@@ -210,8 +210,8 @@ def _show_boot_failure(controller: object, text: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from hubcall_desktop.ui.controller import AppController
-    from hubcall_desktop.ui.messages import message_text
+    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.text.messages import message_text
 
     assert isinstance(controller, AppController)
     text = message_text(text)

@@ -22,29 +22,29 @@ from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, TokenSta
 from hubcall_desktop.storage.paths import AppPaths
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.call_notices import CallNotices
-from hubcall_desktop.ui.contact_actions import ContactActions
-from hubcall_desktop.ui.desk_signals import DeskSignals
-from hubcall_desktop.ui.formatting import remote_text, who_text
-from hubcall_desktop.ui.history_actions import HistoryActions
-from hubcall_desktop.ui.messages import message_text
+from hubcall_desktop.ui.desktop.notifications import Notifier
+from hubcall_desktop.ui.desktop.tray import RECENT_CALLS, Tray, TrayState
 from hubcall_desktop.ui.models.history_model import HistoryModel
-from hubcall_desktop.ui.notifications import Notifier
-from hubcall_desktop.ui.options import AppOptions
-from hubcall_desktop.ui.popup_actions import PopupActions
-from hubcall_desktop.ui.popups import PopupManager
-from hubcall_desktop.ui.setup_guide_presenter import SetupGuidePresenter
-from hubcall_desktop.ui.tray import RECENT_CALLS, Tray, TrayState
+from hubcall_desktop.ui.presenters.call_notices import CallNotices
+from hubcall_desktop.ui.presenters.contact_actions import ContactActions
+from hubcall_desktop.ui.presenters.desk_signals import DeskSignals
+from hubcall_desktop.ui.presenters.history_actions import HistoryActions
+from hubcall_desktop.ui.presenters.popup_actions import PopupActions
+from hubcall_desktop.ui.presenters.popup_stack import PopupManager
+from hubcall_desktop.ui.presenters.setup_guide import SetupGuidePresenter
+from hubcall_desktop.ui.presenters.wrap_ups import WrapUps
+from hubcall_desktop.ui.startup.options import AppOptions
+from hubcall_desktop.ui.text.formatting import remote_text, who_text
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.outcome_combo import OUTCOME_CHOICES
 from hubcall_desktop.ui.windows.main_window import MainWindow
-from hubcall_desktop.ui.wrap_ups import WrapUps
 
 if TYPE_CHECKING:  # imported when first needed: none of these is on the way to the first paint
     from hubcall_desktop.core.outcomes import CallOutcome
     from hubcall_desktop.services.call_desk import CallDesk
     from hubcall_desktop.services.runtime import DeskRuntime
-    from hubcall_desktop.ui.boot import Boot
-    from hubcall_desktop.ui.dialogs import Dialogs
+    from hubcall_desktop.ui.presenters.secondary_windows import Dialogs
+    from hubcall_desktop.ui.startup.boot import Boot
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class AppController(QObject):
     @property
     def dialogs(self) -> Dialogs:
         if self._dialogs is None:
-            from hubcall_desktop.ui.dialogs import Dialogs
+            from hubcall_desktop.ui.presenters.secondary_windows import Dialogs
 
             self._dialogs = Dialogs(self)
         return self._dialogs
@@ -124,7 +124,7 @@ class AppController(QObject):
     @property
     def boot(self) -> Boot:
         if self._boot is None:
-            from hubcall_desktop.ui.boot import Boot
+            from hubcall_desktop.ui.startup.boot import Boot
 
             self._boot = Boot(self)
         return self._boot

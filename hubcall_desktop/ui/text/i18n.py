@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from hubcall_desktop.ui.assets import translations_dir
+from hubcall_desktop.ui.desktop.assets import translations_dir
 
 if TYPE_CHECKING:
     from hubcall_desktop.core.call import CallSource, Direction, SyncState

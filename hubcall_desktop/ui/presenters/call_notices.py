@@ -20,12 +20,12 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
-from hubcall_desktop.ui.formatting import remote_text, who_text
-from hubcall_desktop.ui.messages import message_text
-from hubcall_desktop.ui.missed import MissedCalls
+from hubcall_desktop.ui.presenters.missed_calls import MissedCalls
+from hubcall_desktop.ui.text.formatting import remote_text, who_text
+from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 RUNG_KEPT = 256  # calls remembered as announced (a burst is far smaller)
 NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller

@@ -33,12 +33,12 @@ from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.sources.runtime import demo_runtime_file
 from hubcall_desktop.storage.settings import DEFAULT_API_BASE
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.messages import message_text
-from hubcall_desktop.ui.tray import RECENT_CALLS
+from hubcall_desktop.ui.desktop.tray import RECENT_CALLS
+from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:
     from hubcall_desktop.sandbox.server import SandboxServer
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 

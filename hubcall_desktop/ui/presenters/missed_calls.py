@@ -26,11 +26,11 @@ from hubcall_desktop.core.lifecycle import is_missed
 from hubcall_desktop.services.call_back import call_back_number
 from hubcall_desktop.services.desk_types import DeskUpdate
 from hubcall_desktop.ui import tasks
-from hubcall_desktop.ui.call_back_start import start_call_back
-from hubcall_desktop.ui.formatting import remote_text, who_text
+from hubcall_desktop.ui.presenters.call_back import start_call_back
+from hubcall_desktop.ui.text.formatting import remote_text, who_text
 
 if TYPE_CHECKING:  # the view is built when first opened, not on the way to the first paint
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
     from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class MissedCalls(QObject):
     def on_ended(self, update: DeskUpdate) -> None:
         call = update.call
         if not update.recorded or not self._is_new(call) or call.flagged:
-            return  # calls cut off by a stop are the wrap-ups' (ui/wrap_ups.py)
+            return  # calls cut off by a stop are the wrap-ups' (ui/presenters/wrap_ups.py)
         call_id = call.external_call_id
         if call_id in self._unseen:
             return

@@ -27,7 +27,7 @@ from hubcall_desktop.services.test_ring import is_test_call
 from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ STATUS_MS = 60_000  # how long the status bar keeps the count
 
 def needs_wrap_up(call: Call) -> bool:
     """Cut off by a stop and still waiting for the agent's decision (a set-up guide's
-    test call cut off is not: it is discarded, see ui/setup_guide_presenter.py)."""
+    test call cut off is not: it is discarded, see ui/presenters/setup_guide.py)."""
     return (
         call.flagged == INTERRUPTED_FLAG
         and call.sync_state is SyncState.LOCAL

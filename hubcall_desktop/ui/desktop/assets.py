@@ -27,7 +27,7 @@ def resource_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.append(Path(bundle) / "resources")
-    candidates.append(Path(__file__).resolve().parents[2] / "resources")  # a source tree
+    candidates.append(Path(__file__).resolve().parents[3] / "resources")  # a source tree
     for folder in candidates:
         if (folder / "icons" / "hubcall.svg").is_file():
             return folder

@@ -43,7 +43,7 @@ from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.controller import AppController
+    from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)
 

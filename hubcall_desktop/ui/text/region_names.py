@@ -16,7 +16,7 @@ import logging
 import phonenumbers
 from PySide6.QtCore import QCollator, QLocale
 
-from hubcall_desktop.ui.assets import resource_dir
+from hubcall_desktop.ui.desktop.assets import resource_dir
 
 logger = logging.getLogger(__name__)
 

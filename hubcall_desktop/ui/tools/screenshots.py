@@ -1,6 +1,6 @@
 """Render the app's windows to PNG files, with fixed demo data, for docs and visual review.
 
-    python -m hubcall_desktop.ui.screenshots OUT_DIR [--lang en|de] [--dark] [--suffix TEXT]
+    python -m hubcall_desktop.ui.tools.screenshots OUT_DIR [--lang en|de] [--dark] [--suffix TEXT]
 
 Runs on any Qt platform (``QT_QPA_PLATFORM=offscreen`` works without a display); set
 ``QT_SCALE_FACTOR=2`` for 200 % and ``TZ`` for stable times. Nothing here talks to HubSpot:
@@ -39,9 +39,9 @@ from hubcall_desktop.services.connection import (
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.ui.i18n import install_translations
-from hubcall_desktop.ui.messages import message_text
 from hubcall_desktop.ui.models.history_model import HistoryModel
+from hubcall_desktop.ui.text.i18n import install_translations
+from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.main_window import MainWindow
 from hubcall_desktop.ui.windows.popup import CallPopup

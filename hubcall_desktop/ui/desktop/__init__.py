@@ -1,0 +1,1 @@
+"""The desktop around the app: the tray icon, notifications, icons and other shipped files."""

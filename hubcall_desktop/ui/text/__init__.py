@@ -1,0 +1,1 @@
+"""Text on screen: translations, the Qt-free code's messages in the UI language, how calls read."""

@@ -1,0 +1,1 @@
+"""Tools run beside the app (screenshots for the docs)."""
