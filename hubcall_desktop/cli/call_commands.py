@@ -21,10 +21,11 @@ from hubcall_desktop.cli.output import (
 )
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc
 from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.bodies import INT32_MAX, build_log_body
+from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 from hubcall_desktop.services.outbox_sender import OutboxSender

@@ -12,11 +12,11 @@ from typing import Any
 
 from hubcall_desktop.core.call import Call, ensure_utc
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.outcomes import DISPOSITION_PROPERTY
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
 
-INT32_MAX = 2**31 - 1
 # HubSpot's limit for a property value, counted on what is sent: ``hs_call_body`` after
 # escaping, where one typed "<" or line break becomes four characters and "&" five.
 MAX_NOTES_CHARS = 65_536

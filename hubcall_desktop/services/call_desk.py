@@ -17,6 +17,16 @@ from collections.abc import Callable
 from datetime import datetime
 
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, utc_now
+from hubcall_desktop.core.desk_types import (
+    CallControl,
+    DeskStatus,
+    DeskUpdate,
+    ManualLog,
+    ManualResult,
+    StatusListener,
+    UpdateKind,
+    UpdateListener,
+)
 from hubcall_desktop.core.errors import InputError, StorageError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
 from hubcall_desktop.core.lifecycle import (
@@ -27,6 +37,7 @@ from hubcall_desktop.core.lifecycle import (
     auto_log_delay,
     should_auto_log,
 )
+from hubcall_desktop.core.manual_log import SubmissionGuard, build_manual_call, check_number
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
@@ -36,17 +47,6 @@ from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.hubspot.service import HubSpotService
 from hubcall_desktop.services.desk_announcer import Announcer
 from hubcall_desktop.services.desk_status import StatusKeeper
-from hubcall_desktop.services.desk_types import (
-    CallControl,
-    DeskStatus,
-    DeskUpdate,
-    ManualLog,
-    ManualResult,
-    StatusListener,
-    UpdateKind,
-    UpdateListener,
-)
-from hubcall_desktop.services.manual_log import SubmissionGuard, build_manual_call, check_number
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.outcomes import OutcomeCatalog

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from hubcall_desktop.core.api_versions import DEFAULT_API_VERSION
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.secret import Secret
@@ -23,7 +24,6 @@ from hubcall_desktop.sandbox.seed import DEMO_AGENT_NUMBER, DEMO_CALLERS, DEMO_T
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.demo_dir import resolve_demo_dir
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.services.played_calls import play_event
 from hubcall_desktop.services.runtime import open_runtime
 from hubcall_desktop.storage.settings import Settings

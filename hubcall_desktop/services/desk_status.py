@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from hubcall_desktop.core.desk_types import DeskStatus, StatusListener, TokenState
 from hubcall_desktop.core.errors import ConfigurationError, UserError
 from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.hubspot.errors import (
@@ -18,7 +19,6 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotUnreachable,
 )
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
-from hubcall_desktop.services.desk_types import DeskStatus, StatusListener, TokenState
 
 logger = logging.getLogger(__name__)
 

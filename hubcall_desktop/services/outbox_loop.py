@@ -17,11 +17,11 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.hubspot.errors import HubSpotError, HubSpotUnreachable
 from hubcall_desktop.hubspot.service import HubSpotService
 from hubcall_desktop.services.desk_status import StatusKeeper
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.services.outbox_sender import OutboxSender, SendOutcome, TokensFor
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.journal import OutboxEntry

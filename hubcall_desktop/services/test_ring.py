@@ -19,10 +19,10 @@ import logging
 import uuid
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.services.call_desk import CallDesk
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.services.played_calls import play_event
 from hubcall_desktop.services.tasks import BackgroundTasks
 

@@ -23,6 +23,7 @@ from hubcall_desktop.core.api_versions import (
 )
 from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
 
@@ -33,7 +34,6 @@ __all__ = ["API_VERSIONS", "DEFAULT_API_BASE", "Settings", "load_settings", "sav
 DEFAULT_WEBHOOK_PORT = 47831
 DEFAULT_OAUTH_REDIRECT_PORT = 47832  # secrets.oauth_config.DEFAULT_REDIRECT_PORT
 MAX_SETTINGS_BYTES = 1_000_000
-INT32_MAX = 2**31 - 1
 MAX_PORTALS = 100
 MAX_COMMAND_LENGTH = 1000
 CALL_BACK_SCHEMES = ("tel", "sip", "callto")

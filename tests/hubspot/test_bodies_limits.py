@@ -10,9 +10,9 @@ import pytest
 
 from hubcall_desktop.core.call import Direction
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import (
-    INT32_MAX,
     MAX_NOTES_CHARS,
     MAX_TITLE_CHARS,
     build_log_body,

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from hubcall_desktop.core.call import CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.statuses import CallStatus
@@ -20,7 +21,6 @@ from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.faults import Fault
 from hubcall_desktop.sandbox.seed import NORDLICHT_SWITCHBOARD, UNKNOWN_CALLER_NUMBER
 from hubcall_desktop.services.demo import DemoControl, demo_settings, demo_token, start_sandbox
-from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.storage.errors import AlreadyQueued
 

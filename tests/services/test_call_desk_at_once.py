@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.webhook import WebhookServer
 

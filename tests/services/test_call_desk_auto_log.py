@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from hubcall_desktop.core.call import SyncState, utc_now
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services import call_desk
-from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 from tests.services.desk_journal import ANNA
 from tests.services.desk_parts import Clock, desk_over, webhook_event

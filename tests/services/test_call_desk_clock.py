@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.pacing import RequestPacer
@@ -15,7 +16,6 @@ from hubcall_desktop.hubspot.service import HubSpotService, build_client
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER
 from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.demo import demo_settings, demo_token
-from hubcall_desktop.services.desk_types import ManualLog
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
 DESK_NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # the desk's clock, well behind the wall's

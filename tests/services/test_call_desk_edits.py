@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import SyncState, utc_now
+from hubcall_desktop.core.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.outcomes import LEFT_VOICEMAIL
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
-from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import event, open_desk, write_locked

@@ -11,17 +11,17 @@ import httpx
 import pytest
 
 from hubcall_desktop.core.call import CallSource, SyncState
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.retrying import NO_RETRY
-from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
-from hubcall_desktop.services.demo import demo_settings, demo_token
-from hubcall_desktop.services.desk_types import ManualLog
-from hubcall_desktop.services.manual_log import (
+from hubcall_desktop.core.manual_log import (
     build_manual_call,
     form_field_for,
     parse_user_ids,
 )
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.retrying import NO_RETRY
+from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
+from hubcall_desktop.services.demo import demo_settings, demo_token
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)

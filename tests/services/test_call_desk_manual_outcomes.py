@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
-from hubcall_desktop.services.desk_types import ManualLog
 
 from .desk_journal import ANNA, write_locked
 from .desk_parts import desk_over

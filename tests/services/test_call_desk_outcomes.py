@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.outcomes import (
     BUSY,
@@ -23,7 +24,6 @@ from hubcall_desktop.core.outcomes import (
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.outcomes import DISPOSITION_PATH, PORTAL_OUTCOME
-from hubcall_desktop.services.desk_types import ManualLog, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .test_call_desk import WAIT_S, Recorder, _event, _runtime, recorder, runtime

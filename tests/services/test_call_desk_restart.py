@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.desk_types import DeskStatus, UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG, auto_log_at
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.desk_types import DeskStatus, UpdateKind
 from hubcall_desktop.storage.outbox import OutboxState
 
 from .desk_journal import ANNA, OTTO, event, open_desk

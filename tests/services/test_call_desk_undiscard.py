@@ -5,10 +5,10 @@ real sandbox."""
 from __future__ import annotations
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.events import EventKind
 

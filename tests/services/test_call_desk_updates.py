@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import EventKind
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import ANNA, OTTO, rows

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import Call, CallSource
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EventKind
 from hubcall_desktop.core.lifecycle import CallLifecycle
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services import call_desk
 from hubcall_desktop.services.desk_status import StatusKeeper
-from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.journal import OutboxEntry

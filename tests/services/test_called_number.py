@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services.desk_types import UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .test_call_desk import Recorder, _runtime, runtime

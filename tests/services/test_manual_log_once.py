@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.desk_types import ManualLog
+from hubcall_desktop.core.manual_log import AlreadySubmitting, SubmissionGuard
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.services.demo import demo_settings, demo_token
-from hubcall_desktop.services.desk_types import ManualLog
-from hubcall_desktop.services.manual_log import AlreadySubmitting, SubmissionGuard
 from hubcall_desktop.services.runtime import open_runtime
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.desk_types import DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.bodies import build_log_body
@@ -20,7 +21,6 @@ from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 from hubcall_desktop.sandbox import DEMO_TOKEN, Fault, SandboxServer
 from hubcall_desktop.services.desk_status import StatusKeeper
-from hubcall_desktop.services.desk_types import DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.outbox import OutboxState

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import DeskUpdate, ManualLog, TokenState, UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
@@ -25,7 +26,6 @@ from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import DeskUpdate, ManualLog, TokenState, UpdateKind
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.settings import Settings

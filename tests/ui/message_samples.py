@@ -29,8 +29,15 @@ from keyring.errors import KeyringLocked as LibKeyringLocked
 from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EventKind
+from hubcall_desktop.core.manual_log import (
+    build_manual_call,
+    check_extension,
+    check_user_id,
+    parse_user_ids,
+)
 from hubcall_desktop.core.phone import parse_phone, validate_region
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
@@ -59,13 +66,6 @@ from hubcall_desktop.secrets.store import (
 from hubcall_desktop.services import autostart, call_sources
 from hubcall_desktop.services.call_sources import CallSources
 from hubcall_desktop.services.connection import ConnectionManager
-from hubcall_desktop.services.desk_types import ManualLog
-from hubcall_desktop.services.manual_log import (
-    build_manual_call,
-    check_extension,
-    check_user_id,
-    parse_user_ids,
-)
 from hubcall_desktop.services.outbox_sender import PortalNotConnected
 from hubcall_desktop.sources.baresip_pool import BaresipPool
 from hubcall_desktop.sources.baresip_wire import BaresipEndpoint, parse_endpoint

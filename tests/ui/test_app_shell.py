@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.ui.desktop import notifications
 from hubcall_desktop.ui.desktop.notifications import Notifier
 from hubcall_desktop.ui.desktop.tray import Tray, TrayState

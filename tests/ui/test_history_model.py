@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import (
     CALL_ID_ROLE,

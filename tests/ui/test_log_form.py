@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.desk_types import ManualLog, ManualResult
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.errors import ErrorDetails, HubSpotValidationError
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import ManualLog, ManualResult
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 

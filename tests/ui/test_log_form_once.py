@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.desk_types import ManualResult
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import ManualResult
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import DeskUpdate, ManualResult, UpdateKind
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.hubspot.errors import HubSpotValidationError, error_from_response
-from hubcall_desktop.services.desk_types import DeskUpdate, ManualResult, UpdateKind
 from hubcall_desktop.storage.database import damaged_error
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.models.history_model import Column, HistoryModel

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call, CallSource
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.sources.webhook import EVENTS_PATH, WebhookServer
 from hubcall_desktop.ui.desktop.notifications import _body_for_system
 from hubcall_desktop.ui.desktop.tray import Tray, TrayState

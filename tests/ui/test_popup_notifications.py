@@ -14,9 +14,9 @@ import itertools
 
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.desktop.notifications import Click, InAppBackend
 from hubcall_desktop.ui.presenters.call_notices import NAME_WAIT_MS
 from hubcall_desktop.ui.presenters.controller import AppController

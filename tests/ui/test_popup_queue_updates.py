@@ -7,11 +7,11 @@ import asyncio
 
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.faults import Fault
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.presenters.popup_stack import MAX_VISIBLE
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage

@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.oauth import consent_without_browser
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.sandbox.server import SandboxServer
-from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.ui.desktop.tray import Tray, TrayState
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.main_window import MainWindow

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET, SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
@@ -31,7 +32,6 @@ from hubcall_desktop.services.connection import (
     ConnectionStatus,
 )
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog

@@ -106,7 +106,7 @@ def test_nothing_slow_is_loaded_before_the_first_paint() -> None:
         "slow = ['asyncio', 'phonenumbers', 'httpx', 'aiohttp', 'keyring', 'jeepney', 'dbus_fast',\n"
         "        'sqlite3', 'PySide6.QtNetwork', 'hubcall_desktop.core.call',\n"
         "        'hubcall_desktop.ui.models.history_model',  # attached after the paint\n"
-        "        'hubcall_desktop.ui.text.messages', 'hubcall_desktop.services.desk_types', 'hashlib']\n"
+        "        'hubcall_desktop.ui.text.messages', 'hubcall_desktop.core.desk_types', 'hashlib']\n"
         "print([m for m in slow if m in sys.modules])\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

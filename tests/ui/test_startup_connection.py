@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID, consent_without_browser
 from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from hubcall_desktop.sandbox.server import SandboxServer
@@ -19,7 +20,6 @@ from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.ui.presenters.controller import AppController
 from tests.oauth_redirect import register_port
 

@@ -30,8 +30,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.models.history_columns import CALL_ID_ROLE, Column, column_titles
 from hubcall_desktop.ui.text.formatting import duration_text, remote_text, time_text, who_text
 from hubcall_desktop.ui.text.i18n import direction_label, status_label, sync_label

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.matches import CallerMatch
-from hubcall_desktop.services.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.ui.presenters.missed_calls import MissedCalls
 from hubcall_desktop.ui.text.formatting import remote_text, who_text
 from hubcall_desktop.ui.text.messages import message_text

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubcall_desktop.core.call import Call, CallSource
-from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
+from hubcall_desktop.core.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
 from hubcall_desktop.storage.paths import AppPaths
 from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from hubcall_desktop.services.desk_types import DeskStatus, DeskUpdate, UpdateKind
+from hubcall_desktop.core.desk_types import DeskStatus, DeskUpdate, UpdateKind
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk

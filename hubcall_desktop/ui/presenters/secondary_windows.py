@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import DeskUpdate, ManualLog
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.services.desk_types import DeskUpdate, ManualLog
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.presenters.settings import SettingsPresenter
 from hubcall_desktop.ui.windows.call_dialog import CallDialog

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import DeskUpdate
 from hubcall_desktop.core.lifecycle import INTERRUPTED_FLAG
-from hubcall_desktop.services.desk_types import DeskUpdate
 from hubcall_desktop.services.test_ring import is_test_call
 from hubcall_desktop.ui import tasks
 

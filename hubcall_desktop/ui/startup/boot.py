@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
@@ -27,7 +28,6 @@ from hubcall_desktop.services.connection import (
     ConnectionSnapshot,
     ConnectionStatus,
 )
-from hubcall_desktop.services.desk_types import TokenState
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.sources.runtime import demo_runtime_file

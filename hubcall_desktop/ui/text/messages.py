@@ -274,7 +274,7 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "must be text"), ""),
     (QT_TRANSLATE_NOOP("Message", "contains characters that are not valid Unicode"), ""),
     (QT_TRANSLATE_NOOP("Message", "is too large to store"), ""),
-    # services/call_desk.py, services/manual_log.py
+    # services/call_desk.py, core/manual_log.py
     (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
     (QT_TRANSLATE_NOOP("Message", "This call is being logged already; wait for HubSpot's answer before logging it again."), ""),
     (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget, QWizard
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
@@ -37,7 +38,6 @@ from hubcall_desktop.services.connection import (
     WhoAmI,
 )
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.services.desk_types import DeskStatus, TokenState
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.text.i18n import install_translations

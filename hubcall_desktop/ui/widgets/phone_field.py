@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.manual_log import check_number
 from hubcall_desktop.core.phone import PhoneNumber
-from hubcall_desktop.services.manual_log import check_number
 from hubcall_desktop.ui.text.i18n import number_type_label
 from hubcall_desktop.ui.text.messages import message_text
 

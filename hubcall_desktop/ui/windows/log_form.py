@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubcall_desktop.core.desk_types import ManualLog, ManualResult
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.hubspot.bodies import INT32_MAX
-from hubcall_desktop.services.desk_types import ManualLog, ManualResult
-from hubcall_desktop.services.manual_log import (
+from hubcall_desktop.core.limits import INT32_MAX
+from hubcall_desktop.core.manual_log import (
     check_extension,
     check_number,
     form_field_for,

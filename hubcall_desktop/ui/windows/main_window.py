@@ -43,7 +43,7 @@ from hubcall_desktop.ui.text.i18n import all_direction_labels, all_status_labels
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
     from hubcall_desktop.core.call import Call
-    from hubcall_desktop.services.desk_types import DeskStatus
+    from hubcall_desktop.core.desk_types import DeskStatus
     from hubcall_desktop.ui.models.history_model import HistoryModel
     from hubcall_desktop.ui.windows.history_menu import RowMenus, UndoBar
 

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from hubcall_desktop.core.call import Call, CallSource, Direction, ensure_utc, new_call_id, utc_now
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
-from hubcall_desktop.hubspot.bodies import INT32_MAX
-from hubcall_desktop.services.desk_types import ManualLog
 
 logger = logging.getLogger(__name__)
 
