@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from hubcall_desktop.secrets.oauth_config import redirect_uri
+from hubcall_desktop.core.oauth import redirect_uri
 
 ADMIN_PATH = "/_sandbox/oauth"
 

@@ -16,8 +16,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from hubcall_desktop.core.api_versions import API_VERSIONS
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import (
@@ -33,7 +35,7 @@ from hubcall_desktop.services.connection import ConnectionKind, ConnectionManage
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.paths import AppPaths, resolve_paths
-from hubcall_desktop.storage.settings import API_VERSIONS, Settings, load_settings
+from hubcall_desktop.storage.settings import load_settings
 
 ENV_API_BASE = "HUBCALL_API_BASE"
 ENV_API_VERSION = "HUBCALL_API_VERSION"

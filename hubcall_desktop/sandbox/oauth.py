@@ -33,11 +33,11 @@ import httpx
 from aiohttp import web
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
+from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, redirect_uri
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox.responses import auth_error
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
 from hubcall_desktop.sandbox.state import STATE, SandboxState
-from hubcall_desktop.secrets.oauth_config import DEFAULT_REDIRECT_PORT, redirect_uri
 
 logger = logging.getLogger(__name__)
 

@@ -25,14 +25,14 @@ from typing import Final
 
 from aiohttp import web
 
-from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_config import (
+from hubcall_desktop.core.oauth import (
     DEFAULT_REDIRECT_PORT,
     REDIRECT_PATH,
     redirect_uri,
     valid_redirect_port,
 )
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
 from hubcall_desktop.secrets.oauth_errors import (
     AuthorizationFailed,
     LoginTimedOut,

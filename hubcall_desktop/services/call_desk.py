@@ -41,6 +41,7 @@ from hubcall_desktop.core.manual_log import SubmissionGuard, build_manual_call, 
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, CallOutcome, OutcomeList
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotError
@@ -52,7 +53,6 @@ from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.outcomes import OutcomeCatalog
 from hubcall_desktop.services.tasks import BackgroundTasks
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.settings import Settings
 
 logger = logging.getLogger(__name__)
 

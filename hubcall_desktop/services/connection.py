@@ -23,6 +23,7 @@ from typing import Final
 import httpx
 
 from hubcall_desktop.core.listeners import Listeners
+from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, OAuthMetadata
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import (
@@ -36,11 +37,9 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV, NoKeyringBackend
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
 from hubcall_desktop.secrets.oauth_config import (
-    DEFAULT_REDIRECT_PORT,
     DEFAULT_SCOPES,
     MetadataFile,
     OAuthEndpoints,
-    OAuthMetadata,
     scope_warning,
 )
 from hubcall_desktop.secrets.oauth_errors import NoClientId, OAuthError, OAuthUnreachable

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from hubcall_desktop.secrets.oauth_config import OAuthMetadata
+from hubcall_desktop.core.oauth import OAuthMetadata
 
 logger = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.service import StaticToken
 from hubcall_desktop.sandbox.seed import DEMO_AGENT_NUMBER, DEMO_CALLERS, DEMO_TOKEN, DemoCaller
@@ -26,7 +27,6 @@ from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.demo_dir import resolve_demo_dir
 from hubcall_desktop.services.played_calls import play_event
 from hubcall_desktop.services.runtime import open_runtime
-from hubcall_desktop.storage.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
@@ -20,7 +21,6 @@ from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.outcomes import catalog_for
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.settings import Settings
 
 logger = logging.getLogger(__name__)
 

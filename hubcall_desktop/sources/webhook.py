@@ -30,6 +30,7 @@ from hubcall_desktop.core.errors import ConfigurationError, InputError, StorageE
 from hubcall_desktop.core.events import CallEvent, parse_event
 from hubcall_desktop.core.phone import DEFAULT_REGION
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import DEFAULT_WEBHOOK_PORT
 from hubcall_desktop.sources.webhook_admission import (
     EVENTS_PATH,
     STATE,
@@ -50,7 +51,6 @@ from hubcall_desktop.sources.webhook_guard import (
 )
 from hubcall_desktop.sources.webhook_listen import listen
 from hubcall_desktop.sources.webhook_redact import REDACTOR
-from hubcall_desktop.storage.settings import DEFAULT_WEBHOOK_PORT
 
 logger = logging.getLogger(__name__)
 

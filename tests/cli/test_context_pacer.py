@@ -7,8 +7,9 @@ from pathlib import Path
 
 from hubcall_desktop.cli.context import build_context
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.service import StaticToken
-from hubcall_desktop.storage.settings import Settings, save_settings
+from hubcall_desktop.storage.settings import save_settings
 
 
 async def test_the_rate_limit_setting_reaches_the_commands_pacer(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates, sort_by_likelihood
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.storage.settings import Settings, load_settings, save_settings
+from hubcall_desktop.core.settings import Settings
+from hubcall_desktop.storage.settings import load_settings, save_settings
 
 TOKEN = "pat-na1-0123456789abcdef"
 

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
+from hubcall_desktop.core.oauth import redirect_uri
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID
 from hubcall_desktop.sandbox.paths import (
@@ -20,7 +21,6 @@ from hubcall_desktop.sandbox.paths import (
     INBOUND_CALL_PATH,
     INBOUND_CALL_PATH_2026_03,
 )
-from hubcall_desktop.secrets.oauth_config import redirect_uri
 
 from .helpers import FakeClock
 

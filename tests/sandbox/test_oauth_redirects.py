@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
+from hubcall_desktop.core.oauth import redirect_uri
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_ID
-from hubcall_desktop.secrets.oauth_config import redirect_uri
 
 ADMIN = "/_sandbox/oauth"
 MINE = "http://localhost:50321/oauth-callback"

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
+from hubcall_desktop.core.oauth import redirect_uri
 from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
     SANDBOX_CLIENT_ID,
@@ -17,7 +18,6 @@ from hubcall_desktop.sandbox.oauth import (
     SANDBOX_HUB_DOMAIN,
     SANDBOX_USER_ID,
 )
-from hubcall_desktop.secrets.oauth_config import redirect_uri
 
 REDIRECT = redirect_uri()  # the sandbox app's registered default
 VERIFIER = "v" * 50

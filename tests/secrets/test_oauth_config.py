@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.oauth import OAuthMetadata
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_client import TokenSet, _Refused, _typed
 from hubcall_desktop.secrets.oauth_config import (
@@ -15,7 +16,6 @@ from hubcall_desktop.secrets.oauth_config import (
     INBOUND_CALL_SCOPES,
     MetadataFile,
     OAuthEndpoints,
-    OAuthMetadata,
     resolve_client_id,
     scope_warning,
 )

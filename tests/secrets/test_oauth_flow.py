@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, redirect_uri
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
     DEFAULT_REDIRECT_URIS,
@@ -21,12 +23,7 @@ from hubcall_desktop.sandbox.oauth import (
     consent_without_browser,
 )
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient
-from hubcall_desktop.secrets.oauth_config import (
-    DEFAULT_REDIRECT_PORT,
-    DEFAULT_SCOPES,
-    OAuthEndpoints,
-    redirect_uri,
-)
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, OAuthEndpoints
 from hubcall_desktop.secrets.oauth_errors import (
     AuthorizationFailed,
     InvalidGrant,
@@ -35,7 +32,6 @@ from hubcall_desktop.secrets.oauth_errors import (
     StateMismatch,
 )
 from hubcall_desktop.secrets.oauth_flow import LoopbackListener, authorize, build_authorization
-from hubcall_desktop.storage.settings import Settings
 from tests.oauth_redirect import free_port, held_port
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from hubcall_desktop.core.call import CallSource, utc_now
 from hubcall_desktop.core.events import CallEvent, EndReason, EventKind, make_event
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
@@ -18,7 +19,6 @@ from hubcall_desktop.services.call_desk import CallDesk
 from hubcall_desktop.services.demo import demo_settings, demo_token
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.settings import Settings
 
 
 class Clock:

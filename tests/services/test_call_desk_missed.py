@@ -10,10 +10,10 @@ import pytest
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
 from hubcall_desktop.services.runtime import DeskRuntime
-from hubcall_desktop.storage.settings import Settings
 from tests.services.test_call_desk import Recorder, _event, _runtime
 
 

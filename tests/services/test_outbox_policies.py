@@ -17,6 +17,7 @@ import pytest
 from hubcall_desktop.core.call import Call, CallSource, Direction
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotScopeError
@@ -34,7 +35,6 @@ from hubcall_desktop.services.outbox_sender import (
 from hubcall_desktop.services.runtime import open_runtime
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.outbox import OutboxState
-from hubcall_desktop.storage.settings import Settings
 
 # The senders' clock: a day ahead, so every entry a test queues (at the real time) is due
 # however slowly the tests run, and the waits a refusal sets are exact.

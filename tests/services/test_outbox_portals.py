@@ -17,6 +17,7 @@ from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
 from hubcall_desktop.core.desk_types import DeskUpdate, ManualLog, TokenState, UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.phone import parse_phone
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.retrying import NO_RETRY
@@ -28,7 +29,6 @@ from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
-from hubcall_desktop.storage.settings import Settings
 
 from .memory_keyring import MemoryKeyring
 

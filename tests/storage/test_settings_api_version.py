@@ -14,7 +14,8 @@ from hubcall_desktop.core.api_versions import (
     LEGACY_API_VERSION,
     VERSIONS,
 )
-from hubcall_desktop.storage.settings import Settings, load_settings, save_settings
+from hubcall_desktop.core.settings import Settings
+from hubcall_desktop.storage.settings import load_settings, save_settings
 
 
 def test_a_new_install_speaks_the_dated_path_that_takes_either_token(tmp_path: Path) -> None:

@@ -15,12 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.storage.settings import (
-    MAX_SETTINGS_BYTES,
-    Settings,
-    load_settings,
-    save_settings,
-)
+from hubcall_desktop.core.settings import Settings
+from hubcall_desktop.storage.settings import MAX_SETTINGS_BYTES, load_settings, save_settings
 
 BACKUP_NAME = re.compile(r"settings\.json\.broken-(\d{8}T\d{6}Z)")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.storage.settings import MAX_PORTALS, Settings, load_settings, save_settings
+from hubcall_desktop.core.settings import MAX_PORTALS, Settings
+from hubcall_desktop.storage.settings import load_settings, save_settings
 
 BAD_KEYS = ["", "two words", "tab\there", "new\nline", "x" * 65, "bell\x07", "nbsp\u00a0here"]
 

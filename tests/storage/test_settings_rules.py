@@ -11,13 +11,9 @@ from typing import Any
 import pytest
 
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.storage.settings import (
-    INT32_MAX,
-    MAX_PORTALS,
-    Settings,
-    load_settings,
-    save_settings,
-)
+from hubcall_desktop.core.limits import INT32_MAX
+from hubcall_desktop.core.settings import MAX_PORTALS, Settings
+from hubcall_desktop.storage.settings import load_settings, save_settings
 
 # What a first start uses: the file format's defaults, so a changed one is a changed product.
 DEFAULTS: dict[str, Any] = {

@@ -38,8 +38,10 @@ from hubcall_desktop.core.manual_log import (
     check_user_id,
     parse_user_ids,
 )
+from hubcall_desktop.core.oauth import OAuthMetadata
 from hubcall_desktop.core.phone import parse_phone, validate_region
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import error_from_response
@@ -48,12 +50,7 @@ from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_c
 from hubcall_desktop.secrets import backends
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_config import (
-    MetadataFile,
-    OAuthEndpoints,
-    OAuthMetadata,
-    scope_warning,
-)
+from hubcall_desktop.secrets.oauth_config import MetadataFile, OAuthEndpoints, scope_warning
 from hubcall_desktop.secrets.oauth_flow import LoopbackListener, system_browser
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import (
@@ -75,7 +72,6 @@ from hubcall_desktop.storage.database import prepare_file, storage_error
 from hubcall_desktop.storage.errors import AlreadyLogged
 from hubcall_desktop.storage.journal import CallJournal
 from hubcall_desktop.storage.migrations import APPLICATION_ID, FileFacts, check_file
-from hubcall_desktop.storage.settings import Settings
 from tests.oauth_redirect import free_port, held_port
 
 Sample = tuple[str, str]

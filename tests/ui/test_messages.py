@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import DeskUpdate, ManualResult, UpdateKind
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.errors import HubSpotValidationError, error_from_response
 from hubcall_desktop.storage.database import damaged_error
-from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.models.history_model import Column, HistoryModel
 from hubcall_desktop.ui.text import i18n, messages
 from hubcall_desktop.ui.text.i18n import install_translations

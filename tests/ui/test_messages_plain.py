@@ -13,7 +13,7 @@ import keyring.errors
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.text.messages import message_text
 

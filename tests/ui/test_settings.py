@@ -13,13 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS, DEMO_TOKEN
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings, ring, start_sandbox
-from hubcall_desktop.storage.settings import Settings, load_settings
+from hubcall_desktop.storage.settings import load_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 

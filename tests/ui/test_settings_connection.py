@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.desk_types import TokenState
+from hubcall_desktop.core.oauth import OAuthMetadata
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET, SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import SANDBOX_PORTAL_ID
 from hubcall_desktop.secrets.errors import NoTokenError
-from hubcall_desktop.secrets.oauth_config import OAuthMetadata
 from hubcall_desktop.secrets.store import (
     OAUTH_CLIENT_SECRET,
     SecretStore,

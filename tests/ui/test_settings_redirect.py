@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.sandbox.server import SandboxServer
-from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from tests.oauth_redirect import register_port

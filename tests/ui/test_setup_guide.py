@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import CallSource, SyncState
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET
 from hubcall_desktop.sandbox.seed import DEMO_TOKEN
@@ -28,7 +29,7 @@ from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.secrets.store import SecretStore, access_token_entry
 from hubcall_desktop.services.connection import ConnectionStatus
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.storage.settings import Settings, load_settings
+from hubcall_desktop.storage.settings import load_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.presenters.setup_guide import opens_at_start
 from hubcall_desktop.ui.windows.setup_guide import (

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import demo_settings, ring
-from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.presenters.popup_stack import MAX_VISIBLE
 from hubcall_desktop.ui.windows.popup import CallPopup, Stage

@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.services.demo import demo_settings
-from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.services.call_back import call_back_argv, call_back_uri
-from hubcall_desktop.storage.settings import Settings
 
 
 def start_call_back(settings: Settings, number: str) -> tuple[bool, str]:

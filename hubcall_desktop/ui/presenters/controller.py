@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubcall_desktop.core.call import Call, CallSource
 from hubcall_desktop.core.desk_types import DeskStatus, DeskUpdate, TokenState, UpdateKind
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.storage.paths import AppPaths
-from hubcall_desktop.storage.settings import Settings
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.desktop.notifications import Notifier
 from hubcall_desktop.ui.desktop.tray import RECENT_CALLS, Tray, TrayState

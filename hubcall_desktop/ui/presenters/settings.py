@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.service import (
     AccountDetails,
     HubSpotService,
@@ -37,7 +38,7 @@ from hubcall_desktop.services.connection import (
     ConnectionStatus,
 )
 from hubcall_desktop.services.runtime import APP_RETRY
-from hubcall_desktop.storage.settings import Settings, save_settings
+from hubcall_desktop.storage.settings import save_settings
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog

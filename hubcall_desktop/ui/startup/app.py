@@ -27,8 +27,8 @@ from hubcall_desktop.ui.startup.options import AppOptions, folder_paths
 from hubcall_desktop.ui.startup.qt_source_scan import scan_without_caching
 
 if TYPE_CHECKING:
+    from hubcall_desktop.core.settings import Settings
     from hubcall_desktop.storage.paths import AppPaths
-    from hubcall_desktop.storage.settings import Settings
     from hubcall_desktop.ui.presenters.controller import AppController
 
 logger = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from hubcall_desktop.core.api_versions import DEFAULT_API_BASE
 from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.hubspot.service import TokenProvider
@@ -31,7 +32,6 @@ from hubcall_desktop.services.connection import (
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.sources.runtime import demo_runtime_file
-from hubcall_desktop.storage.settings import DEFAULT_API_BASE
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.desktop.tray import RECENT_CALLS
 from hubcall_desktop.ui.text.messages import message_text

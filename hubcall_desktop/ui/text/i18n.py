@@ -90,7 +90,7 @@ _NUMBER_TYPE_LABELS: dict[str, str] = {
     "VOIP": str(QT_TRANSLATE_NOOP("PhoneNumberType", "VoIP")),
 }
 
-# Fixed problem sentences of the Qt-free checks (core.phone, services.manual_log), so the
+# Fixed problem sentences of the Qt-free checks (core.phone, core.manual_log), so the
 # form can say them in the UI language; anything else is shown as written.
 _PROBLEMS = (
     QT_TRANSLATE_NOOP("InputError", "enter a phone number"),

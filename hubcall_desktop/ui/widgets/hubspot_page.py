@@ -27,14 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubcall_desktop.core.api_versions import API_VERSIONS
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.oauth import MAX_REDIRECT_PORT, MIN_REDIRECT_PORT, redirect_uri
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.service import AccountDetails
-from hubcall_desktop.secrets.oauth_config import (
-    MAX_REDIRECT_PORT,
-    MIN_REDIRECT_PORT,
-    redirect_uri,
-    scope_warning,
-)
+from hubcall_desktop.secrets.oauth_config import scope_warning
 from hubcall_desktop.secrets.store import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.services.connection import (
     ConnectionKind,
@@ -42,7 +40,6 @@ from hubcall_desktop.services.connection import (
     ConnectionStatus,
     WhoAmI,
 )
-from hubcall_desktop.storage.settings import API_VERSIONS, Settings
 from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 

@@ -35,7 +35,7 @@ from hubcall_desktop.core.manual_log import (
     form_field_for,
     parse_user_ids,
 )
-from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.match_list import MatchList

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from hubcall_desktop.storage.settings import Settings
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.text.region_names import region_names
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
