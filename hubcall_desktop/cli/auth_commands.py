@@ -18,24 +18,24 @@ from typing import TypeVar
 from hubcall_desktop.cli.context import CliContext, build_context
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.output import emit_json, say
+from hubcall_desktop.core.connection_types import ConnectionKind, ConnectionSnapshot, WhoAmI
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.oauth import MAX_REDIRECT_PORT, MIN_REDIRECT_PORT, valid_redirect_port
+from hubcall_desktop.core.oauth import (
+    MAX_REDIRECT_PORT,
+    MIN_REDIRECT_PORT,
+    scope_warning,
+    valid_redirect_port,
+)
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import (
     DEFAULT_SCOPES,
     METADATA_FILE,
     MetadataFile,
     resolve_client_id,
-    scope_warning,
 )
 from hubcall_desktop.secrets.oauth_flow import DEFAULT_TIMEOUT, BrowserOpener, system_browser
 from hubcall_desktop.secrets.store import validate_secret, validate_token
-from hubcall_desktop.services.connection import (
-    ConnectionKind,
-    ConnectionManager,
-    ConnectionSnapshot,
-    WhoAmI,
-)
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.storage.settings import save_settings
 
 MAX_STDIN_BYTES = 4096

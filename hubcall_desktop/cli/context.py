@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from hubcall_desktop.core.api_versions import API_VERSIONS
+from hubcall_desktop.core.connection_types import ConnectionKind
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.settings import Settings
@@ -31,7 +32,7 @@ from hubcall_desktop.hubspot.service import (
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
-from hubcall_desktop.services.connection import ConnectionKind, ConnectionManager
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.paths import AppPaths, resolve_paths

@@ -6,8 +6,17 @@ The keyring holds the tokens (secrets.store); the metadata's file is secrets.oau
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
+
+# HubSpot names these scopes as the ones the inbound-call endpoint accepts (any one).
+INBOUND_CALL_SCOPES: Final = (
+    "crm.objects.contacts.write",
+    "crm.objects.contacts.sensitive.write.v2",
+    "crm.objects.contacts.highly_sensitive.write.v2",
+    "crm.schemas.contacts.write",
+)
 
 # The redirect to register in the HubSpot app: HubSpot matches it exactly against the app's
 # list, and its rule for plain-http redirects names ``localhost`` (RFC 8252 section 7.3).
@@ -28,6 +37,18 @@ def valid_redirect_port(port: object) -> bool:
         isinstance(port, int)
         and not isinstance(port, bool)
         and MIN_REDIRECT_PORT <= port <= MAX_REDIRECT_PORT
+    )
+
+
+def scope_warning(scopes: Iterable[str]) -> str | None:
+    """The sentence to show when no granted scope lets the app look up callers, else None."""
+    granted = set(scopes)
+    if granted & set(INBOUND_CALL_SCOPES):
+        return None
+    return (
+        "This HubSpot connection cannot identify callers or log calls: add the scope "
+        f"{INBOUND_CALL_SCOPES[0]} (or one of {', '.join(INBOUND_CALL_SCOPES[1:])}) to the "
+        "app in HubSpot, then connect again."
     )
 
 

@@ -11,14 +11,7 @@ from typing import Any
 
 from hubcall_desktop.core.api_versions import PRIVATE_APP_VERSIONS, VERSIONS
 from hubcall_desktop.core.errors import UserError
-
-# HubSpot names these scopes as the ones the inbound-call endpoint accepts (any one).
-INBOUND_CALL_SCOPES = (
-    "crm.objects.contacts.write",
-    "crm.objects.contacts.sensitive.write.v2",
-    "crm.objects.contacts.highly_sensitive.write.v2",
-    "crm.schemas.contacts.write",
-)
+from hubcall_desktop.core.oauth import INBOUND_CALL_SCOPES
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from hubcall_desktop.core.api_versions import (
     VERSIONS,
 )
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.connection_types import AccountDetails
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.outcomes import OutcomeList, outcomes_from_property
 from hubcall_desktop.core.secret import Secret
@@ -87,15 +88,6 @@ class StaticToken:
 
     async def access_token(self) -> Secret:
         return self.token
-
-
-@dataclass(frozen=True, slots=True)
-class AccountDetails:
-    portal_id: int
-    ui_domain: str
-    time_zone: str = ""
-    data_hosting_location: str = ""
-    account_type: str = ""
 
 
 def build_client(

@@ -13,9 +13,10 @@ import threading
 from collections.abc import Callable
 from typing import Final, TypeVar, TypeVarTuple
 
+from hubcall_desktop.core.portals import DEFAULT_PORTAL
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.errors import KeyringTimeout
-from hubcall_desktop.secrets.store import DEFAULT_PORTAL, SecretStore
+from hubcall_desktop.secrets.store import SecretStore
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
@@ -22,13 +21,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_AUTHORIZE_URL: Final = "https://app.hubspot.com/oauth/authorize"
 # Packagers of a build with its own registered HubSpot app fill this in.
 PACKAGED_CLIENT_ID: Final = ""
-# Any one of these lets the app use the inbound-call endpoint (the contract's list).
-INBOUND_CALL_SCOPES: Final = (
-    "crm.objects.contacts.write",
-    "crm.objects.contacts.sensitive.write.v2",
-    "crm.objects.contacts.highly_sensitive.write.v2",
-    "crm.schemas.contacts.write",
-)
 DEFAULT_SCOPES: Final = ("oauth", "crm.objects.contacts.write")
 METADATA_FILE: Final = "oauth.json"
 MAX_METADATA_BYTES: Final = 1_000_000
@@ -71,18 +63,6 @@ def resolve_client_id(*candidates: str | None) -> str:
         if candidate and candidate.strip():
             return candidate.strip()
     return ""
-
-
-def scope_warning(scopes: Iterable[str]) -> str | None:
-    """The sentence to show when no granted scope lets the app look up callers, else None."""
-    granted = set(scopes)
-    if granted & set(INBOUND_CALL_SCOPES):
-        return None
-    return (
-        "This HubSpot connection cannot identify callers or log calls: add the scope "
-        f"{INBOUND_CALL_SCOPES[0]} (or one of {', '.join(INBOUND_CALL_SCOPES[1:])}) to the "
-        "app in HubSpot, then connect again."
-    )
 
 
 class MetadataFile:

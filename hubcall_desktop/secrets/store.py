@@ -20,8 +20,7 @@ from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
 from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.portals import DEFAULT_PORTAL as DEFAULT_PORTAL  # re-exported
-from hubcall_desktop.core.portals import validate_portal as validate_portal
+from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.backends import (
     backend_label,

@@ -22,26 +22,24 @@ from typing import Final
 
 import httpx
 
+from hubcall_desktop.core.connection_types import (
+    AccountDetails,
+    ConnectionKind,
+    ConnectionSnapshot,
+    ConnectionStatus,
+    SnapshotListener,
+    WhoAmI,
+)
 from hubcall_desktop.core.listeners import Listeners
-from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, OAuthMetadata
+from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, OAuthMetadata, scope_warning
+from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.retrying import RetryPolicy
-from hubcall_desktop.hubspot.service import (
-    AccountDetails,
-    HubSpotService,
-    StaticToken,
-    TokenProvider,
-    build_client,
-)
+from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, TokenProvider, build_client
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV, NoKeyringBackend
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_config import (
-    DEFAULT_SCOPES,
-    MetadataFile,
-    OAuthEndpoints,
-    scope_warning,
-)
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES, MetadataFile, OAuthEndpoints
 from hubcall_desktop.secrets.oauth_errors import NoClientId, OAuthError, OAuthUnreachable
 from hubcall_desktop.secrets.oauth_flow import (
     DEFAULT_TIMEOUT,
@@ -51,30 +49,16 @@ from hubcall_desktop.secrets.oauth_flow import (
 )
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import (
-    DEFAULT_PORTAL,
     OAUTH_CLIENT_SECRET,
     access_token_entry,
     refresh_token_entry,
-    validate_portal,
     validate_token,
-)
-from hubcall_desktop.services.connection_types import (
-    ConnectionKind,
-    ConnectionSnapshot,
-    ConnectionStatus,
-    SnapshotListener,
-    WhoAmI,
 )
 from hubcall_desktop.services.tokens import KeyringToken, PortalTokens
 
 __all__ = [
     "WHO_AM_I_RETRY",
-    "ConnectionKind",
     "ConnectionManager",
-    "ConnectionSnapshot",
-    "ConnectionStatus",
-    "SnapshotListener",
-    "WhoAmI",
 ]
 
 logger = logging.getLogger(__name__)

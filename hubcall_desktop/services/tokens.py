@@ -14,11 +14,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.portals import DEFAULT_PORTAL
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.service import AuthErrorListener, TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import NoTokenError
-from hubcall_desktop.secrets.store import DEFAULT_PORTAL, access_token_entry
+from hubcall_desktop.secrets.store import access_token_entry
 
 logger = logging.getLogger(__name__)
 

@@ -7,11 +7,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from hubcall_desktop.core.connection_types import AccountDetails
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot import service as service_module
 from hubcall_desktop.hubspot.errors import HubSpotSlow
 from hubcall_desktop.hubspot.retrying import NO_RETRY
-from hubcall_desktop.hubspot.service import AccountDetails, HubSpotService, StaticToken
+from hubcall_desktop.hubspot.service import HubSpotService, StaticToken
 from hubcall_desktop.sandbox import DEMO_TOKEN, Fault, SandboxServer
 from hubcall_desktop.sandbox.paths import ACCOUNT_DETAILS_PATH
 from hubcall_desktop.sandbox.seed import ACCOUNT_UI_DOMAIN, SANDBOX_PORTAL_ID

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from hubcall_desktop.core.connection_types import AccountDetails
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot import service as service_module
@@ -28,7 +29,6 @@ from hubcall_desktop.hubspot.pacing import MAX_SERVER_WAIT_S, RequestPacer
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import (
     DEFAULT_TIMEOUT,
-    AccountDetails,
     HubSpotService,
     StaticToken,
     build_client,

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.core.oauth import OAuthMetadata
+from hubcall_desktop.core.oauth import INBOUND_CALL_SCOPES, OAuthMetadata, scope_warning
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_client import TokenSet, _Refused, _typed
 from hubcall_desktop.secrets.oauth_config import (
     DEFAULT_AUTHORIZE_URL,
-    INBOUND_CALL_SCOPES,
     MetadataFile,
     OAuthEndpoints,
     resolve_client_id,
-    scope_warning,
 )
 from hubcall_desktop.secrets.oauth_errors import InvalidGrant, OAuthError, ReconnectNeeded
 

@@ -14,6 +14,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from hubcall_desktop.core.connection_types import (
+    ConnectionKind,
+    ConnectionSnapshot,
+    ConnectionStatus,
+)
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.errors import HubSpotAuthError
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
@@ -34,12 +39,7 @@ from hubcall_desktop.secrets.store import (
     access_token_entry,
     refresh_token_entry,
 )
-from hubcall_desktop.services.connection import (
-    ConnectionKind,
-    ConnectionManager,
-    ConnectionSnapshot,
-    ConnectionStatus,
-)
+from hubcall_desktop.services.connection import ConnectionManager
 from tests.conftest import require_real_session
 from tests.oauth_redirect import register_port
 

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from hubcall_desktop.core.call import Call, CallSource, Direction
+from hubcall_desktop.core.connection_types import ConnectionStatus
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
@@ -21,7 +22,7 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.secrets.store import SecretStore, refresh_token_entry
-from hubcall_desktop.services.connection import ConnectionManager, ConnectionStatus
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.outbox_sender import OutboxSender
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from tests.oauth_redirect import register_port

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from hubcall_desktop.core.connection_types import ConnectionStatus
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider, build_client
 from hubcall_desktop.sandbox import DEMO_TOKEN, SANDBOX_PORTAL_ID, SandboxServer
@@ -20,7 +21,7 @@ from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import SecretStore
-from hubcall_desktop.services.connection import ConnectionManager, ConnectionStatus
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.tokens import ConnectionTokens
 from tests.oauth_redirect import register_port
 

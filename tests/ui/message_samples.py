@@ -38,8 +38,9 @@ from hubcall_desktop.core.manual_log import (
     check_user_id,
     parse_user_ids,
 )
-from hubcall_desktop.core.oauth import OAuthMetadata
+from hubcall_desktop.core.oauth import OAuthMetadata, scope_warning
 from hubcall_desktop.core.phone import parse_phone, validate_region
+from hubcall_desktop.core.portals import validate_portal
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
@@ -50,13 +51,12 @@ from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_c
 from hubcall_desktop.secrets import backends
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_config import MetadataFile, OAuthEndpoints, scope_warning
+from hubcall_desktop.secrets.oauth_config import MetadataFile, OAuthEndpoints
 from hubcall_desktop.secrets.oauth_flow import LoopbackListener, system_browser
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import (
     SecretStore,
     refresh_token_entry,
-    validate_portal,
     validate_secret,
     validate_token,
 )

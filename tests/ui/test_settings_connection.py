@@ -13,6 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.connection_types import (
+    ConnectionKind,
+    ConnectionSnapshot,
+    ConnectionStatus,
+)
 from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.oauth import OAuthMetadata
 from hubcall_desktop.core.secret import Secret
@@ -25,12 +30,7 @@ from hubcall_desktop.secrets.store import (
     access_token_entry,
     refresh_token_entry,
 )
-from hubcall_desktop.services.connection import (
-    ConnectionKind,
-    ConnectionManager,
-    ConnectionSnapshot,
-    ConnectionStatus,
-)
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage

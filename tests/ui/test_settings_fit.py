@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.services.connection import (
+from hubcall_desktop.core.connection_types import (
     ConnectionKind,
     ConnectionSnapshot,
     ConnectionStatus,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import CallSource, SyncState
+from hubcall_desktop.core.connection_types import ConnectionStatus
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET
@@ -27,7 +28,6 @@ from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.secrets.store import SecretStore, access_token_entry
-from hubcall_desktop.services.connection import ConnectionStatus
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.settings import load_settings
 from hubcall_desktop.ui.presenters.controller import AppController

@@ -19,24 +19,21 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from hubcall_desktop.core.errors import InputError, UserError
-from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.core.settings import Settings
-from hubcall_desktop.hubspot.service import (
+from hubcall_desktop.core.connection_types import (
     AccountDetails,
-    HubSpotService,
-    StaticToken,
-    build_client,
-)
-from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, resolve_client_id
-from hubcall_desktop.secrets.oauth_flow import BrowserOpener
-from hubcall_desktop.secrets.store import DEFAULT_PORTAL, validate_secret, validate_token
-from hubcall_desktop.services import autostart
-from hubcall_desktop.services.connection import (
-    ConnectionManager,
     ConnectionSnapshot,
     ConnectionStatus,
 )
+from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.portals import DEFAULT_PORTAL
+from hubcall_desktop.core.secret import Secret
+from hubcall_desktop.core.settings import Settings
+from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, resolve_client_id
+from hubcall_desktop.secrets.oauth_flow import BrowserOpener
+from hubcall_desktop.secrets.store import validate_secret, validate_token
+from hubcall_desktop.services import autostart
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import APP_RETRY
 from hubcall_desktop.storage.settings import save_settings
 from hubcall_desktop.ui import tasks

@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from hubcall_desktop.core.call import SyncState
+from hubcall_desktop.core.connection_types import ConnectionStatus
 from hubcall_desktop.core.desk_types import DeskUpdate
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.services.connection import ConnectionStatus
 from hubcall_desktop.services.test_ring import discard_test_call, is_test_call
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.text.messages import message_text

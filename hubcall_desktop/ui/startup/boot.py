@@ -17,18 +17,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from hubcall_desktop.core.api_versions import DEFAULT_API_BASE
+from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus
 from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.oauth import scope_warning
 from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
-from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, scope_warning
+from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.call_sources import CallSources
-from hubcall_desktop.services.connection import (
-    ConnectionManager,
-    ConnectionSnapshot,
-    ConnectionStatus,
-)
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.sources.runtime import demo_runtime_file

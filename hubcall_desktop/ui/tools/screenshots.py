@@ -23,21 +23,21 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget, QWizard
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState
-from hubcall_desktop.core.desk_types import DeskStatus, TokenState
-from hubcall_desktop.core.oauth import OAuthMetadata
-from hubcall_desktop.core.phone import parse_phone
-from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.bodies import build_log_body
-from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
-from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
-from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
-from hubcall_desktop.secrets.store import DEFAULT_PORTAL
-from hubcall_desktop.services.connection import (
+from hubcall_desktop.core.connection_types import (
     ConnectionKind,
     ConnectionSnapshot,
     ConnectionStatus,
     WhoAmI,
 )
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState
+from hubcall_desktop.core.oauth import OAuthMetadata
+from hubcall_desktop.core.phone import parse_phone
+from hubcall_desktop.core.portals import DEFAULT_PORTAL
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.bodies import build_log_body
+from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
+from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
+from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import HistoryModel

@@ -28,18 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from hubcall_desktop.core.api_versions import API_VERSIONS
-from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.oauth import MAX_REDIRECT_PORT, MIN_REDIRECT_PORT, redirect_uri
-from hubcall_desktop.core.settings import Settings
-from hubcall_desktop.hubspot.service import AccountDetails
-from hubcall_desktop.secrets.oauth_config import scope_warning
-from hubcall_desktop.secrets.store import DEFAULT_PORTAL, validate_portal
-from hubcall_desktop.services.connection import (
+from hubcall_desktop.core.connection_types import (
+    AccountDetails,
     ConnectionKind,
     ConnectionSnapshot,
     ConnectionStatus,
     WhoAmI,
 )
+from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.oauth import (
+    MAX_REDIRECT_PORT,
+    MIN_REDIRECT_PORT,
+    redirect_uri,
+    scope_warning,
+)
+from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
+from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubcall_desktop.core.connection_types import AccountDetails
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.manual_log import check_number, parse_user_ids
 from hubcall_desktop.core.settings import CALL_BACK_SCHEMES, Settings
-from hubcall_desktop.hubspot.service import AccountDetails
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.text.i18n import LANGUAGES
 from hubcall_desktop.ui.text.messages import message_text

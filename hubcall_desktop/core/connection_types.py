@@ -1,5 +1,5 @@
-"""What the connection manager reports: the kind and status of a portal's connection, and
-who the token belongs to (no Qt, no I/O here)."""
+"""What the connection manager reports: the kind and status of a portal's connection, who
+the token belongs to and the account's details (no Qt, no I/O here)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ class WhoAmI:
     user: str = ""
     scopes: tuple[str, ...] = field(default_factory=tuple)
     scope_warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDetails:
+    """The account a token belongs to, as HubSpot's account-info answer describes it."""
+
+    portal_id: int
+    ui_domain: str
+    time_zone: str = ""
+    data_hosting_location: str = ""
+    account_type: str = ""
 
 
 SnapshotListener = Callable[[ConnectionSnapshot], None]
