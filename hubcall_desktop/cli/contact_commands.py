@@ -15,16 +15,11 @@ from typing import Any
 from hubcall_desktop.cli.context import CliContext, build_context
 from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.output import emit_json, match_json, say, warn
+from hubcall_desktop.core.contacts import ContactDraft, ContactOutcome, Problem, Result
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.hubspot.service import HubSpotService
-from hubcall_desktop.services.contact_create import (
-    ContactCreator,
-    ContactDraft,
-    ContactOutcome,
-    Problem,
-    Result,
-)
+from hubcall_desktop.services.contact_create import ContactCreator
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.contact_writes import ContactWrites
 

@@ -10,10 +10,7 @@ number (the journal's last match) show it, and HubSpot matches it when the call 
 A 409 (the e-mail address exists) is kept as a duplicate with the existing contact's id,
 for a link to it.
 
-Decided here: a contact needs a first name, a last name or an e-mail address (HubSpot
-takes a contact with none, but a nameless record helps nobody); the e-mail must look like
-one; the phone, pre-filled with the caller's number, may be cleared but must be a valid
-number when given, and is sent as E.164 so HubSpot's caller-ID matching finds it.
+What a draft needs and what an outcome holds: core.contacts.
 """
 
 from __future__ import annotations
@@ -21,17 +18,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
-from typing import Final
 
 from hubcall_desktop.core.call import utc_now
-from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.contacts import (
+    ContactDraft,
+    ContactOutcome,
+    ContactWrite,
+    Result,
+    WriteState,
+)
+from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.matches import CONTACT_TYPE_ID, CallerMatch, ObjectCoordinates
-from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
@@ -47,79 +47,10 @@ from hubcall_desktop.services.outbox_sender import (
     next_retry_delay,
 )
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.contact_writes import ContactWrite, ContactWrites, WriteState
+from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.storage.sender_lock import SenderBusy, SenderLock
 
 logger = logging.getLogger(__name__)
-
-MAX_FIELD_CHARS: Final = 256
-# Something@something.tld without spaces: catches typing slips; HubSpot checks the rest.
-_EMAIL: Final = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
-
-
-class Problem(StrEnum):
-    """What is wrong with a draft, per field (the UI words it)."""
-
-    NAME_OR_EMAIL = "name_or_email"  # none of first name, last name, e-mail
-    EMAIL = "email"  # not an e-mail address
-    PHONE = "phone"  # not a phone number
-    TOO_LONG = "too_long"
-
-
-@dataclass(frozen=True, slots=True)
-class ContactDraft:
-    """The form as typed; ``phone`` in any written form (the caller's number pre-filled)."""
-
-    first_name: str = ""
-    last_name: str = ""
-    email: str = ""
-    company: str = ""
-    phone: str = ""
-
-    def problems(self, region: str) -> dict[str, Problem]:
-        """Field name -> what is wrong; empty when the draft can be sent."""
-        found: dict[str, Problem] = {}
-        for name in ("first_name", "last_name", "email", "company"):
-            if len(getattr(self, name).strip()) > MAX_FIELD_CHARS:
-                found[name] = Problem.TOO_LONG
-        email = self.email.strip()
-        if email and not _EMAIL.fullmatch(email):
-            found.setdefault("email", Problem.EMAIL)
-        if not (self.first_name.strip() or self.last_name.strip() or email):
-            found["first_name"] = Problem.NAME_OR_EMAIL
-        if self.phone.strip():
-            try:
-                parse_phone(self.phone, region, "phone")
-            except InputError:
-                found["phone"] = Problem.PHONE
-        return found
-
-    def properties(self, region: str) -> dict[str, str]:
-        """HubSpot's properties, blanks left out; call only when :meth:`problems` is empty."""
-        phone = parse_phone(self.phone, region, "phone").e164 if self.phone.strip() else ""
-        values = {
-            "firstname": self.first_name.strip(),
-            "lastname": self.last_name.strip(),
-            "email": self.email.strip(),
-            "phone": phone,
-            "company": self.company.strip(),
-        }
-        return {name: value for name, value in values.items() if value}
-
-
-class Result(StrEnum):
-    CREATED = "created"  # HubSpot has it; ``match`` is the new contact
-    DUPLICATE = "duplicate"  # the e-mail exists; ``match`` is that contact when HubSpot named it
-    QUEUED = "queued"  # journaled, not sent yet (offline, busy, reconnect needed)
-    FAILED = "failed"  # HubSpot refused it for good; ``error`` says why
-
-
-@dataclass(frozen=True, slots=True)
-class ContactOutcome:
-    result: Result
-    write: ContactWrite
-    match: CallerMatch | None = None
-    error: UserError | None = None
 
 
 @dataclass(slots=True)

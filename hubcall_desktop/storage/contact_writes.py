@@ -19,38 +19,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, TypeVar
 
+from hubcall_desktop.core.contacts import ContactWrite, WriteState
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.codec import dump_json, format_time, load_json, parse_time
 from hubcall_desktop.storage.database import Database
 from hubcall_desktop.storage.errors import OutboxStateError
 
 T = TypeVar("T")
-
-
-class WriteState(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"
-    CREATED = "created"
-    DUPLICATE = "duplicate"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class ContactWrite:
-    id: int
-    external_call_id: str | None
-    portal: str | None
-    properties: dict[str, str]
-    state: WriteState
-    attempts: int
-    next_attempt_at: datetime
-    contact_id: int | None
-    last_error: dict[str, Any] | None
 
 
 def _from_row(row: sqlite3.Row) -> ContactWrite:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import Call, CallSource, Direction
+from hubcall_desktop.core.contacts import ContactDraft, Problem, Result, WriteState
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
@@ -27,19 +28,14 @@ from hubcall_desktop.sandbox import (
     SandboxServer,
 )
 from hubcall_desktop.secrets.errors import NoTokenError
-from hubcall_desktop.services.contact_create import (
-    ContactCreator,
-    ContactDraft,
-    Problem,
-    Result,
-)
+from hubcall_desktop.services.contact_create import ContactCreator
 from hubcall_desktop.services.outbox_sender import (
     FIRST_RETRY_S,
     RECONNECT_RETRY_S,
     OutboxSender,
 )
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.contact_writes import ContactWrites, WriteState
+from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.storage.sender_lock import SenderLock
 
 NOW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from hubcall_desktop.core.contacts import WriteState
 from hubcall_desktop.storage.async_journal import AsyncJournal
-from hubcall_desktop.storage.contact_writes import ContactWrites, WriteState
+from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.storage.errors import OutboxStateError
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)

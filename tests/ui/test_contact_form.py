@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hubcall_desktop.core.contacts import ContactOutcome, ContactWrite, Result, WriteState
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.matches import CONTACT_TYPE_ID, CallerMatch, ObjectCoordinates
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS, SANDBOX_PORTAL_ID, UNKNOWN_CALLER_NUMBER
-from hubcall_desktop.services.contact_create import ContactOutcome, Result
 from hubcall_desktop.services.demo import ring
-from hubcall_desktop.storage.contact_writes import ContactWrite, WriteState
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.contact_form import ContactForm
 from hubcall_desktop.ui.windows.popup import CallPopup

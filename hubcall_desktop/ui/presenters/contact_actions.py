@@ -14,9 +14,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.contacts import ContactDraft, Result
 from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.services.contact_create import ContactCreator, ContactDraft, Result
+from hubcall_desktop.services.contact_create import ContactCreator
 from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.windows.contact_form import ContactForm

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubcall_desktop.core.links import record_url
-from hubcall_desktop.services.contact_create import (
+from hubcall_desktop.core.contacts import (
     MAX_FIELD_CHARS,
     ContactDraft,
     ContactOutcome,
     Problem,
     Result,
 )
+from hubcall_desktop.core.links import record_url
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.phone_field import ERROR_STYLE, PhoneField
