@@ -17,7 +17,7 @@ from hubcall_desktop.core.call import SyncState, utc_now
 from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services import call_desk
+from hubcall_desktop.services import desk_wrap_up
 from hubcall_desktop.services.runtime import DeskRuntime
 from tests.services.desk_journal import ANNA
 from tests.services.desk_parts import Clock, desk_over, webhook_event
@@ -25,7 +25,7 @@ from tests.services.test_call_desk import Recorder, _event, _runtime
 
 
 class _EarlyTimers(types.ModuleType):
-    """asyncio as call_desk sees it, with every sleep of a second or more ending 5 % early."""
+    """asyncio as the desk's wrap-up part sees it, with every sleep of a second or more ending 5 % early."""
 
     def __init__(self) -> None:
         super().__init__("asyncio")
@@ -48,7 +48,7 @@ async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskR
 async def test_a_timer_that_wakes_early_still_logs_the_call(
     runtime: DeskRuntime, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(call_desk, "asyncio", _EarlyTimers())
+    monkeypatch.setattr(desk_wrap_up, "asyncio", _EarlyTimers())
     recorder = Recorder()
     runtime.desk.add_listener(recorder)
     await runtime.desk.start()

@@ -222,11 +222,11 @@ async def test_a_call_logged_on_the_agents_behalf_says_so_in_the_log(
     runtime: DeskRuntime, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
     runtime.desk.settings.auto_log_seconds = 1
-    with caplog.at_level(logging.INFO, "hubcall_desktop.services.call_desk"):
+    with caplog.at_level(logging.INFO, "hubcall_desktop.services.desk_wrap_up"):
         call_id = await runtime.desk.handle_event(_event(EventKind.RINGING))
         await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.BUSY))
         await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
-    said = [r.getMessage() for r in caplog.records if r.name.endswith("call_desk")]
+    said = [r.getMessage() for r in caplog.records if r.name.endswith("desk_wrap_up")]
     assert f"logging call {call_id} on the agent's behalf after 1 s" in said
 
 
@@ -234,10 +234,10 @@ async def test_an_unusable_own_number_is_named_in_the_log(
     runtime: DeskRuntime, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
     runtime.desk.settings.own_number = "204"
-    with caplog.at_level(logging.WARNING, "hubcall_desktop.services.call_desk"):
+    with caplog.at_level(logging.WARNING, "hubcall_desktop.services.desk_shared"):
         call_id = await runtime.desk.handle_event(_ringing_without_to())
         await recorder.wait_for(call_id, UpdateKind.LOOKUP_FAILED)
-    said = [r.getMessage() for r in caplog.records if r.name.endswith("call_desk")]
+    said = [r.getMessage() for r in caplog.records if r.name.endswith("desk_shared")]
     assert said == [
         "own number in the settings is unusable: an internal extension, not a public phone number"
     ]

@@ -19,7 +19,7 @@ from hubcall_desktop.core.events import EventKind
 from hubcall_desktop.core.lifecycle import CallLifecycle
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
-from hubcall_desktop.services import call_desk
+from hubcall_desktop.services import desk_intake
 from hubcall_desktop.services.desk_status import StatusKeeper
 from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.runtime import DeskRuntime
@@ -123,7 +123,7 @@ async def test_starting_the_desk_twice_runs_one_outbox(
 async def test_the_periodic_check_closes_a_call_whose_end_never_came(
     journal_path: Path, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(call_desk, "EXPIRY_CHECK_S", 0.05)
+    monkeypatch.setattr(desk_intake, "EXPIRY_CHECK_S", 0.05)
     clock = Clock()
     lifecycle = CallLifecycle(clock=clock, ring_timeout=RING_TIMEOUT)
     runtime = await desk_over(journal_path, sandbox, lifecycle=lifecycle, clock=clock)
