@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.services.log_files import log_folder
 from hubcall_desktop.ui.presenters.controller import AppController
-from hubcall_desktop.ui.windows.main_window import MainWindow
 
 from .ui_helpers import WAIT_MS
 
@@ -41,10 +40,9 @@ def file_manager() -> Iterator[FileManager]:
 
 
 def test_help_open_log_folder_opens_the_log_folder(
-    qtbot: QtBot, data_dir: Path, file_manager: FileManager
+    data_dir: Path, file_manager: FileManager, controller: AppController
 ) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = controller.window  # the window asks; the app knows the folder and makes it
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
     assert "&Help" in menus
     actions = {a.text(): a for a in menus["&Help"].actions()}

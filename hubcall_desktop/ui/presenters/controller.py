@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from hubcall_desktop.ui.presenters.call_notices import CallNotices
 from hubcall_desktop.ui.presenters.contact_actions import ContactActions
 from hubcall_desktop.ui.presenters.desk_signals import DeskSignals
 from hubcall_desktop.ui.presenters.history_actions import HistoryActions
+from hubcall_desktop.ui.presenters.log_folder import open_log_folder
 from hubcall_desktop.ui.presenters.popup_actions import PopupActions
 from hubcall_desktop.ui.presenters.popup_stack import PopupManager
 from hubcall_desktop.ui.presenters.setup_guide import SetupGuidePresenter
@@ -157,6 +159,7 @@ class AppController(QObject):
         w.dnd_toggled.connect(self.set_do_not_disturb)
         w.log_call_requested.connect(self.open_log_form)
         w.settings_requested.connect(self.open_settings)
+        w.log_folder_requested.connect(partial(open_log_folder, w))
         w.reconnect_requested.connect(self.open_connection_settings)
         w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)

@@ -42,6 +42,8 @@ from hubcall_desktop.ui.text.formatting import number_text, remote_text, time_te
 from hubcall_desktop.ui.text.i18n import all_direction_labels, all_status_labels, all_sync_labels
 
 if TYPE_CHECKING:  # this window is built before the first paint: no core.call at load time
+    from pathlib import Path
+
     from hubcall_desktop.core.call import Call
     from hubcall_desktop.core.desk_types import DeskStatus
     from hubcall_desktop.ui.models.history_model import HistoryModel
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
     undo_discard_requested = Signal(str)  # the call's id
     missed_calls_requested = Signal()  # the Missed calls view
     guide_requested = Signal()  # the set-up guide (Help menu, the status bar's "Set up…")
+    log_folder_requested = Signal()  # Help → Open log folder (the app knows where it is)
 
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
@@ -308,19 +311,15 @@ class MainWindow(QMainWindow):
         self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Set-up &guide…"), self.guide_requested.emit)
-        self._action(help_menu, self.tr("Open &log folder"), self.open_log_folder)
+        self._action(help_menu, self.tr("Open &log folder"), self.log_folder_requested.emit)
 
-    def open_log_folder(self) -> None:
-        """The folder of the log and crash files, in the desktop's file manager; its path
-        in a message where none opens (so it can be found, or attached to a bug report)."""
+    def show_log_folder(self, folder: Path) -> None:
+        """``folder`` (the log and crash files') in the desktop's file manager; its path in
+        a message where none opens (so it can be found, or attached to a bug report)."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QMessageBox
 
-        from hubcall_desktop.services.log_files import active_log_folder
-
-        folder = active_log_folder()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             QMessageBox.information(
                 self,
