@@ -1,5 +1,5 @@
 """Starting a call back from the UI: the softphone's command when the settings name one
-(an argument list, never a shell: services/call_back.py builds it), else the desktop's
+(an argument list, never a shell: core/call_back.py builds it), else the desktop's
 handler for a tel:/sip:/callto: link. Shared by the history's row menu and Missed calls."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from hubcall_desktop.core.call_back import call_back_argv, call_back_uri
 from hubcall_desktop.core.settings import Settings
-from hubcall_desktop.services.call_back import call_back_argv, call_back_uri
 
 
 def start_call_back(settings: Settings, number: str) -> tuple[bool, str]:

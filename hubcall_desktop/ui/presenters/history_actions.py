@@ -35,7 +35,7 @@ _UNDO_KEY = "undo-discard-"  # + the call's id: the notification that offers the
 
 def party_number(call: Call) -> str:
     """The other party's number (E.164) to dial or copy; "" when withheld or unknown.
-    (services.call_back.call_back_number reads the caller's: for an outbound call that
+    (core.call_back.call_back_number reads the caller's: for an outbound call that
     is the agent's own line.)"""
     party = call.from_number if call.direction == "INBOUND" else call.to_number
     return "" if party is None or call.number_withheld else party.e164

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from hubcall_desktop.core.call import Call, SyncState, ensure_utc, utc_now
+from hubcall_desktop.core.call_back import call_back_number
 from hubcall_desktop.core.desk_types import DeskUpdate
 from hubcall_desktop.core.lifecycle import is_missed
-from hubcall_desktop.services.call_back import call_back_number
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.presenters.call_back import start_call_back
 from hubcall_desktop.ui.text.formatting import remote_text, who_text

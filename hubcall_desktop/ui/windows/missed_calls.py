@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubcall_desktop.core.call import Call
-from hubcall_desktop.services.call_back import call_back_number
+from hubcall_desktop.core.call_back import call_back_number
 from hubcall_desktop.ui.text.formatting import remote_text, time_text, who_text
 
 logger = logging.getLogger(__name__)

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from hubcall_desktop.core.call import Call
-from hubcall_desktop.core.phone import parse_phone
-from hubcall_desktop.services.call_back import (
+from hubcall_desktop.core.call_back import (
     call_back_argv,
     call_back_number,
     call_back_uri,
 )
+from hubcall_desktop.core.phone import parse_phone
 
 HOSTILE = "+49 30 1234'; touch pwned; echo '\" --evil $(id) {number}"
 
