@@ -6,21 +6,36 @@ is safe to show and to log (it never contains a secret).
 
 from __future__ import annotations
 
+from hubcall_desktop.core.messages import Message, Template
+
+INPUT_PROBLEM_GOT = Template("input.problem_got", "%1: %2 (got %3)")
+INPUT_PROBLEM = Template("input.problem", "%1: %2")
+
 
 class UserError(Exception):
-    """An error the user can act on. ``str(error)`` is the sentence they see."""
+    """An error the user can act on. ``str(error)`` is the sentence they see.
 
-    def __init__(self, user_message: str) -> None:
+    Given a :class:`Message`, the UI translates it from its id; given plain text (a
+    sentence not converted yet), the English is all there is.
+    """
+
+    def __init__(self, user_message: str | Message) -> None:
         super().__init__(user_message)
-        self.user_message = user_message
+        self.user_message: str = user_message
+
+    @property
+    def message(self) -> Message | None:
+        """The sentence with its id and parameters, when it was made from a template."""
+        found = self.user_message
+        return found if isinstance(found, Message) else None
 
 
 class InputError(UserError):
     """A value the user, a script or a softphone gave us is not acceptable."""
 
-    def __init__(self, field: str, value: object, problem: str) -> None:
+    def __init__(self, field: str, value: object, problem: str | Message) -> None:
         shown = _shorten(repr(value))
-        super().__init__(f"{field}: {problem} (got {shown})")
+        super().__init__(INPUT_PROBLEM_GOT(field, problem, shown))
         self.field = field
         self.value = value
         self.problem = problem

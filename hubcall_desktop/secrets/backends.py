@@ -21,12 +21,21 @@ from keyring.errors import InitError, NoKeyringError
 from keyring.errors import KeyringLocked as LibKeyringLocked
 
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.secrets.errors import KeyringFailed, KeyringLocked, NoKeyringBackend
 
 logger = logging.getLogger(__name__)
 
 RECOMMENDED_PRIORITY = 1.0  # keyring.core.recommended(): priority >= 1
 _DETAIL_LIMIT = 160
+# Why no keyring will do: the reason inside keyring.none's sentence.
+NO_BACKEND = Template("keyring.no_backend", "the keyring library found no usable backend")
+PLAINTEXT = Template("keyring.plaintext", "%1 keeps secrets in a file, which is refused")
+NOT_USABLE = Template("keyring.not_usable", "%1 is not usable here: %2")
+NOT_RECOMMENDED = Template(
+    "keyring.not_recommended", "%1 is not recommended by the keyring library"
+)
+NOT_LOADED = Template("keyring.not_loaded", "the keyring library could not load it: %1")
 _LOCKED_WORDS = re.compile(r"prompt dismissed|\blocked\b", re.IGNORECASE)
 _LOCKED_TYPES: tuple[type[BaseException], ...] = (LibKeyringLocked, InitError)
 try:  # SecretStorage is installed where the Secret Service exists (Linux) and only there
@@ -42,7 +51,7 @@ def default_backend() -> KeyringBackend:
     try:
         return keyring.get_keyring()
     except Exception as exc:  # keyring imports whatever PYTHON_KEYRING_BACKEND names
-        raise NoKeyringBackend(f"the keyring library could not load it: {describe(exc)}") from exc
+        raise NoKeyringBackend(NOT_LOADED(describe(exc))) from exc
 
 
 def backend_label(backend: KeyringBackend) -> str:
@@ -54,15 +63,15 @@ def check_backend(backend: KeyringBackend) -> None:
     """Raise :class:`NoKeyringBackend` unless ``backend`` is a secure, recommended store."""
     label = backend_label(backend)
     if isinstance(backend, fail.Keyring):
-        raise NoKeyringBackend("the keyring library found no usable backend")
+        raise NoKeyringBackend(NO_BACKEND())
     if _is_plaintext(backend):
-        raise NoKeyringBackend(f"{label} keeps secrets in a file, which is refused")
+        raise NoKeyringBackend(PLAINTEXT(label))
     try:
         priority = float(backend.priority)
     except Exception as exc:  # a backend announces "not viable here" by raising
-        raise NoKeyringBackend(f"{label} is not usable here: {describe(exc)}") from exc
+        raise NoKeyringBackend(NOT_USABLE(label, describe(exc))) from exc
     if priority < RECOMMENDED_PRIORITY:
-        raise NoKeyringBackend(f"{label} is not recommended by the keyring library")
+        raise NoKeyringBackend(NOT_RECOMMENDED(label))
     if isinstance(backend, chainer.ChainerBackend):
         # The chainer reads from every backend it holds: each one must be acceptable.
         for member in backend.backends:
@@ -90,7 +99,7 @@ def translate(exc: Exception, action: str, secret: str | None = None) -> UserErr
     if isinstance(exc, UserError):
         return exc
     if isinstance(exc, NoKeyringError):
-        return NoKeyringBackend("the keyring library found no usable backend")
+        return NoKeyringBackend(NO_BACKEND())
     if isinstance(exc, _LOCKED_TYPES) or _LOCKED_WORDS.search(str(exc)):
         return KeyringLocked(describe(exc, secret))
     return KeyringFailed(action, describe(exc, secret))

@@ -24,7 +24,12 @@ from hubcall_desktop.core.listeners import Listeners
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_client import HubSpotOAuthClient, TokenSet
-from hubcall_desktop.secrets.oauth_errors import InvalidGrant, ReconnectNeeded
+from hubcall_desktop.secrets.oauth_errors import (
+    NO_REFRESH_SAVED,
+    NO_REFRESH_SENT,
+    InvalidGrant,
+    ReconnectNeeded,
+)
 from hubcall_desktop.secrets.store import refresh_token_entry
 
 logger = logging.getLogger(__name__)
@@ -108,7 +113,7 @@ class OAuthTokenProvider:
     async def adopt(self, tokens: TokenSet) -> None:
         """Use a fresh token answer (after the browser step): save the refresh token."""
         if tokens.refresh_token is None:
-            raise ReconnectNeeded(self._portal, "HubSpot sent no refresh token")
+            raise ReconnectNeeded(self._portal, NO_REFRESH_SENT())
         await self._store.set(self._entry, tokens.refresh_token)
         async with self._lock:
             self._unsaved_refresh = None
@@ -146,7 +151,7 @@ class OAuthTokenProvider:
         refresh = self._unsaved_refresh or await self._store.get(self._entry)
         if refresh is None:
             self._set_reconnect_needed(True)
-            raise ReconnectNeeded(self._portal, "no refresh token is saved")
+            raise ReconnectNeeded(self._portal, NO_REFRESH_SAVED())
         self.refresh_count += 1
         try:
             tokens = await self._client.refresh(refresh)

@@ -20,6 +20,7 @@ from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.backends import (
@@ -45,6 +46,17 @@ MAX_TOKEN_LENGTH: Final = 512
 MAX_SECRET_LENGTH: Final = 8192
 MAX_NAME_LENGTH: Final = 200
 
+# What is wrong with a token or secret typed in (the value itself is never named).
+# fmt: off
+TOKEN_EMPTY = Template("token.empty", "is empty; paste the whole token")
+TOKEN_TOO_LONG = Template("token.too_long", "is longer than %1 characters, so it is not a token")
+TOKEN_SPACES = Template("token.spaces", "contains spaces or line breaks; copy the token again without them")
+TOKEN_CHARACTERS = Template("token.characters", "contains control characters or characters a token cannot have")
+SECRET_EMPTY = Template("secret.empty", "is empty; delete the entry instead of saving nothing")
+SECRET_TOO_LONG = Template("secret.too_long", "is longer than %1 characters")
+DELETE_REFUSED = Template("keyring.delete_refused", "the keyring refused to delete it")
+# fmt: on
+
 
 def access_token_entry(portal: str = DEFAULT_PORTAL) -> str:
     return f"access-token:{validate_portal(portal)}"
@@ -69,19 +81,13 @@ def validate_token(token: Secret | str, field: str = "access token") -> Secret:
     """A bearer token: 1-512 visible ASCII characters (it travels in an HTTP header)."""
     value = _reveal(token)
     if not value:
-        raise InvalidSecretValue(field, "is empty; paste the whole token")
+        raise InvalidSecretValue(field, TOKEN_EMPTY())
     if len(value) > MAX_TOKEN_LENGTH:
-        raise InvalidSecretValue(
-            field, f"is longer than {MAX_TOKEN_LENGTH} characters, so it is not a token"
-        )
+        raise InvalidSecretValue(field, TOKEN_TOO_LONG(MAX_TOKEN_LENGTH))
     if any(ch.isspace() for ch in value):
-        raise InvalidSecretValue(
-            field, "contains spaces or line breaks; copy the token again without them"
-        )
+        raise InvalidSecretValue(field, TOKEN_SPACES())
     if not all("!" <= ch <= "~" for ch in value):
-        raise InvalidSecretValue(
-            field, "contains control characters or characters a token cannot have"
-        )
+        raise InvalidSecretValue(field, TOKEN_CHARACTERS())
     return Secret(value)
 
 
@@ -89,9 +95,9 @@ def validate_secret(value: Secret | str, field: str = "secret") -> Secret:
     """Any other secret: not empty, no control characters, at most 8192 characters."""
     text = _reveal(value)
     if not text:
-        raise InvalidSecretValue(field, "is empty; delete the entry instead of saving nothing")
+        raise InvalidSecretValue(field, SECRET_EMPTY())
     if len(text) > MAX_SECRET_LENGTH:
-        raise InvalidSecretValue(field, f"is longer than {MAX_SECRET_LENGTH} characters")
+        raise InvalidSecretValue(field, SECRET_TOO_LONG(MAX_SECRET_LENGTH))
     if not text.isprintable():
         raise InvalidSecretValue(field, "contains control characters")
     return Secret(text)
@@ -170,7 +176,7 @@ class SecretStore:
         # Backends say "no such entry" with PasswordDeleteError, but some real failures
         # raise it too: it only counts as "already gone" if the entry really is gone.
         if refused and self.get(name) is not None:
-            raise KeyringFailed("delete a secret", "the keyring refused to delete it")
+            raise KeyringFailed("delete a secret", DELETE_REFUSED())
         if not refused:
             logger.info("deleted secret %s", name)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.messages import Template
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,19 @@ _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
+# fmt: off
+LOCKED = Template("journal.locked", "The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.")
+CANNOT_OPEN = Template("journal.cannot_open", "The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there.")
+DISK_FULL = Template("journal.disk_full", "The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.")
+READ_ONLY = Template("journal.read_only", "The call journal %1 is read-only. Allow writing to the file and its folder, then try again.")
+DISK_ERROR = Template("journal.disk_error", "The call journal %1 could not be read or written (disk error %2). Check the disk and try again.")
+DAMAGED = Template("journal.damaged", "The call journal %1 is damaged or is not a HubCall Desktop journal (%2). It was left untouched: move it elsewhere (or restore a backup) and start HubCall Desktop again to begin a new journal.")
+IN_THE_WAY = Template("journal.in_the_way", "The call journal %1 cannot be created: a file or folder is in the way. Move it elsewhere or choose another data folder.")
+CANNOT_CREATE = Template("journal.cannot_create", "The call journal %1 cannot be created (%2). Check that its folder exists and that you may write there.")
+CANNOT_CHECK = Template("journal.cannot_check", "The call journal %1 cannot be checked (%2). Check that its folder is still there and readable.")
+NOT_WRITTEN_BACK = Template("journal.not_written_back", "The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written.")
+# fmt: on
+
 
 def storage_error(exc: sqlite3.Error, path: Path, busy_timeout: float) -> StorageError | None:
     """The sentence for a failure the user can act on, or ``None`` for a bug."""
@@ -53,42 +67,22 @@ def storage_error(exc: sqlite3.Error, path: Path, busy_timeout: float) -> Storag
         return None
     primary = code & 0xFF
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StorageError(
-            f"The call journal {path} is in use by another program and stayed locked for "
-            f"{busy_timeout:g} s. Close any other copy of HubCall Desktop (or the program "
-            "holding the file) and try again."
-        )
+        return StorageError(LOCKED(str(path), f"{busy_timeout:g}"))
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return damaged_error(path, str(exc))
     if primary == _SQLITE_CANTOPEN:
-        return StorageError(
-            f"The call journal {path} cannot be opened. Check that its folder exists and "
-            "that you may read and write there."
-        )
+        return StorageError(CANNOT_OPEN(str(path)))
     if primary == _SQLITE_FULL:
-        return StorageError(
-            f"The disk holding the call journal {path} is full, so the last change was not "
-            "saved. Free some space and try again."
-        )
+        return StorageError(DISK_FULL(str(path)))
     if primary in (_SQLITE_READONLY, _SQLITE_PERM):
-        return StorageError(
-            f"The call journal {path} is read-only. Allow writing to the file and its "
-            "folder, then try again."
-        )
+        return StorageError(READ_ONLY(str(path)))
     if primary == _SQLITE_IOERR:
-        return StorageError(
-            f"The call journal {path} could not be read or written (disk error "
-            f"{getattr(exc, 'sqlite_errorname', code)}). Check the disk and try again."
-        )
+        return StorageError(DISK_ERROR(str(path), str(getattr(exc, "sqlite_errorname", code))))
     return None
 
 
 def damaged_error(path: Path, detail: str) -> StorageError:
-    return StorageError(
-        f"The call journal {path} is damaged or is not a HubCall Desktop journal "
-        f"({detail}). It was left untouched: move it elsewhere (or restore a backup) and "
-        "start HubCall Desktop again to begin a new journal."
-    )
+    return StorageError(DAMAGED(str(path), detail))
 
 
 @contextmanager
@@ -116,15 +110,9 @@ def prepare_file(path: Path) -> None:
     except FileExistsError:
         if path.parent.is_dir() and not path.is_dir():
             return
-        raise StorageError(
-            f"The call journal {path} cannot be created: a file or folder is in the way. "
-            "Move it elsewhere or choose another data folder."
-        ) from None
+        raise StorageError(IN_THE_WAY(str(path))) from None
     except OSError as exc:
-        raise StorageError(
-            f"The call journal {path} cannot be created ({exc.strerror}). Check that its "
-            "folder exists and that you may write there."
-        ) from exc
+        raise StorageError(CANNOT_CREATE(str(path), str(exc.strerror))) from exc
     os.close(fd)
 
 
@@ -262,10 +250,7 @@ class Database:
         except FileNotFoundError:
             current = None
         except OSError as exc:
-            raise StorageError(
-                f"The call journal {self.path} cannot be checked ({exc.strerror}). Check "
-                "that its folder is still there and readable."
-            ) from exc
+            raise StorageError(CANNOT_CHECK(str(self.path), str(exc.strerror))) from exc
         if current == self._identity:
             return
         with translated(self.path, self.busy_timeout):
@@ -284,11 +269,7 @@ class Database:
             copy.unlink(missing_ok=True)
             self._copy_to(copy)
         except OSError as exc:
-            raise StorageError(
-                f"The call journal {self.path} was deleted while HubCall Desktop was running "
-                f"and cannot be written back ({exc.strerror}). Quit HubCall Desktop and check "
-                "that its folder can be written."
-            ) from exc
+            raise StorageError(NOT_WRITTEN_BACK(str(self.path), str(exc.strerror))) from exc
         factory = self._conn.row_factory
         # SQLite leaves the -wal and -shm of a file that moved in place when it closes:
         # empty them into the old file first, then remove them, or a new connection

@@ -24,6 +24,7 @@ from typing import Any, Self
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc, utc_now
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.storage.call_order import NEWEST_FIRST, CallOrder
 from hubcall_desktop.storage.call_rows import (
     set_call_state,
@@ -45,6 +46,8 @@ from hubcall_desktop.storage.database import (
     prepare_file,
 )
 from hubcall_desktop.storage.errors import (
+    NUMBER_MISSING,
+    NUMBER_WITHHELD,
     AlreadyLogged,
     AlreadyQueued,
     JournalClosed,
@@ -71,6 +74,12 @@ from hubcall_desktop.storage.outbox import (
     supersede_failed,
 )
 from hubcall_desktop.storage.queries import call_filter
+
+UNREADABLE_CALL = Template(
+    "journal.unreadable_call",
+    "The call journal %1 holds a call it cannot read (%2). The file was changed by another "
+    "program.",
+)
 
 __all__ = [
     "AlreadyLogged",
@@ -255,10 +264,10 @@ class CallJournal:
         ext_id = call.external_call_id
         if not call.can_be_sent:
             if call.number_withheld:
-                raise NotSendable(ext_id, "the number is withheld")
+                raise NotSendable(ext_id, NUMBER_WITHHELD())
             if call.needs_called_number:  # the agent can enter it: say which one
                 raise NotSendable(ext_id, "HubSpot needs the number that was called")
-            raise NotSendable(ext_id, "a phone number is missing")
+            raise NotSendable(ext_id, NUMBER_MISSING())
         if body.get("externalCallId", ext_id) != ext_id:
             raise ValueError("the request body is for another call (externalCallId differs)")
         dump_json(body)  # refuse a body that is not JSON before the transaction starts
@@ -376,10 +385,8 @@ class CallJournal:
         try:
             return call_from_row(row)
         except (ValueError, KeyError, TypeError) as exc:
-            raise StorageError(
-                f"The call journal {self.path} holds a call it cannot read "
-                f"({row['external_call_id']!r}: {exc}). The file was changed by another program."
-            ) from exc
+            detail = f"{row['external_call_id']!r}: {exc}"
+            raise StorageError(UNREADABLE_CALL(str(self.path), detail)) from exc
 
     def _move(
         self,

@@ -15,9 +15,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.storage.database import Database
 
 logger = logging.getLogger(__name__)
+
+FOREIGN = Template(
+    "journal.foreign",
+    "The file %1 is not a HubCall Desktop call journal (it holds another program's data). It "
+    "was left untouched: move it elsewhere or choose another data folder.",
+)
+NEWER = Template(
+    "journal.newer",
+    "The call journal %1 was written by a newer version of HubCall Desktop (journal version "
+    "%2; this version knows up to %3). It was left untouched: update HubCall Desktop, or "
+    "start this version with another data folder.",
+)
 
 APPLICATION_ID = int.from_bytes(b"HCdj", "big")  # "HubCall desktop journal"
 
@@ -171,18 +184,9 @@ def check_file(facts: FileFacts, path: Path, known: int = SCHEMA_VERSION) -> Non
         facts.user_version > 0 and facts.application_id != APPLICATION_ID
     )
     if foreign:
-        raise StorageError(
-            f"The file {path} is not a HubCall Desktop call journal (it holds another "
-            "program's data). It was left untouched: move it elsewhere or choose another "
-            "data folder."
-        )
+        raise StorageError(FOREIGN(str(path)))
     if facts.user_version > known:
-        raise StorageError(
-            f"The call journal {path} was written by a newer version of HubCall Desktop "
-            f"(journal version {facts.user_version}; this version knows up to {known}). It "
-            "was left untouched: update HubCall Desktop, or start this version with "
-            "another data folder."
-        )
+        raise StorageError(NEWER(str(path), facts.user_version, known))
 
 
 def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> int:

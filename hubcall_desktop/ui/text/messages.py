@@ -2,12 +2,17 @@
 
 ``core``, ``hubspot``, ``secrets``, ``storage``, ``services`` and ``sources`` must not
 import Qt, and the command line is English-only, so their sentences are English source
-text. The UI passes what it shows through :func:`message_text`, which looks the sentence
-up here: a fixed sentence is translated as it is; a parameterised one through a template
-whose ``%1``, ``%2`` ... stand for the parts that vary. The parts are matched back out of
-the English text, and each is shown according to its kind (``_SLOTS``): HubSpot's own
-words, paths, numbers and library details exactly as they are; a nested sentence, field
-name or action translated too. Text we do not know is shown as written.
+text. The UI passes what it shows through :func:`message_text`.
+
+Most sentences are made from a ``core.messages.Template``: the :class:`Message` carries
+its id and parameters, ``_BY_ID`` maps the id to the translatable template, and each
+parameter is shown according to its kind (``_SLOTS``): HubSpot's own words, paths,
+numbers and library details exactly as they are; a nested Message, field name or action
+translated too. Nothing is read back out of the English.
+
+The sentences not made from templates yet (``_CATALOGUE``) are still looked up by their
+English: a fixed one as it is, a parameterised one by matching its parts back out of
+the text. Text we do not know is shown as written.
 
 ``tests/ui/test_messages.py`` builds the real errors and scans every place that raises
 one, so a new sentence without an entry here fails the tests.
@@ -28,6 +33,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.messages import Message
 from hubcall_desktop.ui.text import i18n
 
 logger = logging.getLogger(__name__)
@@ -120,48 +127,15 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds."), "keep"),
     (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later."), "keep"),
     # secrets/errors.py, secrets/backends.py: the keyring
-    #: %1 says why (a sentence of this list or the keyring library's words)
-    (QT_TRANSLATE_NOOP("Message", "No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session."), "detail"),
-    (QT_TRANSLATE_NOOP("Message", "the keyring library found no usable backend"), ""),
-    #: %1 is the name of a keyring backend
-    (QT_TRANSLATE_NOOP("Message", "%1 keeps secrets in a file, which is refused"), "keep"),
-    #: %1 is the name of a keyring backend, %2 the error it gave
-    (QT_TRANSLATE_NOOP("Message", "%1 is not usable here: %2"), "keep library"),
-    #: %1 is the name of a keyring backend
-    (QT_TRANSLATE_NOOP("Message", "%1 is not recommended by the keyring library"), "keep"),
-    #: %1 is the error the keyring library gave
-    (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "library"),
-    #: %1 is the error the keyring gave
-    (QT_TRANSLATE_NOOP("Message", "The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again."), "library"),
-    #: %1 is an action of the MessageAction list, %2 the error the keyring gave
-    (QT_TRANSLATE_NOOP("Message", "The system keyring could not %1 (%2). Check that your keyring service is running and unlocked, then try again."), "action detail"),
-    (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
-    #: %1 is an action of the MessageAction list, %2 a number of seconds
-    (QT_TRANSLATE_NOOP("Message", "The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again."), "action keep"),
-    #: %1 is the portal's key in quotes, e.g. 'default'
-    (QT_TRANSLATE_NOOP("Message", "No HubSpot access token is saved for portal %1. Save your private app's access token in the settings (or with the command line), or set HUBCALL_ACCESS_TOKEN."), "keep"),
     # secrets/oauth_errors.py, secrets/oauth_client.py, secrets/oauth_tokens.py
-    #: %1 is the portal's key in quotes, %2 says why (a sentence of this list)
-    (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected."), "keep detail"),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot no longer accepts the connection"), ""),
-    (QT_TRANSLATE_NOOP("Message", "no refresh token is saved"), ""),
-    #: %1 is an action of the MessageAction list
-    (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot to %1; check the network and try again."), "action"),
     #: %1 is HubSpot's own message
     (QT_TRANSLATE_NOOP("Message", "HubSpot refused: %1"), "hubspot"),
     (QT_TRANSLATE_NOOP("Message", "HubSpot's token details were not a JSON object."), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot's token answer had no access token."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot sent no refresh token"), ""),
-    (QT_TRANSLATE_NOOP("Message", "No OAuth client id is configured. Enter your HubSpot app's client id in the settings (or pass --client-id), or connect with a private-app token instead."), ""),
-    (QT_TRANSLATE_NOOP("Message", "The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app."), ""),
-    #: %1 is a number of seconds
-    (QT_TRANSLATE_NOOP("Message", "No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens."), "keep"),
     #: %1 is a web address
     (QT_TRANSLATE_NOOP("Message", "No web browser could be opened. Open this address yourself to connect: %1"), "hubspot"),
     #: %1 is HubSpot's error code
     (QT_TRANSLATE_NOOP("Message", "HubSpot did not grant access (%1)."), "keep"),
-    #: %1 is a port number
-    (QT_TRANSLATE_NOOP("Message", "Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app."), "keep"),
     #: %1 is a loopback address, %2 a port number, %3 the system's reason
     (QT_TRANSLATE_NOOP("Message", "The sign-in cannot listen on %1 port %2: %3"), "keep keep keep"),
     #: %1 and %2 are HubSpot scope names
@@ -177,39 +151,7 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     #: %1 is the portal's key in quotes
     (QT_TRANSLATE_NOOP("Message", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then."), "keep"),
     # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
-    #: %1 is a file path, %2 a number of seconds
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again."), "keep keep"),
-    #: %1 is a file path
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there."), "keep"),
-    #: %1 is a file path, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be checked (%2). Check that its folder is still there and readable."), "keep keep"),
-    #: %1 is a file path, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written."), "keep keep"),
-    #: %1 is a file path
-    (QT_TRANSLATE_NOOP("Message", "The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again."), "keep"),
-    #: %1 is a file path
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is read-only. Allow writing to the file and its folder, then try again."), "keep"),
-    #: %1 is a file path, %2 SQLite's error name
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 could not be read or written (disk error %2). Check the disk and try again."), "keep keep"),
-    #: %1 is a file path, %2 SQLite's error
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 is damaged or is not a HubCall Desktop journal (%2). It was left untouched: move it elsewhere (or restore a backup) and start HubCall Desktop again to begin a new journal."), "keep keep"),
-    #: %1 is a file path
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created: a file or folder is in the way. Move it elsewhere or choose another data folder."), "keep"),
-    #: %1 is a file path, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created (%2). Check that its folder exists and that you may write there."), "keep keep"),
-    #: %1 is a file path
-    (QT_TRANSLATE_NOOP("Message", "The file %1 is not a HubCall Desktop call journal (it holds another program's data). It was left untouched: move it elsewhere or choose another data folder."), "keep"),
-    #: %1 is a file path, %2 and %3 are version numbers
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 was written by a newer version of HubCall Desktop (journal version %2; this version knows up to %3). It was left untouched: update HubCall Desktop, or start this version with another data folder."), "keep keep keep"),
-    #: %1 is a file path, %2 the call's id and what is wrong with it
-    (QT_TRANSLATE_NOOP("Message", "The call journal %1 holds a call it cannot read (%2). The file was changed by another program."), "keep keep"),
     # storage/errors.py: the outbox refuses a call
-    (QT_TRANSLATE_NOOP("Message", "This call is already logged in HubSpot; a call is logged once only."), ""),
-    (QT_TRANSLATE_NOOP("Message", "This call is already waiting to be logged in HubSpot."), ""),
-    #: %1 says why (a sentence of this list)
-    (QT_TRANSLATE_NOOP("Message", "This call cannot be logged in HubSpot: %1."), "detail"),
-    (QT_TRANSLATE_NOOP("Message", "the number is withheld"), ""),
-    (QT_TRANSLATE_NOOP("Message", "a phone number is missing"), ""),
     # services/autostart.py (the settings' "Start at login")
     (QT_TRANSLATE_NOOP("Message", "Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand."), ""),
     #: %1 is a file path, %2 the system's error
@@ -251,11 +193,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "webhook %1"), "address"),
     #: A call source in the status bar; %1 is an address such as 127.0.0.1:4444
     (QT_TRANSLATE_NOOP("Message", "baresip %1 (not connected)"), "address"),
-    # core/errors.py: InputError and InvalidSecretValue; the problems follow
-    #: %1 is a field (MessageField), %2 the problem, %3 the value given
-    (QT_TRANSLATE_NOOP("Message", "%1: %2 (got %3)"), "field problem value"),
-    #: %1 is a field (MessageField), %2 the problem
-    (QT_TRANSLATE_NOOP("Message", "%1: %2"), "known_field problem"),
     # Problems (i18n's InputError context has those of the phone number and the form).
     # hubspot/bodies.py
     (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
@@ -315,20 +252,99 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # secrets/store.py: portals and tokens (the settings dialog)
     (QT_TRANSLATE_NOOP("Message", "must not be empty"), ""),
     (QT_TRANSLATE_NOOP("Message", "must not contain spaces or control characters"), ""),
-    (QT_TRANSLATE_NOOP("Message", "is empty; paste the whole token"), ""),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters, so it is not a token"), "keep"),
-    (QT_TRANSLATE_NOOP("Message", "contains spaces or line breaks; copy the token again without them"), ""),
-    (QT_TRANSLATE_NOOP("Message", "contains control characters or characters a token cannot have"), ""),
-    (QT_TRANSLATE_NOOP("Message", "is empty; delete the entry instead of saving nothing"), ""),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
     # sources/baresip_wire.py (baresip addresses in the settings)
     (QT_TRANSLATE_NOOP("Message", "not HOST:PORT, e.g. 127.0.0.1:4444"), ""),
     (QT_TRANSLATE_NOOP("Message", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444"), ""),
     # ui/presenters/secondary_windows.py ("Test connection" with an empty field)
     (QT_TRANSLATE_NOOP("Message", "paste a token first"), ""),
 )
+# fmt: on
+
+# Sentences made from a core.messages.Template: id -> (source text, the kind of each %N).
+# The source text must equal the template's English (tests/ui/test_messages.py checks),
+# so lupdate sees it here and German keeps its translation. Grouped by the module that
+# declares it.
+# fmt: off
+_BY_ID: dict[str, tuple[object, str]] = {
+    # core/errors.py: InputError and InvalidSecretValue; the problems follow
+    #: %1 is a field (MessageField), %2 the problem, %3 the value given
+    "input.problem_got": (QT_TRANSLATE_NOOP("Message", "%1: %2 (got %3)"), "field problem value"),
+    #: %1 is a field (MessageField), %2 the problem
+    "input.problem": (QT_TRANSLATE_NOOP("Message", "%1: %2"), "known_field problem"),
+    #: %1 is a file path, %2 a number of seconds
+    "journal.locked": (QT_TRANSLATE_NOOP("Message", "The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again."), "keep keep"),
+    #: %1 is a file path
+    "journal.cannot_open": (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be opened. Check that its folder exists and that you may read and write there."), "keep"),
+    #: %1 is a file path
+    "journal.disk_full": (QT_TRANSLATE_NOOP("Message", "The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again."), "keep"),
+    #: %1 is a file path
+    "journal.read_only": (QT_TRANSLATE_NOOP("Message", "The call journal %1 is read-only. Allow writing to the file and its folder, then try again."), "keep"),
+    #: %1 is a file path, %2 SQLite's error name
+    "journal.disk_error": (QT_TRANSLATE_NOOP("Message", "The call journal %1 could not be read or written (disk error %2). Check the disk and try again."), "keep keep"),
+    #: %1 is a file path, %2 SQLite's error
+    "journal.damaged": (QT_TRANSLATE_NOOP("Message", "The call journal %1 is damaged or is not a HubCall Desktop journal (%2). It was left untouched: move it elsewhere (or restore a backup) and start HubCall Desktop again to begin a new journal."), "keep keep"),
+    #: %1 is a file path
+    "journal.in_the_way": (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created: a file or folder is in the way. Move it elsewhere or choose another data folder."), "keep"),
+    #: %1 is a file path, %2 the system's error
+    "journal.cannot_create": (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be created (%2). Check that its folder exists and that you may write there."), "keep keep"),
+    #: %1 is a file path, %2 the system's error
+    "journal.cannot_check": (QT_TRANSLATE_NOOP("Message", "The call journal %1 cannot be checked (%2). Check that its folder is still there and readable."), "keep keep"),
+    #: %1 is a file path, %2 the system's error
+    "journal.not_written_back": (QT_TRANSLATE_NOOP("Message", "The call journal %1 was deleted while HubCall Desktop was running and cannot be written back (%2). Quit HubCall Desktop and check that its folder can be written."), "keep keep"),
+    #: %1 is a file path
+    "journal.foreign": (QT_TRANSLATE_NOOP("Message", "The file %1 is not a HubCall Desktop call journal (it holds another program's data). It was left untouched: move it elsewhere or choose another data folder."), "keep"),
+    #: %1 is a file path, %2 and %3 are version numbers
+    "journal.newer": (QT_TRANSLATE_NOOP("Message", "The call journal %1 was written by a newer version of HubCall Desktop (journal version %2; this version knows up to %3). It was left untouched: update HubCall Desktop, or start this version with another data folder."), "keep keep keep"),
+    #: %1 is a file path, %2 the call's id and what is wrong with it
+    "journal.unreadable_call": (QT_TRANSLATE_NOOP("Message", "The call journal %1 holds a call it cannot read (%2). The file was changed by another program."), "keep keep"),
+    "outbox.already_logged": (QT_TRANSLATE_NOOP("Message", "This call is already logged in HubSpot; a call is logged once only."), ""),
+    "outbox.already_queued": (QT_TRANSLATE_NOOP("Message", "This call is already waiting to be logged in HubSpot."), ""),
+    #: %1 says why (a sentence of this list)
+    "outbox.not_sendable": (QT_TRANSLATE_NOOP("Message", "This call cannot be logged in HubSpot: %1."), "detail"),
+    "outbox.number_withheld": (QT_TRANSLATE_NOOP("Message", "the number is withheld"), ""),
+    "outbox.number_missing": (QT_TRANSLATE_NOOP("Message", "a phone number is missing"), ""),
+    #: %1 says why (a sentence of this list or the keyring library's words)
+    "keyring.none": (QT_TRANSLATE_NOOP("Message", "No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session."), "detail"),
+    #: %1 is the error the keyring gave
+    "keyring.locked": (QT_TRANSLATE_NOOP("Message", "The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again."), "library"),
+    #: %1 is an action of the MessageAction list, %2 the error the keyring gave
+    "keyring.failed": (QT_TRANSLATE_NOOP("Message", "The system keyring could not %1 (%2). Check that your keyring service is running and unlocked, then try again."), "action detail"),
+    #: %1 is an action of the MessageAction list, %2 a number of seconds
+    "keyring.timed_out": (QT_TRANSLATE_NOOP("Message", "The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again."), "action keep"),
+    #: %1 is the portal's key in quotes, e.g. 'default'
+    "keyring.no_token": (QT_TRANSLATE_NOOP("Message", "No HubSpot access token is saved for portal %1. Save your private app's access token in the settings (or with the command line), or set HUBCALL_ACCESS_TOKEN."), "keep"),
+    #: %1 is the portal's key in quotes, %2 says why (a sentence of this list)
+    "oauth.reconnect": (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected."), "keep detail"),
+    "oauth.grant_gone": (QT_TRANSLATE_NOOP("Message", "HubSpot no longer accepts the connection"), ""),
+    "oauth.no_refresh_saved": (QT_TRANSLATE_NOOP("Message", "no refresh token is saved"), ""),
+    "oauth.no_refresh_sent": (QT_TRANSLATE_NOOP("Message", "HubSpot sent no refresh token"), ""),
+    #: %1 is an action of the MessageAction list
+    "oauth.unreachable": (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot to %1; check the network and try again."), "action"),
+    "oauth.wrong_state": (QT_TRANSLATE_NOOP("Message", "The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app."), ""),
+    #: %1 is a number of seconds
+    "oauth.login_timed_out": (QT_TRANSLATE_NOOP("Message", "No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens."), "keep"),
+    "oauth.no_client_id": (QT_TRANSLATE_NOOP("Message", "No OAuth client id is configured. Enter your HubSpot app's client id in the settings (or pass --client-id), or connect with a private-app token instead."), ""),
+    #: %1 is a port number
+    "oauth.port_in_use": (QT_TRANSLATE_NOOP("Message", "Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app."), "keep"),
+    "keyring.no_backend": (QT_TRANSLATE_NOOP("Message", "the keyring library found no usable backend"), ""),
+    #: %1 is the name of a keyring backend
+    "keyring.plaintext": (QT_TRANSLATE_NOOP("Message", "%1 keeps secrets in a file, which is refused"), "keep"),
+    #: %1 is the name of a keyring backend, %2 the error it gave
+    "keyring.not_usable": (QT_TRANSLATE_NOOP("Message", "%1 is not usable here: %2"), "keep library"),
+    #: %1 is the name of a keyring backend
+    "keyring.not_recommended": (QT_TRANSLATE_NOOP("Message", "%1 is not recommended by the keyring library"), "keep"),
+    #: %1 is the error the keyring library gave
+    "keyring.not_loaded": (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "library"),
+    "token.empty": (QT_TRANSLATE_NOOP("Message", "is empty; paste the whole token"), ""),
+    #: %1 is a number
+    "token.too_long": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters, so it is not a token"), "keep"),
+    "token.spaces": (QT_TRANSLATE_NOOP("Message", "contains spaces or line breaks; copy the token again without them"), ""),
+    "token.characters": (QT_TRANSLATE_NOOP("Message", "contains control characters or characters a token cannot have"), ""),
+    "secret.empty": (QT_TRANSLATE_NOOP("Message", "is empty; delete the entry instead of saving nothing"), ""),
+    #: %1 is a number
+    "secret.too_long": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
+    "keyring.delete_refused": (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
+}
 # fmt: on
 
 # Sentences whose English names a programmer's detail (an exception class, an API field
@@ -489,11 +505,29 @@ def _tables() -> tuple[frozenset[str], tuple[_Template, ...]]:
 
 def catalogue() -> list[str]:
     """Every source text of the Message context (for the tests)."""
-    return [str(source) for source, _spec in _CATALOGUE]
+    return [str(source) for source, _spec in (*_CATALOGUE, *_BY_ID.values())]
 
 
-def message_text(text: str) -> str:
-    """``text`` in the UI language when it is a sentence we know, else unchanged."""
+def by_id() -> dict[str, str]:
+    """The source text of each template id (for the tests)."""
+    return {key: str(source) for key, (source, _spec) in _BY_ID.items()}
+
+
+@functools.cache
+def _ids() -> dict[str, tuple[str, tuple[_Slot, ...]]]:
+    return {
+        key: (str(source), tuple(_SLOTS[name] for name in spec.split()))
+        for key, (source, spec) in _BY_ID.items()
+    }
+
+
+def message_text(text: str | Message | UserError) -> str:
+    """``text`` in the UI language when it is a sentence we know, else unchanged.
+
+    A :class:`Message` (or an error made from one) is translated from its id; plain text
+    of the sentences not made from templates yet is still read back (``_CATALOGUE``)."""
+    if isinstance(text, UserError):
+        text = text.user_message
     found = known_text(text)
     return found if found is not None else i18n.problem_text(text)
 
@@ -501,6 +535,8 @@ def message_text(text: str) -> str:
 def known_text(text: str, depth: int = 0) -> str | None:
     """``text`` in the UI language, or ``None`` when the catalogue does not know it
     (in English a known text comes back as it is)."""
+    if isinstance(text, Message):
+        return _render(text, depth)
     if len(text) > MAX_CHARS or depth > _MAX_DEPTH:
         return None
     fixed, templates = _tables()
@@ -517,6 +553,23 @@ def known_text(text: str, depth: int = 0) -> str | None:
             continue  # e.g. "%1: %2" where %2 is not a problem we know
         return _fill(template.source, [p for p in parts if p is not None])
     return None
+
+
+def _render(message: Message, depth: int) -> str | None:
+    """The template of ``message``'s id, translated, with its parameters put in: no
+    English is read back. ``None`` for an id the table lacks (the tests forbid that)."""
+    entry = _ids().get(message.id)
+    if entry is None or depth > _MAX_DEPTH:
+        return None
+    source, slots = entry
+    parts = []
+    for slot, arg in zip(slots, message.args, strict=True):
+        if isinstance(arg, Message):
+            found = _render(arg, depth + 1)
+        else:
+            found = _part(slot, str(arg), depth + 1)
+        parts.append(str(arg) if found is None else found)
+    return _fill(source, parts)
 
 
 def _part(slot: _Slot, value: str, depth: int) -> str | None:
