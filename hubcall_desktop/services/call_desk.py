@@ -11,9 +11,11 @@ The journal is opened and closed by its owner (:class:`DeskRuntime`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.call import Call, CallSource, utc_now
 from hubcall_desktop.core.desk_types import (
@@ -43,6 +45,9 @@ from hubcall_desktop.services.outbox_loop import OutboxLoop
 from hubcall_desktop.services.outbox_sender import TokensFor
 from hubcall_desktop.services.outcomes import OutcomeCatalog
 from hubcall_desktop.storage.async_journal import AsyncJournal
+
+if TYPE_CHECKING:
+    from hubcall_desktop.services.contact_create import ContactCreator
 
 logger = logging.getLogger(__name__)
 
@@ -196,8 +201,9 @@ class CallDesk:
 
     async def call_details(self, call_id: str) -> tuple[Call | None, str]:
         """The journal's copy of a call and the sentence of its last refusal ("" if none)."""
-        call = await self.journal.get_call(call_id)
-        entries = await self.journal.outbox_entries(call_id) if call is not None else []
+        call, entries = await asyncio.gather(
+            self.journal.get_call(call_id), self.journal.outbox_entries(call_id)
+        )
         error = entries[-1].last_error if entries else None
         sentence = str(error.get("sentence") or error.get("message") or "") if error else ""
         return call, sentence
@@ -224,9 +230,19 @@ class CallDesk:
         """Send every queued call now, retries that were waiting included (a new token)."""
         self.outbox.retry_now()
 
-    async def outbox_changed(self) -> None:
-        """Something outside the desk made a queued call sendable (a contact created)."""
-        await self.outbox.queued()
+    def contact_creator(self) -> ContactCreator:
+        """The "Create contact" sender over this desk's journal and HubSpot service; a
+        call held for its new contact is sent once that contact is settled."""
+        from hubcall_desktop.services.contact_create import ContactCreator  # on first use
+        from hubcall_desktop.storage.contact_writes import ContactWrites
+
+        return ContactCreator(
+            ContactWrites(self.journal),
+            self.journal,
+            self.service,
+            portal_id=lambda: self.settings.portal_id,
+            after_settled=self.outbox.queued,
+        )
 
     # -- outcomes --------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from hubcall_desktop.core.contacts import ContactDraft, Result
 from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.services.contact_create import ContactCreator
-from hubcall_desktop.storage.contact_writes import ContactWrites
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.windows.contact_form import ContactForm
 
@@ -43,13 +42,7 @@ class ContactActions:
         if desk is None:
             return None
         if self._creator is None:
-            self._creator = ContactCreator(
-                ContactWrites(desk.journal),
-                desk.journal,
-                desk.service,
-                portal_id=lambda: self._c.settings.portal_id,
-                after_settled=desk.outbox.queued,  # a call held for its contact goes now
-            )
+            self._creator = desk.contact_creator()
         return self._creator
 
     def _start(self) -> None:
@@ -122,4 +115,4 @@ class ContactActions:
         desk = self._c.desk
         if desk is None:
             return None
-        return await desk.journal.get_call(call_id)
+        return await desk.get_call(call_id)

@@ -55,7 +55,7 @@ class HistoryActions:
 
     async def _run(self, action: RowAction, call_id: str) -> None:
         desk = self._c.desk
-        call = await desk.journal.get_call(call_id) if desk is not None else None
+        call = await desk.get_call(call_id) if desk is not None else None
         if desk is None or call is None:
             return
         try:
@@ -111,7 +111,7 @@ class HistoryActions:
         """Every queued call now, retries that were waiting included."""
         desk = self._c.desk
         if desk is not None:
-            desk.outbox.retry_now()
+            desk.retry_outbox()
             self._say(QCoreApplication.translate("HistoryActions", "Sending the queued calls now…"))
 
     # -- discard, and its undo -------------------------------------------------------------

@@ -116,7 +116,7 @@ class MissedCalls(QObject):
         desk = self._c.desk
         if desk is None:
             return
-        for call in reversed(await desk.journal.list_calls(limit=MAX_ROWS)):
+        for call in reversed(await desk.recent_calls(MAX_ROWS)):
             if self._is_new(call) and not call.flagged:
                 self._unseen.setdefault(call.external_call_id, call)
         self._show_count()

@@ -43,7 +43,7 @@ class PopupActions:
         try:
             await desk.log_call(call_id, status, notes, title)
         except UserError as error:
-            call = await desk.journal.get_call(call_id)
+            call = await desk.get_call(call_id)
             if call is not None:
                 self._c.popups.open_for(call, focus=True).show_error(error.user_message)
 
@@ -74,7 +74,7 @@ class PopupActions:
         try:
             await desk.set_called_number(call_id, number)
         except UserError as error:
-            call = await desk.journal.get_call(call_id)
+            call = await desk.get_call(call_id)
             popup = self._c.popups.popup(call_id)
             if popup is None and call is not None:
                 popup = self._c.popups.open_for(call, focus=True)

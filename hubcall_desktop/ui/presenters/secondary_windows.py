@@ -7,7 +7,6 @@ settings window has its own presenter (:mod:`hubcall_desktop.ui.presenters.setti
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -104,7 +103,7 @@ class Dialogs:
 
     async def _open_by_id(self, call_id: str, *, popup: bool) -> None:
         desk = self._c.desk
-        call = await desk.journal.get_call(call_id) if desk is not None else None
+        call = await desk.get_call(call_id) if desk is not None else None
         if call is None:
             return
         if popup and call.sync_state is SyncState.LOCAL:
@@ -118,16 +117,7 @@ class Dialogs:
         dialog = self.call_dialogs.get(call_id)
         if desk is None or dialog is None:
             return
-        call, entries = await asyncio.gather(
-            desk.journal.get_call(call_id), desk.journal.outbox_entries(call_id)
-        )
-        error = ""
-        if entries and entries[-1].last_error:
-            error = str(
-                entries[-1].last_error.get("sentence")
-                or entries[-1].last_error.get("message")
-                or ""
-            )
+        call, error = await desk.call_details(call_id)
         if call is not None:
             dialog.show_call(call, error or self._c.model.error_for(call_id))
 

@@ -281,7 +281,7 @@ class SettingsPresenter:
         self._adopt()
         desk = self._c.desk
         if desk is not None:
-            desk.status.after_success()
+            desk.connection_worked()
         await self._show_portals()
 
     async def _desktop_browser(self, url: str) -> None:
@@ -357,8 +357,8 @@ class SettingsPresenter:
         self._show_account(page, AccountDetails(who.portal_id, who.ui_domain))
         desk = self._c.desk
         if desk is not None:
-            desk.status.after_success()
-            desk.outbox.retry_now()
+            desk.connection_worked()
+            desk.retry_outbox()
 
     def _on_test(self, typed: str, page: HubSpotPage) -> None:
         tasks.start(self._test(typed, page), "test connection")
@@ -371,10 +371,10 @@ class SettingsPresenter:
         except UserError as error:
             page.show_token_state(error.user_message, ok=False)
             if desk is not None and not typed:
-                desk.status.after_error(error)
+                desk.connection_failed(error)
             return
         if desk is not None and not typed:
-            desk.status.after_success()
+            desk.connection_worked()
         self._show_account(page, details)
 
     def _show_account(self, page: HubSpotPage, details: AccountDetails) -> None:

@@ -111,7 +111,7 @@ class WrapUps(QObject):
             return
         calls = []
         for call_id in call_ids:
-            call = await desk.journal.get_call(call_id)
+            call = await desk.get_call(call_id)
             if call is not None and needs_wrap_up(call):
                 calls.append(call)
         self._show(calls)

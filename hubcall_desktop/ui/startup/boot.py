@@ -151,9 +151,9 @@ class Boot:
             ConnectionStatus.NOT_CONNECTED: TokenState.MISSING,
         }[snapshot.status]
         if state is not TokenState.UNKNOWN or desk.current_status().token is not TokenState.OK:
-            desk.status.set_token(state, snapshot.message)
+            desk.token_state(state, snapshot.message)
         if snapshot.status is ConnectionStatus.CONNECTED:
-            desk.outbox.retry_now()
+            desk.retry_outbox()
             tasks.start(desk.refresh_outcomes(), "call outcomes")  # a new connection's own
 
     async def _learn_demo_account(self, runtime: DeskRuntime) -> None:
@@ -162,9 +162,9 @@ class Boot:
             details = await runtime.desk.service.account_details()
         except UserError as error:
             logger.warning("sandbox account details: %s", error.user_message)
-            runtime.desk.status.after_error(error)
+            runtime.desk.connection_failed(error)
             return
-        runtime.desk.status.after_success()
+        runtime.desk.connection_worked()
         settings = self._controller.settings
         settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
 
@@ -188,7 +188,7 @@ class Boot:
             try:
                 snapshot = await self.connection.refresh_state()
             except UserError as error:  # a locked or hanging keyring: say so, go on
-                runtime.desk.status.after_error(error)
+                runtime.desk.connection_failed(error)
                 return
             if snapshot.status is not ConnectionStatus.CONNECTED:
                 return  # the connection listener already shows why
@@ -198,9 +198,9 @@ class Boot:
         try:
             details = await runtime.desk.service.account_details()
         except UserError as error:
-            runtime.desk.status.after_error(error)
+            runtime.desk.connection_failed(error)
             return
-        runtime.desk.status.after_success()
+        runtime.desk.connection_worked()
         settings = self._controller.settings
         if settings.portal_id is None:  # record links need the domain; Settings saves it
             settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
