@@ -1,8 +1,8 @@
-"""The orders the history can be sorted in, as SQL the journal runs on its own thread.
+"""The history's orders (core.call_order) as SQL the journal runs on its own thread.
 
 Sorting happens in SQLite, not in memory: the history loads a page at a time, so only
 the journal sees all 100,000 calls. Only time has an index; the other keys are a full
-scan with a top-N sort of row ids (see :meth:`CallOrder.page_query`);
+scan with a top-N sort of row ids (see :func:`page_query`);
 tests/benchmarks/bench_journal_sort.py measures each.
 
 Empty values (no name, a withheld number, no outcome, a call still in progress) come
@@ -13,23 +13,10 @@ newest first, so a page boundary never splits or repeats a call.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from enum import StrEnum
+
+from hubcall_desktop.core.call_order import CallOrder, SortKey
 
 logger = logging.getLogger(__name__)
-
-
-class SortKey(StrEnum):
-    """What the history is sorted by: one per history column."""
-
-    TIME = "time"
-    DIRECTION = "direction"
-    NUMBER = "number"
-    NAME = "name"
-    STATUS = "status"
-    OUTCOME = "outcome"
-    DURATION = "duration"
-    SYNC = "sync"
 
 
 # The party's number as the history shows it: E.164 when known, else what the source
@@ -59,39 +46,30 @@ _EXPRESSIONS: dict[SortKey, str] = {
 _NEWEST = "sort_at DESC, rowid DESC"
 
 
-@dataclass(frozen=True, slots=True)
-class CallOrder:
-    """A key and a direction; the default is the history's own order, newest first."""
-
-    key: SortKey = SortKey.TIME
-    descending: bool = True
-
-    def sql(self) -> str:
-        """The ``ORDER BY`` clause's terms (without the keywords)."""
-        if self.key is SortKey.TIME:
-            return _NEWEST if self.descending else "sort_at ASC, rowid ASC"
-        expression = _EXPRESSIONS[self.key]
-        way = "DESC" if self.descending else "ASC"
-        # Empty values last whichever way: "IS NULL OR = ''" is 0 for a value, 1 for none
-        # (a collation changes neither test).
-        return f"({expression} IS NULL OR {expression} = '') ASC, {expression} {way}, {_NEWEST}"
-
-    def page_query(self, where: str) -> str:
-        """``SELECT`` one page (``LIMIT ? OFFSET ?``) of the calls ``where`` selects.
-
-        By time, the ``sort_at`` index walks straight to the page. By any other key the
-        sort sees every call, so it sorts row ids alone and only the page's rows are read
-        whole: three to five times faster than sorting whole rows (many calls share a
-        status or a direction, and each tie would replace a whole row in the sorter).
-        ``where`` is constant SQL (its values are bound parameters)."""
-        terms = self.sql()
-        if self.key is SortKey.TIME:
-            return f"SELECT * FROM calls{where} ORDER BY {terms} LIMIT ? OFFSET ?"  # noqa: S608
-        return (
-            "SELECT * FROM calls WHERE rowid IN "  # noqa: S608 (constant SQL only)
-            f"(SELECT rowid FROM calls{where} ORDER BY {terms} LIMIT ? OFFSET ?) "
-            f"ORDER BY {terms}"
-        )
+def order_terms(order: CallOrder) -> str:
+    """The ``ORDER BY`` clause's terms (without the keywords)."""
+    if order.key is SortKey.TIME:
+        return _NEWEST if order.descending else "sort_at ASC, rowid ASC"
+    expression = _EXPRESSIONS[order.key]
+    way = "DESC" if order.descending else "ASC"
+    # Empty values last whichever way: "IS NULL OR = ''" is 0 for a value, 1 for none
+    # (a collation changes neither test).
+    return f"({expression} IS NULL OR {expression} = '') ASC, {expression} {way}, {_NEWEST}"
 
 
-NEWEST_FIRST = CallOrder()
+def page_query(order: CallOrder, where: str) -> str:
+    """``SELECT`` one page (``LIMIT ? OFFSET ?``) of the calls ``where`` selects.
+
+    By time, the ``sort_at`` index walks straight to the page. By any other key the
+    sort sees every call, so it sorts row ids alone and only the page's rows are read
+    whole: three to five times faster than sorting whole rows (many calls share a
+    status or a direction, and each tie would replace a whole row in the sorter).
+    ``where`` is constant SQL (its values are bound parameters)."""
+    terms = order_terms(order)
+    if order.key is SortKey.TIME:
+        return f"SELECT * FROM calls{where} ORDER BY {terms} LIMIT ? OFFSET ?"  # noqa: S608
+    return (
+        "SELECT * FROM calls WHERE rowid IN "  # noqa: S608 (constant SQL only)
+        f"(SELECT rowid FROM calls{where} ORDER BY {terms} LIMIT ? OFFSET ?) "
+        f"ORDER BY {terms}"
+    )

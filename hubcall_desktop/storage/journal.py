@@ -22,10 +22,11 @@ from types import TracebackType
 from typing import Any, Self
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc, utc_now
+from hubcall_desktop.core.call_order import NEWEST_FIRST, CallOrder
 from hubcall_desktop.core.errors import InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.messages import Template
-from hubcall_desktop.storage.call_order import NEWEST_FIRST, CallOrder
+from hubcall_desktop.storage.call_order import page_query
 from hubcall_desktop.storage.call_rows import (
     set_call_state,
     state_for_save,
@@ -208,7 +209,7 @@ class CallJournal:
         with self._database().reading() as conn:
             rows = conn.execute(
                 # Only constant SQL is formatted in; every value is a bound parameter.
-                order.page_query(where),
+                page_query(order, where),
                 (*params, limit, offset),
             ).fetchall()
         return [self._decode(row) for row in rows]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.storage.call_order import CallOrder, SortKey
+from hubcall_desktop.core.call_order import CallOrder, SortKey
 from hubcall_desktop.storage.journal import CallJournal
 from tests.benchmarks.bench_journal import make_calls, median_ms
 

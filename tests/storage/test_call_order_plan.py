@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from hubcall_desktop.storage.call_order import CallOrder, SortKey
+from hubcall_desktop.core.call_order import CallOrder, SortKey
+from hubcall_desktop.storage.call_order import page_query
 from hubcall_desktop.storage.journal import CallJournal
 
 
 def plan(journal: CallJournal, order: CallOrder) -> list[str]:
-    query = f"EXPLAIN QUERY PLAN {order.page_query('')}"
+    query = f"EXPLAIN QUERY PLAN {page_query(order, '')}"
     return [str(row[-1]) for row in journal.database.connection.execute(query, (50, 0))]
 
 

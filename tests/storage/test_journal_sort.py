@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 
 from hubcall_desktop.core.call import Call, Direction, SyncState
+from hubcall_desktop.core.call_order import CallOrder, SortKey
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.storage.call_order import CallOrder, SortKey
 from hubcall_desktop.storage.journal import CallJournal
 
 from .conftest import START

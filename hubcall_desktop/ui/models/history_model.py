@@ -4,7 +4,7 @@ Only the rows the view has scrolled to are loaded (``canFetchMore``/``fetchMore`
 each page is read on the journal's worker thread, so 100,000 calls open as fast as 200.
 Calls that arrive while the history is open are put on top without touching the rows
 already loaded: they live in their own list, so an insert costs O(1), not O(rows).
-A header click sorts in the journal (storage/call_order.py) and loads the first page
+A header click sorts in the journal (in SQL, on its thread) and loads the first page
 again; calls that arrive while another order is shown still come in on top, where the
 agent sees them, until the next sort, filter or refresh puts them in their place.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Coroutine
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,9 +39,10 @@ from hubcall_desktop.ui.text.messages import message_text
 from hubcall_desktop.ui.widgets.outcome_combo import outcome_label
 
 if TYPE_CHECKING:  # this module is on the way to the first paint: no asyncio, no core.call
+    from collections.abc import Awaitable
+
     from hubcall_desktop.core.call import Call, SyncState
-    from hubcall_desktop.storage.async_journal import AsyncJournal
-    from hubcall_desktop.storage.call_order import CallOrder
+    from hubcall_desktop.core.call_order import CallOrder
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,30 @@ _FAILED, _PENDING, _LOGGED = "failed", "pending", "logged"
 FAILED_COLOR = QColor("#cf222e")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CallPages(Protocol):
+    """Where the history reads its pages and counts: the journal (AsyncJournal), handed in
+    by the presenter; each read runs on the journal's own thread."""
+
+    def list_calls(
+        self,
+        limit: int = ...,
+        offset: int = ...,
+        search: str | None = ...,
+        sync_states: Collection[SyncState] | None = ...,
+        order: CallOrder = ...,
+        *,
+        closed_only: bool = ...,
+    ) -> Awaitable[list[Call]]: ...
+
+    def count_calls(
+        self,
+        search: str | None = ...,
+        sync_states: Collection[SyncState] | None = ...,
+        *,
+        closed_only: bool = ...,
+    ) -> Awaitable[int]: ...
 
 
 class _Row(NamedTuple):
@@ -80,13 +105,13 @@ class RowFacts(NamedTuple):
 class HistoryModel(QAbstractTableModel):
     loaded = Signal()  # the first page of a (re)load is in
     total_changed = Signal(int)  # calls matching the filter, in the journal
-    load_failed = Signal(str)
+    load_failed = Signal(object)  # a Message (or text): translated from its id by the view
     order_changed = Signal(int, bool)  # column, descending: a new order is being loaded
 
     def __init__(self, region: str = "US", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._region = region
-        self._journal: AsyncJournal | None = None
+        self._journal: CallPages | None = None
         self._search = ""
         self._states: frozenset[SyncState] | None = None
         self._closed_only = False  # leave out calls still ringing or in progress
@@ -102,7 +127,7 @@ class HistoryModel(QAbstractTableModel):
 
     # -- configuration ----------------------------------------------------------------------
 
-    def set_journal(self, journal: AsyncJournal | None) -> None:
+    def set_journal(self, journal: CallPages | None) -> None:
         self._journal = journal
         self.reload()
 
@@ -126,7 +151,7 @@ class HistoryModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column, in SQL on the journal's thread (only it sees every call)."""
-        from hubcall_desktop.storage.call_order import CallOrder, SortKey
+        from hubcall_desktop.core.call_order import CallOrder, SortKey
 
         descending = order == Qt.SortOrder.DescendingOrder
         wanted = CallOrder(SortKey[Column(column).name], descending)
