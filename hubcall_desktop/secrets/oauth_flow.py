@@ -21,9 +21,7 @@ import logging
 import webbrowser
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Final
-
-from aiohttp import web
+from typing import TYPE_CHECKING, Final
 
 from hubcall_desktop.core.oauth import (
     DEFAULT_REDIRECT_PORT,
@@ -39,6 +37,9 @@ from hubcall_desktop.secrets.oauth_errors import (
     RedirectPortInUse,
     StateMismatch,
 )
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +134,8 @@ class LoopbackListener:
     async def start(self) -> str:
         """Listen on the port on every loopback address ``localhost`` may name; raises
         :class:`RedirectPortInUse` when another program holds it on any of them."""
+        from aiohttp import web  # loaded by the first sign-in, not by every start
+
         app = web.Application()
         app.router.add_get(REDIRECT_PATH, self._on_redirect)
         runner = web.AppRunner(app, access_log=None)  # the query holds the code: no access log
@@ -149,6 +152,8 @@ class LoopbackListener:
         return self._redirect_uri
 
     async def _bind(self, runner: web.AppRunner, host: str) -> None:
+        from aiohttp import web
+
         try:
             await web.TCPSite(runner, host, self._port).start()
         except OSError as exc:
@@ -204,6 +209,8 @@ class LoopbackListener:
 
 
 def _page(status: int, title: str, text: str) -> web.Response:
+    from aiohttp import web
+
     return web.Response(
         status=status,
         text=_PAGE.format(title=title, text=text),

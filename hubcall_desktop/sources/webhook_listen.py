@@ -5,6 +5,10 @@ last run's connections sit in TIME_WAIT, and still refuses the port while any so
 listens on it. What remains is a port someone holds: the bind is retried with backoff for
 a bounded time (the previous instance may still be shutting down), and only then refused,
 blaming another program only when one is actually listening there.
+
+The sockets are plain ``socket`` objects, bound and listening before any HTTP code is
+loaded: the port is the app's from the start, and connections wait in the kernel's
+backlog until the server takes them over (:mod:`hubcall_desktop.sources.webhook`).
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ import asyncio
 import contextlib
 import errno
 import logging
+import socket
 import sys
 from collections.abc import Sequence
 
-from aiohttp import web
 from tenacity import (
     AsyncRetrying,
     retry_if_exception,
@@ -29,6 +33,7 @@ from hubcall_desktop.core.errors import ConfigurationError
 logger = logging.getLogger(__name__)
 
 PROBE_TIMEOUT_S = 0.5
+BACKLOG = 128  # asyncio's and aiohttp's own default: a burst waits here while we load
 _REUSE_ADDRESS = sys.platform != "win32"  # on Windows SO_REUSEADDR means what REUSEPORT does
 
 
@@ -37,12 +42,13 @@ def _in_use(exc: BaseException) -> bool:
 
 
 async def listen(
-    runner: web.AppRunner, hosts: Sequence[str], port: int, *, retry_s: float
-) -> tuple[list[str], int]:
-    """Start one site per host on ``port`` (0: a free one, shared by all hosts).
+    hosts: Sequence[str], port: int, *, retry_s: float
+) -> tuple[list[socket.socket], list[str], int]:
+    """Bind and listen on ``port`` for each host (0: a free one, shared by all hosts).
 
-    Returns the hosts bound and the port. Raises ConfigurationError with a sentence the
-    agent can act on once the port stayed taken for ``retry_s`` seconds."""
+    Returns the listening sockets, the hosts bound and the port. Raises
+    ConfigurationError with a sentence the agent can act on once the port stayed taken
+    for ``retry_s`` seconds."""
     try:
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(_in_use),
@@ -56,38 +62,54 @@ async def listen(
             reraise=True,
         ):
             with attempt:
-                return await _start_sites(runner, hosts, port)
+                return _bind_all(hosts, port)
     except OSError as exc:
         raise await _explain(exc, hosts, port, retry_s) from None
     raise AssertionError("unreachable: tenacity either returned or raised")  # pragma: no cover
 
 
-async def _start_sites(
-    runner: web.AppRunner, hosts: Sequence[str], port: int
-) -> tuple[list[str], int]:
-    started: list[web.TCPSite] = []
+def _bind_all(hosts: Sequence[str], port: int) -> tuple[list[socket.socket], list[str], int]:
+    sockets: list[socket.socket] = []
     bound: list[str] = []
     try:
         for host in hosts:
-            site = web.TCPSite(runner, host, port, reuse_address=_REUSE_ADDRESS)
             try:
-                await site.start()
+                sock = _bind(host, port)
             except OSError as exc:
-                await site.stop()  # unregister it from the runner
                 if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) and bound:
                     # IPv6 switched off on this machine: IPv4 is enough.
                     logger.warning("webhook: cannot listen on %s: %s", host, exc.strerror)
                     continue
                 raise
-            started.append(site)
+            sockets.append(sock)
             bound.append(host)
-            if port == 0:  # the first site picked a free port; the others share it
-                port = int(runner.addresses[0][1])
+            if port == 0:  # the first socket picked a free port; the others share it
+                port = int(sock.getsockname()[1])
     except OSError:
-        for site in started:  # all hosts or none: the next attempt starts afresh
-            await site.stop()
+        for sock in sockets:  # all hosts or none: the next attempt starts afresh
+            sock.close()
         raise
-    return bound, port
+    return sockets, bound, port
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """One listening, non-blocking socket, set up as asyncio's ``create_server`` does."""
+    family, kind, proto, _name, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if _REUSE_ADDRESS:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:  # ::1 only, never the IPv4 side as well
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 async def _explain(exc: OSError, hosts: Sequence[str], port: int, retry_s: float) -> Exception:

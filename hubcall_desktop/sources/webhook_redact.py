@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 import time
 import traceback
+from typing import TypeGuard
 from urllib.parse import unquote
-
-from aiohttp.http_exceptions import HttpProcessingError
 
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sources.webhook_guard import FloodLog
@@ -106,7 +106,7 @@ class SecretRedactor(logging.Filter):
         if masked != message:
             record.msg, record.args = masked, None
         error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, HttpProcessingError) and record.name.startswith("aiohttp."):
+        if record.name.startswith("aiohttp.") and _unparsable_request(error):
             return self._one_line(record, masked, error)
         if record.exc_info and record.exc_info[0] is not None:
             # Formatted now and masked; exc_info dropped so no handler formats it again.
@@ -132,6 +132,13 @@ class SecretRedactor(logging.Filter):
         record.levelno, record.levelname = logging.WARNING, "WARNING"
         record.exc_info, record.exc_text = None, None
         return True
+
+
+def _unparsable_request(error: BaseException | None) -> TypeGuard[Exception]:
+    """aiohttp's error for a request it could not parse. Only asked about aiohttp's own
+    records, so aiohttp is loaded by then (the webhook loads it on its first connection)."""
+    exceptions = sys.modules.get("aiohttp.http_exceptions")
+    return exceptions is not None and isinstance(error, exceptions.HttpProcessingError)
 
 
 def _overlaps(run: str, windows: frozenset[str]) -> bool:

@@ -6,19 +6,24 @@ The app starts exactly as from the desktop's menu (``cli.main.main``), on DATA_D
 only addition is a wrapper around ``Boot.run``, installed when that module is first
 imported (so the import order stays the app's own). A second after boot finished (the
 background tasks it starts have run their first steps), it prints one JSON line and
-leaves: every module loaded (not the names whose import is barred), and the Python source files whose lines ``linecache`` keeps.
+leaves: every module loaded (not the names whose import is barred), the Python source files
+whose lines ``linecache`` keeps, and whether the webhook's port is held (tried with a bind,
+not a connection, which would wake the webhook).
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
 import importlib.abc
 import importlib.machinery
 import json
 import linecache
 import os
+import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -29,7 +34,18 @@ BOOT_MODULE = "hubcall_desktop.ui.startup.boot"
 def report() -> None:
     cached = sorted(name for name, entry in linecache.cache.items() if len(entry) > 1)
     loaded = sorted(name for name, module in sys.modules.items() if module is not None)
-    print(json.dumps({"modules": loaded, "source_cached": cached}), flush=True)
+    found = {"modules": loaded, "source_cached": cached, "webhook_listening": port_held()}
+    print(json.dumps(found), flush=True)
+
+
+def port_held() -> bool:
+    settings = json.loads((Path(sys.argv[1]) / "settings.json").read_text(encoding="utf-8"))
+    with socket.socket() as other:
+        try:
+            other.bind(("127.0.0.1", int(settings["webhook_port"])))
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
+    return False
 
 
 def wrap_boot(module: ModuleType) -> None:
