@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from hubcall_desktop.hubspot.errors import HubSpotError, HubSpotProtocolError
+from hubcall_desktop.hubspot.errors import UNREADABLE, HubSpotError, HubSpotProtocolError
 
 CONTACTS_PATH: Final = "/crm/v3/objects/contacts"
 # The properties the app fills in; every one is a default contact property in HubSpot.
@@ -36,8 +36,7 @@ def created_id(body: Any) -> int:
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
-    # A sentence the UI's catalogue knows already ("could not be read (%1)").
-    raise HubSpotProtocolError("HubSpot's answer could not be read (no contact id in it).")
+    raise HubSpotProtocolError(UNREADABLE("no contact id in it"))
 
 
 def duplicate_of(error: HubSpotError) -> ContactCreation | None:

@@ -11,7 +11,36 @@ from typing import Any
 
 from hubcall_desktop.core.api_versions import PRIVATE_APP_VERSIONS, VERSIONS
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.messages import Message, Template
 from hubcall_desktop.core.oauth import INBOUND_CALL_SCOPES
+
+# fmt: off
+# HubSpot's own message and correlation id after our sentence (%1).
+SAID_WITH_ID = Template("hubspot.said_with_id", "%1 (HubSpot said: %2; correlation id %3)")
+SAID = Template("hubspot.said", "%1 (HubSpot said: %2)")
+WITH_ID = Template("hubspot.with_id", "%1 (correlation id %2)")
+TOKEN_EXPIRED = Template("hubspot.token_expired", "The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays.")
+TOKEN_REFUSED = Template("hubspot.token_refused", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings.")
+TOKEN_REFUSED_VERSIONS = Template("hubspot.token_refused_versions", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1.")
+SCOPE_MISSING = Template("hubspot.scope_missing", "The HubSpot app lacks a permission: add the scope %1 and reconnect.")
+SCOPE_ANY = Template("hubspot.scope_any", "The HubSpot app lacks a permission: add one of the scopes %1 and reconnect.")
+OAUTH_ONLY = Template("hubspot.oauth_only", "HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token.")
+SCOPES_NEEDED = Template("hubspot.scopes_needed", "HubSpot refused access. The app needs one of these scopes: %1.")
+DAILY_LIMIT = Template("hubspot.daily_limit", "HubSpot's daily API limit is used up; calls stay queued until it resets.")
+RATE_LIMITED = Template("hubspot.rate_limited", "HubSpot is rate limiting requests; the app will send again shortly.")
+SERVER_ERROR = Template("hubspot.server_error", "HubSpot had a server error (%1); the app will try again.")
+REJECTED_CALL = Template("hubspot.rejected_call", "HubSpot rejected the call: check %1.")
+REJECTED_REQUEST = Template("hubspot.rejected_request", "HubSpot rejected the request (%1).")
+SLOW = Template("hubspot.slow", "HubSpot is slow: no answer within %1 seconds.")
+SLOW_QUEUED = Template("hubspot.slow_queued", "HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later.")
+# hubspot/service.py, matches_json.py, contacts.py
+TIMED_OUT = Template("hubspot.timed_out", "HubSpot did not answer in time (%1).")
+UNREACHABLE = Template("hubspot.unreachable", "Could not reach HubSpot (%1).")
+NO_ACCOUNT_DETAILS = Template("hubspot.no_account_details", "HubSpot's account details lacked the portal id or domain.")
+NOT_JSON = Template("hubspot.not_json", "HubSpot answered with something that is not JSON.")
+NO_MATCHES = Template("hubspot.no_matches", "HubSpot's answer did not list caller matches.")
+UNREADABLE = Template("hubspot.unreadable", "HubSpot's answer could not be read (%1).")
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +81,17 @@ class HubSpotError(UserError):
     #: worth trying again later: the request was refused for now, not for good
     transient: bool = False
 
-    def __init__(self, sentence: str, details: ErrorDetails | None = None) -> None:
+    def __init__(self, sentence: str | Message, details: ErrorDetails | None = None) -> None:
         self.details = details or ErrorDetails()
-        tail = []
-        if self.details.message and self.details.message not in sentence:
-            tail.append(f"HubSpot said: {self.details.message}")
-        if self.details.correlation_id:
-            tail.append(f"correlation id {self.details.correlation_id}")
-        super().__init__(sentence + (f" ({'; '.join(tail)})" if tail else ""))
+        said = self.details.message if self.details.message not in sentence else ""
+        said_id = self.details.correlation_id
+        if said and said_id:
+            sentence = SAID_WITH_ID(sentence, said, said_id)
+        elif said:
+            sentence = SAID(sentence, said)
+        elif said_id:
+            sentence = WITH_ID(sentence, said_id)
+        super().__init__(sentence)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,7 +123,10 @@ class HubSpotRateLimited(HubSpotError):
     transient = True
 
     def __init__(
-        self, sentence: str, details: ErrorDetails | None = None, retry_after: float | None = None
+        self,
+        sentence: str | Message,
+        details: ErrorDetails | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(sentence, details)
         self.retry_after = retry_after
@@ -118,8 +153,7 @@ class HubSpotSlow(HubSpotUnreachable):
     answer, long server-given waits): the pop-up says "HubSpot is slow"."""
 
     def __init__(self, deadline_s: float, *, queued: bool = False) -> None:
-        tail = " The call stays queued and is sent later." if queued else ""
-        super().__init__(f"HubSpot is slow: no answer within {deadline_s:g} seconds.{tail}")
+        super().__init__((SLOW_QUEUED if queued else SLOW)(f"{deadline_s:g}"))
         self.deadline_s = deadline_s
 
 
@@ -147,57 +181,34 @@ def error_from_response(
         if details.category == "EXPIRED_AUTHENTICATION":
             # Routine for OAuth (30-minute tokens): the provider refreshes on the next try,
             # so reconnecting is only the advice for when that does not help.
-            sentence = (
-                "The HubSpot access token expired; the app fetches a new one for the next "
-                "request. Reconnect to HubSpot in Settings if this message stays."
-            )
+            sentence = TOKEN_EXPIRED()
         elif oauth_only:
-            sentence = (
-                "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; "
-                f"a private-app token works only with API versions {', '.join(PRIVATE_APP_VERSIONS)}."
-            )
+            sentence = TOKEN_REFUSED_VERSIONS(", ".join(PRIVATE_APP_VERSIONS))
         else:
-            sentence = (
-                "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."
-            )
+            sentence = TOKEN_REFUSED()
         return HubSpotAuthError(sentence, details)
     if status == 403:
         need = ", ".join(details.missing_scopes)
         if details.missing_scopes and details.any_scope_will_do:
-            sentence = (
-                f"The HubSpot app lacks a permission: add one of the scopes {need} and reconnect."
-            )
+            sentence = SCOPE_ANY(need)
         elif details.missing_scopes:
-            sentence = f"The HubSpot app lacks a permission: add the scope {need} and reconnect."
+            sentence = SCOPE_MISSING(need)
         elif oauth_only:
             # v3 and 2026-03 list OAuth as their only scheme: a private-app token is refused
             # there whatever its scopes, and the fix is a setting, not a scope.
-            sentence = (
-                f"HubSpot refused access: API version {api_version} accepts OAuth connections "
-                "only. Connect with OAuth in Settings, or choose API version "
-                f"{PRIVATE_APP_VERSIONS[-1]} to use a private-app token."
-            )
+            sentence = OAUTH_ONLY(api_version, PRIVATE_APP_VERSIONS[-1])
         else:
-            sentence = (
-                "HubSpot refused access. The app needs one of these scopes: "
-                + ", ".join(INBOUND_CALL_SCOPES)
-                + "."
-            )
+            sentence = SCOPES_NEEDED(", ".join(INBOUND_CALL_SCOPES))
         return HubSpotScopeError(sentence, details)
     if status == 429:
-        if details.policy_name == "DAILY":
-            sentence = "HubSpot's daily API limit is used up; calls stay queued until it resets."
-        else:
-            sentence = "HubSpot is rate limiting requests; the app will send again shortly."
+        sentence = DAILY_LIMIT() if details.policy_name == "DAILY" else RATE_LIMITED()
         return HubSpotRateLimited(sentence, details, retry_after)
     if status >= 500:
-        return HubSpotServerError(
-            f"HubSpot had a server error ({status}); the app will try again.", details
-        )
+        return HubSpotServerError(SERVER_ERROR(status), details)
     if details.fields:
-        sentence = f"HubSpot rejected the call: check {', '.join(details.fields)}."
+        sentence = REJECTED_CALL(", ".join(details.fields))
     else:
-        sentence = f"HubSpot rejected the request ({status})."
+        sentence = REJECTED_REQUEST(status)
     return HubSpotValidationError(sentence, details)
 
 

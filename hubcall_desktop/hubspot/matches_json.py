@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
-from hubcall_desktop.hubspot.errors import HubSpotProtocolError
+from hubcall_desktop.hubspot.errors import NO_MATCHES, HubSpotProtocolError
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ _KNOWN_KEYS = {"callerIdType", "objectCoordinates", "firstName", "lastName", "em
 
 def parse_matches(answer: Any) -> list[CallerMatch]:
     if not isinstance(answer, dict) or not isinstance(answer.get("callerIdMatches"), list):
-        raise HubSpotProtocolError("HubSpot's answer did not list caller matches.")
+        raise HubSpotProtocolError(NO_MATCHES())
     matches: list[CallerMatch] = []
     for item in answer["callerIdMatches"][:MAX_MATCHES]:
         match = parse_match(item)

@@ -36,6 +36,11 @@ from hubcall_desktop.hubspot.contacts import (
     duplicate_of,
 )
 from hubcall_desktop.hubspot.errors import (
+    NO_ACCOUNT_DETAILS,
+    NOT_JSON,
+    TIMED_OUT,
+    UNREACHABLE,
+    UNREADABLE,
     HubSpotAuthError,
     HubSpotError,
     HubSpotProtocolError,
@@ -214,9 +219,7 @@ class HubSpotService:
         try:
             return outcomes_from_property(answer, datetime.now(UTC))
         except ValueError:
-            raise HubSpotProtocolError(
-                "HubSpot's answer could not be read (no call outcomes in it)."
-            ) from None
+            raise HubSpotProtocolError(UNREADABLE("no call outcomes in it")) from None
 
     async def account_details(self) -> AccountDetails:
         answer = _json_or_error(
@@ -227,7 +230,7 @@ class HubSpotService:
         portal = answer.get("portalId") if isinstance(answer, dict) else None
         domain = answer.get("uiDomain") if isinstance(answer, dict) else None
         if isinstance(portal, bool) or not isinstance(portal, int) or not isinstance(domain, str):
-            raise HubSpotProtocolError("HubSpot's account details lacked the portal id or domain.")
+            raise HubSpotProtocolError(NO_ACCOUNT_DETAILS())
         return AccountDetails(
             portal_id=portal,
             ui_domain=domain,
@@ -317,11 +320,9 @@ class HubSpotService:
             ) as response:
                 answer = await read_answer(response)
         except httpx.TimeoutException as exc:
-            raise HubSpotUnreachable(
-                f"HubSpot did not answer in time ({type(exc).__name__})."
-            ) from None
+            raise HubSpotUnreachable(TIMED_OUT(type(exc).__name__)) from None
         except httpx.HTTPError as exc:
-            raise HubSpotUnreachable(f"Could not reach HubSpot ({type(exc).__name__}).") from None
+            raise HubSpotUnreachable(UNREACHABLE(type(exc).__name__)) from None
         self.pacer.observe(answer.headers, rate_limited=answer.status == 429)
         logger.info("%s %s -> %s", method, url, answer.status)  # pragma: no mutate
         if 200 <= answer.status < 300:  # a 3xx is not a success: redirects are not followed
@@ -351,13 +352,13 @@ class HubSpotService:
 
 def _json_or_error(answer: Answer) -> Any:
     if answer.body is None:
-        raise HubSpotProtocolError(f"HubSpot's answer could not be read ({answer.problem}).")
+        raise HubSpotProtocolError(UNREADABLE(answer.problem))
     if not answer.body:
         return {}
     try:
         return json.loads(answer.body)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise HubSpotProtocolError("HubSpot answered with something that is not JSON.") from None
+        raise HubSpotProtocolError(NOT_JSON()) from None
 
 
 def _json_or_none(answer: Answer) -> Any:

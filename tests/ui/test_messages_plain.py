@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from hubcall_desktop.core.settings import Settings
+from hubcall_desktop.hubspot.errors import REJECTED_CALL, UNREACHABLE
 from hubcall_desktop.ui.text.i18n import install_translations
 from hubcall_desktop.ui.text.messages import message_text
 
@@ -67,14 +68,14 @@ def test_no_programmer_words_reach_the_agent(real_samples: list[Sample], languag
     ("said", "english", "german"),
     [
         (
-            "Could not reach HubSpot (ConnectError).",
+            UNREACHABLE("ConnectError"),
             "Could not reach HubSpot. Check that this computer is online; calls wait in the "
             "queue until HubSpot can be reached.",
             "HubSpot ist nicht erreichbar. Prüfen Sie, ob dieser Computer online ist; Anrufe "
             "warten in der Warteschlange, bis HubSpot erreichbar ist.",
         ),
         (
-            "HubSpot rejected the call: check callTitle, durationSeconds.",
+            REJECTED_CALL("callTitle, durationSeconds"),
             "HubSpot refused the call because of the title, the duration. Correct it and log "
             "the call again.",
             "HubSpot hat den Anruf abgelehnt. Bitte korrigieren: der Titel, die Dauer. "

@@ -87,45 +87,8 @@ _SLOTS: dict[str, _Slot] = {
 # fmt: off
 _CATALOGUE: tuple[tuple[object, str], ...] = (
     # hubspot/errors.py: HubSpotError adds HubSpot's message and correlation id.
-    #: %1 is a sentence of this list, %2 HubSpot's own message, %3 its correlation id
-    (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2; correlation id %3)"), "head hubspot id"),
-    #: %1 is a sentence of this list, %2 HubSpot's own message
-    (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2)"), "head hubspot"),
-    #: %1 is a sentence of this list, %2 HubSpot's correlation id
-    (QT_TRANSLATE_NOOP("Message", "%1 (correlation id %2)"), "head id"),
-    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays."), ""),
-    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."), ""),
-    #: %1 lists the API versions that take private-app tokens, e.g. "2025-09, 2026-09"
-    (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1."), "keep"),
-    #: %1 is a list of HubSpot scope names
-    (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add the scope %1 and reconnect."), "keep"),
-    #: %1 is a list of HubSpot scope names, any one of which will do
-    (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add one of the scopes %1 and reconnect."), "keep"),
-    #: %1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens
-    (QT_TRANSLATE_NOOP("Message", "HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token."), "keep keep"),
-    #: %1 is a list of HubSpot scope names
-    (QT_TRANSLATE_NOOP("Message", "HubSpot refused access. The app needs one of these scopes: %1."), "keep"),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's daily API limit is used up; calls stay queued until it resets."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot is rate limiting requests; the app will send again shortly."), ""),
-    #: %1 is the HTTP status code
-    (QT_TRANSLATE_NOOP("Message", "HubSpot had a server error (%1); the app will try again."), "keep"),
-    #: %1 is a list of HubSpot's request field names
-    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the call: check %1."), "api_fields"),
-    #: %1 is the HTTP status code
-    (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the request (%1)."), "keep"),
     # hubspot/service.py, hubspot/matches_json.py
-    #: %1 names the network error, e.g. ReadTimeout
-    (QT_TRANSLATE_NOOP("Message", "HubSpot did not answer in time (%1)."), "keep"),
-    #: %1 names the network error, e.g. ConnectError
-    (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot (%1)."), "keep"),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's account details lacked the portal id or domain."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot answered with something that is not JSON."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's answer did not list caller matches."), ""),
-    #: %1 says why, e.g. "larger than 1024 KiB"
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's answer could not be read (%1)."), "keep"),
     # hubspot/errors.py: a request past its overall deadline; %1 is a number of seconds
-    (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds."), "keep"),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later."), "keep"),
     # secrets/errors.py, secrets/backends.py: the keyring
     # secrets/oauth_errors.py, secrets/oauth_client.py, secrets/oauth_tokens.py
     #: %1 is HubSpot's own message
@@ -344,6 +307,43 @@ _BY_ID: dict[str, tuple[object, str]] = {
     #: %1 is a number
     "secret.too_long": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
     "keyring.delete_refused": (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
+    #: %1 is a sentence of this list, %2 HubSpot's own message, %3 its correlation id
+    "hubspot.said_with_id": (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2; correlation id %3)"), "head hubspot id"),
+    #: %1 is a sentence of this list, %2 HubSpot's own message
+    "hubspot.said": (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2)"), "head hubspot"),
+    #: %1 is a sentence of this list, %2 HubSpot's correlation id
+    "hubspot.with_id": (QT_TRANSLATE_NOOP("Message", "%1 (correlation id %2)"), "head id"),
+    "hubspot.token_expired": (QT_TRANSLATE_NOOP("Message", "The HubSpot access token expired; the app fetches a new one for the next request. Reconnect to HubSpot in Settings if this message stays."), ""),
+    "hubspot.token_refused": (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings."), ""),
+    #: %1 lists the API versions that take private-app tokens, e.g. "2025-09, 2026-09"
+    "hubspot.token_refused_versions": (QT_TRANSLATE_NOOP("Message", "The HubSpot access token was not accepted. Reconnect to HubSpot in Settings; a private-app token works only with API versions %1."), "keep"),
+    #: %1 is a list of HubSpot scope names
+    "hubspot.scope_missing": (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add the scope %1 and reconnect."), "keep"),
+    #: %1 is a list of HubSpot scope names, any one of which will do
+    "hubspot.scope_any": (QT_TRANSLATE_NOOP("Message", "The HubSpot app lacks a permission: add one of the scopes %1 and reconnect."), "keep"),
+    #: %1 is the API version in use (v3, 2026-03), %2 one that also takes private-app tokens
+    "hubspot.oauth_only": (QT_TRANSLATE_NOOP("Message", "HubSpot refused access: API version %1 accepts OAuth connections only. Connect with OAuth in Settings, or choose API version %2 to use a private-app token."), "keep keep"),
+    #: %1 is a list of HubSpot scope names
+    "hubspot.scopes_needed": (QT_TRANSLATE_NOOP("Message", "HubSpot refused access. The app needs one of these scopes: %1."), "keep"),
+    "hubspot.daily_limit": (QT_TRANSLATE_NOOP("Message", "HubSpot's daily API limit is used up; calls stay queued until it resets."), ""),
+    "hubspot.rate_limited": (QT_TRANSLATE_NOOP("Message", "HubSpot is rate limiting requests; the app will send again shortly."), ""),
+    #: %1 is the HTTP status code
+    "hubspot.server_error": (QT_TRANSLATE_NOOP("Message", "HubSpot had a server error (%1); the app will try again."), "keep"),
+    #: %1 is a list of HubSpot's request field names
+    "hubspot.rejected_call": (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the call: check %1."), "api_fields"),
+    #: %1 is the HTTP status code
+    "hubspot.rejected_request": (QT_TRANSLATE_NOOP("Message", "HubSpot rejected the request (%1)."), "keep"),
+    "hubspot.slow": (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds."), "keep"),
+    "hubspot.slow_queued": (QT_TRANSLATE_NOOP("Message", "HubSpot is slow: no answer within %1 seconds. The call stays queued and is sent later."), "keep"),
+    #: %1 names the network error, e.g. ReadTimeout
+    "hubspot.timed_out": (QT_TRANSLATE_NOOP("Message", "HubSpot did not answer in time (%1)."), "keep"),
+    #: %1 names the network error, e.g. ConnectError
+    "hubspot.unreachable": (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot (%1)."), "keep"),
+    "hubspot.no_account_details": (QT_TRANSLATE_NOOP("Message", "HubSpot's account details lacked the portal id or domain."), ""),
+    "hubspot.not_json": (QT_TRANSLATE_NOOP("Message", "HubSpot answered with something that is not JSON."), ""),
+    "hubspot.no_matches": (QT_TRANSLATE_NOOP("Message", "HubSpot's answer did not list caller matches."), ""),
+    #: %1 says why, e.g. "larger than 1024 KiB"
+    "hubspot.unreadable": (QT_TRANSLATE_NOOP("Message", "HubSpot's answer could not be read (%1)."), "keep"),
 }
 # fmt: on
 
@@ -611,6 +611,10 @@ def _api_fields(names: str) -> str:
 
 def is_reworded(text: str) -> bool:
     """``text`` is one of the sentences shown in other words (``_SHOWN``)."""
+    if isinstance(text, Message):
+        return text.template.english in _SHOWN or any(
+            isinstance(arg, Message) and is_reworded(arg) for arg in text.args
+        )
     _fixed, templates = _tables()
     return any(t.source in _SHOWN and t.regex.search(text) for t in templates)
 

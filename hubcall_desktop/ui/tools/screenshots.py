@@ -35,6 +35,7 @@ from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.portals import DEFAULT_PORTAL
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.bodies import build_log_body
+from hubcall_desktop.hubspot.errors import REJECTED_CALL
 from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
 from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
@@ -171,9 +172,7 @@ def log_form() -> QWidget:
     for error in form.field_errors():
         form.show_input_error(error)
     # As the form shows HubSpot's refusal: in the agent's words and language.
-    form.show_field_error(
-        "duration", message_text("HubSpot rejected the call: check durationSeconds.")
-    )
+    form.show_field_error("duration", message_text(REJECTED_CALL("durationSeconds")))
     return form
 
 
