@@ -19,6 +19,7 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
 from hubcall_desktop.ui.desktop import notifications
+from hubcall_desktop.ui.desktop.app_actions import AppActions
 from hubcall_desktop.ui.desktop.notifications import Notifier
 from hubcall_desktop.ui.desktop.tray import Tray, TrayState
 from hubcall_desktop.ui.models.history_model import Column
@@ -37,11 +38,11 @@ def test_without_a_tray_the_app_says_so_and_closing_quits(
     window = MainWindow(controller.model)
     qtbot.addWidget(window)
     window.hide_on_close = False
-    with qtbot.waitSignal(window.quit_requested, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.commands.quit.triggered, timeout=WAIT_MS):
         window.close()
     window.hide_on_close = True
     window.show()
-    with qtbot.assertNotEmitted(window.quit_requested):
+    with qtbot.assertNotEmitted(window.commands.quit.triggered):
         window.close()
     assert not window.isVisible()  # hidden to the tray, not quit
 
@@ -86,7 +87,9 @@ def _call(name: str) -> Call:
 @pytest.fixture
 def tray(qtbot: QtBot) -> Iterator[Tray]:
     calls = [_call("Thames & Pike Ltd")]
-    made = Tray(lambda: calls, lambda: "GB", lambda: True, ["Known contact", "Withheld"])
+    commands = AppActions(["Known contact", "Withheld"])
+    commands.set_dnd(True)
+    made = Tray(commands, lambda: calls, lambda: "GB")
     yield made
     made.hide()
     made.menu.deleteLater()
@@ -99,24 +102,24 @@ def _texts(menu: QMenu) -> list[str]:
 def test_tray_menu_is_built_from_the_state(tray: Tray) -> None:
     tray.rebuild_menu()
     texts = _texts(tray.menu)
-    assert texts[:3] == ["&Show window", "Go to the call &pop-up", "&Log a call…"]
+    assert texts[:3] == ["Show &window", "Go to the call &pop-up", "&Log a call…"]
     assert "Simulate &incoming call" in texts
     dnd = next(a for a in tray.menu.actions() if a.text() == "&Do not disturb")
     assert dnd.isCheckable() and dnd.isChecked()
     assert any(t.endswith("Thames && Pike Ltd") for t in texts)  # "&" is not a mnemonic
-    assert texts[-2:] == ["S&ettings…", "&Quit"]
+    assert texts[-2:] == ["&Settings…", "&Quit"]
 
 
 def test_tray_menu_actions_emit_their_signals(qtbot: QtBot, tray: Tray) -> None:
     tray.rebuild_menu()
     actions = {a.text(): a for a in tray.menu.actions()}
-    with qtbot.waitSignal(tray.log_call_requested, timeout=WAIT_MS):
+    with qtbot.waitSignal(tray.commands.log_call.triggered, timeout=WAIT_MS):
         actions["&Log a call…"].trigger()
-    with qtbot.waitSignal(tray.dnd_toggled, timeout=WAIT_MS) as blocker:
+    with qtbot.waitSignal(tray.commands.dnd.toggled, timeout=WAIT_MS) as blocker:
         actions["&Do not disturb"].trigger()
     assert blocker.args == [False]
     demo = actions["Simulate &incoming call"].menu()
-    with qtbot.waitSignal(tray.simulate_requested, timeout=WAIT_MS) as blocker:
+    with qtbot.waitSignal(tray.commands.simulate, timeout=WAIT_MS) as blocker:
         demo.actions()[1].trigger()
     assert blocker.args == [1]
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.sandbox.seed import DEMO_CALLERS
 from hubcall_desktop.services.demo import ring
+from hubcall_desktop.ui.desktop.app_actions import AppActions
 from hubcall_desktop.ui.desktop.tray import Tray
 from hubcall_desktop.ui.presenters.controller import AppController
 
@@ -29,7 +30,7 @@ def _red_pixels(tray: Tray) -> int:
 
 
 def test_the_tray_icon_shows_the_count_until_seen(qtbot: QtBot) -> None:
-    tray = Tray(list, lambda: "DE", lambda: False)
+    tray = Tray(AppActions(), list, lambda: "DE")
     assert _red_pixels(tray) == 0
     tray.set_missed(5)
     assert _red_pixels(tray) > 100  # a badge, not a stray pixel

@@ -20,6 +20,7 @@ from hubcall_desktop.core.desk_types import DeskStatus, TokenState
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.sources.webhook import EVENTS_PATH, WebhookServer
+from hubcall_desktop.ui.desktop.app_actions import AppActions
 from hubcall_desktop.ui.desktop.notifications import _body_for_system
 from hubcall_desktop.ui.desktop.tray import Tray, TrayState
 from hubcall_desktop.ui.presenters.controller import AppController
@@ -140,7 +141,7 @@ def test_the_main_window_status_and_its_tooltips(qtbot: QtBot, controller: AppCo
 
 
 def test_the_tray_tooltip_names_a_hostile_caller_as_text(qtbot: QtBot) -> None:
-    tray = Tray(lambda: [_hostile_call()], lambda: "DE", lambda: False)
+    tray = Tray(AppActions(), lambda: [_hostile_call()], lambda: "DE")
     tray.set_state(TrayState.RINGING, HOSTILE)
     shown = tooltip_text_of(tray.icon.toolTip())
     assert shown == f"HubCall Desktop: Ringing\n{HOSTILE}"

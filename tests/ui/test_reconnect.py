@@ -29,8 +29,7 @@ RECONNECT_TITLE = "HubSpot needs you to connect again"
 
 @pytest.fixture
 def tray(oauth_app: AppController) -> Iterator[Tray]:
-    made = Tray(lambda: [], lambda: "DE", lambda: False)
-    made.reconnect_requested.connect(oauth_app.open_connection_settings)
+    made = Tray(oauth_app.window.commands, lambda: [], lambda: "DE")  # wired by the app
     oauth_app.tray = made
     yield made
     made.hide()

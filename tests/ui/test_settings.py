@@ -170,7 +170,7 @@ def test_do_not_disturb_silences_popups_but_journals(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
 ) -> None:
     controller.set_do_not_disturb(True)
-    assert controller.window.dnd_action.isChecked()
+    assert controller.window.commands.dnd.isChecked()
     desk = controller.desk
     assert desk is not None
     call_id = run(qtbot, qloop, ring(desk, DEMO_CALLERS[0]))

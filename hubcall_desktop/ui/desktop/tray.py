@@ -8,6 +8,9 @@ Platform notes, kept here so nowhere else needs them:
 - Plain GNOME and headless sessions have no tray: ``available()`` is False and the app
   lives as a normal window (the caller says so once).
 - macOS opens the menu on a left click, so "Show window" is also the menu's first entry.
+
+The menu's commands are the main window's own QActions (app_actions.py): the rebuild adds
+them again and owns none of them, so ``clear()`` deletes only the recent-call entries.
 """
 
 from __future__ import annotations
@@ -15,15 +18,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.text.formatting import remote_text, time_text, who_text
 from hubcall_desktop.ui.widgets.plain_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from hubcall_desktop.ui.desktop.app_actions import AppActions
 
 RECENT_CALLS = 5
 BADGE_SIZES = (16, 22, 24, 32, 48, 64)  # what tray hosts ask for, small to HiDPI
@@ -46,30 +53,19 @@ _ICONS = {
 
 
 class Tray(QObject):
-    show_window_requested = Signal()
-    log_call_requested = Signal()
-    dnd_toggled = Signal(bool)
-    settings_requested = Signal()
-    quit_requested = Signal()
     call_requested = Signal(str)  # a recent call's id
-    simulate_requested = Signal(int)  # demo mode: index of the demo caller
-    popup_requested = Signal()
-    reconnect_requested = Signal()  # HubSpot needs the agent to connect again
-    missed_calls_requested = Signal()  # the Missed calls view
 
     def __init__(
         self,
+        actions: AppActions,
         recent_calls: Callable[[], Sequence[Call]],
         region: Callable[[], str],
-        do_not_disturb: Callable[[], bool],
-        demo_callers: Sequence[str] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.commands = actions  # the main window's: one action per command, in both menus
         self._recent_calls = recent_calls
         self._region = region
-        self._dnd = do_not_disturb
-        self._demo_callers = list(demo_callers)
         self.state = TrayState.IDLE
         self._tooltip = ""
         self._detail = ""
@@ -102,6 +98,7 @@ class Tray(QObject):
         if count != self.missed:
             self.missed = count
             self.set_state(self.state, self._detail)
+            self.commands.set_missed(count)
             self.rebuild_menu()
 
     def set_state(self, state: TrayState, detail: str = "") -> None:
@@ -133,29 +130,16 @@ class Tray(QObject):
 
     def rebuild_menu(self) -> None:
         """Build the menu afresh from the current state (called as it opens)."""
-        menu = self.menu
-        menu.clear()
+        menu, shared = self.menu, self.commands
+        menu.clear()  # deletes the submenu and the recent calls; the shared actions stay
         if self.reconnect_needed:
-            self._add(menu, self.tr("&Reconnect to HubSpot…"), self.reconnect_requested.emit)
+            menu.addAction(shared.reconnect)
             menu.addSeparator()
-        self._add(menu, self.tr("&Show window"), self.show_window_requested.emit)
-        self._add(menu, self.tr("Go to the call &pop-up"), self.popup_requested.emit)
-        self._add(menu, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")
-        missed = (
-            self.tr("&Missed calls (%n)…", "", self.missed)
-            if self.missed
-            else self.tr("&Missed calls…")
-        )
-        self._add(menu, missed, self.missed_calls_requested.emit)
-        if self._demo_callers:
+        menu.addActions([shared.show_window, shared.popup, shared.log_call, shared.missed_calls])
+        if shared.simulate_calls:
             demo = menu.addMenu(self.tr("Simulate &incoming call"))
-            for position, label in enumerate(self._demo_callers):
-                self._add(demo, label, functools.partial(self.simulate_requested.emit, position))
-        dnd = QAction(self.tr("&Do not disturb"), menu)
-        dnd.setCheckable(True)
-        dnd.setChecked(self._dnd())
-        dnd.toggled.connect(self.dnd_toggled)
-        menu.addAction(dnd)
+            demo.addActions(shared.simulate_calls)
+        menu.addAction(shared.dnd)
         menu.addSeparator()
         recent = list(self._recent_calls())[:RECENT_CALLS]
         if recent:
@@ -171,8 +155,7 @@ class Tray(QObject):
             empty = menu.addAction(self.tr("No calls yet"))
             empty.setEnabled(False)
         menu.addSeparator()
-        self._add(menu, self.tr("S&ettings…"), self.settings_requested.emit)
-        self._add(menu, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
+        menu.addActions([shared.settings, shared.quit])
 
     def _call_label(self, call: Call) -> str:
         who = who_text(call.matches) or remote_text(call, self._region())
@@ -181,19 +164,16 @@ class Tray(QObject):
         return f"{when}  {who}".replace("&", "&&")
 
     @staticmethod
-    def _add(menu: QMenu, text: str, slot: Callable[[], None], keys: str = "") -> QAction:
-        action = menu.addAction(text)
+    def _add(menu: QMenu, text: str, slot: Callable[[], None]) -> None:
+        action = menu.addAction(text)  # the menu's own: deleted by the next rebuild
         action.triggered.connect(lambda _checked=False: slot())
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        return action
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
             QSystemTrayIcon.ActivationReason.Trigger,
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
-            self.show_window_requested.emit()
+            self.commands.show_window.trigger()
 
 
 def badged(base: QIcon, count: int) -> QIcon:

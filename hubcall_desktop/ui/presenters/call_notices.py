@@ -12,7 +12,7 @@ as the call is answered or ends.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -25,19 +25,22 @@ from hubcall_desktop.ui.text.formatting import remote_text, who_text
 from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
+    from hubcall_desktop.ui.presenters.secondary_windows import Dialogs
 
 RUNG_KEPT = 256  # calls remembered as announced (a burst is far smaller)
 NAME_WAIT_MS = 1500  # how long a ringing notification waits for HubSpot to name the caller
 
 
 class CallNotices:
-    def __init__(self, controller: AppController) -> None:
-        self._c = controller
+    def __init__(self, context: AppContext, windows: Callable[[], Dialogs]) -> None:
+        self._ctx = context
+        self._windows = windows  # built when first needed
         self._unnamed: dict[str, Call] = {}  # ringing; the notification waits for a name
         self._rung: dict[str, None] = {}  # calls already announced, oldest first
-        controller.popups.opened.connect(controller.notifier.withdraw)
-        self.missed = MissedCalls(controller)  # their notification, badge and view
+        context.popups.opened.connect(context.notifier.withdraw)
+        # their notification, badge and view
+        self.missed = MissedCalls(context, lambda: windows().save_settings_quietly())
 
     def on_ringing(self, update: DeskUpdate) -> None:
         call = update.call
@@ -61,7 +64,7 @@ class CallNotices:
         call_id = call.external_call_id
         if call.answered_at or call.ended_at or call.final_status is not None:
             self._unnamed.pop(call_id, None)  # nothing to announce any more
-            self._c.notifier.withdraw(call_id)
+            self._ctx.notifier.withdraw(call_id)
             return
         if call_id in self._unnamed and update.kind in (
             UpdateKind.MATCHES,
@@ -71,9 +74,9 @@ class CallNotices:
 
     def on_sync(self, update: DeskUpdate) -> None:
         call = update.call
-        settings = self._c.settings
+        settings = self._ctx.settings
         if call.sync_state is SyncState.FAILED and update.error and not settings.do_not_disturb:
-            self._c.notifier.notify(
+            self._ctx.notifier.notify(
                 QCoreApplication.translate("CallNotices", "Could not log a call"),
                 message_text(update.error),
                 functools.partial(self._open_call, call),
@@ -81,25 +84,25 @@ class CallNotices:
             )
 
     def _open_call(self, call: Call) -> None:
-        self._c.dialogs.open_call(call)
+        self._windows().open_call(call)
 
     def clear(self) -> None:
         self._unnamed.clear()
 
     def _named(self, call_id: str, matches: Sequence[CallerMatch] = ()) -> None:
         call = self._unnamed.pop(call_id, None)
-        if call is not None and not self._c.settings.do_not_disturb:
+        if call is not None and not self._ctx.settings.do_not_disturb:
             self._ringing(call, matches)
 
     def _ringing(self, call: Call, matches: Sequence[CallerMatch]) -> None:
-        who = who_text(tuple(matches)) or remote_text(call, self._c.region)
+        who = who_text(tuple(matches)) or remote_text(call, self._ctx.region)
         call_id = call.external_call_id
-        popup = self._c.popups.popup(call_id)
-        self._c.notifier.notify(
+        popup = self._ctx.popups.popup(call_id)
+        self._ctx.notifier.notify(
             QCoreApplication.translate("CallNotices", "Incoming call"),
             who,
-            functools.partial(self._c.dialogs.open_popup_by_id, call_id),
-            sound=self._c.settings.sound_enabled,
+            functools.partial(self._windows().open_popup_by_id, call_id),
+            sound=self._ctx.settings.sound_enabled,
             key=call_id,
             in_app_only=popup is not None and popup.isVisible(),
         )

@@ -22,7 +22,7 @@ from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.windows.contact_form import ContactForm
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +30,15 @@ _HOOKED = "hubcallContactHooked"  # a pop-up whose button is connected already
 
 
 class ContactActions:
-    def __init__(self, controller: AppController) -> None:
-        self._c = controller
+    def __init__(self, context: AppContext) -> None:
+        self._ctx = context
         self._creator: ContactCreator | None = None
         self.forms: dict[str, ContactForm] = {}  # call id -> its open form
-        controller.popups.opened.connect(self._hook_popup)
-        controller.ready.connect(self._start)
+        context.popups.opened.connect(self._hook_popup)
+        context.ready.connect(self._start)
 
     def creator(self) -> ContactCreator | None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is None:
             return None
         if self._creator is None:
@@ -51,7 +51,7 @@ class ContactActions:
             tasks.start(creator.run_forever(), "contacts waiting to be created")
 
     def _hook_popup(self, call_id: str) -> None:
-        popup = self._c.popups.popup(call_id)
+        popup = self._ctx.popups.popup(call_id)
         if popup is not None and not popup.property(_HOOKED):
             popup.setProperty(_HOOKED, True)
             popup.create_contact_requested.connect(self.open_for_call_id)
@@ -70,10 +70,10 @@ class ContactActions:
         if form is None:
             number = call.raw_from
             if call.from_number is not None:  # as the agent reads numbers; sent as E.164
-                number = call.from_number.for_humans(self._c.region)
-            form = ContactForm(number, self._c.region, self._c.settings.ui_domain)
+                number = call.from_number.for_humans(self._ctx.region)
+            form = ContactForm(number, self._ctx.region, self._ctx.settings.ui_domain)
             form.submitted.connect(lambda draft, c=call: self._on_submitted(c, draft))
-            form.open_requested.connect(self._c.open_url)
+            form.open_requested.connect(self._ctx.open_url)
             form.finished.connect(lambda _result, i=call_id: self.forms.pop(i, None))
             self.forms[call_id] = form
         form.show()
@@ -91,7 +91,7 @@ class ContactActions:
             return
         try:
             outcome = await creator.create(
-                draft, self._c.region, external_call_id=call.external_call_id, portal=call.portal
+                draft, self._ctx.region, external_call_id=call.external_call_id, portal=call.portal
             )
         except UserError as error:  # the journal refused it: nothing was saved
             if form is not None:
@@ -107,12 +107,12 @@ class ContactActions:
         and the tray show the call's matches, the new contact first."""
         call = await self._call(call_id)
         if call is not None:
-            self._c.signals.on_update(
+            self._ctx.signals.on_update(
                 DeskUpdate(UpdateKind.MATCHES, call, tuple(call.matches), fresh=True)
             )
 
     async def _call(self, call_id: str) -> Call | None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is None:
             return None
         return await desk.get_call(call_id)

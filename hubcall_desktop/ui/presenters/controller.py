@@ -14,8 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubcall_desktop.core.call import Call, CallSource
@@ -28,6 +27,7 @@ from hubcall_desktop.ui.desktop.tray import RECENT_CALLS, Tray, TrayState
 from hubcall_desktop.ui.models.history_model import HistoryModel
 from hubcall_desktop.ui.presenters.call_notices import CallNotices
 from hubcall_desktop.ui.presenters.contact_actions import ContactActions
+from hubcall_desktop.ui.presenters.context import AppContext
 from hubcall_desktop.ui.presenters.desk_signals import DeskSignals
 from hubcall_desktop.ui.presenters.history_actions import HistoryActions
 from hubcall_desktop.ui.presenters.log_folder import open_log_folder
@@ -52,10 +52,6 @@ logger = logging.getLogger(__name__)
 
 
 class AppController(QObject):
-    ready = Signal()  # the desk is running (journal open, outbox started)
-    boot_failed = Signal(str)
-    quitting = Signal()
-
     def __init__(
         self,
         options: AppOptions,
@@ -71,10 +67,10 @@ class AppController(QObject):
         self.paths = paths
         self.settings = settings
         self._warnings = warnings
-        self.runtime: DeskRuntime | None = None
         self.signals = DeskSignals(self)
-        self.model = model or HistoryModel(self.region)
-        self.model.set_region(self.region)
+        region = options.region or settings.region
+        self.model = model or HistoryModel(region)
+        self.model.set_region(region)
         self._open_calls: dict[str, Call] = {}  # ringing or talking, newest last
         self._recent: deque[Call] = deque(maxlen=RECENT_CALLS)
         self._quitting = False
@@ -84,14 +80,9 @@ class AppController(QObject):
         self.window = window or MainWindow(self.model)
         if demo_labels:
             self.window.add_demo(demo_labels)
-        self.tray: Tray | None = None
+        tray: Tray | None = None
         if Tray.available():
-            self.tray = Tray(
-                lambda: list(self._recent),
-                lambda: self.region,
-                lambda: self.settings.do_not_disturb,
-                demo_labels,
-            )
+            tray = Tray(self.window.commands, lambda: list(self._recent), lambda: self.region)
         self.popups = PopupManager(
             lambda: self.region,
             lambda: self.settings.ui_domain,
@@ -103,12 +94,26 @@ class AppController(QObject):
             lambda title, body: self.window.statusBar().showMessage(f"{title}: {body}", 15_000),
             use_system=options.system_notifications,
         )
-        self.notices = CallNotices(self)
-        self.popup_actions = PopupActions(self)
-        self.history_actions = HistoryActions(self)  # row menu, Send now, discard's Undo
-        self.contact_actions = ContactActions(self)  # "Create contact" for unknown callers
-        self.wrap_ups = WrapUps(self)  # calls the last stop cut off
-        self.setup_guide = SetupGuidePresenter(self)  # first start, Help → Set-up guide
+        # What every presenter is given instead of this controller.
+        self.context = ctx = AppContext(
+            options,
+            paths,
+            settings,
+            window=self.window,
+            model=self.model,
+            signals=self.signals,
+            popups=self.popups,
+            notifier=self.notifier,
+            tray=tray,
+            parent=self,
+        )
+        self.notices = CallNotices(ctx, lambda: self.dialogs)
+        self.history_actions = HistoryActions(ctx, lambda: self.dialogs)  # row menu, Undo
+        self.popup_actions = PopupActions(ctx, self.history_actions)
+        self.contact_actions = ContactActions(ctx)  # "Create contact" for unknown callers
+        self.wrap_ups = WrapUps(ctx)  # calls the last stop cut off
+        # first start, Help → Set-up guide
+        self.setup_guide = SetupGuidePresenter(ctx, lambda: self.dialogs.settings)
         self._dialogs: Dialogs | None = None
         self._boot: Boot | None = None
         self._connect()
@@ -120,7 +125,7 @@ class AppController(QObject):
         if self._dialogs is None:
             from hubcall_desktop.ui.presenters.secondary_windows import Dialogs
 
-            self._dialogs = Dialogs(self)
+            self._dialogs = Dialogs(self.context, self.contact_actions, self.wrap_ups)
         return self._dialogs
 
     @property
@@ -128,16 +133,41 @@ class AppController(QObject):
         if self._boot is None:
             from hubcall_desktop.ui.startup.boot import Boot
 
-            self._boot = Boot(self)
+            self._boot = Boot(self.context, self)
         return self._boot
+
+    # The context's, under the names the entry point and the tests use.
+    @property
+    def ready(self) -> SignalInstance:
+        return self.context.ready
+
+    @property
+    def boot_failed(self) -> SignalInstance:
+        return self.context.boot_failed
+
+    @property
+    def quitting(self) -> SignalInstance:
+        return self.context.quitting
+
+    @property
+    def tray(self) -> Tray | None:
+        return self.context.tray
+
+    @tray.setter
+    def tray(self, tray: Tray | None) -> None:
+        self.context.tray = tray
+
+    @property
+    def runtime(self) -> DeskRuntime | None:
+        return self.context.runtime
 
     @property
     def region(self) -> str:
-        return self.options.region or self.settings.region
+        return self.context.region
 
     @property
     def desk(self) -> CallDesk | None:
-        return self.runtime.desk if self.runtime is not None else None
+        return self.context.desk
 
     def _can_control(self, call: Call) -> bool:
         desk = self.desk
@@ -153,28 +183,23 @@ class AppController(QObject):
         s.sync.connect(self.notices.on_sync)
         s.status_changed.connect(self._on_status)
         w = self.window
-        w.quit_requested.connect(self.request_quit)
-        w.popup_requested.connect(self.focus_popup)
-        w.simulate_requested.connect(self.simulate)
-        w.dnd_toggled.connect(self.set_do_not_disturb)
-        w.log_call_requested.connect(self.open_log_form)
-        w.settings_requested.connect(self.open_settings)
+        # One connection per command: the window's menus and the tray's hold the same actions.
+        a = w.commands
+        a.quit.triggered.connect(self.request_quit)
+        a.popup.triggered.connect(self.focus_popup)
+        a.simulate.connect(self.simulate)
+        a.dnd.toggled.connect(self.set_do_not_disturb)
+        a.log_call.triggered.connect(self.open_log_form)
+        a.settings.triggered.connect(self.open_settings)
+        a.reconnect.triggered.connect(self.open_connection_settings)
+        a.show_window.triggered.connect(self.show_window)
         w.log_folder_requested.connect(partial(open_log_folder, w))
-        w.reconnect_requested.connect(self.open_connection_settings)
+        w.reconnect_requested.connect(self.open_connection_settings)  # the status bar's
         w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)
         self.popups.open_requested.connect(self.open_url)
         if self.tray is not None:
-            t = self.tray
-            t.show_window_requested.connect(self.show_window)
-            t.log_call_requested.connect(self.open_log_form)
-            t.dnd_toggled.connect(self.set_do_not_disturb)
-            t.settings_requested.connect(self.open_settings)
-            t.quit_requested.connect(self.request_quit)
-            t.call_requested.connect(self._open_call_by_id)
-            t.simulate_requested.connect(self.simulate)
-            t.popup_requested.connect(self.focus_popup)
-            t.reconnect_requested.connect(self.open_connection_settings)
+            self.tray.call_requested.connect(self._open_call_by_id)
 
     # -- start -----------------------------------------------------------------------------
 
@@ -201,7 +226,7 @@ class AppController(QObject):
 
     def attach(self, runtime: DeskRuntime) -> None:
         """The desk is built: listen to it, give the model its journal."""
-        self.runtime = runtime
+        self.context.runtime = runtime
         self.signals.attach(runtime.desk)
         _attach_outcomes(runtime.desk)
         if self.options.demo:
@@ -348,9 +373,8 @@ class AppController(QObject):
         self.window.raise_()
         self.window.activateWindow()
 
-    @staticmethod
-    def open_url(url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
+    def open_url(self, url: str) -> None:
+        self.context.open_url(url)
 
     # -- quitting ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ bar in the agent's words.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -25,7 +26,8 @@ from hubcall_desktop.ui.windows.popup import Stage
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
+    from hubcall_desktop.ui.presenters.secondary_windows import Dialogs
     from hubcall_desktop.ui.windows.popup import CallPopup
 
 logger = logging.getLogger(__name__)
@@ -42,19 +44,20 @@ def party_number(call: Call) -> str:
 
 
 class HistoryActions:
-    def __init__(self, controller: AppController) -> None:
-        self._c = controller
-        window = controller.window
+    def __init__(self, context: AppContext, windows: Callable[[], Dialogs]) -> None:
+        self._ctx = context
+        self._windows = windows  # built when first needed
+        window = context.window
         window.row_action_requested.connect(self.run)
         window.send_queued_requested.connect(self.send_queued)
         window.undo_discard_requested.connect(self.undo_discard)
-        controller.popups.opened.connect(self._watch_popup)
+        context.popups.opened.connect(self._watch_popup)
 
     def run(self, name: str, call_id: str) -> None:
         tasks.start(self._run(RowAction(name), call_id), f"history {name}")
 
     async def _run(self, action: RowAction, call_id: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         call = await desk.get_call(call_id) if desk is not None else None
         if desk is None or call is None:
             return
@@ -67,11 +70,13 @@ class HistoryActions:
 
     async def _do(self, desk: CallDesk, action: RowAction, call: Call) -> None:
         if action is RowAction.OPEN_HUBSPOT and call.matches:
-            self._c.open_url(record_url(call.matches[0].coordinates, self._c.settings.ui_domain))
+            self._ctx.open_url(
+                record_url(call.matches[0].coordinates, self._ctx.settings.ui_domain)
+            )
         elif action is RowAction.CALL_BACK:
             self._call_back(call)
         elif action is RowAction.COPY_NUMBER:
-            self._c.window.copy_number(party_number(call), "")
+            self._ctx.window.copy_number(party_number(call), "")
         elif action is RowAction.SEND_NOW:
             self.send_queued()
         elif action is RowAction.RESEND:
@@ -82,7 +87,7 @@ class HistoryActions:
                 )
             )
         elif action is RowAction.EDIT_NOTES:
-            self._c.dialogs.open_call(call).focus_notes()
+            self._windows().open_call(call).focus_notes()
 
     def _call_back(self, call: Call) -> None:
         """The softphone's command when the settings name one (an argument list, never a
@@ -90,9 +95,9 @@ class HistoryActions:
         number = party_number(call)
         if not number:
             return
-        shown = remote_text(call, self._c.region)
+        shown = remote_text(call, self._ctx.region)
         try:
-            started, _how = start_call_back(self._c.settings, number)
+            started, _how = start_call_back(self._ctx.settings, number)
         except ValueError as error:
             self._say(str(error))
             return
@@ -109,7 +114,7 @@ class HistoryActions:
 
     def send_queued(self) -> None:
         """Every queued call now, retries that were waiting included."""
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             desk.retry_outbox()
             self._say(QCoreApplication.translate("HistoryActions", "Sending the queued calls now…"))
@@ -118,7 +123,7 @@ class HistoryActions:
 
     def discard(self, call_id: str) -> None:
         """Discard in the background, then offer "Undo" for a few seconds."""
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             tasks.start(self._discard(desk, call_id), "discard")
 
@@ -127,12 +132,12 @@ class HistoryActions:
         if call.sync_state != "discarded":
             return
         who = self._who(call)
-        self._c.window.offer_undo(call_id, who)
-        if not self._c.window.isVisible():
+        self._ctx.window.offer_undo(call_id, who)
+        if not self._ctx.window.isVisible():
             # Behind the tray the bar is out of sight: a notification, clicked to undo,
             # taken back when the offer ends.
             key = _UNDO_KEY + call_id
-            self._c.notifier.notify(
+            self._ctx.notifier.notify(
                 QCoreApplication.translate("HistoryActions", "Call discarded"),
                 QCoreApplication.translate(
                     "HistoryActions", "%1 will not be logged. Click to undo."
@@ -140,16 +145,16 @@ class HistoryActions:
                 lambda: self.undo_discard(call_id),
                 key=key,
             )
-            QTimer.singleShot(UNDO_SECONDS * 1000, lambda: self._c.notifier.withdraw(key))
+            QTimer.singleShot(UNDO_SECONDS * 1000, lambda: self._ctx.notifier.withdraw(key))
 
     def undo_discard(self, call_id: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             tasks.start(self._undo(desk, call_id), "undo discard")
 
     async def _undo(self, desk: CallDesk, call_id: str) -> None:
-        self._c.notifier.withdraw(_UNDO_KEY + call_id)
-        bar = self._c.window.undo_bar
+        self._ctx.notifier.withdraw(_UNDO_KEY + call_id)
+        bar = self._ctx.window.undo_bar
         if bar is not None and bar.call_id == call_id:
             bar.dismiss()
         call = await desk.undiscard(call_id)
@@ -162,7 +167,7 @@ class HistoryActions:
     # -- a wrap-up put aside (Esc) ------------------------------------------------------------
 
     def _watch_popup(self, call_id: str) -> None:
-        popup = self._c.popups.popup(call_id)
+        popup = self._ctx.popups.popup(call_id)
         if popup is not None:
             popup.dismissed.connect(lambda _id, p=popup: self._on_dismissed(p))
 
@@ -175,7 +180,7 @@ class HistoryActions:
         text = QCoreApplication.translate(
             "HistoryActions", 'Not logged yet: the call with %1 waits under "To wrap up".'
         )
-        self._c.notifier.notify(
+        self._ctx.notifier.notify(
             QCoreApplication.translate("HistoryActions", "Wrap-up put aside"),
             text.replace("%1", who),
             in_app_only=True,
@@ -184,7 +189,7 @@ class HistoryActions:
     # -- helpers ------------------------------------------------------------------------------
 
     def _who(self, call: Call) -> str:
-        return who_text(call.matches) or remote_text(call, self._c.region)
+        return who_text(call.matches) or remote_text(call, self._ctx.region)
 
     def _say(self, text: str) -> None:
-        self._c.window.statusBar().showMessage(message_text(text), 8000)
+        self._ctx.window.statusBar().showMessage(message_text(text), 8000)

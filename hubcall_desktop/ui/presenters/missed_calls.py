@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ from hubcall_desktop.ui.presenters.call_back import start_call_back
 from hubcall_desktop.ui.text.formatting import remote_text, who_text
 
 if TYPE_CHECKING:  # the view is built when first opened, not on the way to the first paint
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
     from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
 
 logger = logging.getLogger(__name__)
@@ -42,9 +43,10 @@ NOTICE_KEY = "missed-calls"
 
 
 class MissedCalls(QObject):
-    def __init__(self, controller: AppController) -> None:
-        super().__init__(controller)
-        self._c = controller
+    def __init__(self, context: AppContext, save_settings: Callable[[], None]) -> None:
+        super().__init__(context)
+        self._ctx = context
+        self._save_settings = save_settings
         self._unseen: dict[str, Call] = {}  # newest last, at most MAX_ROWS
         self._held: set[str] = set()  # announced once their pop-up closes by itself
         self._batch: list[Call] = []
@@ -54,19 +56,17 @@ class MissedCalls(QObject):
         self._timer.timeout.connect(self._announce)
         self.window: MissedCallsWindow | None = None
         self.call_back_failed = ""  # the last failure to start the softphone (for tests)
-        controller.signals.ended.connect(self.on_ended)
-        controller.signals.sync.connect(self.on_sync)
-        controller.ready.connect(self._restore)
-        controller.window.missed_calls_requested.connect(self.open_view)
-        if controller.tray is not None:
-            controller.tray.missed_calls_requested.connect(self.open_view)
+        context.signals.ended.connect(self.on_ended)
+        context.signals.sync.connect(self.on_sync)
+        context.ready.connect(self._restore)
+        context.window.commands.missed_calls.triggered.connect(self.open_view)  # tray's too
 
     @property
     def unseen(self) -> int:
         return len(self._unseen)
 
     def _seen_until(self) -> datetime | None:
-        text = self._c.settings.missed_seen_at
+        text = self._ctx.settings.missed_seen_at
         return ensure_utc(datetime.fromisoformat(text)) if text else None
 
     def _is_new(self, call: Call) -> bool:
@@ -84,7 +84,7 @@ class MissedCalls(QObject):
         if call_id in self._unseen:
             return
         self._remember(call)
-        popup = self._c.popups.popup(call_id)
+        popup = self._ctx.popups.popup(call_id)
         if popup is not None and popup.isVisible():
             self._held.add(call_id)
         else:
@@ -113,7 +113,7 @@ class MissedCalls(QObject):
 
     async def _read_unseen(self) -> None:
         """After a restart: the missed calls that ended after the agent's last look."""
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is None:
             return
         for call in reversed(await desk.recent_calls(MAX_ROWS)):
@@ -124,7 +124,7 @@ class MissedCalls(QObject):
     # -- notification ---------------------------------------------------------------------
 
     def _queue(self, call: Call) -> None:
-        if self._c.settings.do_not_disturb:
+        if self._ctx.settings.do_not_disturb:
             return  # counted and badged; nothing is said
         self._batch.append(call)
         self._timer.start()  # restarts: a burst ends in one notification
@@ -133,16 +133,16 @@ class MissedCalls(QObject):
         calls, self._batch = self._batch, []
         if not calls or not _loop_running():
             return  # nothing new, or the app is closing: its loop no longer runs tasks
-        region = self._c.region
+        region = self._ctx.region
         names = [who_text(c.matches) or remote_text(c, region) for c in calls]
         body = ", ".join(names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
-        notifier = self._c.notifier
+        notifier = self._ctx.notifier
         notifier.withdraw(NOTICE_KEY)  # an earlier group still on screen: replaced
         notifier.notify(
             self.tr("%n missed call(s)", "", len(calls)),
             body,
             self.open_view,
-            sound=self._c.settings.sound_enabled,
+            sound=self._ctx.settings.sound_enabled,
             key=NOTICE_KEY,
         )
 
@@ -152,7 +152,7 @@ class MissedCalls(QObject):
         if self.window is None:
             from hubcall_desktop.ui.windows.missed_calls import MissedCallsWindow
 
-            self.window = MissedCallsWindow(self._c.region)
+            self.window = MissedCallsWindow(self._ctx.region)
             self.window.call_back_requested.connect(self.call_back)
         self.window.set_calls(list(self._unseen.values()))
         self.window.show()
@@ -164,14 +164,15 @@ class MissedCalls(QObject):
         """The agent has looked: the badge goes, and stays gone after a restart."""
         self._unseen.clear()
         self._held.clear()
-        self._c.notifier.withdraw(NOTICE_KEY)
-        self._c.settings.missed_seen_at = utc_now().isoformat()
+        self._ctx.notifier.withdraw(NOTICE_KEY)
+        self._ctx.settings.missed_seen_at = utc_now().isoformat()
         self._show_count()
-        self._c.dialogs.save_settings_quietly()
+        self._save_settings()
 
     def _show_count(self) -> None:
-        if self._c.tray is not None:
-            self._c.tray.set_missed(len(self._unseen))
+        self._ctx.window.commands.set_missed(len(self._unseen))  # both menus' entry
+        if self._ctx.tray is not None:
+            self._ctx.tray.set_missed(len(self._unseen))  # the badge
 
     def call_back(self, call: Call) -> None:
         """The softphone's command when one is set (argument list, no shell), else a
@@ -180,13 +181,13 @@ class MissedCalls(QObject):
         if number is None:
             return
         try:
-            started, how = start_call_back(self._c.settings, number)
+            started, how = start_call_back(self._ctx.settings, number)
         except ValueError as error:
             self._failed(str(error))
             return
         if started:
             return
-        if self._c.settings.call_back_command:
+        if self._ctx.settings.call_back_command:
             self._failed(
                 self.tr("The call back command could not be started: %1").replace("%1", how)
             )
@@ -196,7 +197,7 @@ class MissedCalls(QObject):
     def _failed(self, text: str) -> None:
         logger.warning("call back failed: %s", text)
         self.call_back_failed = text
-        self._c.window.statusBar().showMessage(text, 15_000)
+        self._ctx.window.statusBar().showMessage(text, 15_000)
 
 
 def _loop_running() -> bool:

@@ -15,13 +15,15 @@ from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
     from hubcall_desktop.services.call_desk import CallDesk
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
+    from hubcall_desktop.ui.presenters.history_actions import HistoryActions
 
 
 class PopupActions:
-    def __init__(self, controller: AppController) -> None:
-        self._c = controller
-        popups = controller.popups
+    def __init__(self, context: AppContext, history: HistoryActions) -> None:
+        self._ctx = context
+        self._history = history  # a discard offers the history's Undo
+        popups = context.popups
         popups.log_requested.connect(self._on_log)
         popups.discard_requested.connect(self._on_discard)
         popups.notes_edited.connect(self._on_notes_edited)
@@ -31,10 +33,10 @@ class PopupActions:
         popups.called_number_entered.connect(self._on_called_number)
 
     def _on_log(self, call_id: str, status: CallStatus, notes: str, title: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is None:
             return
-        self._c.popups.close(call_id)
+        self._ctx.popups.close(call_id)
         tasks.start(self._log(desk, call_id, status, notes, title), "log call")
 
     async def _log(
@@ -45,26 +47,26 @@ class PopupActions:
         except UserError as error:
             call = await desk.get_call(call_id)
             if call is not None:
-                self._c.popups.open_for(call, focus=True).show_error(error.user_message)
+                self._ctx.popups.open_for(call, focus=True).show_error(error.user_message)
 
     def _on_discard(self, call_id: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
-            self._c.popups.close(call_id)
-            self._c.history_actions.discard(call_id)  # with "Undo" for a few seconds
+            self._ctx.popups.close(call_id)
+            self._history.discard(call_id)  # with "Undo" for a few seconds
 
     def _on_touched(self, call_id: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             desk.mark_edited(call_id)
 
     def _on_notes_edited(self, call_id: str, notes: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             desk.save_notes_draft(call_id, notes)
 
     def _on_called_number(self, call_id: str, number: str) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             tasks.start(self._set_called_number(desk, call_id, number), "called number")
 
@@ -75,14 +77,14 @@ class PopupActions:
             await desk.set_called_number(call_id, number)
         except UserError as error:
             call = await desk.get_call(call_id)
-            popup = self._c.popups.popup(call_id)
+            popup = self._ctx.popups.popup(call_id)
             if popup is None and call is not None:
-                popup = self._c.popups.open_for(call, focus=True)
+                popup = self._ctx.popups.open_for(call, focus=True)
             if popup is not None:
                 popup.called_number.show_error(error.user_message)
 
     def _control(self, call_id: str, *, answer: bool) -> None:
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             tasks.start(self._run_control(desk, call_id, answer), "answer" if answer else "hang up")
 
@@ -90,6 +92,6 @@ class PopupActions:
         try:
             await (desk.answer(call_id) if answer else desk.hangup(call_id))
         except UserError as error:
-            popup = self._c.popups.popup(call_id)
+            popup = self._ctx.popups.popup(call_id)
             if popup is not None:
                 popup.show_error(error.user_message)

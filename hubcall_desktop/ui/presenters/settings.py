@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -41,14 +42,23 @@ from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
 from hubcall_desktop.ui.windows.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
+    from hubcall_desktop.ui.presenters.wrap_ups import WrapUps
+    from hubcall_desktop.ui.windows.log_form import LogCallForm
 
 logger = logging.getLogger(__name__)
 
 
 class SettingsPresenter:
-    def __init__(self, controller: AppController) -> None:
-        self._c = controller
+    def __init__(
+        self,
+        context: AppContext,
+        wrap_ups: WrapUps,
+        log_form: Callable[[], LogCallForm | None],
+    ) -> None:
+        self._ctx = context
+        self._wrap_ups = wrap_ups  # do-not-disturb ended here: the calls it held come
+        self._log_form = log_form  # follows the region
         self.dialog: SettingsDialog | None = None
         # How the sign-in address reaches a browser; tests put in one that follows it.
         self.open_browser: BrowserOpener = self._desktop_browser
@@ -60,21 +70,21 @@ class SettingsPresenter:
 
     @property
     def _connection(self) -> ConnectionManager | None:
-        return self._c.boot.connection
+        return self._ctx.boot.connection
 
     # -- the window -----------------------------------------------------------------------
 
     def open(self, *, hubspot_tab: bool = False) -> SettingsDialog:
         dialog = self.dialog
         if dialog is None:
-            dialog = SettingsDialog(self._c.settings, autostart.unsupported_reason() is None)
+            dialog = SettingsDialog(self._ctx.settings, autostart.unsupported_reason() is None)
             dialog.save_requested.connect(self.apply)
             self.bind(dialog.hubspot)
             self.dialog = dialog
         else:
-            dialog.load(self._c.settings)
+            dialog.load(self._ctx.settings)
         self.show_page(dialog.hubspot)
-        sources = self._c.boot.sources
+        sources = self._ctx.boot.sources
         dialog.softphone.set_templates(sources.hookups() if sources is not None else [])
         if hubspot_tab:
             dialog.show_hubspot_tab()
@@ -98,7 +108,7 @@ class SettingsPresenter:
 
     def show_page(self, page: HubSpotPage) -> None:
         """A bound page is about to show: the address in use, and the connection's state."""
-        page.show_api_base_in_use(self._c.boot.api_base)
+        page.show_api_base_in_use(self._ctx.boot.api_base)
         connection = self._connection
         if connection is None:
             page.set_demo()
@@ -127,10 +137,10 @@ class SettingsPresenter:
 
     async def _show_portals(self) -> None:
         """Known portals: ``default``, those connected with OAuth, those added by name."""
-        settings = self._c.settings
+        settings = self._ctx.settings
         if not self._pages:
             return
-        metadata = MetadataFile(self._c.paths.data_dir / METADATA_FILE)
+        metadata = MetadataFile(self._ctx.paths.data_dir / METADATA_FILE)
         oauth = await asyncio.to_thread(metadata.load_all)
         for page in self._pages:
             page.set_portals([*oauth, *settings.portals], settings.active_portal)
@@ -139,7 +149,7 @@ class SettingsPresenter:
 
     def apply(self, new: Settings) -> None:
         """Make ``new`` the app's settings (the desk shares the object) and save them."""
-        current = self._c.settings
+        current = self._ctx.settings
         autostart_changed = new.start_at_login != current.start_at_login
         portal_changed = new.active_portal != current.active_portal
         dnd_ended = current.do_not_disturb and not new.do_not_disturb
@@ -148,15 +158,15 @@ class SettingsPresenter:
         new.setup_guide_done = new.setup_guide_done or current.setup_guide_done
         for item in dataclasses.fields(Settings):
             setattr(current, item.name, getattr(new, item.name))  # the desk shares this object
-        self._c.window.set_dnd(current.do_not_disturb)
+        self._ctx.window.set_dnd(current.do_not_disturb)
         if dnd_ended:
-            self._c.wrap_ups.release()
-        self._c.model.set_region(self._c.region)
-        log_form = self._c.dialogs.log_form
+            self._wrap_ups.release()
+        self._ctx.model.set_region(self._ctx.region)
+        log_form = self._log_form()
         if log_form is not None:
-            log_form.set_region(self._c.region)
+            log_form.set_region(self._ctx.region)
         tasks.start(self.persist(autostart_changed), "save settings")
-        desk = self._c.desk
+        desk = self._ctx.desk
         if own_number_changed and desk is not None:  # calls waiting for it are sent now
             tasks.start(desk.fill_in_own_number(), "calls waiting for the own number")
         if portal_changed:  # typed into the portal field, then OK without Enter
@@ -166,9 +176,9 @@ class SettingsPresenter:
         tasks.start(self.persist(False), "save settings")
 
     async def persist(self, autostart_changed: bool) -> None:
-        snapshot = dataclasses.replace(self._c.settings)
+        snapshot = dataclasses.replace(self._ctx.settings)
         try:
-            await asyncio.to_thread(save_settings, snapshot, self._c.paths.settings)
+            await asyncio.to_thread(save_settings, snapshot, self._ctx.paths.settings)
             if autostart_changed:
                 await asyncio.to_thread(autostart.set_enabled, snapshot.start_at_login)
         except (UserError, OSError) as error:
@@ -180,13 +190,13 @@ class SettingsPresenter:
     def _adopt(self) -> None:
         """The connection changed settings: the dialog's copy follows, the file too."""
         if self.dialog is not None:
-            self.dialog.adopt_connection(self._c.settings)
+            self.dialog.adopt_connection(self._ctx.settings)
         self.save_quietly()
 
     # -- the portal ------------------------------------------------------------------------
 
     def _on_portal_chosen(self, portal: str, page: HubSpotPage | None = None) -> None:
-        settings = self._c.settings
+        settings = self._ctx.settings
         settings.active_portal = portal
         if portal != DEFAULT_PORTAL and portal not in settings.portals:
             settings.portals = [*settings.portals, portal]
@@ -213,7 +223,7 @@ class SettingsPresenter:
         except UserError as error:
             page.show_state_error(error.user_message)
             return
-        settings = self._c.settings
+        settings = self._ctx.settings
         if settings.active_portal == portal:
             settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
             self._adopt()
@@ -271,7 +281,7 @@ class SettingsPresenter:
             return
         finally:
             page.done_waiting()
-        settings = self._c.settings
+        settings = self._ctx.settings
         settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
         if who.user_id is not None and settings.user_id is None:
             settings.user_id = who.user_id  # prefill the agent; never overwrite a choice
@@ -279,7 +289,7 @@ class SettingsPresenter:
         page.show_connection(connection.snapshot)  # now with the user who_am_i learnt
         page.show_signed_in(who)
         self._adopt()
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             desk.connection_worked()
         await self._show_portals()
@@ -355,7 +365,7 @@ class SettingsPresenter:
             return
         page.token_saved()
         self._show_account(page, AccountDetails(who.portal_id, who.ui_domain))
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is not None:
             desk.connection_worked()
             desk.retry_outbox()
@@ -365,7 +375,7 @@ class SettingsPresenter:
 
     async def _test(self, typed: str, page: HubSpotPage) -> None:
         page.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
-        desk = self._c.desk
+        desk = self._ctx.desk
         try:
             details = await self._account_details(validate_token(typed) if typed else None)
         except UserError as error:
@@ -385,19 +395,19 @@ class SettingsPresenter:
             dialog.show_account(details)
             return
         page.show_account(details)
-        settings = self._c.settings
+        settings = self._ctx.settings
         settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
         self._adopt()
 
     async def _account_details(self, typed: Secret | None) -> AccountDetails:
         """The typed token's account, else the connected one's."""
-        boot = self._c.boot
+        boot = self._ctx.boot
         if typed is None:
             if boot.connection is not None:
                 await boot.connection.refresh_state()
                 who = await boot.connection.who_am_i()
                 return AccountDetails(who.portal_id, who.ui_domain)
-            desk = self._c.desk
+            desk = self._ctx.desk
             if desk is None:
                 raise InputError("token", "", "paste a token first")
             return await desk.service.account_details()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -27,7 +28,8 @@ from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:  # built when first opened: nothing here is on the way to the first paint
     from hubcall_desktop.services.test_ring import TestRinger
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
+    from hubcall_desktop.ui.presenters.settings import SettingsPresenter
     from hubcall_desktop.ui.windows.setup_guide import SetupGuide, SoftphoneStep
 
 logger = logging.getLogger(__name__)
@@ -43,27 +45,28 @@ def opens_at_start(*, demo: bool, done: bool, status: ConnectionStatus | None) -
 
 
 class SetupGuidePresenter(QObject):
-    def __init__(self, controller: AppController) -> None:
-        super().__init__(controller)
-        self._c = controller
+    def __init__(self, context: AppContext, connecting: Callable[[], SettingsPresenter]) -> None:
+        super().__init__(context)
+        self._ctx = context
+        self._connecting = connecting  # the settings' presenter, built when first needed
         self.guide: SetupGuide | None = None
         self.ringer: TestRinger | None = None
         self.test_calls: list[str] = []  # the test calls rung, newest last
         self.start_check: asyncio.Task[None] | None = None  # "first start?" at start-up
         self._quitting = False
-        controller.window.guide_requested.connect(self.open)
-        controller.ready.connect(self._on_ready)
-        controller.quitting.connect(self._on_quitting)
-        controller.signals.ended.connect(self._on_ended)
+        context.window.guide_requested.connect(self.open)
+        context.ready.connect(self._on_ready)
+        context.quitting.connect(self._on_quitting)
+        context.signals.ended.connect(self._on_ended)
 
     # -- opening -----------------------------------------------------------------------------
 
     def _on_ready(self) -> None:
-        if not self._c.options.demo and not self._c.settings.setup_guide_done:
+        if not self._ctx.options.demo and not self._ctx.settings.setup_guide_done:
             self.start_check = tasks.start(self._open_if_first_start(), "first start")
 
     async def _open_if_first_start(self) -> None:
-        connection = self._c.boot.connection
+        connection = self._ctx.boot.connection
         if connection is None:
             return
         try:
@@ -71,11 +74,11 @@ class SetupGuidePresenter(QObject):
         except UserError as error:  # a locked keyring: the status bar says so; no guess here
             logger.info("set-up guide not offered: %s", error.user_message)
             return
-        settings = self._c.settings
+        settings = self._ctx.settings
         if self._quitting:  # the answer came while the app closes down
             return
         if opens_at_start(
-            demo=self._c.options.demo, done=settings.setup_guide_done, status=snapshot.status
+            demo=self._ctx.options.demo, done=settings.setup_guide_done, status=snapshot.status
         ):
             self.open()
 
@@ -83,10 +86,10 @@ class SetupGuidePresenter(QObject):
         """The guide, from its first step (brought to the front if already open)."""
         from hubcall_desktop.ui.windows.setup_guide import SetupGuide
 
-        connecting = self._c.dialogs.settings
+        connecting = self._connecting()
         guide = self.guide
         if guide is None:
-            guide = SetupGuide(self._c.settings, self._c.window)
+            guide = SetupGuide(self._ctx.settings, self._ctx.window)
             connecting.bind(guide.hubspot)
             guide.number_chosen.connect(self._on_number)
             guide.test_ring_requested.connect(self._on_test_ring)
@@ -97,10 +100,10 @@ class SetupGuidePresenter(QObject):
             guide.activateWindow()
             return guide
         else:
-            guide.load(self._c.settings)
+            guide.load(self._ctx.settings)
             guide.restart()
         connecting.show_page(guide.hubspot)
-        sources = self._c.boot.sources
+        sources = self._ctx.boot.sources
         guide.third.set_templates(sources.hookups() if sources is not None else [])
         guide.show()
         guide.raise_()
@@ -111,7 +114,7 @@ class SetupGuidePresenter(QObject):
 
     def _on_number(self, region: str, text: str) -> None:
         """Left the number step forwards: the country and number (checked) are the app's."""
-        settings = self._c.settings
+        settings = self._ctx.settings
         own = ""
         if text and self.guide is not None:
             number = self.guide.second.number_field.number()
@@ -121,26 +124,26 @@ class SetupGuidePresenter(QObject):
         new = dataclasses.replace(
             settings, portals=list(settings.portals), region=region, own_number=own
         )
-        self._c.dialogs.settings.apply(new)
+        self._connecting().apply(new)
 
     def _on_finished(self, result: int) -> None:
         """Finish keeps the softphone step; Finish or Skip: the guide does not open by
         itself again. Test calls still ringing end."""
-        settings = self._c.settings
+        settings = self._ctx.settings
         new = dataclasses.replace(settings, portals=list(settings.portals), setup_guide_done=True)
         guide = self.guide
         if result == QDialog.DialogCode.Accepted and guide is not None:
             new.webhook_enabled = guide.softphone.webhook.isChecked()
             new.webhook_port = guide.softphone.port.value()
             new.baresip_endpoints = guide.softphone.endpoints()
-        self._c.dialogs.settings.apply(new)
+        self._connecting().apply(new)
         if self.ringer is not None and self.ringer.ringing():
             tasks.start(self.ringer.end_all(), "end test calls")
 
     def _on_ended(self, update: DeskUpdate) -> None:
         """A test call the app's last stop cut off (its ringer is gone with that run):
         discarded, as it would have been at its end; never asked about as a wrap-up."""
-        call, desk = update.call, self._c.desk
+        call, desk = update.call, self._ctx.desk
         if desk is None or not (is_test_call(call) and call.flagged):
             return
         if call.sync_state is SyncState.LOCAL:
@@ -160,7 +163,7 @@ class SetupGuidePresenter(QObject):
         if self.guide is None:
             return
         step = self.guide.third
-        desk, settings = self._c.desk, self._c.settings
+        desk, settings = self._ctx.desk, self._ctx.settings
         if desk is None:
             step.show_test_state(
                 self.tr("HubCall Desktop is still starting; try again in a moment."), ok=False

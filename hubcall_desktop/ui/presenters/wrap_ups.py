@@ -27,7 +27,7 @@ from hubcall_desktop.services.test_ring import is_test_call
 from hubcall_desktop.ui import tasks
 
 if TYPE_CHECKING:
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +47,9 @@ def needs_wrap_up(call: Call) -> bool:
 class WrapUps(QObject):
     """Collects the desk's start-up ENDED updates of interrupted calls and asks about them."""
 
-    def __init__(self, controller: AppController) -> None:
-        super().__init__(controller)
-        self._c = controller
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self._ctx = context
         self._new: list[Call] = []  # heard of in this turn of the event loop
         self._held: list[str] = []  # call ids waiting for do-not-disturb to end
 
@@ -66,7 +66,7 @@ class WrapUps(QObject):
         calls, self._new = self._new, []
         if not calls:
             return
-        c = self._c
+        c = self._ctx
         logger.info("%d calls cut off by the last stop wait for a wrap-up", len(calls))
         c.window.statusBar().showMessage(
             self.tr(
@@ -106,7 +106,7 @@ class WrapUps(QObject):
     async def _show_current(self, call_ids: list[str], focus: bool) -> None:
         """The journal's copy of each: the agent may have logged it from the history, or
         its real end may have come, since."""
-        desk = self._c.desk
+        desk = self._ctx.desk
         if desk is None:
             return
         calls = []
@@ -116,8 +116,8 @@ class WrapUps(QObject):
                 calls.append(call)
         self._show(calls)
         if focus and calls:
-            self._c.popups.focus_newest()
+            self._ctx.popups.focus_newest()
 
     def _show(self, calls: list[Call]) -> None:
         for call in calls:
-            self._c.popups.ask_wrap_up(call)
+            self._ctx.popups.ask_wrap_up(call)

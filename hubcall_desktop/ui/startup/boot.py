@@ -12,11 +12,10 @@ import gc
 import logging
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from hubcall_desktop.core.api_versions import DEFAULT_API_BASE
 from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus
 from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.errors import UserError
@@ -35,55 +34,78 @@ from hubcall_desktop.ui.desktop.tray import RECENT_CALLS
 from hubcall_desktop.ui.text.messages import message_text
 
 if TYPE_CHECKING:
+    from hubcall_desktop.core.call import Call
     from hubcall_desktop.sandbox.server import SandboxServer
-    from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.presenters.context import AppContext
 
 logger = logging.getLogger(__name__)
 
 
+class BootHost(Protocol):
+    """What the boot hands back to the app (the controller) as it goes."""
+
+    def attach(self, runtime: DeskRuntime) -> None: ...
+    def remember_recent(self, calls: list[Call]) -> None: ...
+    def open_connection_settings(self) -> None: ...
+
+
 class Boot:
-    def __init__(self, controller: AppController, throwaway: Path | None = None) -> None:
-        self._controller = controller
+    def __init__(self, context: AppContext, host: BootHost, throwaway: Path | None = None) -> None:
+        self._ctx = context
+        self._host = host
+        self.state = context.boot  # what presenters read: connection, sources, API address
         self.throwaway = throwaway  # demo mode's temporary data folder, removed at the end
         self.sandbox: SandboxServer | None = None
         self.secrets: AsyncSecretStore | None = None
         self.tokens: TokenProvider | None = None
-        self.connection: ConnectionManager | None = None
-        self.sources: CallSources | None = None
-        self.api_base = DEFAULT_API_BASE
-        self.api_version = "v3"
         self.done = asyncio.Event()
 
+    @property
+    def connection(self) -> ConnectionManager | None:
+        return self.state.connection
+
+    @connection.setter
+    def connection(self, value: ConnectionManager | None) -> None:
+        self.state.connection = value
+
+    @property
+    def sources(self) -> CallSources | None:
+        return self.state.sources
+
+    @sources.setter
+    def sources(self, value: CallSources | None) -> None:
+        self.state.sources = value
+
     async def run(self) -> None:
-        controller = self._controller
-        options, settings, paths = controller.options, controller.settings, controller.paths
+        ctx, state = self._ctx, self.state
+        options, settings, paths = ctx.options, ctx.settings, ctx.paths
         try:
             await asyncio.to_thread(paths.ensure)
             if options.demo:  # the sandbox (aiohttp's server, authlib) loads for the demo only
                 from hubcall_desktop.services.demo import demo_token, start_sandbox
 
                 self.sandbox = await start_sandbox()
-                self.api_base, self.tokens = self.sandbox.base_url, demo_token()
+                state.api_base, self.tokens = self.sandbox.base_url, demo_token()
             else:
-                self.api_base = options.api_base or settings.api_base
+                state.api_base = options.api_base or settings.api_base
                 self.secrets = AsyncSecretStore(SecretStore())
                 self.connection = ConnectionManager(
                     self.secrets,
                     MetadataFile(paths.data_dir / METADATA_FILE),
-                    api_base=self.api_base,
+                    api_base=state.api_base,
                     portal=settings.active_portal,
                     client_id=settings.oauth_client_id,
                     redirect_port=settings.oauth_redirect_port,
                 )
                 self.tokens = ConnectionTokens(self.connection)
-            self.api_version = options.api_version or settings.api_version
+            state.api_version = options.api_version or settings.api_version
             tokens = self.tokens
             runtime: DeskRuntime = await open_runtime(
                 paths.journal,
                 settings,
                 tokens,
-                api_base=self.api_base,
-                api_version=self.api_version,
+                api_base=state.api_base,
+                api_version=state.api_version,
                 on_auth_error=tokens.on_auth_error
                 if isinstance(tokens, ConnectionTokens)
                 else None,
@@ -91,19 +113,19 @@ class Boot:
             )
         except UserError as error:
             logger.error("start-up failed: %s", error.user_message)
-            controller.boot_failed.emit(error.user_message)
+            ctx.boot_failed.emit(error.user_message)
             self.done.set()
             return
         if options.demo:
             await self._learn_demo_account(runtime)
-        controller.attach(runtime)
+        self._host.attach(runtime)
         if self.connection is not None:
             self.connection.add_listener(self._on_connection)
         await runtime.desk.start()
         runtime.desk.keep_outcomes_fresh()
         if not options.demo:
             tasks.start(self._check_connection(runtime), "check the connection")
-        controller.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
+        self._host.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
         if options.start_sources:
             # A demo says where it listens in a file of its own, not in a data folder: the
             # commands find it while its folder is a throwaway one, and the real app's
@@ -119,27 +141,27 @@ class Boot:
                 port=settings.webhook_port,
                 configured_baresip=settings.baresip_endpoints,
                 cli_baresip=options.baresip,
-                region=controller.region,
+                region=ctx.region,
                 demo=options.demo,
             )
             for problem in self.sources.problems:
-                controller.window.statusBar().showMessage(message_text(problem), 30_000)
+                ctx.say(message_text(problem), 30_000)
             webhook = self.sources.webhook
             if options.demo and webhook is not None and webhook.port != settings.webhook_port:
                 text = QCoreApplication.translate(
                     "Boot", "Port %1 is taken, so the demo's webhook listens on %2 instead."
                 )
                 text = text.replace("%1", str(settings.webhook_port)).replace("%2", webhook.url)
-                controller.window.statusBar().showMessage(text, 30_000)
+                ctx.say(text, 30_000)
         self.done.set()
         # Everything alive once booted lives as long as the app: keep it out of the cycle
         # collector's full passes, whose pauses would otherwise grow with it (see bench_ui).
         gc.freeze()
-        controller.ready.emit()
+        ctx.ready.emit()
 
     def _on_connection(self, snapshot: ConnectionSnapshot) -> None:
         """The connection manager's view of the token, for the status bar and tray."""
-        desk = self._controller.desk
+        desk = self._ctx.desk
         if isinstance(self.tokens, ConnectionTokens):
             self.tokens.reset()
         if desk is None:
@@ -165,20 +187,19 @@ class Boot:
             runtime.desk.connection_failed(error)
             return
         runtime.desk.connection_worked()
-        settings = self._controller.settings
+        settings = self._ctx.settings
         settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
 
     def _warn_scope(self, warning: str) -> None:
         """The OAuth connection cannot look callers up: say so now, before a call is missed
         (the status bar keeps it; one notification opens the settings)."""
-        controller = self._controller
         text = message_text(warning)
-        controller.window.statusBar().showMessage(text)
-        if not controller.settings.do_not_disturb:
-            controller.notifier.notify(
+        self._ctx.say(text)
+        if not self._ctx.settings.do_not_disturb:
+            self._ctx.notifier.notify(
                 QCoreApplication.translate("Boot", "HubSpot connection lacks a scope"),
                 text,
-                controller.open_connection_settings,
+                self._host.open_connection_settings,
             )
 
     async def _check_connection(self, runtime: DeskRuntime) -> None:
@@ -201,13 +222,13 @@ class Boot:
             runtime.desk.connection_failed(error)
             return
         runtime.desk.connection_worked()
-        settings = self._controller.settings
+        settings = self._ctx.settings
         if settings.portal_id is None:  # record links need the domain; Settings saves it
             settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
 
     async def stop(self) -> None:
         """Stop the sources, the desk (writing pending notes), the journal, the sandbox."""
-        controller = self._controller
+        ctx = self._ctx
         if self.connection is not None:  # a connection made now must not start new work
             self.connection.remove_listener(self._on_connection)
         try:
@@ -216,9 +237,9 @@ class Boot:
             # Work started while the sources stopped (a last event's notice, a connection's
             # outcome list) would otherwise meet a closed HubSpot client.
             await tasks.UI_TASKS.cancel_all()
-            if controller.runtime is not None:
-                controller.model.set_journal(None)
-                await controller.runtime.close()
+            if ctx.runtime is not None:
+                ctx.model.set_journal(None)
+                await ctx.runtime.close()
         finally:
             if self.connection is not None:
                 await self.connection.aclose()

@@ -1,6 +1,8 @@
 """The main window: the call in progress, the history table, and the connection state.
 
-It holds no logic: actions are signals the controller answers, the table is a view on
+It holds no logic: its commands are signals and the shared
+:class:`~hubcall_desktop.ui.desktop.app_actions.AppActions` (the tray's menu holds the same
+ones), which the controller answers; the table is a view on
 :class:`~hubcall_desktop.ui.models.history_model.HistoryModel`. At start-up the window is
 painted before that model exists: the table shows its header from a plain Qt model and
 gets the history right after (:meth:`MainWindow.attach_model`; history_columns says why).
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubcall_desktop.ui.desktop.app_actions import AppActions
 from hubcall_desktop.ui.desktop.assets import icon
 from hubcall_desktop.ui.models.history_columns import (
     CALL_ID_ROLE,
@@ -85,27 +88,20 @@ _FILTERS: tuple[tuple[str, frozenset[str] | None, bool], ...] = (
 
 
 class MainWindow(QMainWindow):
-    log_call_requested = Signal()
-    settings_requested = Signal()
-    simulate_requested = Signal(int)
     call_open_requested = Signal(str)  # the call's id
-    popup_requested = Signal()
-    quit_requested = Signal()
-    dnd_toggled = Signal(bool)
     reconnect_requested = Signal()  # the status bar's "Reconnect…"
     row_action_requested = Signal(str, str)  # a history_menu.RowAction value, the call's id
     send_queued_requested = Signal()  # "Send queued calls now"
     undo_discard_requested = Signal(str)  # the call's id
-    missed_calls_requested = Signal()  # the Missed calls view
     guide_requested = Signal()  # the set-up guide (Help menu, the status bar's "Set up…")
     log_folder_requested = Signal()  # Help → Open log folder (the app knows where it is)
 
     def __init__(self, model: HistoryModel | None = None, demo_callers: Sequence[str] = ()) -> None:
         super().__init__()
+        self.commands = AppActions(parent=self)  # the tray's menu shares them
         self._model = model
         self._rows: RowMenus | None = None  # the history's row menu and Undo bar
         self.hide_on_close = True  # the tray keeps the app; without a tray, closing quits
-        self._demo_callers: list[str] = []
         self._setup_ui()
         self._setup_menus()
         if demo_callers:
@@ -155,7 +151,7 @@ class MainWindow(QMainWindow):
         self.current_label = QLabel()  # plain text once calls can show (attach_model)
         self.popup_button = QPushButton(self.tr("Go to &pop-up"))
         self.popup_button.setToolTip(self.tr("Ctrl+Shift+P"))
-        self.popup_button.clicked.connect(self.popup_requested)
+        self.popup_button.clicked.connect(self.commands.popup.trigger)
         current.addWidget(self.current_label, 1)
         current.addWidget(self.popup_button)
         layout.addWidget(self.current_box)
@@ -255,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def add_demo(self, callers: Sequence[str]) -> None:
         """Demo mode: a banner saying so, and "Simulate incoming call" (here and in the menu)."""
-        self._demo_callers = list(callers)
+        self.commands.add_demo(callers)
         banner = QGroupBox(self.tr("Demo mode"))
         row = QHBoxLayout(banner)
         text = QLabel(
@@ -264,29 +260,22 @@ class MainWindow(QMainWindow):
         text.setWordWrap(True)
         self.simulate_button = QPushButton(self.tr("Simulate &incoming call"))
         menu = QMenu(self.simulate_button)
-        for position, label in enumerate(self._demo_callers):
-            action = menu.addAction(label)
-            action.triggered.connect(lambda _c=False, p=position: self.simulate_requested.emit(p))
+        menu.addActions(self.commands.simulate_calls)
         self.simulate_button.setMenu(menu)
         row.addWidget(text, 1)
         row.addWidget(self.simulate_button)
         self._layout.insertWidget(0, banner)
         demo = QMenu(self.tr("Simulate &incoming call"), self._calls_menu)
-        for position, label in enumerate(self._demo_callers):
-            self._action(demo, label, lambda p=position: self.simulate_requested.emit(p))
+        demo.addActions(self.commands.simulate_calls)
         self._calls_menu.insertMenu(self._demo_anchor, demo)
 
     def _setup_menus(self) -> None:
+        shared = self.commands
         calls = self.menuBar().addMenu(self.tr("&Calls"))
-        self._action(calls, self.tr("&Log a call…"), self.log_call_requested.emit, "Ctrl+L")
-        self._action(
-            calls, self.tr("Go to the call &pop-up"), self.popup_requested.emit, "Ctrl+Shift+P"
-        )
+        calls.addActions([shared.log_call, shared.popup])
         self._calls_menu = calls
         self._demo_anchor = calls.addSeparator()
-        self._action(
-            calls, self.tr("&Missed calls…"), self.missed_calls_requested.emit, "Ctrl+Shift+M"
-        )
+        calls.addAction(shared.missed_calls)
         self._action(calls, self.tr("&Find in history"), self._focus_search, "Ctrl+F")
         self._refresh_action = self._action(
             calls, self.tr("&Refresh history"), lambda: self.model.reload(), "F5"
@@ -301,14 +290,9 @@ class MainWindow(QMainWindow):
         self.send_queued_action.setEnabled(False)  # until the status counts queued calls
         calls.addSeparator()
         self._action(calls, self.tr("&Close window"), self.close, "Ctrl+W")
-        self._action(calls, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
+        calls.addAction(shared.quit)
         options = self.menuBar().addMenu(self.tr("&Options"))
-        self.dnd_action = QAction(self.tr("&Do not disturb"), self)
-        self.dnd_action.setCheckable(True)
-        self.dnd_action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
-        self.dnd_action.toggled.connect(self.dnd_toggled)
-        options.addAction(self.dnd_action)
-        self._action(options, self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,")
+        options.addActions([shared.dnd, shared.settings])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Set-up &guide…"), self.guide_requested.emit)
         self._action(help_menu, self.tr("Open &log folder"), self.log_folder_requested.emit)
@@ -341,9 +325,7 @@ class MainWindow(QMainWindow):
     # -- showing -----------------------------------------------------------------------
 
     def set_dnd(self, on: bool) -> None:
-        self.dnd_action.blockSignals(True)
-        self.dnd_action.setChecked(on)
-        self.dnd_action.blockSignals(False)
+        self.commands.set_dnd(on)
 
     def show_current_call(self, call: Call | None, region: str) -> None:
         if call is None:
@@ -482,7 +464,7 @@ class MainWindow(QMainWindow):
         if self.hide_on_close:
             self.hide()
         else:
-            self.quit_requested.emit()
+            self.commands.quit.trigger()
 
 
 def _in_ui_language(text: str) -> str:
