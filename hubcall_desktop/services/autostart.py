@@ -32,9 +32,18 @@ from typing import Any, Final, Protocol
 from hubcall_desktop import APP_ID
 from hubcall_desktop.core.atomic_file import replace_file
 from hubcall_desktop.core.errors import ConfigurationError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.services import background_portal
 
 logger = logging.getLogger(__name__)
+
+# fmt: off
+UNSUPPORTED = Template("autostart.unsupported", "Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand.")
+ENTRY_FAILED = Template("autostart.entry_failed", "Could not write the autostart entry %1 (%2). Check that the folder is writable.")
+LAUNCH_AGENT_FAILED = Template("autostart.launch_agent_failed", "Could not write the LaunchAgent %1 (%2). Check that the folder is writable.")
+REGISTRY_FAILED = Template("autostart.registry_failed", "Could not change the registry value %1 (%2).")
+QUOTE_IN_PATH = Template("autostart.quote_in_path", "A program path cannot contain a quote: %1")
+# fmt: on
 
 ENTRY_NAME: Final = f"{APP_ID}.desktop"
 # The name before the app id was used everywhere: removed whenever the setting changes, so
@@ -74,10 +83,7 @@ def unsupported_reason(platform: str = sys.platform) -> str | None:
     """``None`` where start at login works, else the sentence saying why not."""
     if platform.startswith(_XDG_PLATFORMS) or platform in ("darwin", "win32"):
         return None
-    return (
-        "Starting at login is not supported on this system yet. Add HubCall Desktop to "
-        "your system's login items by hand."
-    )
+    return UNSUPPORTED()
 
 
 # -- the command to start -------------------------------------------------------------
@@ -128,7 +134,7 @@ def windows_command_line(argv: Sequence[str]) -> str:
     quoted as the Microsoft C runtime parses them."""
     program, *args = argv
     if '"' in program:  # Windows file names cannot hold one; no quoting could carry it
-        raise ConfigurationError(f"A program path cannot contain a quote: {program}")
+        raise ConfigurationError(QUOTE_IN_PATH(program))
     quoted = f'"{program}"'
     return f"{quoted} {subprocess.list2cmdline(args)}" if args else quoted
 
@@ -269,16 +275,16 @@ def set_enabled(
     if platform == "darwin":
         path = launch_agent_file(home)
         content = plistlib.dumps(launch_agent(command))
-        what = "LaunchAgent"
+        failed = LAUNCH_AGENT_FAILED
     else:
         path = autostart_file(environ)
         content = entry_text(command).encode("utf-8")
-        what = "autostart entry"
+        failed = ENTRY_FAILED
     if not enabled:
         path.unlink(missing_ok=True)
         logger.info("start at login off: removed %s", path)
     else:
-        _write_atomically(path, content, what)
+        _write_atomically(path, content, failed)
         logger.info("start at login on: wrote %s", path)
     if platform != "darwin":
         _remove_legacy_entry(path)
@@ -304,7 +310,7 @@ def _ask_portal(enabled: bool, argv: Sequence[str], environ: Mapping[str, str], 
     granted = background_portal.request_background(enabled, argv, bus=bus)
     record = _portal_record(environ)
     if granted:
-        _write_atomically(record, b"on\n", "autostart entry")
+        _write_atomically(record, b"on\n", ENTRY_FAILED)
     else:
         record.unlink(missing_ok=True)
     logger.info("start at login %s through the Background portal", "on" if granted else "off")
@@ -319,18 +325,13 @@ def _set_run_value(enabled: bool, argv: Sequence[str], registry: RunRegistry) ->
         else:
             registry.delete(RUN_VALUE_NAME)
     except OSError as exc:
-        raise ConfigurationError(
-            f"Could not change the registry value {where} ({exc.strerror or exc})."
-        ) from exc
+        raise ConfigurationError(REGISTRY_FAILED(where, str(exc.strerror or exc))) from exc
     logger.info("start at login %s: %s", "on" if enabled else "off", where)
     return where
 
 
-def _write_atomically(path: Path, content: bytes, what: str) -> None:
+def _write_atomically(path: Path, content: bytes, failed: Template) -> None:
     try:
         replace_file(path, content)
     except OSError as exc:
-        raise ConfigurationError(
-            f"Could not write the {what} {path} ({exc.strerror}). Check that the "
-            "folder is writable."
-        ) from exc
+        raise ConfigurationError(failed(str(path), str(exc.strerror))) from exc

@@ -22,6 +22,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from hubcall_desktop.core.errors import ConfigurationError
+from hubcall_desktop.core.messages import Template
+
+# fmt: off
+NOT_ASKED = Template("autostart.portal_not_asked", "Could not ask the system to start HubCall Desktop at login (%1).")
+REFUSED = Template("autostart.portal_refused", "The system did not allow HubCall Desktop to start at login. Allow it in your system's settings for background apps, then turn the setting on again.")
+# fmt: on
 
 logger = logging.getLogger(__name__)
 
@@ -109,9 +115,7 @@ def request_background(
                     if answer.header.fields.get(HeaderFields.path) == handle:
                         break
     except (OSError, TimeoutError, DBusErrorResponse, ValueError) as exc:
-        raise ConfigurationError(
-            f"Could not ask the system to start HubCall Desktop at login ({exc})."
-        ) from exc
+        raise ConfigurationError(NOT_ASKED(str(exc))) from exc
     code, results = answer.body
     granted = bool(results.get("autostart", ("b", False))[1])
     logger.info(
@@ -123,8 +127,5 @@ def request_background(
     if autostart and (code != 0 or not granted):
         if code in _OUTCOMES:
             logger.info("background portal: %s", _OUTCOMES[code])
-        raise ConfigurationError(
-            "The system did not allow HubCall Desktop to start at login. Allow it in your "
-            "system's settings for background apps, then turn the setting on again."
-        )
+        raise ConfigurationError(REFUSED())
     return granted

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from hubcall_desktop.core.call import CallSource
 from hubcall_desktop.core.errors import ConfigurationError, UserError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.async_store import AsyncSecretStore, run_blocking
 from hubcall_desktop.services.call_desk import CallDesk
@@ -42,6 +43,13 @@ from hubcall_desktop.sources.runtime import (
 from hubcall_desktop.sources.webhook import WebhookLimits, WebhookServer
 
 logger = logging.getLogger(__name__)
+
+# fmt: off
+DEMO_HOLDS_PORT = Template("webhook.demo_holds_port", "The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop.")
+# The status bar's list of call sources.
+WEBHOOK_AT = Template("sources.webhook_at", "webhook %1")
+BARESIP_DOWN = Template("sources.baresip_down", "baresip %1 (not connected)")
+# fmt: on
 
 KEYRING_TIMEOUT_S = 30.0
 # The demo does not wait for its usual port to come free: any other port serves as well.
@@ -123,10 +131,7 @@ class CallSources:
         demo = await asyncio.to_thread(running_app, self.demo_file)
         if demo is None or not demo.demo or demo.port != port:
             return None
-        return ConfigurationError(
-            f"The HubCall Desktop demo holds port {port}, so the webhook is off; quit the "
-            "demo, then restart HubCall Desktop."
-        ).user_message
+        return DEMO_HOLDS_PORT(port)
 
     async def _start_demo_webhook(self, port: int, region: str) -> None:
         """The usual port at once (no waiting for it to be freed), else any free one."""
@@ -187,11 +192,10 @@ class CallSources:
         """What the status bar shows: each source and whether it is up."""
         found: list[str] = []
         if self.webhook is not None:
-            found.append(f"webhook {self.webhook.url.removeprefix('http://')}")
+            found.append(WEBHOOK_AT(self.webhook.url.removeprefix("http://")))
         if self.baresip is not None:
             for endpoint, connected in self.baresip.connections().items():
-                state = "" if connected else " (not connected)"
-                found.append(f"baresip {endpoint}{state}")
+                found.append(f"baresip {endpoint}" if connected else BARESIP_DOWN(str(endpoint)))
         return tuple(found)
 
     def report(self) -> None:

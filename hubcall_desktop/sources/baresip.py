@@ -28,6 +28,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential_ji
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.phone import DEFAULT_REGION
 from hubcall_desktop.sources.baresip_wire import (
     MAX_FRAME_BYTES,
@@ -40,6 +41,18 @@ from hubcall_desktop.sources.baresip_wire import (
 )
 
 logger = logging.getLogger(__name__)
+
+# fmt: off
+NOT_CONNECTED = Template("baresip.not_connected", "baresip at %1 is not connected.")
+NO_ANSWER = Template("baresip.no_answer", "baresip at %1 did not answer.")
+DISCONNECTED = Template("baresip.disconnected", "baresip at %1 disconnected.")
+GONE_BEFORE_ANSWER = Template("baresip.gone_before_answer", "baresip disconnected before answering.")
+# Why a command was not sent: the reply inside baresip.refused's sentence.
+NOT_RINGING = Template("baresip.not_ringing", "That call is not ringing on this softphone.")
+SEVERAL_RINGING = Template("baresip.several_ringing", "Several calls are ringing; answer in the softphone.")
+NOT_OPEN = Template("baresip.not_open", "That call is not open on this softphone.")
+SEVERAL_OPEN = Template("baresip.several_open", "Several calls are open; hang up in the softphone.")
+# fmt: on
 
 
 class BaresipUnavailable(UserError):
@@ -180,7 +193,7 @@ class BaresipClient:
         writer.close()
         for future in self._pending.values():
             if not future.done():
-                future.set_exception(BaresipUnavailable("baresip disconnected before answering."))
+                future.set_exception(BaresipUnavailable(GONE_BEFORE_ANSWER()))
         self._pending.clear()
         self._calls.clear()  # baresip lost its calls; the lifecycle's timeout closes them
         if self._connected.is_set():
@@ -236,7 +249,7 @@ class BaresipClient:
         """Send a ctrl_tcp command and wait for its response (matched by token)."""
         writer = self._writer
         if writer is None:
-            raise BaresipUnavailable(f"baresip at {self.endpoint} is not connected.")
+            raise BaresipUnavailable(NOT_CONNECTED(str(self.endpoint)))
         token = f"hubcall-{next(self._tokens)}"
         future: asyncio.Future[CommandResult] = asyncio.get_running_loop().create_future()
         self._pending[token] = future
@@ -246,9 +259,9 @@ class BaresipClient:
             await writer.drain()
             return await asyncio.wait_for(future, self._command_timeout)
         except TimeoutError:
-            raise BaresipUnavailable(f"baresip at {self.endpoint} did not answer.") from None
+            raise BaresipUnavailable(NO_ANSWER(str(self.endpoint))) from None
         except ConnectionError:
-            raise BaresipUnavailable(f"baresip at {self.endpoint} disconnected.") from None
+            raise BaresipUnavailable(DISCONNECTED(str(self.endpoint))) from None
         finally:
             self._pending.pop(token, None)
 
@@ -257,16 +270,16 @@ class BaresipClient:
         its current call, so this refuses when more than one call is ringing."""
         ringing = [c for c, kind in self._calls.items() if kind is EventKind.RINGING]
         if call_id not in ringing:
-            return CommandResult(False, "That call is not ringing on this softphone.")
+            return CommandResult(False, NOT_RINGING())
         if len(ringing) > 1:
-            return CommandResult(False, "Several calls are ringing; answer in the softphone.")
+            return CommandResult(False, SEVERAL_RINGING())
         return await self.command("accept")
 
     async def hangup(self, call_id: str) -> CommandResult:
         """Hang up (or decline, while ringing) a call; refused when several are open,
         since baresip 1.0's ``hangup`` acts on its current call."""
         if call_id not in self._calls:
-            return CommandResult(False, "That call is not open on this softphone.")
+            return CommandResult(False, NOT_OPEN())
         if len(self._calls) > 1:
-            return CommandResult(False, "Several calls are open; hang up in the softphone.")
+            return CommandResult(False, SEVERAL_OPEN())
         return await self.command("hangup")

@@ -14,6 +14,7 @@ from datetime import datetime
 from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.phone import DEFAULT_REGION
 from hubcall_desktop.sources.baresip import (
     DEFAULT_BACKOFF,
@@ -81,7 +82,7 @@ class BaresipPool:
     def _client_for(self, call: Call) -> BaresipClient:
         client = self._owner.get(call.source_call_id or "")
         if client is None:
-            raise BaresipUnavailable("This call is not open on a connected baresip.")
+            raise BaresipUnavailable(NOT_ON_BARESIP())
         return client
 
     # -- plumbing --------------------------------------------------------------------------
@@ -106,6 +107,13 @@ class BaresipPool:
             self._on_connections(self.connections())
 
 
+NOT_ON_BARESIP = Template("baresip.not_on_baresip", "This call is not open on a connected baresip.")
+# %1 is "answer" or "hang up"; %2 baresip's own words, or our sentence (baresip.py)
+REFUSED = Template("baresip.refused", "Could not %1 the call in baresip: %2")
+
+
 def _raise_unless_ok(result: CommandResult, what: str) -> None:
     if not result.ok:
-        raise UserError(f"Could not {what} the call in baresip: {result.data.strip()}")
+        reply = result.data.strip()
+        # Our own sentence keeps its id (stripping would make plain text of it).
+        raise UserError(REFUSED(what, result.data if reply == result.data else reply))

@@ -29,6 +29,7 @@ from tenacity import (
 )
 
 from hubcall_desktop.core.errors import ConfigurationError
+from hubcall_desktop.core.messages import Template
 
 logger = logging.getLogger(__name__)
 
@@ -112,19 +113,19 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+# fmt: off
+PORT_TAKEN = Template("webhook.port_taken", "Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.")
+CANNOT_LISTEN = Template("webhook.cannot_listen", "The webhook cannot listen on port %1 (%2); choose another port in Settings.")
+# fmt: on
+
+
 async def _explain(exc: OSError, hosts: Sequence[str], port: int, retry_s: float) -> Exception:
     if exc.errno == errno.EADDRINUSE:
         for host in hosts:
             if await _someone_listens(host, port):
-                return ConfigurationError(
-                    f"Another program is listening on port {port} ({host}); the webhook "
-                    "cannot use it. Close that program or choose another port in Settings."
-                )
+                return ConfigurationError(PORT_TAKEN(port, host))
     logger.info("webhook: port %d still unusable after %g s of retrying", port, retry_s)
-    return ConfigurationError(
-        f"The webhook cannot listen on port {port} ({exc.strerror or exc}); choose another "
-        "port in Settings."
-    )
+    return ConfigurationError(CANNOT_LISTEN(port, str(exc.strerror or exc)))
 
 
 async def _someone_listens(host: str, port: int) -> bool:

@@ -116,46 +116,9 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
     # storage/errors.py: the outbox refuses a call
     # services/autostart.py (the settings' "Start at login")
-    (QT_TRANSLATE_NOOP("Message", "Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand."), ""),
-    #: %1 is a file path, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "Could not write the autostart entry %1 (%2). Check that the folder is writable."), "keep keep"),
-    #: macOS. %1 is a file path, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "Could not write the LaunchAgent %1 (%2). Check that the folder is writable."), "keep keep"),
-    #: Windows. %1 is a registry value's location, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "Could not change the registry value %1 (%2)."), "keep keep"),
-    #: Windows. %1 is a program's path
-    (QT_TRANSLATE_NOOP("Message", "A program path cannot contain a quote: %1"), "keep"),
-    #: Flatpak: the desktop's Background portal said no (or the user did)
-    (QT_TRANSLATE_NOOP("Message", "The system did not allow HubCall Desktop to start at login. Allow it in your system's settings for background apps, then turn the setting on again."), ""),
-    #: Flatpak: the Background portal could not be asked. %1 is the D-Bus error
-    (QT_TRANSLATE_NOOP("Message", "Could not ask the system to start HubCall Desktop at login (%1)."), "keep"),
     # sources/webhook.py, sources/baresip*.py, services/call_sources.py (status bar)
     (QT_TRANSLATE_NOOP("Message", "The webhook needs a secret; none was given."), ""),
     (QT_TRANSLATE_NOOP("Message", "The webhook secret cannot be empty."), ""),
-    #: %1 is a port number, %2 the system's error
-    (QT_TRANSLATE_NOOP("Message", "The webhook cannot listen on port %1 (%2); choose another port in Settings."), "keep keep"),
-    #: %1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)
-    (QT_TRANSLATE_NOOP("Message", "Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings."), "keep keep"),
-    #: %1 is a port number; the demo (hubcall-desktop --demo) was started first and took it
-    (QT_TRANSLATE_NOOP("Message", "The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop."), "keep"),
-    #: %1 is an action of the MessageAction list, %2 baresip's answer (or one of the four below)
-    (QT_TRANSLATE_NOOP("Message", "Could not %1 the call in baresip: %2"), "action reply"),
-    (QT_TRANSLATE_NOOP("Message", "That call is not ringing on this softphone."), ""),
-    (QT_TRANSLATE_NOOP("Message", "Several calls are ringing; answer in the softphone."), ""),
-    (QT_TRANSLATE_NOOP("Message", "That call is not open on this softphone."), ""),
-    (QT_TRANSLATE_NOOP("Message", "Several calls are open; hang up in the softphone."), ""),
-    (QT_TRANSLATE_NOOP("Message", "This call is not open on a connected baresip."), ""),
-    (QT_TRANSLATE_NOOP("Message", "baresip disconnected before answering."), ""),
-    #: %1 is an address such as 127.0.0.1:4444
-    (QT_TRANSLATE_NOOP("Message", "baresip at %1 is not connected."), "keep"),
-    #: %1 is an address such as 127.0.0.1:4444
-    (QT_TRANSLATE_NOOP("Message", "baresip at %1 did not answer."), "keep"),
-    #: %1 is an address such as 127.0.0.1:4444
-    (QT_TRANSLATE_NOOP("Message", "baresip at %1 disconnected."), "keep"),
-    #: A call source in the status bar; %1 is an address such as 127.0.0.1:47831
-    (QT_TRANSLATE_NOOP("Message", "webhook %1"), "address"),
-    #: A call source in the status bar; %1 is an address such as 127.0.0.1:4444
-    (QT_TRANSLATE_NOOP("Message", "baresip %1 (not connected)"), "address"),
     # Problems (i18n's InputError context has those of the phone number and the form).
     # hubspot/bodies.py
     (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
@@ -344,6 +307,43 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "hubspot.no_matches": (QT_TRANSLATE_NOOP("Message", "HubSpot's answer did not list caller matches."), ""),
     #: %1 says why, e.g. "larger than 1024 KiB"
     "hubspot.unreadable": (QT_TRANSLATE_NOOP("Message", "HubSpot's answer could not be read (%1)."), "keep"),
+    #: %1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)
+    "webhook.port_taken": (QT_TRANSLATE_NOOP("Message", "Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings."), "keep keep"),
+    #: %1 is a port number, %2 the system's error
+    "webhook.cannot_listen": (QT_TRANSLATE_NOOP("Message", "The webhook cannot listen on port %1 (%2); choose another port in Settings."), "keep keep"),
+    #: %1 is a port number; the demo (hubcall-desktop --demo) was started first and took it
+    "webhook.demo_holds_port": (QT_TRANSLATE_NOOP("Message", "The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop."), "keep"),
+    #: A call source in the status bar; %1 is an address such as 127.0.0.1:47831
+    "sources.webhook_at": (QT_TRANSLATE_NOOP("Message", "webhook %1"), "address"),
+    #: A call source in the status bar; %1 is an address such as 127.0.0.1:4444
+    "sources.baresip_down": (QT_TRANSLATE_NOOP("Message", "baresip %1 (not connected)"), "address"),
+    #: %1 is an address such as 127.0.0.1:4444
+    "baresip.not_connected": (QT_TRANSLATE_NOOP("Message", "baresip at %1 is not connected."), "keep"),
+    #: %1 is an address such as 127.0.0.1:4444
+    "baresip.no_answer": (QT_TRANSLATE_NOOP("Message", "baresip at %1 did not answer."), "keep"),
+    #: %1 is an address such as 127.0.0.1:4444
+    "baresip.disconnected": (QT_TRANSLATE_NOOP("Message", "baresip at %1 disconnected."), "keep"),
+    "baresip.gone_before_answer": (QT_TRANSLATE_NOOP("Message", "baresip disconnected before answering."), ""),
+    "baresip.not_ringing": (QT_TRANSLATE_NOOP("Message", "That call is not ringing on this softphone."), ""),
+    "baresip.several_ringing": (QT_TRANSLATE_NOOP("Message", "Several calls are ringing; answer in the softphone."), ""),
+    "baresip.not_open": (QT_TRANSLATE_NOOP("Message", "That call is not open on this softphone."), ""),
+    "baresip.several_open": (QT_TRANSLATE_NOOP("Message", "Several calls are open; hang up in the softphone."), ""),
+    "baresip.not_on_baresip": (QT_TRANSLATE_NOOP("Message", "This call is not open on a connected baresip."), ""),
+    #: %1 is an action of the MessageAction list, %2 baresip's answer (or one of the four below)
+    "baresip.refused": (QT_TRANSLATE_NOOP("Message", "Could not %1 the call in baresip: %2"), "action reply"),
+    "autostart.unsupported": (QT_TRANSLATE_NOOP("Message", "Starting at login is not supported on this system yet. Add HubCall Desktop to your system's login items by hand."), ""),
+    #: %1 is a file path, %2 the system's error
+    "autostart.entry_failed": (QT_TRANSLATE_NOOP("Message", "Could not write the autostart entry %1 (%2). Check that the folder is writable."), "keep keep"),
+    #: macOS. %1 is a file path, %2 the system's error
+    "autostart.launch_agent_failed": (QT_TRANSLATE_NOOP("Message", "Could not write the LaunchAgent %1 (%2). Check that the folder is writable."), "keep keep"),
+    #: Windows. %1 is a registry value's location, %2 the system's error
+    "autostart.registry_failed": (QT_TRANSLATE_NOOP("Message", "Could not change the registry value %1 (%2)."), "keep keep"),
+    #: Windows. %1 is a program's path
+    "autostart.quote_in_path": (QT_TRANSLATE_NOOP("Message", "A program path cannot contain a quote: %1"), "keep"),
+    #: Flatpak: the Background portal could not be asked. %1 is the D-Bus error
+    "autostart.portal_not_asked": (QT_TRANSLATE_NOOP("Message", "Could not ask the system to start HubCall Desktop at login (%1)."), "keep"),
+    #: Flatpak: the desktop's Background portal said no (or the user did)
+    "autostart.portal_refused": (QT_TRANSLATE_NOOP("Message", "The system did not allow HubCall Desktop to start at login. Allow it in your system's settings for background apps, then turn the setting on again."), ""),
 }
 # fmt: on
 
