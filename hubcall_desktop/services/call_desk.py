@@ -12,6 +12,7 @@ The journal is opened and closed by its owner (:class:`DeskRuntime`).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -241,7 +242,7 @@ class CallDesk:
             self.journal,
             self.service,
             portal_id=lambda: self.settings.portal_id,
-            after_settled=self.outbox.queued,
+            after_settled=functools.partial(self.outbox.queued, 0),  # a held call can go
         )
 
     # -- outcomes --------------------------------------------------------------------------

@@ -123,20 +123,26 @@ class WrapUp:
             s.drafts.pop(call_id, None)
             call.final_status, call.notes, call.title = status, notes, title
             queued = call.can_be_sent
-            if not queued:
+            if queued:
+                await self._enqueue(call)  # the edits are saved with the request
+            else:
                 # Withheld for good, or waiting for the number that was called.
                 call.sync_state = call.unsendable_state
-            await s.journal.save_call(call)  # the edits are kept even if refused below
-            if queued:
-                await self._enqueue(call)
+                await s.journal.save_call(call)
         s.notify(DeskUpdate(UpdateKind.SYNC, call))
         if queued:
             await s.outbox.queued()
         return call
 
     async def _enqueue(self, call: Call) -> None:
-        """Queue ``call``'s log request; ``call`` then is what the journal holds."""
-        await self._s.journal.enqueue_log(call, build_log_body(call, create_engagement=True))
+        """Queue ``call``'s log request with the call's edits in one transaction; ``call``
+        then is what the journal holds. Refused, the edits are saved all the same."""
+        journal = self._s.journal
+        try:
+            await journal.enqueue_log(call, build_log_body(call, create_engagement=True))
+        except Exception:
+            await journal.save_call(call)
+            raise
         call.sync_state = SyncState.PENDING  # as enqueue_log stored it: no need to read back
 
     async def resend(self, call_id: str) -> Call:

@@ -117,12 +117,16 @@ class OutboxLoop:
                 )
             for outcome in report.outcomes:
                 await self._settle(outcome)
+            self._status.set_pending(report.still_pending)  # counted at the pass's end
+            return True
         await self.refresh_pending()
         return True
 
-    async def queued(self) -> None:
-        """A call was queued: count it and send now."""
-        await self.refresh_pending()
+    async def queued(self, added: int = 1) -> None:
+        """``added`` calls were queued (0: one waiting can go now): count them, send now.
+        Counted here, not asked of the journal: the pass this wakes counts again."""
+        if added:
+            self._status.set_pending(self._status.current.pending + added)
         self._wake.set()
 
     def retry_now(self) -> None:
@@ -159,8 +163,10 @@ class OutboxLoop:
         for future in self._waiters.pop(outcome.external_call_id, []):
             if not future.done():
                 future.set_result(outcome)
-        call = await self._journal.get_call(outcome.external_call_id)
-        if call is None or self.on_outcome is None:
+        if self.on_outcome is None:
+            return
+        call = outcome.call or await self._journal.get_call(outcome.external_call_id)
+        if call is None:
             return
         error = outcome.error
         await self.on_outcome(

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from hubcall_desktop.core.call import utc_now
+from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.core.errors import ConfigurationError, UserError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.hubspot.errors import (
@@ -56,7 +56,7 @@ RECONNECT_RETRY_S = 300.0
 LOCK_WAIT_S = 10.0
 
 # The token provider for a call's portal key; ``None`` (or the service's own provider)
-# means the active portal's. See ``ConnectionTokens.for_portal``.
+# means the active portal's. See ``ConnectionManager.tokens_for``.
 TokensFor = Callable[[str | None], TokenProvider | None]
 
 
@@ -88,6 +88,7 @@ class SendOutcome:
     permanent: bool = False
     portal: str | None = None  # the call's portal when it is not the active one
     skipped: bool = False  # another sender had already settled or taken the entry
+    call: Call | None = None  # the call as the journal holds it after a delivery, if read
 
 
 @dataclass(slots=True)
@@ -168,11 +169,10 @@ class OutboxSender:
                 report.recovered = await self._journal.recover_interrupted()
             horizon = self._clock() + (timedelta(days=36500) if include_future else timedelta())
             seen: set[int] = set()
-            while batch := [
-                e
-                for e in await self._journal.due_entries(horizon, len(seen) + 20)
-                if e.id not in seen
-            ]:
+            limit = 20
+            while True:
+                due = await self._journal.due_entries(horizon, limit)
+                batch = [e for e in due if e.id not in seen]
                 for entry in batch:
                     seen.add(entry.id)
                     outcome = await self._send(entry)
@@ -183,6 +183,9 @@ class OutboxSender:
                         report.delivered += 1
                     elif outcome.permanent:
                         report.failed += 1
+                if not batch or len(due) < limit:
+                    break  # that was all; a call queued meanwhile wakes the next pass
+                limit = len(seen) + 20
         report.still_pending = await self._journal.pending_count()
         return report
 
@@ -245,10 +248,12 @@ class OutboxSender:
             )
             raise
         await self._journal.mark_delivered(entry.id)
-        await self._remember_matches(entry.external_call_id, matches)
+        call = await self._remember_matches(entry.external_call_id, matches)
         logger.info("call %s logged in HubSpot", entry.external_call_id)  # pragma: no mutate
         foreign = portal if tokens is not None else None
-        return SendOutcome(entry.id, entry.external_call_id, delivered=True, portal=foreign)
+        return SendOutcome(
+            entry.id, entry.external_call_id, delivered=True, portal=foreign, call=call
+        )
 
     async def _portal_of(self, entry: OutboxEntry) -> str | None:
         """The portal the entry's call belongs to; ``None`` for calls journaled before
@@ -265,14 +270,18 @@ class OutboxSender:
         tokens = self._tokens_for(portal)
         return None if tokens is None or tokens is self._service.tokens else tokens
 
-    async def _remember_matches(self, external_call_id: str, matches: list[CallerMatch]) -> None:
-        """A call logged without a lookup (manual, CLI) learns who it was from the answer."""
+    async def _remember_matches(
+        self, external_call_id: str, matches: list[CallerMatch]
+    ) -> Call | None:
+        """A call logged without a lookup (manual, CLI) learns who it was from the answer.
+        Returns the call as now journaled when it was read (``None``: not read)."""
         if not matches:
-            return
+            return None
         call = await self._journal.get_call(external_call_id)
         if call is not None and not call.matches:
             call.matches = matches
             await self._journal.save_call(call)
+        return call
 
     async def _after_failure(
         self, entry: OutboxEntry, error: HubSpotError, portal: str | None
