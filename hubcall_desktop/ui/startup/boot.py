@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from hubcall_desktop.core.account import apply_account
 from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus
 from hubcall_desktop.core.desk_types import TokenState
 from hubcall_desktop.core.errors import UserError
@@ -24,6 +25,7 @@ from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.services.account import learn_account
 from hubcall_desktop.services.call_sources import CallSources
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
@@ -117,7 +119,7 @@ class Boot:
             self.done.set()
             return
         if options.demo:
-            await self._learn_demo_account(runtime)
+            await self._learn_account(runtime)  # the sandbox portal's, for record links
         self._host.attach(runtime)
         if self.connection is not None:
             self.connection.add_listener(self._on_connection)
@@ -178,17 +180,17 @@ class Boot:
             desk.retry_outbox()
             tasks.start(desk.refresh_outcomes(), "call outcomes")  # a new connection's own
 
-    async def _learn_demo_account(self, runtime: DeskRuntime) -> None:
-        """The sandbox portal's id and domain, so record links look like HubSpot's."""
+    async def _learn_account(self, runtime: DeskRuntime, *, keep_known: bool = False) -> None:
+        """The token's portal id and domain (record links need them), asked with the
+        desk's own token; the answer is also the status bar's first word on HubSpot."""
         try:
-            details = await runtime.desk.service.account_details()
+            who = await learn_account(service=runtime.desk.service)
         except UserError as error:
-            logger.warning("sandbox account details: %s", error.user_message)
+            logger.warning("account details: %s", error.user_message)
             runtime.desk.connection_failed(error)
             return
         runtime.desk.connection_worked()
-        settings = self._ctx.settings
-        settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+        apply_account(self._ctx.settings, who, keep_known=keep_known)  # Settings saves it
 
     def _warn_scope(self, warning: str) -> None:
         """The OAuth connection cannot look callers up: say so now, before a call is missed
@@ -204,27 +206,24 @@ class Boot:
 
     async def _check_connection(self, runtime: DeskRuntime) -> None:
         """At start-up, once: does HubSpot take the token? The status bar says so at once
-        instead of "not checked yet" until the first call (no token: it says that)."""
+        instead of "not checked yet" until the first call (no token: it says that). Its
+        look at the connection is kept for the set-up guide (BootState.first_state)."""
         if self.connection is not None:
             try:
                 snapshot = await self.connection.refresh_state()
             except UserError as error:  # a locked or hanging keyring: say so, go on
                 runtime.desk.connection_failed(error)
                 return
+            else:
+                self.state.first_state = snapshot
+            finally:
+                self.state.checked.set()
             if snapshot.status is not ConnectionStatus.CONNECTED:
                 return  # the connection listener already shows why
             warning = scope_warning(snapshot.oauth.scopes) if snapshot.oauth else None
             if warning:
                 self._warn_scope(warning)
-        try:
-            details = await runtime.desk.service.account_details()
-        except UserError as error:
-            runtime.desk.connection_failed(error)
-            return
-        runtime.desk.connection_worked()
-        settings = self._ctx.settings
-        if settings.portal_id is None:  # record links need the domain; Settings saves it
-            settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+        await self._learn_account(runtime, keep_known=True)  # a first start lacks it
 
     async def stop(self) -> None:
         """Stop the sources, the desk (writing pending notes), the journal, the sandbox."""
