@@ -10,8 +10,10 @@ import asyncio
 import dataclasses
 import json
 import socket
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import CallSource, SyncState
-from hubcall_desktop.core.connection_types import ConnectionStatus
+from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox.oauth import SANDBOX_CLIENT_SECRET
@@ -28,6 +30,7 @@ from hubcall_desktop.sandbox.seed import DEMO_TOKEN
 from hubcall_desktop.sandbox.server import SandboxServer
 from hubcall_desktop.secrets.errors import ACCESS_TOKEN_ENV
 from hubcall_desktop.secrets.store import SecretStore, access_token_entry
+from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.settings import load_settings
 from hubcall_desktop.ui.presenters.controller import AppController
@@ -152,6 +155,27 @@ def test_first_start_without_a_token_opens_the_guide(qtbot: QtBot, start_app: St
     assert not guide.hubspot.advanced.isVisible()  # Settings keeps the client id and API
     qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
     assert app.window.setup_button.isVisible()
+
+
+def test_the_start_check_decides_on_the_boot_s_look_at_the_connection(
+    qtbot: QtBot, start_app: Starter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One look at the keyring at start-up, the boot's; the guide does not ask again."""
+    asked: list[str] = []
+    refresh_state = ConnectionManager.refresh_state
+
+    def counted(manager: ConnectionManager) -> Coroutine[Any, Any, ConnectionSnapshot]:
+        asked.append(sys._getframe(1).f_code.co_name)  # who asks
+        return refresh_state(manager)
+
+    monkeypatch.setattr(ConnectionManager, "refresh_state", counted)
+    app = start_app()
+    qtbot.waitUntil(lambda: app.setup_guide.guide is not None, timeout=WAIT_MS)
+    _wait_for_start_check(qtbot, app)
+    assert "_open_if_first_start" not in asked
+    assert asked.count("_check_connection") == 1
+    first = app.context.boot.first_state
+    assert first is not None and first.status is ConnectionStatus.NOT_CONNECTED
 
 
 def test_skipping_means_it_is_not_asked_again(

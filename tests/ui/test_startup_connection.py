@@ -47,10 +47,16 @@ def start_app(
 
 
 def _start(
-    qtbot: QtBot, tmp_path: Path, base_url: str, started: list[AppController]
+    qtbot: QtBot,
+    tmp_path: Path,
+    base_url: str,
+    started: list[AppController],
+    account: tuple[int, str] | None = None,
 ) -> AppController:
     settings = demo_settings("DE")
     settings.portal_id = None  # as on a first start: the check learns it
+    if account is not None:  # learnt before (Settings, a sign-in)
+        settings.portal_id, settings.ui_domain = account
     settings.oauth_client_id = SANDBOX_CLIENT_ID
     app = make_controller(tmp_path, settings, demo=False, api_base=base_url)
     app.tray = None
@@ -74,6 +80,20 @@ def test_a_working_token_shows_as_ok_before_any_call(
     assert window.hubspot_label.text() == "HubSpot reachable"
     assert app.settings.portal_id is not None and app.settings.ui_domain  # for record links
     assert sandbox.accepted_bodies() == []  # no call was made up to find out
+
+
+def test_an_account_learnt_before_is_kept_by_the_start_check(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    secret_store: SecretStore,
+    start_app: list[AppController],
+) -> None:
+    secret_store.set_access_token(DEMO_TOKEN)
+    known = (4242, "app-eu1.hubspot.com")  # not the sandbox's
+    app = _start(qtbot, tmp_path, sandbox.base_url, start_app, account=known)
+    qtbot.waitUntil(lambda: app.window.token_label.text() == "Token OK", timeout=WAIT_MS)
+    assert (app.settings.portal_id, app.settings.ui_domain) == known
 
 
 def test_a_refused_token_shows_as_refused(

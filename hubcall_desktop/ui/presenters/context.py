@@ -8,7 +8,8 @@ controller, so none can reach into it (import-linter forbids it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -41,9 +42,10 @@ class BootState:
     sources: CallSources | None = None
     api_base: str = DEFAULT_API_BASE
     api_version: str = "v3"
-    # The boot's one look at the connection at start-up (None: it had none to look at,
-    # or the keyring failed); the set-up guide decides on it instead of asking again.
+    # The boot's one look at the connection at start-up (None: the keyring failed), set
+    # before ``checked``; the set-up guide decides on it instead of asking again.
     first_state: ConnectionSnapshot | None = None
+    checked: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class AppContext(QObject):

@@ -20,22 +20,17 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from hubcall_desktop.core.connection_types import (
-    AccountDetails,
-    ConnectionSnapshot,
-    ConnectionStatus,
-)
-from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.account import apply_account
+from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus, WhoAmI
+from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.portals import DEFAULT_PORTAL
-from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.settings import Settings
-from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, resolve_client_id
 from hubcall_desktop.secrets.oauth_flow import BrowserOpener
 from hubcall_desktop.secrets.store import validate_secret, validate_token
 from hubcall_desktop.services import autostart
+from hubcall_desktop.services.account import account_for_token, learn_account
 from hubcall_desktop.services.connection import ConnectionManager
-from hubcall_desktop.services.runtime import APP_RETRY
 from hubcall_desktop.storage.settings import save_settings
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.widgets.hubspot_page import HubSpotPage
@@ -219,13 +214,13 @@ class SettingsPresenter:
             await self._show_portals()
             if snapshot.status is not ConnectionStatus.CONNECTED:
                 return
-            who = await connection.who_am_i()
+            who = await learn_account(connection=connection)
         except UserError as error:
             page.show_state_error(error.user_message)
             return
         settings = self._ctx.settings
-        if settings.active_portal == portal:
-            settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
+        if settings.active_portal == portal:  # not switched again meanwhile
+            apply_account(settings, who)
             self._adopt()
             page.show_connection(connection.snapshot)
 
@@ -282,9 +277,7 @@ class SettingsPresenter:
         finally:
             page.done_waiting()
         settings = self._ctx.settings
-        settings.portal_id, settings.ui_domain = who.portal_id, who.ui_domain
-        if who.user_id is not None and settings.user_id is None:
-            settings.user_id = who.user_id  # prefill the agent; never overwrite a choice
+        apply_account(settings, who)  # the agent's user id prefilled, never overwritten
         settings.oauth_client_id = client_id
         page.show_connection(connection.snapshot)  # now with the user who_am_i learnt
         page.show_signed_in(who)
@@ -364,7 +357,7 @@ class SettingsPresenter:
             page.show_token_state(error.user_message, ok=False)
             return
         page.token_saved()
-        self._show_account(page, AccountDetails(who.portal_id, who.ui_domain))
+        self._show_account(page, who)
         desk = self._ctx.desk
         if desk is not None:
             desk.connection_worked()
@@ -375,9 +368,17 @@ class SettingsPresenter:
 
     async def _test(self, typed: str, page: HubSpotPage) -> None:
         page.show_token_state(QCoreApplication.translate("Dialogs", "Asking HubSpot…"), ok=True)
-        desk = self._ctx.desk
+        desk, boot = self._ctx.desk, self._ctx.boot
         try:
-            details = await self._account_details(validate_token(typed) if typed else None)
+            if typed:  # the typed token's account, else the connected one's
+                who = await account_for_token(
+                    validate_token(typed), api_base=boot.api_base, api_version=boot.api_version
+                )
+            else:
+                who = await learn_account(
+                    connection=boot.connection,
+                    service=desk.service if desk is not None else None,
+                )
         except UserError as error:
             page.show_token_state(error.user_message, ok=False)
             if desk is not None and not typed:
@@ -385,38 +386,15 @@ class SettingsPresenter:
             return
         if desk is not None and not typed:
             desk.connection_worked()
-        self._show_account(page, details)
+        self._show_account(page, who)
 
-    def _show_account(self, page: HubSpotPage, details: AccountDetails) -> None:
+    def _show_account(self, page: HubSpotPage, who: WhoAmI) -> None:
         """HubSpot's account for the token. The settings window keeps it with its values
         (saved on OK or Apply); elsewhere (the set-up guide) it is saved at once."""
         dialog = self.dialog
         if dialog is not None and page is dialog.hubspot:
-            dialog.show_account(details)
+            dialog.show_account(who)
             return
-        page.show_account(details)
-        settings = self._ctx.settings
-        settings.portal_id, settings.ui_domain = details.portal_id, details.ui_domain
+        page.show_account(who)
+        apply_account(self._ctx.settings, who)
         self._adopt()
-
-    async def _account_details(self, typed: Secret | None) -> AccountDetails:
-        """The typed token's account, else the connected one's."""
-        boot = self._ctx.boot
-        if typed is None:
-            if boot.connection is not None:
-                await boot.connection.refresh_state()
-                who = await boot.connection.who_am_i()
-                return AccountDetails(who.portal_id, who.ui_domain)
-            desk = self._ctx.desk
-            if desk is None:
-                raise InputError("token", "", "paste a token first")
-            return await desk.service.account_details()
-        async with build_client() as client:
-            service = HubSpotService(
-                client,
-                StaticToken(typed),
-                base_url=boot.api_base,
-                api_version=boot.api_version,
-                retry_policy=APP_RETRY,
-            )
-            return await service.account_details()

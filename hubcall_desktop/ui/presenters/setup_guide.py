@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog
 
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.connection_types import ConnectionStatus
-from hubcall_desktop.core.desk_types import DeskUpdate
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.services.test_ring import discard_test_call, is_test_call
 from hubcall_desktop.ui import tasks
@@ -57,7 +57,7 @@ class SetupGuidePresenter(QObject):
         context.window.guide_requested.connect(self.open)
         context.ready.connect(self._on_ready)
         context.quitting.connect(self._on_quitting)
-        context.signals.ended.connect(self._on_ended)
+        context.signals.updated.connect(self._on_ended)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -66,13 +66,15 @@ class SetupGuidePresenter(QObject):
             self.start_check = tasks.start(self._open_if_first_start(), "first start")
 
     async def _open_if_first_start(self) -> None:
-        connection = self._ctx.boot.connection
-        if connection is None:
+        """On the boot's own look at the connection (a second look would ask the keyring
+        again at the busiest moment of the start)."""
+        boot = self._ctx.boot
+        if boot.connection is None:
             return
-        try:
-            snapshot = await connection.refresh_state()
-        except UserError as error:  # a locked keyring: the status bar says so; no guess here
-            logger.info("set-up guide not offered: %s", error.user_message)
+        await boot.checked.wait()
+        snapshot = boot.first_state
+        if snapshot is None:  # a locked keyring: the status bar says so; no guess here
+            logger.info("set-up guide not offered: the connection's state is unknown")
             return
         settings = self._ctx.settings
         if self._quitting:  # the answer came while the app closes down
@@ -143,6 +145,8 @@ class SetupGuidePresenter(QObject):
     def _on_ended(self, update: DeskUpdate) -> None:
         """A test call the app's last stop cut off (its ringer is gone with that run):
         discarded, as it would have been at its end; never asked about as a wrap-up."""
+        if update.kind is not UpdateKind.ENDED:
+            return
         call, desk = update.call, self._ctx.desk
         if desk is None or not (is_test_call(call) and call.flagged):
             return

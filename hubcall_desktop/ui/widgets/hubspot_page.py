@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.core.api_versions import API_VERSIONS
 from hubcall_desktop.core.connection_types import (
-    AccountDetails,
     ConnectionKind,
     ConnectionSnapshot,
     ConnectionStatus,
@@ -422,7 +421,7 @@ class HubSpotPage(QWidget):
         self.portal.setText(str(portal_id) if portal_id else self.tr("not known yet"))
         self.ui_domain.setText(ui_domain)
 
-    def show_account(self, details: AccountDetails) -> None:
+    def show_account(self, details: WhoAmI) -> None:
         self.show_portal(details.portal_id, details.ui_domain)
         self.show_token_state(
             fill(self.tr("Connected to portal %1 (%2)."), details.portal_id, details.ui_domain),

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubcall_desktop.core.connection_types import AccountDetails
+from hubcall_desktop.core.account import apply_account
+from hubcall_desktop.core.connection_types import WhoAmI
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.manual_log import check_number, parse_user_ids
 from hubcall_desktop.core.settings import CALL_BACK_SCHEMES, Settings
@@ -249,11 +250,10 @@ class SettingsDialog(QDialog):
 
     # -- answers from the presenter --------------------------------------------------------
 
-    def show_account(self, details: AccountDetails) -> None:
+    def show_account(self, who: WhoAmI) -> None:
         """HubSpot's account for the token: kept with the settings on OK or Apply."""
-        self._settings.portal_id = details.portal_id
-        self._settings.ui_domain = details.ui_domain
-        self.hubspot.show_account(details)
+        apply_account(self._settings, who)
+        self.hubspot.show_account(who)
 
     def adopt_connection(self, settings: Settings) -> None:
         """The presenter changed what the connection decides (portal, account, user id)
