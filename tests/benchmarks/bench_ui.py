@@ -38,6 +38,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, utc_now
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.events import EventKind, make_event
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
@@ -106,9 +107,12 @@ async def bench_ring_to_popup(app: AppController, rings: int) -> None:
     assert qt is not None and app.desk is not None
     watch = PaintWatch()
     qt.installEventFilter(watch)
-    app.signals.matches.connect(
-        lambda update: watch.marks.setdefault(update.call.external_call_id, time.perf_counter())
-    )
+
+    def mark(update: DeskUpdate) -> None:
+        if update.kind is UpdateKind.MATCHES:
+            watch.marks.setdefault(update.call.external_call_id, time.perf_counter())
+
+    app.signals.updated.connect(mark)
     shown: list[float] = []
     fresh: list[float] = []
     for i in range(rings):

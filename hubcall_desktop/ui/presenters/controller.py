@@ -176,12 +176,8 @@ class AppController(QObject):
     # -- wiring ----------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        s = self.signals
-        s.ringing.connect(self._on_ringing)
-        s.updated.connect(self._on_updated)
-        s.ended.connect(self.wrap_ups.on_ended)
-        s.sync.connect(self.notices.on_sync)
-        s.status_changed.connect(self._on_status)
+        self.signals.updated.connect(self._on_update)
+        self.signals.status_changed.connect(self._on_status)
         w = self.window
         # One connection per command: the window's menus and the tray's hold the same actions.
         a = w.commands
@@ -240,6 +236,17 @@ class AppController(QObject):
             self._recent.appendleft(call)
 
     # -- desk updates ----------------------------------------------------------------------
+
+    def _on_update(self, update: DeskUpdate) -> None:
+        """The desk's one route to the pop-ups, notices, wrap-ups, history and tray."""
+        kind = update.kind
+        if kind is UpdateKind.RINGING:
+            self._on_ringing(update)
+        elif kind is UpdateKind.ENDED:
+            self.wrap_ups.on_ended(update)
+        elif kind is UpdateKind.SYNC:
+            self.notices.on_sync(update)
+        self._on_updated(update)
 
     def _on_ringing(self, update: DeskUpdate) -> None:
         if self.settings.do_not_disturb:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from hubcall_desktop.core.call import Call, SyncState, ensure_utc, utc_now
 from hubcall_desktop.core.call_back import call_back_number
-from hubcall_desktop.core.desk_types import DeskUpdate
+from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.lifecycle import is_missed
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.presenters.call_back import start_call_back
@@ -56,8 +56,7 @@ class MissedCalls(QObject):
         self._timer.timeout.connect(self._announce)
         self.window: MissedCallsWindow | None = None
         self.call_back_failed = ""  # the last failure to start the softphone (for tests)
-        context.signals.ended.connect(self.on_ended)
-        context.signals.sync.connect(self.on_sync)
+        context.signals.updated.connect(self.on_update)
         context.ready.connect(self._restore)
         context.window.commands.missed_calls.triggered.connect(self.open_view)  # tray's too
 
@@ -75,6 +74,12 @@ class MissedCalls(QObject):
         return is_missed(call) and (seen is None or ensure_utc(end) > seen)
 
     # -- from the desk -----------------------------------------------------------------------
+
+    def on_update(self, update: DeskUpdate) -> None:
+        if update.kind is UpdateKind.ENDED:
+            self.on_ended(update)
+        elif update.kind is UpdateKind.SYNC:
+            self.on_sync(update)
 
     def on_ended(self, update: DeskUpdate) -> None:
         call = update.call
