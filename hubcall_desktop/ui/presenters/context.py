@@ -3,7 +3,7 @@ desk once the boot made it, the connection, the main window, the pop-ups and the
 
 The controller builds one :class:`AppContext` and hands it to each presenter; a presenter
 that needs another presenter is given that one by name. No presenter imports the
-controller, so none can reach into it (import-linter forbids it).
+controller, so none can reach into it.
 """
 
 from __future__ import annotations

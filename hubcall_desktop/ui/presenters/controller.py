@@ -1,8 +1,13 @@
-"""The app's presenter: builds the windows, starts the desk, routes what happens between them.
+"""Where the app is put together: the main window, the tray, the pop-ups, one
+:class:`~hubcall_desktop.ui.presenters.context.AppContext` and the presenters given it; the
+boot; and the route of the desk's updates to the pop-ups, notices, history and tray.
 
 Start-up paints the main window first and does everything slow (journal, keyring, the
 sandbox, call sources) afterwards on the event loop, so the first paint waits on none of
-them. Windows never call the desk directly; they emit signals handled here.
+them. The commands both menus offer are shared QActions (ui/desktop/app_actions.py),
+connected here once. What the agent does in a pop-up, the history, a secondary window or
+the set-up guide is answered by that part's presenter, which reaches the desk through the
+context; no presenter imports this module. Windows never call the desk themselves.
 """
 
 from __future__ import annotations
