@@ -137,7 +137,7 @@ def test_the_status_bar_offers_to_reconnect(qtbot: QtBot) -> None:
     assert window.token_label.text() == "Reconnect needed"
     assert tooltip_text(window.token_label) == "Sign in again."
     assert not window.reconnect_button.isHidden()
-    with qtbot.waitSignal(window.reconnect_requested, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.commands.reconnect.triggered, timeout=WAIT_MS):
         qtbot.mouseClick(window.reconnect_button, Qt.MouseButton.LeftButton)
     window.set_status(DeskStatus(TokenState.OK, True))
     assert window.reconnect_button.isHidden()

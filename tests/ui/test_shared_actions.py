@@ -124,3 +124,19 @@ def test_keyboard_shortcuts_work_in_the_main_window(
     qtbot.keyClick(window, Qt.Key.Key_L, control)
     form = controller.dialogs.log_form
     assert form is not None and form.isVisible()
+
+
+def test_reconnect_from_the_status_bar_or_the_tray_opens_the_hubspot_settings(
+    qtbot: QtBot, controller: AppController, tray: Tray
+) -> None:
+    commands = controller.window.commands
+    tray.set_reconnect_needed(True)
+    assert tray.menu.actions()[0] is commands.reconnect
+    commands.settings.trigger()
+    dialog = controller.dialogs.settings_dialog
+    assert dialog is not None
+    for reconnect in (controller.window.reconnect_button.click, commands.reconnect.trigger):
+        dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)  # somewhere else
+        dialog.close()
+        reconnect()
+        assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog._hubspot_tab

@@ -192,10 +192,9 @@ class AppController(QObject):
         a.dnd.toggled.connect(self.set_do_not_disturb)
         a.log_call.triggered.connect(self.open_log_form)
         a.settings.triggered.connect(self.open_settings)
-        a.reconnect.triggered.connect(self.open_connection_settings)
+        a.reconnect.triggered.connect(self.open_connection_settings)  # status bar's too
         a.show_window.triggered.connect(self.show_window)
         w.log_folder_requested.connect(partial(open_log_folder, w))
-        w.reconnect_requested.connect(self.open_connection_settings)  # the status bar's
         w.call_open_requested.connect(self._open_call_by_id)
         w.set_dnd(self.settings.do_not_disturb)
         self.popups.open_requested.connect(self.open_url)

@@ -89,7 +89,6 @@ _FILTERS: tuple[tuple[str, frozenset[str] | None, bool], ...] = (
 
 class MainWindow(QMainWindow):
     call_open_requested = Signal(str)  # the call's id
-    reconnect_requested = Signal()  # the status bar's "Reconnect…"
     row_action_requested = Signal(str, str)  # a history_menu.RowAction value, the call's id
     send_queued_requested = Signal()  # "Send queued calls now"
     undo_discard_requested = Signal(str)  # the call's id
@@ -207,7 +206,7 @@ class MainWindow(QMainWindow):
         # Shown only while HubSpot needs the agent to connect again: opens the settings.
         self.reconnect_button = QPushButton(self.tr("&Reconnect…"))
         self.reconnect_button.setToolTip(self.tr("Connect to HubSpot again in the settings"))
-        self.reconnect_button.clicked.connect(self.reconnect_requested)
+        self.reconnect_button.clicked.connect(self.commands.reconnect.trigger)  # as the tray's
         self.reconnect_button.hide()
         # Shown only while no token is saved: opens the set-up guide.
         self.setup_button = QPushButton(self.tr("Set &up…"))
