@@ -18,9 +18,9 @@ from hubcall_desktop.core.manual_log import check_number
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.services.desk_intake import EventIntake
 from hubcall_desktop.services.desk_shared import DeskShared
+from hubcall_desktop.services.log_call import Verdict, queue_log
 
 logger = logging.getLogger(__name__)
 
@@ -135,15 +135,19 @@ class WrapUp:
         return call
 
     async def _enqueue(self, call: Call) -> None:
-        """Queue ``call``'s log request with the call's edits in one transaction; ``call``
-        then is what the journal holds. Refused, the edits are saved all the same."""
+        """Queue ``call``'s log request with the call's edits in one transaction (see
+        :func:`queue_log`); ``call`` then is what the journal holds. Refused (logged or
+        queued already, a value the journal cannot store), the edits are saved all the
+        same and the refusal raised."""
         journal = self._s.journal
         try:
-            await journal.enqueue_log(call, build_log_body(call, create_engagement=True))
+            verdict = await queue_log(journal, call, create_engagement=True, given_again=False)
         except Exception:
             await journal.save_call(call)
             raise
-        call.sync_state = SyncState.PENDING  # as enqueue_log stored it: no need to read back
+        if verdict.verdict is not Verdict.QUEUED and verdict.error is not None:
+            await journal.save_call(call)
+            raise verdict.error
 
     async def resend(self, call_id: str) -> Call:
         """Queue a failed (or never sent) call again, as it now stands in the journal."""

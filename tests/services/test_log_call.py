@@ -1,0 +1,114 @@
+"""The log-a-call use case: the verdict HubSpot's answer means, the rule that a call given
+again keeps what the journal knew of it, and a refused Log that keeps the agent's edits."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from hubcall_desktop.core.call import Call, SyncState
+from hubcall_desktop.core.desk_types import UpdateKind
+from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.errors import (
+    HubSpotAuthError,
+    HubSpotScopeError,
+    HubSpotServerError,
+    HubSpotValidationError,
+)
+from hubcall_desktop.sandbox import SandboxServer
+from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
+from hubcall_desktop.services.log_call import LogVerdict, Verdict, carry_over, verdict_of
+from hubcall_desktop.services.outbox_sender import SendOutcome
+from hubcall_desktop.services.runtime import DeskRuntime
+from hubcall_desktop.storage.errors import AlreadyLogged
+
+from .test_call_desk import Recorder, _event, _runtime
+
+
+def _outcome(
+    error: UserError | None, *, delivered: bool = False, permanent: bool = False
+) -> SendOutcome:
+    return SendOutcome(1, "c-1", delivered, error, permanent=permanent)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "verdict"),
+    [
+        (_outcome(None, delivered=True), Verdict.SENT),
+        (_outcome(None), Verdict.SENDING_ELSEWHERE),
+        (_outcome(ReconnectNeeded("p1")), Verdict.CONNECTION_REFUSED),
+        (_outcome(OAuthUnreachable("the token endpoint")), Verdict.QUEUED),
+        (_outcome(UserError("the keyring is locked")), Verdict.NO_TOKEN),
+        (_outcome(HubSpotValidationError("bad number"), permanent=True), Verdict.REFUSED),
+        (_outcome(HubSpotAuthError("token refused")), Verdict.CONNECTION_REFUSED),
+        (_outcome(HubSpotScopeError("missing scope")), Verdict.CONNECTION_REFUSED),
+        (_outcome(HubSpotServerError("502")), Verdict.QUEUED),
+    ],
+    ids=[
+        "sent",
+        "no-answer",
+        "reconnect",
+        "oauth-unreachable",
+        "no-token",
+        "refused",
+        "auth",
+        "scope",
+        "server",
+    ],
+)
+def test_hubspots_answer_is_one_verdict(outcome: SendOutcome, verdict: Verdict) -> None:
+    found = verdict_of(Call(), outcome)
+    assert found.verdict is verdict
+    assert found.error is outcome.error
+    assert found.delivered is (verdict is Verdict.SENT)
+
+
+def test_only_a_refusal_for_good_and_a_delivery_leave_the_outbox() -> None:
+    leaving = {v for v in Verdict if not LogVerdict(v, Call()).waits_in_outbox}
+    assert leaving == {Verdict.SENT, Verdict.KEPT, Verdict.ALREADY_LOGGED, Verdict.REFUSED}
+
+
+def test_a_call_given_again_keeps_its_portal_ring_time_and_matches() -> None:
+    earlier = Call(portal="p-old", sync_state=SyncState.FAILED)
+    earlier.ringing_at = earlier.created_at
+    again = Call(external_call_id=earlier.external_call_id, portal="p-active")
+    carry_over(again, earlier)
+    assert (again.portal, again.ringing_at) == ("p-old", earlier.ringing_at)
+
+
+def test_a_new_call_or_one_journaled_without_a_portal_stays_in_the_active_portal() -> None:
+    new = Call(portal="p-active")
+    carry_over(new, None)
+    assert new.portal == "p-active"
+    carry_over(new, Call(external_call_id=new.external_call_id, portal=None))
+    assert new.portal == "p-active"
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
+    opened = await _runtime(tmp_path, sandbox.base_url)
+    yield opened
+    await opened.close()
+
+
+async def test_a_log_refused_as_logged_already_keeps_the_agents_edits(
+    runtime: DeskRuntime,
+) -> None:
+    desk = runtime.desk
+    recorder = Recorder()
+    desk.add_listener(recorder)
+    await desk.start()
+    call_id = await desk.handle_event(_event(EventKind.RINGING))
+    await desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+    await desk.log_call(call_id, CallStatus.COMPLETED, "first")
+    await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    with pytest.raises(AlreadyLogged):
+        await desk.log_call(call_id, CallStatus.COMPLETED, "second thoughts")
+    kept = await desk.get_call(call_id)
+    assert kept is not None
+    assert kept.notes == "second thoughts"
+    assert kept.sync_state is SyncState.LOGGED
