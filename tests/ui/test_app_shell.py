@@ -57,7 +57,9 @@ def test_quitting_with_pending_logs_says_how_many_stay_queued(
     assert box.isVisible()
     assert box.text().startswith("2 calls are still waiting to be logged. They stay queued")
     box.reject()
-    assert not controller._quitting
+    controller.request_quit()  # Cancel did not start quitting: asked again, it asks again
+    assert controller.quit_box is not box and controller.quit_box.isVisible()
+    controller.quit_box.reject()
 
 
 def test_status_bar_shows_the_connection_state(qtbot: QtBot) -> None:
