@@ -192,4 +192,4 @@ class HistoryActions:
         return who_text(call.matches) or remote_text(call, self._ctx.region)
 
     def _say(self, text: str) -> None:
-        self._ctx.window.statusBar().showMessage(message_text(text), 8000)
+        self._ctx.say(message_text(text), 8000)

@@ -202,7 +202,7 @@ class MissedCalls(QObject):
     def _failed(self, text: str) -> None:
         logger.warning("call back failed: %s", text)
         self.call_back_failed = text
-        self._ctx.window.statusBar().showMessage(text, 15_000)
+        self._ctx.say(text, 15_000)
 
 
 def _loop_running() -> bool:

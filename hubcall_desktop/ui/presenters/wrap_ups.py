@@ -68,7 +68,7 @@ class WrapUps(QObject):
             return
         c = self._ctx
         logger.info("%d calls cut off by the last stop wait for a wrap-up", len(calls))
-        c.window.statusBar().showMessage(
+        c.say(
             self.tr(
                 "%n call(s) were cut off when HubCall Desktop stopped: check the status, then log or discard them.",
                 "",
