@@ -22,6 +22,7 @@ from keyring.errors import KeyringLocked as LibKeyringLocked
 
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.messages import Template
+from hubcall_desktop.secrets.backend_choice import direct_choice
 from hubcall_desktop.secrets.errors import KeyringFailed, KeyringLocked, NoKeyringBackend
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ else:
 def default_backend() -> KeyringBackend:
     """The backend the keyring library picks (environment, config file, then ranking)."""
     try:
-        return keyring.get_keyring()
+        return direct_choice() or keyring.get_keyring()  # direct: no ranking where needless
     except Exception as exc:  # keyring imports whatever PYTHON_KEYRING_BACKEND names
         raise NoKeyringBackend(NOT_LOADED(describe(exc))) from exc
 
