@@ -3,6 +3,7 @@ Inside the private desktop session (it needs the X server and the keyring):
 
     HUBCALL_TEST_PYTHON=.venv/bin/python bash tests/session.sh \\
         tests/benchmarks/bench_memory.py -m benchmark -s
+    (options in HUBCALL_TEST_MEMORY_ARGS, e.g. "--runs 3 --source /path/to/checkout")
     ... or, in a session shell: python tests/benchmarks/bench_memory.py [--runs 7]
 
 The app is the installed ``hubcall-desktop`` on its own data folder (not the demo), HubSpot
@@ -13,12 +14,16 @@ a QMainWindow of the same size in a process of its own. Both are measured alike:
 - cold start: process start → its window mapped on the X server (MapNotify), median of
   ``--runs`` alternated starts (target: the app within 1.5x of the bare window);
 - RSS (VmRSS from /proc) once started and idle for ``--settle`` seconds (target: at most
-  100 MiB and at most 2x the bare window), and the app's after 100 calls fed through the
-  webhook and all logged to HubSpot, idle again;
+  100 MiB and at most 2x the bare window); nothing connects to the webhook before that
+  (its port is watched in /proc/net/tcp), as a connection makes it load its HTTP server;
+- the first webhook call (its POST until the 202, the HTTP server loaded on the way) and
+  the RSS after it, then after 100 calls fed through the webhook and all logged to
+  HubSpot, idle again;
 - the import time of each top-level package at the app's start (``-X importtime``'s own
   time per module, summed by package; a separate start, as the option slows it).
 
-Prints each figure beside its target; asserts nothing about them.
+Prints each figure beside its target; asserts nothing about them. ``--source DIR`` runs
+``python -m hubcall_desktop`` from another source tree (a clean checkout of a commit, say).
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import json
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -34,6 +41,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
+import keyring
 import pytest
 
 E2E = Path(__file__).resolve().parents[1] / "e2e"
@@ -51,6 +60,7 @@ RSS_TARGET_MIB = 100.0
 RSS_RATIO_TARGET = 2.0
 START_RATIO_TARGET = 1.5
 UNSETTLED = ("local", "pending", "sending")
+LISTEN = "0A"  # the TCP state in /proc/net/tcp
 
 # The same size as the app's main window; nothing but Qt and the window.
 BARE = f"""
@@ -102,17 +112,43 @@ def bare_window(watcher: MapWatcher, env: dict[str, str], settle_s: float) -> tu
         end(process)
 
 
+def listening(port: int) -> bool:
+    """Whether a socket listens on ``port``, read from /proc (a connection would wake the
+    webhook, which loads its HTTP server for its first caller)."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as lines:
+            next(lines)
+            for line in lines:
+                local, state = line.split()[1], line.split()[3]
+                if int(local.rsplit(":", 1)[1], 16) == port and state == LISTEN:
+                    return True
+    return False
+
+
 class RealApp:
     """The installed app on a fresh folder, with the soak rig's settings and the sandbox."""
 
-    def __init__(self, folder: Path, sandbox: Sandbox, env: dict[str, str]) -> None:
+    def __init__(
+        self, folder: Path, sandbox: Sandbox, env: dict[str, str], source: Path | None
+    ) -> None:
         self.app = App(folder, env)
+        if source is not None:
+            self.app.env = {**env, "PYTHONPATH": str(source)}
+            # -P: the folder the benchmark runs in (this checkout) must not come first.
+            self.app.command = [sys.executable, "-P", "-m", "hubcall_desktop"]
         self.app.configure(sandbox.base_url, free_port(), [])
+
+    def wait_listening(self) -> None:
+        deadline = time.monotonic() + MAP_GUARD_S
+        while not listening(self.app.webhook_port):
+            if not self.app.alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the webhook never listened:\n{self.app.stderr()}")
+            time.sleep(0.01)
 
     def start(self, watcher: MapWatcher | None) -> float:
         """Seconds from process start to the main window mapped (0 without a watcher)."""
         self.app.start()
-        self.app.wait_listening()
+        self.wait_listening()
         if watcher is None:
             return 0.0
         mapped = watcher.wait_for(MAIN_TITLE, after=self.app.started_at, timeout=MAP_GUARD_S)
@@ -122,6 +158,32 @@ class RealApp:
 
     def rss(self) -> int:
         return self.app.rss_kib()
+
+    def first_call(self) -> float:
+        """Seconds from the first webhook POST to its 202 (the secret from the keyring,
+        as ``webhook info`` would first connect to see that the app runs)."""
+        secret = keyring.get_password("hubcall-desktop", "webhook-secret")
+        assert secret, "the app keeps its webhook secret in the keyring"
+        body = {"event": "ringing", "from": "+4930123456", "call_id": "first-call"}
+        started = time.monotonic()
+        answer = httpx.post(
+            f"http://127.0.0.1:{self.app.webhook_port}/v1/events",
+            json=body,
+            headers={"Authorization": f"Bearer {secret}"},
+            timeout=MAP_GUARD_S,
+            trust_env=False,
+        )
+        took = time.monotonic() - started
+        assert answer.status_code == 202, answer.text
+        ended = {**body, "event": "ended", "reason": "no-answer"}
+        httpx.post(
+            f"http://127.0.0.1:{self.app.webhook_port}/v1/events",
+            content=json.dumps(ended),
+            headers={"Authorization": f"Bearer {secret}", "Content-Type": "application/json"},
+            timeout=MAP_GUARD_S,
+            trust_env=False,
+        ).raise_for_status()
+        return took
 
     def feed(self, calls: int) -> Feed:
         url, secret = self.app.webhook()
@@ -166,31 +228,34 @@ def run(args: argparse.Namespace, folder: Path) -> None:
         app_starts: list[float] = []
         bare_rss: list[int] = []
         idle_rss: list[int] = []
-        after_calls = 0
+        first: dict[str, float] = {}
         for n in range(args.runs):  # alternated, so a busy machine slows both alike
             seconds, kib = bare_window(watcher, env, args.settle)
             bare_starts.append(seconds)
             bare_rss.append(kib)
-            app = RealApp(folder / f"app-{n}", sandbox, env)
+            app = RealApp(folder / f"app-{n}", sandbox, env, args.source)
             try:
                 app_starts.append(app.start(watcher))
                 time.sleep(args.settle)
                 idle_rss.append(app.rss())
                 if n == 0:
+                    first["seconds"] = app.first_call()
+                    time.sleep(args.settle)
+                    first["kib"] = app.rss()
                     feed = app.feed(args.calls)
                     time.sleep(args.settle)
-                    after_calls = app.rss()
+                    first["after_calls"] = app.rss()
                     print(f"{len(feed.accepted)} webhook events accepted for {args.calls} calls")
             finally:
                 app.stop()
         timing_env = {**env, "PYTHONPROFILEIMPORTTIME": "1"}
-        timed = RealApp(folder / "importtime", sandbox, timing_env)
+        timed = RealApp(folder / "importtime", sandbox, timing_env, args.source)
         try:
             timed.start(None)
             time.sleep(args.settle)
         finally:
             timed.stop()
-        report(args, bare_starts, app_starts, bare_rss, idle_rss, after_calls)
+        report(args, bare_starts, app_starts, bare_rss, idle_rss, first)
         print_import_times(timed.app.stderr(), args.top)
     finally:
         watcher.close()
@@ -207,7 +272,7 @@ def report(
     app_starts: list[float],
     bare_rss: list[int],
     idle_rss: list[int],
-    after_calls: int,
+    first: dict[str, float],
 ) -> None:
     bare_s, app_s = statistics.median(bare_starts), statistics.median(app_starts)
     bare_kib, idle_kib = round(statistics.median(bare_rss)), round(statistics.median(idle_rss))
@@ -218,8 +283,14 @@ def report(
     )
     print(f"RSS after start-up, idle {args.settle:g} s (median of {args.runs}):")
     print(f"   bare PySide6 window {mib(bare_kib)}   hubcall-desktop {mib(idle_kib)}")
+    print(f"   hubcall-desktop after its first webhook call (idle again) {mib(int(first['kib']))}")
     print(
-        f"   hubcall-desktop after {args.calls} calls (all logged, idle again) {mib(after_calls)}"
+        f"   hubcall-desktop after {args.calls} more calls (all logged, idle again) "
+        f"{mib(int(first['after_calls']))}"
+    )
+    print(
+        f"first webhook call, POST -> 202 (the HTTP server loads on the way): "
+        f"{first['seconds'] * 1000:.0f} ms"
     )
     targets = {
         f"cold start {ratio_start:.2f}x the bare window (target <= {START_RATIO_TARGET}x)": (
@@ -250,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--settle", type=float, default=3.0, help="idle seconds before RSS")
     parser.add_argument("--top", type=int, default=25, help="packages listed by import time")
+    parser.add_argument("--source", type=Path, help="run the app from this source tree")
     args = parser.parse_args(argv)
     if os.environ.get("HUBCALL_TEST_SESSION") != "1":
         raise SystemExit("run it inside the private desktop session: bash tests/session.sh ...")
@@ -262,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
 @pytest.mark.timeout(1800)
 def test_memory_benchmark(real_session: object) -> None:
     """In its own process (Qt and the X connection stay out of pytest's); it prints."""
-    done = subprocess.run([sys.executable, __file__], check=False, timeout=1700)
+    options = shlex.split(os.environ.get("HUBCALL_TEST_MEMORY_ARGS", ""))
+    done = subprocess.run([sys.executable, __file__, *options], check=False, timeout=1700)
     assert done.returncode == 0
 
 
