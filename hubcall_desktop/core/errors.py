@@ -10,6 +10,10 @@ from hubcall_desktop.core.messages import Message, Template
 
 INPUT_PROBLEM_GOT = Template("input.problem_got", "%1: %2 (got %3)")
 INPUT_PROBLEM = Template("input.problem", "%1: %2")
+# Problems several checks name (the %2 of the two above).
+LONGER_THAN = Template("problem.longer_than", "longer than %1 characters")
+FROM_TO = Template("problem.from_to", "must be from %1 to %2")
+ONE_OF = Template("problem.one_of", "must be one of %1")
 
 
 class UserError(Exception):

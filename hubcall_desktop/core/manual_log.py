@@ -19,9 +19,13 @@ from hubcall_desktop.core.call import Call, CallSource, Direction, ensure_utc, n
 from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.limits import INT32_MAX
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 
 logger = logging.getLogger(__name__)
+
+EXTENSION_DIGITS = Template("problem.extension_digits", "use 1 to %1 digits")
+WHOLE_NUMBER_UP_TO = Template("problem.whole_number_up_to", "must be a whole number from 1 to %1")
 
 MAX_EXTENSION_DIGITS = 10
 MAX_FUTURE = timedelta(minutes=5)  # a start time ahead of the clock by more is a typo
@@ -64,13 +68,13 @@ def check_extension(text: str) -> str | None:
     if not value:
         return None
     if not _EXTENSION.fullmatch(value):
-        raise InputError("extension", text, f"use 1 to {MAX_EXTENSION_DIGITS} digits")
+        raise InputError("extension", text, EXTENSION_DIGITS(MAX_EXTENSION_DIGITS))
     return value
 
 
 def check_user_id(value: int | None, field: str = "user id") -> int | None:
     if value is not None and not 0 < value <= INT32_MAX:
-        raise InputError(field, value, f"must be a whole number from 1 to {INT32_MAX}")
+        raise InputError(field, value, WHOLE_NUMBER_UP_TO(INT32_MAX))
     return value
 
 

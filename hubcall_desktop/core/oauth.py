@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from hubcall_desktop.core.messages import Template
+
 # HubSpot names these scopes as the ones the inbound-call endpoint accepts (any one).
 INBOUND_CALL_SCOPES: Final = (
     "crm.objects.contacts.write",
@@ -40,16 +42,17 @@ def valid_redirect_port(port: object) -> bool:
     )
 
 
+# fmt: off
+SCOPE_WARNING = Template("oauth.scope_warning", "This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again.")
+# fmt: on
+
+
 def scope_warning(scopes: Iterable[str]) -> str | None:
     """The sentence to show when no granted scope lets the app look up callers, else None."""
     granted = set(scopes)
     if granted & set(INBOUND_CALL_SCOPES):
         return None
-    return (
-        "This HubSpot connection cannot identify callers or log calls: add the scope "
-        f"{INBOUND_CALL_SCOPES[0]} (or one of {', '.join(INBOUND_CALL_SCOPES[1:])}) to the "
-        "app in HubSpot, then connect again."
-    )
+    return SCOPE_WARNING(INBOUND_CALL_SCOPES[0], ", ".join(INBOUND_CALL_SCOPES[1:]))
 
 
 @dataclass(slots=True)

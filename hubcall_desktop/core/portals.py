@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import LONGER_THAN, InputError
 
 DEFAULT_PORTAL: Final = "default"
 MAX_PORTAL_LENGTH: Final = 64
@@ -27,7 +27,7 @@ def validate_portal(portal: str) -> str:
     if not isinstance(portal, str) or not portal:
         raise InputError("portal", portal, "must not be empty")
     if len(portal) > MAX_PORTAL_LENGTH:
-        raise InputError("portal", portal, f"longer than {MAX_PORTAL_LENGTH} characters")
+        raise InputError("portal", portal, LONGER_THAN(MAX_PORTAL_LENGTH))
     if not is_portal_key(portal):
         raise InputError("portal", portal, "must not contain spaces or control characters")
     return portal

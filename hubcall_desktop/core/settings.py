@@ -12,8 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from hubcall_desktop.core.api_versions import API_VERSIONS, DEFAULT_API_BASE, DEFAULT_API_VERSION
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import ONE_OF, InputError
 from hubcall_desktop.core.limits import INT32_MAX
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.oauth import (
     DEFAULT_REDIRECT_PORT,
     MAX_REDIRECT_PORT,
@@ -22,6 +23,12 @@ from hubcall_desktop.core.oauth import (
 )
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
+
+# fmt: off
+EXPECTED = Template("problem.expected", "expected %1")  # %1 is a Python type name, e.g. int
+PORTAL_KEY = Template("problem.portal_key", "must be 1-%1 visible characters without spaces")
+PORTAL_KEYS = Template("problem.portal_keys", "must be at most %1 portal keys of 1-%2 visible characters without spaces")
+# fmt: on
 
 DEFAULT_WEBHOOK_PORT = 47831
 MAX_PORTALS = 100
@@ -93,7 +100,7 @@ def _check_type(name: str, value: object) -> None:
     if isinstance(value, bool) and bool not in expected:
         raise InputError(name, value, "wrong type")
     if not isinstance(value, expected):
-        raise InputError(name, value, f"expected {expected[0].__name__}")
+        raise InputError(name, value, EXPECTED(expected[0].__name__))
 
 
 def _check_value(name: str, value: Any) -> None:
@@ -102,7 +109,7 @@ def _check_value(name: str, value: Any) -> None:
     ):
         raise InputError(name, value, "must be an https:// URL (http only for loopback)")
     if name == "api_version" and value not in API_VERSIONS:
-        raise InputError(name, value, f"must be one of {', '.join(API_VERSIONS)}")
+        raise InputError(name, value, ONE_OF(", ".join(API_VERSIONS)))
     if name == "region":
         validate_region(value, name)
     if name in ("user_id", "portal_id") and value is not None and not 0 < value <= INT32_MAX:
@@ -126,23 +133,16 @@ def _check_value(name: str, value: Any) -> None:
     if name == "call_back_command":
         _check_call_back_command(name, value)
     if name == "call_back_scheme" and value not in CALL_BACK_SCHEMES:
-        raise InputError(name, value, f"must be one of {', '.join(CALL_BACK_SCHEMES)}")
+        raise InputError(name, value, ONE_OF(", ".join(CALL_BACK_SCHEMES)))
     if name == "missed_seen_at" and value:
         try:
             datetime.fromisoformat(value)
         except ValueError:
             raise InputError(name, value, "must be an ISO date and time") from None
     if name == "active_portal" and not is_portal_key(value):
-        raise InputError(
-            name, value, f"must be 1-{MAX_PORTAL_LENGTH} visible characters without spaces"
-        )
+        raise InputError(name, value, PORTAL_KEY(MAX_PORTAL_LENGTH))
     if name == "portals" and (len(value) > MAX_PORTALS or not all(map(is_portal_key, value))):
-        raise InputError(
-            name,
-            value,
-            f"must be at most {MAX_PORTALS} portal keys of 1-{MAX_PORTAL_LENGTH} visible "
-            "characters without spaces",
-        )
+        raise InputError(name, value, PORTAL_KEYS(MAX_PORTALS, MAX_PORTAL_LENGTH))
 
 
 def _check_call_back_command(name: str, value: str) -> None:

@@ -11,11 +11,19 @@ from datetime import datetime
 from typing import Any
 
 from hubcall_desktop.core.call import Call, ensure_utc
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import FROM_TO, LONGER_THAN, InputError
 from hubcall_desktop.core.limits import INT32_MAX
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import DISPOSITION_PROPERTY
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
+
+# %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut
+NOTES_TOO_LONG = Template(
+    "problem.notes_too_long",
+    "too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 "
+    "characters or fewer (%4 fewer than now)",
+)
 
 # HubSpot's limit for a property value, counted on what is sent: ``hs_call_body`` after
 # escaping, where one typed "<" or line break becomes four characters and "&" five.
@@ -61,7 +69,7 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
         props["hs_call_body"] = _notes_body(call.notes)
     if call.title:
         if len(call.title) > MAX_TITLE_CHARS:
-            raise InputError("title", call.title, f"longer than {MAX_TITLE_CHARS} characters")
+            raise InputError("title", call.title, LONGER_THAN(MAX_TITLE_CHARS))
         props["hs_call_title"] = call.title
     props.setdefault("hs_call_direction", call.direction.value)
     if call.outcome is not None:  # HubSpot stores the outcome's GUID, not its label
@@ -87,9 +95,7 @@ def _notes_body(notes: str) -> str:
     raise InputError(
         "notes",
         notes,
-        f"too long for HubSpot once formatted ({len(sent)} of at most {MAX_NOTES_CHARS} "
-        f"characters): shorten them to {keep} characters or fewer "
-        f"({len(notes) - keep} fewer than now)",
+        NOTES_TOO_LONG(len(sent), MAX_NOTES_CHARS, keep, len(notes) - keep),
     )
 
 
@@ -135,5 +141,5 @@ def _int32(field: str, value: int, *, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(field, value, "must be a whole number")
     if not minimum <= value <= INT32_MAX:
-        raise InputError(field, value, f"must be from {minimum} to {INT32_MAX}")
+        raise InputError(field, value, FROM_TO(minimum, INT32_MAX))
     return value

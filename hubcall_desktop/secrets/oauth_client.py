@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import httpx
 
+from hubcall_desktop.core.messages import Message, Template
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.secrets.oauth_config import OAuthEndpoints
 from hubcall_desktop.secrets.oauth_errors import InvalidGrant, OAuthError, OAuthUnreachable
@@ -28,7 +29,12 @@ TIMEOUT: Final = httpx.Timeout(connect=5.0, read=20.0, write=10.0, pool=5.0)
 _MESSAGE_LIMIT: Final = 200
 # HubSpot's and RFC 6749's words for "this grant is dead: reconnect".
 _DEAD_GRANT: Final = frozenset({"BAD_REFRESH_TOKEN", "BAD_AUTH_CODE", "invalid_grant"})
-_NO_ACCESS_TOKEN: Final = "HubSpot's token answer had no access token."  # noqa: S105 - a sentence
+# fmt: off
+_NO_ACCESS_TOKEN = Template("oauth.no_access_token", "HubSpot's token answer had no access token.")
+_NOT_AN_OBJECT = Template("oauth.details_not_object", "HubSpot's token details were not a JSON object.")
+# %1 is HubSpot's own words (or its error code), with its correlation id if it gave one
+REFUSED = Template("oauth.refused", "HubSpot refused: %1")
+# fmt: on
 _TOKEN_IN_PATH = re.compile(r"(/oauth/v1/(?:access|refresh)-tokens/)[^\s\"'?#]+")
 
 
@@ -144,7 +150,7 @@ class HubSpotOAuthClient:
 
     async def _token(self, data: Mapping[str, str]) -> TokenSet:
         response = await self._post_form(self.endpoints.token_url, data)
-        return _token_set(_json_object(response, _NO_ACCESS_TOKEN))
+        return _token_set(_json_object(response, _NO_ACCESS_TOKEN()))
 
     async def exchange_code(self, code: Secret, redirect_uri: str, verifier: Secret) -> TokenSet:
         with self._errors("finish connecting", code, verifier):
@@ -178,11 +184,7 @@ class HubSpotOAuthClient:
             response = await self._post_form(
                 self.endpoints.introspect_url, {"token": access_token.reveal()}
             )
-            body = (
-                _json_object(response, "HubSpot's token details were not a JSON object.")
-                if response.content
-                else {}
-            )
+            body = _json_object(response, _NOT_AN_OBJECT()) if response.content else {}
         return Introspection(
             active=body.get("active") is True,
             hub_id=_int(body.get("hub_id")),
@@ -230,12 +232,12 @@ def _typed(refused: _Refused, hidden: list[str]) -> OAuthError:
     shown = message or _scrub(error or status, hidden) or f"HTTP {refused.status_code}"
     correlation = _str(body.get("correlationId"))
     tail = f" (correlation id {correlation})" if correlation else ""
-    text = f"HubSpot refused: {shown}{tail}"
+    text = REFUSED(f"{shown}{tail}")
     kind = InvalidGrant if status in _DEAD_GRANT or error in _DEAD_GRANT else OAuthError
     return kind(text, status=status, error=error)
 
 
-def _json_object(response: httpx.Response, unusable: str) -> dict[str, Any]:
+def _json_object(response: httpx.Response, unusable: Message) -> dict[str, Any]:
     """The answer's JSON object, else OAuthError(``unusable``). A 2xx carrying RFC 6749's
     ``error`` is a refusal too."""
     try:
@@ -259,7 +261,7 @@ def _scrub(text: str, hidden: list[str]) -> str:
 def _token_set(answer: Any) -> TokenSet:
     access = answer.get("access_token") if isinstance(answer, dict) else None
     if not isinstance(access, str) or not access:
-        raise OAuthError(_NO_ACCESS_TOKEN)
+        raise OAuthError(_NO_ACCESS_TOKEN())
     refresh = answer.get("refresh_token")
     scopes = answer.get("scopes") or str(answer.get("scope") or "").split()
     return TokenSet(

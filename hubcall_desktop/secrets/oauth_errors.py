@@ -25,7 +25,7 @@ PORT_IN_USE = Template("oauth.port_in_use", "Port %1, where the browser returns 
 class OAuthError(ConfigurationError):
     """HubSpot's OAuth server refused a request."""
 
-    def __init__(self, message: str, *, status: str = "", error: str = "") -> None:
+    def __init__(self, message: str | Message, *, status: str = "", error: str = "") -> None:
         super().__init__(message)
         self.status = status  # HubSpot's code, e.g. BAD_REFRESH_TOKEN
         self.error = error  # RFC 6749's code, e.g. invalid_grant

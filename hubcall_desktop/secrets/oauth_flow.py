@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.oauth import (
     DEFAULT_REDIRECT_PORT,
     REDIRECT_PATH,
@@ -43,6 +44,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# fmt: off
+NO_BROWSER = Template("oauth.no_browser", "No web browser could be opened. Open this address yourself to connect: %1")
+CANNOT_LISTEN = Template("oauth.cannot_listen", "The sign-in cannot listen on %1 port %2: %3")
+NOT_GRANTED = Template("oauth.not_granted", "HubSpot did not grant access (%1).")
+# fmt: on
+
 DEFAULT_TIMEOUT: Final = 300.0
 VERIFIER_LENGTH: Final = 64  # RFC 7636: 43 to 128 characters
 # What ``localhost`` may resolve to. 127.0.0.1 must be ours; ::1 too where IPv6 exists.
@@ -61,9 +68,7 @@ async def system_browser(url: str) -> None:
     """Open the URL in the user's browser (``webbrowser`` may block briefly: a thread)."""
     opened = await asyncio.to_thread(webbrowser.open, url)
     if not opened:
-        raise AuthorizationFailed(
-            "No web browser could be opened. Open this address yourself to connect: " + url
-        )
+        raise AuthorizationFailed(NO_BROWSER(url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +168,8 @@ class LoopbackListener:
             if host != LOOPBACK_HOSTS[0] and exc.errno in _NO_IPV6:
                 logger.info("no IPv6 loopback here; the sign-in listens on 127.0.0.1 only")
                 return
-            raise AuthorizationFailed(
-                f"The sign-in cannot listen on {host} port {self._port}: "
-                f"{exc.strerror or type(exc).__name__}"
-            ) from None
+            why = exc.strerror or type(exc).__name__
+            raise AuthorizationFailed(CANNOT_LISTEN(host, self._port, why)) from None
 
     def expect(self, state: Secret) -> None:
         self._expected = state
@@ -200,9 +203,7 @@ class LoopbackListener:
         error = request.query.get("error")
         code = request.query.get("code", "")
         if error or not code:
-            result.set_exception(
-                AuthorizationFailed(f"HubSpot did not grant access ({error or 'no code'}).")
-            )
+            result.set_exception(AuthorizationFailed(NOT_GRANTED(error or "no code")))
             return _page(400, "Not connected", "HubSpot did not grant access.")
         result.set_result(Secret(code))
         return _page(200, "Connected", "You can close this window and return to HubCall Desktop.")

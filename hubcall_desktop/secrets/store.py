@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import LONGER_THAN, InputError
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
@@ -71,7 +71,7 @@ def validate_name(name: str) -> str:
     if not isinstance(name, str) or not name:
         raise InputError("secret name", name, "must not be empty")
     if len(name) > MAX_NAME_LENGTH:
-        raise InputError("secret name", name, f"longer than {MAX_NAME_LENGTH} characters")
+        raise InputError("secret name", name, LONGER_THAN(MAX_NAME_LENGTH))
     if not name.isprintable():
         raise InputError("secret name", name, "must not contain control characters")
     return name

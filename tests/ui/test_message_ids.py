@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from hubcall_desktop.core import messages as core_messages
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import LONGER_THAN, InputError
 from hubcall_desktop.core.messages import Message, Template
 from hubcall_desktop.storage.database import DAMAGED, damaged_error
 from hubcall_desktop.storage.errors import NOT_SENDABLE, NUMBER_WITHHELD, NotSendable
@@ -77,5 +77,5 @@ def test_hubspots_words_in_a_parameter_are_kept_as_written(german: None) -> None
     shown = messages.message_text(NOT_SENDABLE(said))
     assert shown.endswith(f"{said}.")
     value = "'%1 (got %2)'"
-    text = InputError("notes", value, "longer than 65536 characters").user_message
+    text = InputError("notes", value, LONGER_THAN(65536)).user_message
     assert messages.message_text(text) == f"Notizen: länger als 65536 Zeichen (Wert: {value!r})"

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import DeskUpdate, ManualResult, UpdateKind
-from hubcall_desktop.core.errors import INPUT_PROBLEM, InputError
+from hubcall_desktop.core.errors import INPUT_PROBLEM, LONGER_THAN, InputError
+from hubcall_desktop.core.manual_log import EXTENSION_DIGITS
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.errors import (
     REJECTED_CALL,
@@ -24,6 +25,7 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotValidationError,
     error_from_response,
 )
+from hubcall_desktop.secrets.oauth_client import REFUSED as OAUTH_REFUSED
 from hubcall_desktop.storage.database import damaged_error
 from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.ui.models.history_model import Column, HistoryModel
@@ -218,7 +220,7 @@ def test_hubspots_own_words_stay_as_hubspot_wrote_them(german: None) -> None:
     assert message_text(error.user_message) == (
         f"{GERMAN_SENTENCE} (HubSpot meldete: {said}; Korrelations-ID c0ffee-1)"
     )
-    refusal = "HubSpot refused: the number is withheld"  # OAuth's refusal, HubSpot's words
+    refusal = OAUTH_REFUSED("the number is withheld")  # OAuth's refusal, HubSpot's words
     assert message_text(refusal) == "HubSpot hat abgelehnt: the number is withheld"
 
 
@@ -228,7 +230,7 @@ def test_nested_sentences_are_translated_and_values_kept(german: None) -> None:
     assert shown.startswith(f"Das Anrufjournal {journal} ist beschädigt")
     assert "(file is not a database)" in shown
     value = "'+49 30 %1 (got it)'"
-    text = InputError("notes", value, "longer than 65536 characters").user_message
+    text = InputError("notes", value, LONGER_THAN(65536)).user_message
     assert message_text(text) == f"Notizen: länger als 65536 Zeichen (Wert: {value!r})"
 
 
@@ -336,7 +338,7 @@ def test_the_log_form_says_refusals_and_problems_in_german(qtbot: QtBot, german:
     assert form.message.text() == (
         "Dieser Anruf ist bereits in HubSpot protokolliert; ein Anruf wird nur einmal protokolliert."
     )
-    form.show_input_error(InputError("extension", "12345678901", "use 1 to 10 digits"))
+    form.show_input_error(InputError("extension", "12345678901", EXTENSION_DIGITS(10)))
     assert form.error_text("extension") == "1 bis 10 Ziffern verwenden"
     refused = error_from_response(400, {"errors": [{"in": "fromNumber"}]}, None)
     result = ManualResult(_call(), delivered=False, error=refused, error_fields=("fromNumber",))

@@ -91,18 +91,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # hubspot/errors.py: a request past its overall deadline; %1 is a number of seconds
     # secrets/errors.py, secrets/backends.py: the keyring
     # secrets/oauth_errors.py, secrets/oauth_client.py, secrets/oauth_tokens.py
-    #: %1 is HubSpot's own message
-    (QT_TRANSLATE_NOOP("Message", "HubSpot refused: %1"), "hubspot"),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's token details were not a JSON object."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot's token answer had no access token."), ""),
-    #: %1 is a web address
-    (QT_TRANSLATE_NOOP("Message", "No web browser could be opened. Open this address yourself to connect: %1"), "hubspot"),
-    #: %1 is HubSpot's error code
-    (QT_TRANSLATE_NOOP("Message", "HubSpot did not grant access (%1)."), "keep"),
-    #: %1 is a loopback address, %2 a port number, %3 the system's reason
-    (QT_TRANSLATE_NOOP("Message", "The sign-in cannot listen on %1 port %2: %3"), "keep keep keep"),
-    #: %1 and %2 are HubSpot scope names
-    (QT_TRANSLATE_NOOP("Message", "This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again."), "keep keep"),
     # services/connection.py: the connection manager's snapshot
     (QT_TRANSLATE_NOOP("Message", "Not connected to HubSpot."), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
@@ -122,17 +110,11 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # Problems (i18n's InputError context has those of the phone number and the form).
     # hubspot/bodies.py
     (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "longer than %1 characters"), "keep"),
-    #: the agent's notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut
-    (QT_TRANSLATE_NOOP("Message", "too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)"), "keep keep keep keep"),
     (QT_TRANSLATE_NOOP("Message", "property names and values must be text"), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs the caller's number"), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be 1 to 256 characters"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be a whole number"), ""),
-    #: %1 and %2 are numbers
-    (QT_TRANSLATE_NOOP("Message", "must be from %1 to %2"), "keep keep"),
     # storage/codec.py
     (QT_TRANSLATE_NOOP("Message", "must be text"), ""),
     (QT_TRANSLATE_NOOP("Message", "contains characters that are not valid Unicode"), ""),
@@ -148,19 +130,11 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
         ),
         "",
     ),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "use 1 to %1 digits"), "keep"),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "must be a whole number from 1 to %1"), "keep"),
     (QT_TRANSLATE_NOOP("Message", "needs a time zone"), ""),
     # core/phone.py, storage/settings.py (the settings dialog)
     (QT_TRANSLATE_NOOP("Message", "not a known two-letter country code such as US, DE or GB"), ""),
     (QT_TRANSLATE_NOOP("Message", "wrong type"), ""),
-    #: %1 is a Python type name, e.g. int
-    (QT_TRANSLATE_NOOP("Message", "expected %1"), "keep"),
     (QT_TRANSLATE_NOOP("Message", "must be an https:// URL (http only for loopback)"), ""),
-    #: %1 is a list of choices
-    (QT_TRANSLATE_NOOP("Message", "must be one of %1"), "keep"),
     (QT_TRANSLATE_NOOP("Message", "must be a positive 32-bit number"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be positive 32-bit user ids"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be HOST:PORT strings"), ""),
@@ -171,10 +145,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "has an unclosed quote"), ""),
     (QT_TRANSLATE_NOOP("Message", "must name a program"), ""),
     (QT_TRANSLATE_NOOP("Message", "must be an ISO date and time"), ""),
-    #: %1 and %2 are numbers
-    (QT_TRANSLATE_NOOP("Message", "must be at most %1 portal keys of 1-%2 visible characters without spaces"), "keep keep"),
-    #: %1 is a number
-    (QT_TRANSLATE_NOOP("Message", "must be 1-%1 visible characters without spaces"), "keep"),
     # secrets/store.py: portals and tokens (the settings dialog)
     (QT_TRANSLATE_NOOP("Message", "must not be empty"), ""),
     (QT_TRANSLATE_NOOP("Message", "must not contain spaces or control characters"), ""),
@@ -344,6 +314,36 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "autostart.portal_not_asked": (QT_TRANSLATE_NOOP("Message", "Could not ask the system to start HubCall Desktop at login (%1)."), "keep"),
     #: Flatpak: the desktop's Background portal said no (or the user did)
     "autostart.portal_refused": (QT_TRANSLATE_NOOP("Message", "The system did not allow HubCall Desktop to start at login. Allow it in your system's settings for background apps, then turn the setting on again."), ""),
+    "oauth.no_access_token": (QT_TRANSLATE_NOOP("Message", "HubSpot's token answer had no access token."), ""),
+    "oauth.details_not_object": (QT_TRANSLATE_NOOP("Message", "HubSpot's token details were not a JSON object."), ""),
+    #: %1 is HubSpot's own message
+    "oauth.refused": (QT_TRANSLATE_NOOP("Message", "HubSpot refused: %1"), "hubspot"),
+    #: %1 is a web address
+    "oauth.no_browser": (QT_TRANSLATE_NOOP("Message", "No web browser could be opened. Open this address yourself to connect: %1"), "hubspot"),
+    #: %1 is a loopback address, %2 a port number, %3 the system's reason
+    "oauth.cannot_listen": (QT_TRANSLATE_NOOP("Message", "The sign-in cannot listen on %1 port %2: %3"), "keep keep keep"),
+    #: %1 is HubSpot's error code
+    "oauth.not_granted": (QT_TRANSLATE_NOOP("Message", "HubSpot did not grant access (%1)."), "keep"),
+    #: %1 and %2 are HubSpot scope names
+    "oauth.scope_warning": (QT_TRANSLATE_NOOP("Message", "This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again."), "keep keep"),
+    #: %1 is a number
+    "problem.longer_than": (QT_TRANSLATE_NOOP("Message", "longer than %1 characters"), "keep"),
+    #: %1 and %2 are numbers
+    "problem.from_to": (QT_TRANSLATE_NOOP("Message", "must be from %1 to %2"), "keep keep"),
+    #: %1 is a list of choices
+    "problem.one_of": (QT_TRANSLATE_NOOP("Message", "must be one of %1"), "keep"),
+    #: the agent's notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut
+    "problem.notes_too_long": (QT_TRANSLATE_NOOP("Message", "too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)"), "keep keep keep keep"),
+    #: %1 is a number
+    "problem.extension_digits": (QT_TRANSLATE_NOOP("Message", "use 1 to %1 digits"), "keep"),
+    #: %1 is a number
+    "problem.whole_number_up_to": (QT_TRANSLATE_NOOP("Message", "must be a whole number from 1 to %1"), "keep"),
+    #: %1 is a Python type name, e.g. int
+    "problem.expected": (QT_TRANSLATE_NOOP("Message", "expected %1"), "keep"),
+    #: %1 is a number
+    "problem.portal_key": (QT_TRANSLATE_NOOP("Message", "must be 1-%1 visible characters without spaces"), "keep"),
+    #: %1 and %2 are numbers
+    "problem.portal_keys": (QT_TRANSLATE_NOOP("Message", "must be at most %1 portal keys of 1-%2 visible characters without spaces"), "keep keep"),
 }
 # fmt: on
 
