@@ -20,15 +20,17 @@ from hubcall_desktop.core.errors import StorageError, UserError
 from hubcall_desktop.core.events import CallEvent, EventKind
 from hubcall_desktop.core.lifecycle import Outcome, Transition
 from hubcall_desktop.core.matches import CallerMatch, sort_by_likelihood
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.services.desk_announcer import Announcer
 from hubcall_desktop.services.desk_shared import DeskShared
 
 logger = logging.getLogger(__name__)
 
 EXPIRY_CHECK_S = 30.0
-NO_OWN_NUMBER = (
+NO_OWN_NUMBER = Template(
+    "desk.no_own_number",
     "HubSpot needs the number that was called: enter your own number in Settings (Calls), "
-    "or let the softphone send it."
+    "or let the softphone send it.",
 )
 MAX_UNRECORDED = 100  # refused new calls whose id a retry reuses (oldest forgotten first)
 _EventKey = tuple[CallSource, str | None]  # an event's call: its source and the source's id
@@ -238,7 +240,7 @@ class EventIntake:
         s = self._s
         if call.from_number is not None and call.to_number is None:
             # HubSpot needs both numbers: say what is missing instead of staying silent.
-            s.notify(DeskUpdate(UpdateKind.LOOKUP_FAILED, call, error=NO_OWN_NUMBER))
+            s.notify(DeskUpdate(UpdateKind.LOOKUP_FAILED, call, error=NO_OWN_NUMBER()))
             return
         if not call.can_be_sent:
             return  # withheld or internal: HubSpot cannot be asked without a number

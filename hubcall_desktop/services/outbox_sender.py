@@ -30,6 +30,7 @@ from typing import Any
 from hubcall_desktop.core.call import Call, utc_now
 from hubcall_desktop.core.errors import ConfigurationError, UserError
 from hubcall_desktop.core.matches import CallerMatch
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
     HubSpotError,
@@ -60,15 +61,17 @@ LOCK_WAIT_S = 10.0
 TokensFor = Callable[[str | None], TokenProvider | None]
 
 
+# fmt: off
+PORTAL_NOT_CONNECTED = Template("outbox.portal_not_connected", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then.")
+# fmt: on
+
+
 class PortalNotConnected(ConfigurationError):
     """A queued call's portal has no connection here (logged out, never connected, or
     HubSpot wants a reconnect); the call waits for it."""
 
     def __init__(self, portal: str) -> None:
-        super().__init__(
-            f"This call belongs to HubSpot portal {portal!r}, which is not connected now; "
-            "connect it again to send the call. It stays queued until then."
-        )
+        super().__init__(PORTAL_NOT_CONNECTED(repr(portal)))
         self.portal = portal
 
 

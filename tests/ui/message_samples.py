@@ -242,7 +242,8 @@ def _keyring(out: _Collector, tmp: Path) -> None:
         with out.expect(label):
             backends.check_backend(backend)
     broken = mock.patch.object(keyring, "get_keyring", side_effect=ImportError("no module x"))
-    with broken, out.expect("backend cannot load"):
+    undirected = mock.patch.object(backends, "direct_choice", return_value=None)  # ranking
+    with broken, undirected, out.expect("backend cannot load"):
         backends.default_backend()
     out.add("keyring locked", backends.translate(LibKeyringLocked("locked"), "x").user_message)
     failing = _Memory()

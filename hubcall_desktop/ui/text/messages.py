@@ -99,8 +99,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     #: A warning after logging out; %1 says why (a sentence of this list)
     (QT_TRANSLATE_NOOP("Message", "HubSpot could not be told to forget the connection: %1"), "detail"),
     # services/outbox_sender.py
-    #: %1 is the portal's key in quotes
-    (QT_TRANSLATE_NOOP("Message", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then."), "keep"),
     # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
     # storage/errors.py: the outbox refuses a call
     # services/autostart.py (the settings' "Start at login")
@@ -123,13 +121,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
     (QT_TRANSLATE_NOOP("Message", "This call is being logged already; wait for HubSpot's answer before logging it again."), ""),
     (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),
-    (
-        QT_TRANSLATE_NOOP(
-            "Message",
-            "HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.",
-        ),
-        "",
-    ),
     (QT_TRANSLATE_NOOP("Message", "needs a time zone"), ""),
     # core/phone.py, storage/settings.py (the settings dialog)
     (QT_TRANSLATE_NOOP("Message", "not a known two-letter country code such as US, DE or GB"), ""),
@@ -162,6 +153,8 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
 # declares it.
 # fmt: off
 _BY_ID: dict[str, tuple[object, str]] = {
+    # services/desk_intake.py: a pop-up's lookup without the called number
+    "desk.no_own_number": (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it."), ""),
     # core/errors.py: InputError and InvalidSecretValue; the problems follow
     #: %1 is a field (MessageField), %2 the problem, %3 the value given
     "input.problem_got": (QT_TRANSLATE_NOOP("Message", "%1: %2 (got %3)"), "field problem value"),
@@ -344,6 +337,8 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "problem.portal_key": (QT_TRANSLATE_NOOP("Message", "must be 1-%1 visible characters without spaces"), "keep"),
     #: %1 and %2 are numbers
     "problem.portal_keys": (QT_TRANSLATE_NOOP("Message", "must be at most %1 portal keys of 1-%2 visible characters without spaces"), "keep keep"),
+    #: %1 is the portal's key in quotes
+    "outbox.portal_not_connected": (QT_TRANSLATE_NOOP("Message", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then."), "keep"),
 }
 # fmt: on
 
