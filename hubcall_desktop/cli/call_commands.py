@@ -61,7 +61,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     )
 
     async def lookup() -> int:
-        async with ctx.connection() as tokens, ctx.service(tokens) as service:
+        async with ctx.connection() as connection, ctx.service(connection.active_tokens) as service:
             matches = await service.lookup(call)
         if args.json:
             emit_json(
@@ -95,7 +95,7 @@ async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
     catalog = catalog_for(ctx.paths.data_dir, ctx.settings.active_portal)
     found = catalog.current.find(text)
     if found is None or catalog.is_stale():
-        async with ctx.connection() as tokens, ctx.service(tokens) as service:
+        async with ctx.connection() as connection, ctx.service(connection.active_tokens) as service:
             await catalog.refresh(service.call_outcomes, force=found is None)
     found = catalog.current.find(text)
     if found is None:
@@ -106,7 +106,7 @@ async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
 
 async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool) -> int:
     # The connection first: without any, the command stops before journaling, as ever.
-    async with ctx.connection() as tokens, ctx.journal() as journal:
+    async with ctx.connection() as connection, ctx.journal() as journal:
         existing = await journal.get_call(call.external_call_id)
         if existing is not None:
             call.ringing_at = existing.ringing_at
@@ -118,9 +118,9 @@ async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool)
             return _report(as_json, ExitCode.OK, call, str(exc), state="logged")
         except AlreadyQueued as exc:
             return _report(as_json, ExitCode.QUEUED, call, str(exc), state="pending")
-        async with ctx.service(tokens) as service:
+        async with ctx.service(connection.active_tokens) as service:
             lock = SenderLock(ctx.paths.data_dir)
-            sender = OutboxSender(journal, service, tokens_for=tokens.for_portal, lock=lock)
+            sender = OutboxSender(journal, service, tokens_for=connection.tokens_for, lock=lock)
             try:
                 outcome = await sender.send_entry(entry)
             except SenderBusy as busy:
@@ -258,12 +258,12 @@ def run_sync(args: argparse.Namespace) -> int:
 
     async def sync() -> int:
         async with (
-            ctx.connection() as tokens,
+            ctx.connection() as connection,
             ctx.journal() as journal,
-            ctx.service(tokens) as service,
+            ctx.service(connection.active_tokens) as service,
         ):
             lock = SenderLock(ctx.paths.data_dir)
-            sender = OutboxSender(journal, service, tokens_for=tokens.for_portal, lock=lock)
+            sender = OutboxSender(journal, service, tokens_for=connection.tokens_for, lock=lock)
             try:
                 report = await sender.send_due(include_future=True, recover=True)
                 waiting = await journal.count_calls(sync_states=[SyncState.NEEDS_NUMBER])

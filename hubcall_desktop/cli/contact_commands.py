@@ -67,8 +67,8 @@ def run_create(args: argparse.Namespace) -> int:
     async def create() -> int:
         async with (
             ctx.journal() as journal,
-            ctx.connection() as tokens,
-            ctx.service(tokens) as service,
+            ctx.connection() as connection,
+            ctx.service(connection.active_tokens) as service,
         ):
             outcome = await _creator(ctx, journal, service).create(
                 draft,
@@ -87,8 +87,8 @@ def run_sync(args: argparse.Namespace) -> int:
     async def sync() -> int:
         async with (
             ctx.journal() as journal,
-            ctx.connection() as tokens,
-            ctx.service(tokens) as service,
+            ctx.connection() as connection,
+            ctx.service(connection.active_tokens) as service,
         ):
             creator = _creator(ctx, journal, service)
             await creator.recover_interrupted()

@@ -24,7 +24,6 @@ from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import (
-    AuthErrorListener,
     HubSpotService,
     TokenProvider,
     build_client,
@@ -33,7 +32,6 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
-from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.paths import AppPaths, resolve_paths
 from hubcall_desktop.storage.settings import load_settings
@@ -66,9 +64,9 @@ class CliContext:
             await journal.close()
 
     @asynccontextmanager
-    async def connection(self) -> AsyncIterator[ConnectionTokens]:
-        """The active portal's token provider, as the app has it (its ``for_portal`` gives
-        other portals' providers); the manager behind it is closed at the end.
+    async def connection(self) -> AsyncIterator[ConnectionManager]:
+        """The connection, as the app has it: ``active_tokens`` for the active portal,
+        ``tokens_for`` for a call of another; the manager is closed at the end.
 
         Without OAuth the token is read here, before anything is journaled, so "no token"
         and "no keyring" stop a command exactly as they always have. An OAuth token is
@@ -85,18 +83,16 @@ class CliContext:
         )
         try:
             snapshot = await manager.refresh_state()
-            tokens = ConnectionTokens(manager)
             if snapshot.kind is not ConnectionKind.OAUTH:
-                await tokens.access_token()  # NoTokenError, NoKeyringBackend, ...
-            yield tokens
+                await manager.active_tokens.access_token()  # NoTokenError, NoKeyringBackend, ...
+            yield manager
         finally:
             await manager.aclose()
 
     @asynccontextmanager
     async def service(self, tokens: TokenProvider) -> AsyncIterator[HubSpotService]:
-        """A service for the active portal. A provider that hears of a 401 is told of it:
-        OAuth then refreshes on the next request, a private token is read again."""
-        on_auth_error = tokens.on_auth_error if isinstance(tokens, AuthErrorListener) else None
+        """A service for the active portal. Its provider hears of a 401: OAuth then
+        refreshes on the next request, a private token is marked refused and read again."""
         async with build_client() as client:
             yield HubSpotService(
                 client,
@@ -105,7 +101,6 @@ class CliContext:
                 api_version=self.api_version,
                 pacer=RequestPacer(self.settings.rate_limit_per_10s),
                 retry_policy=CLI_RETRY,
-                on_auth_error=on_auth_error,
             )
 
 

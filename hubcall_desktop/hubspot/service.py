@@ -11,7 +11,7 @@ import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 import httpx
 
@@ -73,26 +73,29 @@ ACCOUNT_DEADLINE_S = 30.0
 
 
 class TokenProvider(Protocol):
-    """Gives the current access token (a static one, or an OAuth one kept fresh)."""
+    """One portal's access token, and the one to hear that HubSpot refused it (a 401).
+
+    The provider decides what a 401 means: an OAuth provider drops its token and
+    refreshes it on the next request; a fixed token is marked refused.
+    """
 
     async def access_token(self) -> Secret: ...
-
-
-@runtime_checkable
-class AuthErrorListener(Protocol):
-    """A token provider that wants to hear of a 401 for its token (drop it, refresh it)."""
 
     async def on_auth_error(self, error: object) -> None: ...
 
 
 @dataclass(slots=True)
 class StaticToken:
-    """A token given once: a private-app token or ``HUBCALL_ACCESS_TOKEN``."""
+    """A token given once: a private-app token being checked, or the demo's."""
 
     token: Secret
+    refused: bool = False  # HubSpot answered 401 to it
 
     async def access_token(self) -> Secret:
         return self.token
+
+    async def on_auth_error(self, error: object) -> None:
+        self.refused = True
 
 
 def build_client(
@@ -114,9 +117,8 @@ class HubSpotService:
 
     ``tokens`` is the default provider (the active portal). A log body may be sent with
     another portal's provider (``send_log_body(..., tokens=...)``): same client, pacer and
-    retries. A 401 is told to the provider whose token was refused: ``on_auth_error`` for
-    the default one, the provider's own ``on_auth_error`` (:class:`AuthErrorListener`)
-    for any other, so a refused token of portal B never makes portal A drop its token.
+    retries. A 401 is told to the provider whose token was refused, and only to it, so a
+    refused token of portal B never makes portal A drop its token.
     """
 
     def __init__(
@@ -128,7 +130,6 @@ class HubSpotService:
         api_version: str = LEGACY_API_VERSION,
         pacer: RequestPacer | None = None,
         retry_policy: RetryPolicy | None = None,
-        on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
         lookup_deadline_s: float = LOOKUP_DEADLINE_S,
         log_deadline_s: float = LOG_DEADLINE_S,
         retry_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -141,7 +142,6 @@ class HubSpotService:
         self._api_version = api_version
         self.pacer = pacer or RequestPacer()
         self._policy = retry_policy or RetryPolicy()
-        self._on_auth_error = on_auth_error
         self.lookup_deadline_s = lookup_deadline_s
         self.log_deadline_s = log_deadline_s
         self._retry_sleep = retry_sleep
@@ -337,17 +337,9 @@ class HubSpotService:
         if isinstance(error, HubSpotRateLimited) and error.retry_after is not None:
             self.pacer.pause(error.retry_after)
         if answer.status == 401:
-            await self._auth_refused(tokens, error)
+            await tokens.on_auth_error(error)  # the provider decides: refresh, or refused
         logger.warning("HubSpot error: %s", error.user_message)  # pragma: no mutate
         raise error
-
-    async def _auth_refused(self, tokens: TokenProvider, error: HubSpotError) -> None:
-        """Tell the provider whose token HubSpot refused (see the class doc)."""
-        if tokens is self._tokens:
-            if self._on_auth_error is not None:
-                await self._on_auth_error(error)
-        elif isinstance(tokens, AuthErrorListener):
-            await tokens.on_auth_error(error)
 
 
 def _json_or_error(answer: Answer) -> Any:

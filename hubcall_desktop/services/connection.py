@@ -5,8 +5,9 @@ token (keyring ``access-token:<portal>``), an OAuth connection (refresh token in
 keyring, non-secret metadata in ``oauth.json``), or ``HUBCALL_ACCESS_TOKEN`` from the
 environment (for the active portal only). Listeners hear every change of the active
 portal's :class:`ConnectionSnapshot`, e.g. to show "reconnect needed" in the tray and to
-send the outbox once reconnected. :meth:`ConnectionManager.provider_for` gives any
-portal's token provider, so calls queued for one portal are sent with its own token.
+send the outbox once reconnected. Each portal has one token provider
+(:meth:`ConnectionManager.tokens_for`), which also hears of HubSpot's 401 for its token,
+so calls queued for one portal are sent with its own token.
 """
 
 from __future__ import annotations
@@ -104,6 +105,9 @@ class ConnectionManager:
         self._environ = environ
         self._providers: dict[str, OAuthTokenProvider] = {}
         self._portal_tokens: dict[str, PortalTokens] = {}
+        # The active portal's provider, what the app's HubSpotService is given; it follows
+        # set_portal (the environment's token stands for the active portal only).
+        self._active_tokens = PortalTokens(None, self._resolve_provider)
         self._listeners: Listeners[ConnectionSnapshot] = Listeners("connection")
         self._snapshot = ConnectionSnapshot(self._portal)
         # One look at a time: a look that read oauth.json before a change must not publish
@@ -132,8 +136,7 @@ class ConnectionManager:
     async def set_portal(self, portal: str) -> ConnectionSnapshot:
         """Make another portal the active one (settings' choice) and read its state."""
         self._portal = validate_portal(portal)
-        for tokens in self._portal_tokens.values():  # the environment token moves along
-            tokens.reset()
+        self._reset_all_tokens()  # the environment token moves along
         return await self.refresh_state()
 
     async def refresh_state(self) -> ConnectionSnapshot:
@@ -200,13 +203,19 @@ class ConnectionManager:
             return self._oauth_provider(self._snapshot.oauth)
         return KeyringToken(self._store, self._portal)  # environment, then keyring
 
-    async def on_auth_error(self, error: object) -> None:
-        """HubSpotService's 401 hook: an OAuth token is refreshed on the next request."""
-        provider = self._providers.get(self._portal)
-        if provider is not None:
-            await provider.on_auth_error(error)
+    @property
+    def active_tokens(self) -> PortalTokens:
+        """The active portal's token provider: the app's HubSpotService is built with it."""
+        return self._active_tokens
 
-    def provider_for(self, portal: str) -> TokenProvider:
+    def tokens_for(self, portal: str | None) -> PortalTokens:
+        """The provider for a call of ``portal``: the active one's for the active portal
+        (and for calls journaled before portals were remembered), else that portal's."""
+        if portal is None or portal == self._portal:
+            return self._active_tokens
+        return self.provider_for(portal)
+
+    def provider_for(self, portal: str) -> PortalTokens:
         """Any portal's token provider, worked out on its first request: OAuth when the
         portal has OAuth metadata and a refresh token, else its keyring token (the
         environment's token only for the active portal). One per portal, kept; reset
@@ -217,7 +226,11 @@ class ConnectionManager:
             tokens = self._portal_tokens[key] = PortalTokens(key, self._resolve_provider)
         return tokens
 
-    async def _resolve_provider(self, portal: str) -> TokenProvider:
+    async def _resolve_provider(self, portal: str | None) -> TokenProvider:
+        """``portal``'s provider (``None``: the active portal's, read as it is now)."""
+        if portal is None:
+            await self.refresh_state()  # the first request's one look at the connection
+            portal = self._portal
         if portal == self._portal and self._environ.get(ACCESS_TOKEN_ENV, "").strip():
             return KeyringToken(self._store, portal)
         meta = await asyncio.to_thread(self._metadata.get, portal)
@@ -225,15 +238,22 @@ class ConnectionManager:
             provider = self._providers.get(portal)
             if provider is not None:
                 return provider
-            if await self._store.get(refresh_token_entry(portal)) is not None:
-                secret = await self._store.get(OAUTH_CLIENT_SECRET)
-                return self._oauth_provider(meta, secret)
-        return KeyringToken(self._store, portal, environment=False)
+            if await self._store.get(refresh_token_entry(portal)) is None:
+                return self._oauth_provider(meta)  # the keyring lost it: reconnect needed
+            return self._oauth_provider(meta, await self._store.get(OAUTH_CLIENT_SECRET))
+        return KeyringToken(self._store, portal, environment=portal == self._portal)
 
     def _portal_changed(self, portal: str) -> None:
         """``portal`` was connected or logged out: its provider is worked out again."""
         tokens = self._portal_tokens.get(portal)
         if tokens is not None:
+            tokens.reset()
+        if portal == self._portal:
+            self._active_tokens.reset()
+
+    def _reset_all_tokens(self) -> None:
+        self._active_tokens.reset()
+        for tokens in self._portal_tokens.values():
             tokens.reset()
 
     def _oauth_client(
@@ -447,8 +467,7 @@ class ConnectionManager:
         return warnings
 
     async def aclose(self) -> None:
-        for tokens in self._portal_tokens.values():  # their OAuth clients close below
-            tokens.reset()
+        self._reset_all_tokens()  # their OAuth clients close below
         providers, self._providers = self._providers, {}
         for provider in providers.values():
             await provider.client.aclose()

@@ -6,14 +6,12 @@ Used by the desktop app and the terminal demo alike, so both run the same code p
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
 from hubcall_desktop.core.settings import Settings
-from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import RetryPolicy
 from hubcall_desktop.hubspot.service import HubSpotService, TokenProvider, build_client
@@ -55,12 +53,11 @@ async def open_runtime(
     api_version: str,
     retry_policy: RetryPolicy = APP_RETRY,
     transport: httpx.AsyncBaseTransport | None = None,
-    on_auth_error: Callable[[HubSpotError], Awaitable[None]] | None = None,
     tokens_for: TokensFor | None = None,
 ) -> DeskRuntime:
     """Open the journal and build the desk; ``start()`` it when the windows listen.
 
-    ``tokens`` serve the active portal; ``tokens_for`` (e.g. ``ConnectionTokens.for_portal``)
+    ``tokens`` serve the active portal; ``tokens_for`` (e.g. ``ConnectionManager.tokens_for``)
     gives the provider for a queued call of another portal. Without it every call is
     sent with ``tokens``.
     """
@@ -73,7 +70,6 @@ async def open_runtime(
         api_version=api_version,
         pacer=RequestPacer(settings.rate_limit_per_10s),
         retry_policy=retry_policy,
-        on_auth_error=on_auth_error,
     )
     outcomes = catalog_for(journal_path.parent, settings.active_portal)
     desk = CallDesk(journal, service, settings, tokens_for=tokens_for, outcomes=outcomes)

@@ -364,11 +364,19 @@ class Renewing:
             self.token = DEMO_TOKEN
 
 
+class RenewingEveryTime(Renewing):
+    """Hands out another token after every 401 (HubSpot refuses each)."""
+
+    async def on_auth_error(self, error: object) -> None:
+        self.told.append(error)
+        self.token = f"renewed-{len(self.told)}"
+
+
 async def test_a_refused_token_that_was_renewed_is_tried_once_more(
     sandbox: SandboxServer, client: httpx.AsyncClient
 ) -> None:
     tokens = Renewing(renews=True)
-    service = _service(sandbox, client, tokens, on_auth_error=tokens.on_auth_error)
+    service = _service(sandbox, client, tokens)
     assert await service.lookup(ringing_call()) != []
     assert [r.status for r in _inbound(sandbox)] == [401, 200]
     [told] = tokens.told
@@ -379,7 +387,7 @@ async def test_a_refused_token_that_was_not_renewed_is_not_tried_again(
     sandbox: SandboxServer, client: httpx.AsyncClient
 ) -> None:
     tokens = Renewing(renews=False)
-    service = _service(sandbox, client, tokens, on_auth_error=tokens.on_auth_error)
+    service = _service(sandbox, client, tokens)
     with pytest.raises(HubSpotAuthError):
         await service.lookup(ringing_call())
     assert [r.status for r in _inbound(sandbox)] == [401]
@@ -390,14 +398,9 @@ async def test_a_refused_token_is_tried_once_more_at_most(
     sandbox: SandboxServer, client: httpx.AsyncClient
 ) -> None:
     sandbox.faults.add(Fault.status(401, times=5))
-    tokens = Renewing(renews=True)
+    tokens = RenewingEveryTime(renews=True)
     tokens.token = "first"
-
-    async def renew(error: object) -> None:
-        tokens.told.append(error)
-        tokens.token = f"renewed-{len(tokens.told)}"
-
-    service = _service(sandbox, client, tokens, on_auth_error=renew)
+    service = _service(sandbox, client, tokens)
     with pytest.raises(HubSpotAuthError):
         await service.lookup(ringing_call())
     assert len(_inbound(sandbox)) == 2

@@ -87,28 +87,22 @@ async def test_a_log_goes_with_the_given_portals_token(
 async def test_a_401_is_told_to_the_provider_whose_token_was_refused(
     sandbox: SandboxServer, http: httpx.AsyncClient
 ) -> None:
-    hook: list[object] = []
-
-    async def on_auth_error(error: object) -> None:
-        hook.append(error)
-
     default, stale = CountingToken(DEMO_TOKEN), CountingToken("pat-other-revoked")
-    service = HubSpotService(
-        http, default, base_url=sandbox.base_url, retry_policy=NO_RETRY, on_auth_error=on_auth_error
-    )
+    service = HubSpotService(http, default, base_url=sandbox.base_url, retry_policy=NO_RETRY)
     with pytest.raises(HubSpotAuthError) as refused:
         await service.send_log_body(log_body("stale"), tokens=stale)
     assert stale.refused == [refused.value]
-    assert hook == [] and default.refused == []  # the active portal keeps its token
+    assert default.refused == []  # the active portal keeps its token
 
-    # The default provider's 401 still goes to the service's hook (the app's wiring).
+    # The default provider hears of its own 401, through the same path.
     default.token = Secret("pat-default-revoked")
     with pytest.raises(HubSpotAuthError) as second:
         await service.send_log_body(log_body("default"))
-    assert hook == [second.value] and stale.refused == [refused.value]
+    assert default.refused == [second.value] and stale.refused == [refused.value]
 
-    # A provider that cannot listen (a static token) is simply refused.
+    # A static token is marked refused; the others hear nothing of it.
+    static = StaticToken(Secret("pat-nope"))
     with pytest.raises(HubSpotAuthError):
-        await service.send_log_body(log_body("static"), tokens=StaticToken(Secret("pat-nope")))
-    assert len(hook) == 1
+        await service.send_log_body(log_body("static"), tokens=static)
+    assert static.refused and len(default.refused) == 1 and len(stale.refused) == 1
     assert sandbox.logged_calls() == []

@@ -73,7 +73,6 @@ async def service(
             tokens,
             base_url=sandbox.base_url,
             retry_policy=NO_RETRY,
-            on_auth_error=tokens.on_auth_error,
         )
 
 
@@ -153,17 +152,13 @@ async def test_a_token_refused_for_good_is_not_sent_twice(
 
     tokens = KeyringToken(store)
 
-    async def forget(_error: object) -> None:
-        tokens.forget()
-
     async with build_client() as http:
-        service = HubSpotService(
-            http, tokens, base_url=sandbox.base_url, retry_policy=NO_RETRY, on_auth_error=forget
-        )
+        service = HubSpotService(http, tokens, base_url=sandbox.base_url, retry_policy=NO_RETRY)
         with pytest.raises(HubSpotAuthError) as caught:
             await service.account_details()
     assert not caught.value.expired
     assert refused(sandbox) == 1
+    assert tokens.refused  # the same token is in the keyring: it stays marked refused
 
 
 async def test_the_provider_refreshes_ahead_on_its_own_clock(

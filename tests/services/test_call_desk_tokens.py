@@ -1,4 +1,4 @@
-"""The app's token providers: read on first use, kept, and read again when told."""
+"""The app's token providers: read on first use, kept, and worked out again when reset."""
 
 from __future__ import annotations
 
@@ -8,41 +8,43 @@ import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.hubspot.service import StaticToken, TokenProvider
+from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.errors import NoKeyringBackend
 from hubcall_desktop.secrets.store import SecretStore
-from hubcall_desktop.services.tokens import ConnectionTokens, KeyringToken
+from hubcall_desktop.services.tokens import KeyringToken, PortalTokens
 
 
-class FakeManager:
-    def __init__(self) -> None:
-        self.refreshed = 0
-        self.auth_errors: list[object] = []
-        self.token = "first"
+class Told:
+    """A provider that hands out one token and records the 401s it hears of."""
 
-    async def refresh_state(self) -> None:
-        self.refreshed += 1
+    def __init__(self, token: str) -> None:
+        self.token = Secret(token)
+        self.told: list[object] = []
 
-    def token_provider(self) -> TokenProvider:
-        return StaticToken(Secret(self.token))
+    async def access_token(self) -> Secret:
+        return self.token
 
     async def on_auth_error(self, error: object) -> None:
-        self.auth_errors.append(error)
+        self.told.append(error)
 
 
-async def test_connection_tokens_ask_the_manager_once_until_reset() -> None:
-    manager = FakeManager()
-    tokens = ConnectionTokens(manager)
-    assert manager.refreshed == 0  # nothing read before the first request
+async def test_portal_tokens_resolve_once_until_reset() -> None:
+    resolved: list[str | None] = []
+    providers = [Told("first"), Told("second")]
+
+    async def resolve(portal: str | None) -> TokenProvider:
+        resolved.append(portal)
+        return providers[len(resolved) - 1]
+
+    tokens = PortalTokens(None, resolve)
+    assert resolved == []  # nothing read before the first request
     first = await asyncio.gather(*(tokens.access_token() for _ in range(5)))
-    assert {t.reveal() for t in first} == {"first"} and manager.refreshed == 1
-    manager.token = "second"
-    assert (await tokens.access_token()).reveal() == "first"
-    tokens.reset()
-    assert (await tokens.access_token()).reveal() == "second" and manager.refreshed == 2
+    assert {t.reveal() for t in first} == {"first"} and resolved == [None]
     await tokens.on_auth_error("401")
-    assert manager.auth_errors == ["401"]
+    assert providers[0].told == ["401"]  # the provider that handed the token hears it
+    tokens.reset()
+    assert (await tokens.access_token()).reveal() == "second" and resolved == [None, None]
     assert "second" not in repr(tokens)
 
 

@@ -147,9 +147,8 @@ async def test_provider_serves_hubspot_and_refreshes_once(
     async with build_client() as http:
         service = HubSpotService(
             http,
-            manager.token_provider(),
+            manager.active_tokens,
             base_url=sandbox.base_url,
-            on_auth_error=manager.on_auth_error,
         )
         clock.advance(1800)
         details = await asyncio.gather(*(service.account_details() for _ in range(20)))

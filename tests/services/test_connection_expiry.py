@@ -1,6 +1,6 @@
 """The app's own wiring meets an access token the sandbox says expired while the app's
-clock says it is good (clock skew): ConnectionTokens and ConnectionManager pass the 401 on
-to the OAuth provider, and every one of twenty concurrent requests goes again with the
+clock says it is good (clock skew): the active portal's provider passes the 401 on to
+its OAuth provider, and every one of twenty concurrent requests goes again with the
 token of exactly one refresh at the sandbox, so none of their callers sees the 401."""
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
-from hubcall_desktop.services.tokens import ConnectionTokens
 from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
@@ -66,15 +65,9 @@ async def sandbox_counts(sandbox: SandboxServer) -> dict[str, int]:
 async def test_twenty_requests_meet_an_expired_token_and_one_refresh_follows(
     manager: ConnectionManager, sandbox: SandboxServer, server_clock: FakeClock
 ) -> None:
-    tokens = ConnectionTokens(manager)  # what the desktop app hands the service
+    tokens = manager.active_tokens  # what the desktop app hands the service
     async with build_client() as http:
-        service = HubSpotService(
-            http,
-            tokens,
-            base_url=sandbox.base_url,
-            retry_policy=NO_RETRY,
-            on_auth_error=tokens.on_auth_error,
-        )
+        service = HubSpotService(http, tokens, base_url=sandbox.base_url, retry_policy=NO_RETRY)
         assert (await service.account_details()).portal_id == SANDBOX_PORTAL_ID
         server_clock.advance(1800)
 

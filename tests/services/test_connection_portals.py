@@ -22,7 +22,6 @@ from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
-from hubcall_desktop.services.tokens import ConnectionTokens
 from tests.oauth_redirect import register_port
 
 from ..sandbox.helpers import FakeClock
@@ -99,12 +98,12 @@ async def test_the_environment_token_stands_for_the_active_portal_only(
         await acme.access_token()
 
 
-async def test_connection_tokens_route_each_portal(make_manager: MakeManager) -> None:
+async def test_tokens_for_routes_each_portal(make_manager: MakeManager) -> None:
     manager = make_manager(SecretStore(backend=MemoryKeyring(), environ={}), environ={})
-    tokens = ConnectionTokens(manager)
-    assert tokens.for_portal(None) is tokens  # journaled before portals were remembered
-    assert tokens.for_portal(ACME) is tokens  # the active portal
-    assert tokens.for_portal(BETA) is manager.provider_for(BETA)
+    tokens = manager.active_tokens
+    assert manager.tokens_for(None) is tokens  # journaled before portals were remembered
+    assert manager.tokens_for(ACME) is tokens  # the active portal
+    assert manager.tokens_for(BETA) is manager.provider_for(BETA)
     assert "pat" not in repr(manager.provider_for(BETA))
 
 

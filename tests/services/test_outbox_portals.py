@@ -1,7 +1,7 @@
 """Each call remembers its portal: an agency agent switches HubSpot portals while calls wait
 in the outbox, and every call still goes to the account it belongs to. The real sandbox
 (one token per portal, and it records whose token each log came with), a real journal,
-the app's own wiring (ConnectionManager, ConnectionTokens, open_runtime)."""
+the app's own wiring (ConnectionManager, its active provider, open_runtime)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
-from hubcall_desktop.services.tokens import ConnectionTokens
+from hubcall_desktop.services.tokens import KeyringToken, PortalTokens
 
 from .memory_keyring import MemoryKeyring
 
@@ -43,16 +43,16 @@ class Agency:
     sandbox: SandboxServer
     store: SecretStore
     manager: ConnectionManager
-    tokens: ConnectionTokens
+    tokens: PortalTokens
     settings: Settings
     runtime: DeskRuntime
     updates: list[DeskUpdate]
 
     async def switch_to(self, portal: str) -> None:
-        """What the settings' portal switch does: settings, manager, the app's provider."""
+        """What the settings' portal switch does: settings, then the manager (which works
+        the app's provider out again)."""
         self.settings.active_portal = portal
         await self.manager.set_portal(portal)
-        self.tokens.reset()
 
     async def send(self) -> None:
         """One outbox pass over everything pending (the app's loop is not started, so
@@ -79,7 +79,7 @@ async def agency(tmp_path: Path) -> AsyncIterator[Agency]:
         assert (await manager.connect_private_token(TOKEN_ACME)).portal_id == ACME_ID
         settings = demo_settings("DE")
         settings.active_portal = ACME
-        tokens = ConnectionTokens(manager)
+        tokens = manager.active_tokens
         runtime = await open_runtime(
             tmp_path / "journal.sqlite3",
             settings,
@@ -87,8 +87,7 @@ async def agency(tmp_path: Path) -> AsyncIterator[Agency]:
             api_base=sandbox.base_url,
             api_version="v3",
             retry_policy=NO_RETRY,
-            on_auth_error=tokens.on_auth_error,
-            tokens_for=tokens.for_portal,
+            tokens_for=manager.tokens_for,
         )
         updates: list[DeskUpdate] = []
         runtime.desk.add_listener(updates.append)
@@ -253,7 +252,7 @@ async def test_a_refused_token_of_another_portal_is_read_again_not_the_active_on
         heard.append(error)
         await forward(error)
 
-    agency.runtime.desk.service._on_auth_error = active_hook
+    agency.tokens.on_auth_error = active_hook  # type: ignore[method-assign]
     # acme's token was replaced elsewhere (e.g. the command line) by one HubSpot refuses.
     agency.store.set_access_token("pat-acme-revoked", ACME)
     await agency.send()
@@ -261,13 +260,15 @@ async def test_a_refused_token_of_another_portal_is_read_again_not_the_active_on
     assert entry.last_error is not None and entry.last_error["status"] == 401
     assert entry.state.value == "pending"
     assert heard == []  # beta's token was not the one refused
+    acme = agency.manager.provider_for(ACME).provider
+    assert isinstance(acme, KeyringToken) and acme.refused  # acme's own provider heard it
 
     # The agent pastes the right token again: acme's provider forgot the refused one,
     # so the next pass reads the keyring again (a kept token would be refused again).
     agency.store.set_access_token(TOKEN_ACME, ACME)
     await agency.send()
     assert agency.logged_ids(ACME_ID) == [call_id]
-    assert heard == []
+    assert heard == [] and not acme.refused
 
 
 async def test_hubspot_out_of_reach_for_another_portals_call_is_shown(agency: Agency) -> None:

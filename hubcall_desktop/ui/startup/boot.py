@@ -29,7 +29,6 @@ from hubcall_desktop.services.account import learn_account
 from hubcall_desktop.services.call_sources import CallSources
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
-from hubcall_desktop.services.tokens import ConnectionTokens
 from hubcall_desktop.sources.runtime import demo_runtime_file
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.desktop.tray import RECENT_CALLS
@@ -99,7 +98,7 @@ class Boot:
                     client_id=settings.oauth_client_id,
                     redirect_port=settings.oauth_redirect_port,
                 )
-                self.tokens = ConnectionTokens(self.connection)
+                self.tokens = self.connection.active_tokens
             state.api_version = options.api_version or settings.api_version
             tokens = self.tokens
             runtime: DeskRuntime = await open_runtime(
@@ -108,10 +107,7 @@ class Boot:
                 tokens,
                 api_base=state.api_base,
                 api_version=state.api_version,
-                on_auth_error=tokens.on_auth_error
-                if isinstance(tokens, ConnectionTokens)
-                else None,
-                tokens_for=tokens.for_portal if isinstance(tokens, ConnectionTokens) else None,
+                tokens_for=self.connection.tokens_for if self.connection is not None else None,
             )
         except UserError as error:
             logger.error("start-up failed: %s", error.user_message)
@@ -164,8 +160,8 @@ class Boot:
     def _on_connection(self, snapshot: ConnectionSnapshot) -> None:
         """The connection manager's view of the token, for the status bar and tray."""
         desk = self._ctx.desk
-        if isinstance(self.tokens, ConnectionTokens):
-            self.tokens.reset()
+        if self.connection is not None:
+            self.connection.active_tokens.reset()
         if desk is None:
             return
         state = {
