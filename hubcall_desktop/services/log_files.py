@@ -33,9 +33,9 @@ MAX_BYTES = 2 * 1024 * 1024  # a few days of INFO lines of a busy agent
 BACKUP_COUNT = 3  # hubcall-desktop.log.1 .. .3: at most 8 MiB in all
 FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 MASK = "***"
-# The webhook's redactor knows the webhook secret; it is looked up, not imported, because
-# importing it loads aiohttp (a third of a second before the first paint), and a process
-# that has not imported it has no webhook secret to mask.
+# The webhook's redactor knows the webhook secret; it is looked up, not imported: a
+# process that has not imported it (a command, the app before its sources start) has no
+# webhook secret to mask, and the log set-up stays free of the webhook's modules.
 _WEBHOOK_REDACT = "hubcall_desktop.sources.webhook_redact"
 
 _TOKEN_VALUE = re.compile(r"(?i)((?:access_|refresh_)?token[\"']?\s*[=:]\s*[\"']?)[^\s&\"',;]+")
