@@ -4,10 +4,11 @@
     pytest tests/benchmarks/bench_messages.py -m benchmark -s
 
 Measured: importing ``ui.messages`` (it is on the way to the first paint), building its
-templates on first use, one ``message_text`` for a fixed sentence, a nested template
-(HubSpot's refusal with its message and correlation id), text it does not know, and
-hostile text at the length limit. The history's tooltip and every pop-up line go through
-it, so a call should cost microseconds, not milliseconds.
+tables on first use, one ``message_text`` for a Message with no parameter, a nested one
+(HubSpot's refusal with its message and correlation id), an input problem, plain text
+(a fixed sentence still looked up by its English, text it does not know) and hostile
+text at the length limit. The history's tooltip and every pop-up line go through it, so
+a call should cost microseconds, not milliseconds.
 """
 
 from __future__ import annotations
@@ -21,19 +22,33 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from hubcall_desktop.core.errors import LONGER_THAN, InputError
+from hubcall_desktop.hubspot.errors import error_from_response
+from hubcall_desktop.storage.errors import ALREADY_QUEUED
 from hubcall_desktop.ui.text import messages
 from hubcall_desktop.ui.text.i18n import install_translations
 
-CASES: dict[str, str] = {
-    "fixed sentence": "Not connected to HubSpot.",
-    "HubSpot refusal": (
-        "HubSpot rejected the call: check fromNumber. (HubSpot said: Property values were "
-        "not valid; correlation id 5b1c3f0e-8a4d-4c1f-9c55-0d6f1e2a7b90)"
-    ),
-    "input problem": "notes: longer than 65536 characters (got 'nnnnnnnn…')",
-    "unknown text": "Something the catalogue has never heard of, a sentence of some length.",
-    "hostile, at the limit": "(HubSpot said: " * (messages.MAX_CHARS // 15),
-}
+
+def _cases() -> dict[str, str]:
+    """Messages made from templates (translated from their id) and plain text (what is
+    left of the old catalogue, and text nobody wrote down)."""
+    refusal = error_from_response(
+        400,
+        {
+            "message": "Property values were not valid",
+            "correlationId": "5b1c3f0e-8a4d-4c1f-9c55-0d6f1e2a7b90",
+            "errors": [{"in": "fromNumber"}],
+        },
+        None,
+    )
+    return {
+        "fixed sentence": ALREADY_QUEUED(),
+        "HubSpot refusal": refusal.user_message,
+        "input problem": InputError("notes", "n" * 70_000, LONGER_THAN(65536)).user_message,
+        "fixed, plain text": "Not connected to HubSpot.",
+        "unknown text": "Something the catalogue has never heard of, a sentence of some length.",
+        "hostile, at the limit": "(HubSpot said: " * (messages.MAX_CHARS // 15),
+    }
 
 
 def _median_us(call: Callable[[], object], rounds: int) -> float:
@@ -60,13 +75,15 @@ def run(rounds: int = 200) -> None:
     ]
     print(f"import ui.i18n: {both[0]:.1f} ms; ui.messages (with i18n): {both[1]:.1f} ms")
     messages._tables.cache_clear()
+    messages._ids.cache_clear()
     start = time.perf_counter()
     messages._tables()
-    print(f"templates built on first use: {(time.perf_counter() - start) * 1000:.2f} ms")
+    messages._ids()
+    print(f"tables built on first use: {(time.perf_counter() - start) * 1000:.2f} ms")
     app = QCoreApplication.instance() or QCoreApplication([])
     for language in ("en", "de"):
         install_translations(app, language)
-        for label, text in CASES.items():
+        for label, text in _cases().items():
             each = _median_us(lambda text=text: messages.message_text(text), rounds)  # type: ignore[misc]
             print(f"{language} {label:24} {len(text):6} chars: {each:9.1f} µs")
     install_translations(app, "en")
