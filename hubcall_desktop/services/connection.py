@@ -32,6 +32,7 @@ from hubcall_desktop.core.connection_types import (
     WhoAmI,
 )
 from hubcall_desktop.core.listeners import Listeners
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.oauth import DEFAULT_REDIRECT_PORT, OAuthMetadata, scope_warning
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
@@ -63,6 +64,12 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+NOT_OAUTH = Template("connection.not_oauth", "Portal %1 is not connected with OAuth.")
+# A warning after logging out; %1 says why
+NOT_REVOKED = Template(
+    "connection.not_revoked", "HubSpot could not be told to forget the connection: %1"
+)
 
 WHO_AM_I_RETRY: Final = RetryPolicy(
     attempts=2, max_total_seconds=10.0, initial_wait=0.5, max_wait=2.0
@@ -197,12 +204,6 @@ class ConnectionManager:
 
     # -- token providers ---------------------------------------------------------------
 
-    def token_provider(self) -> TokenProvider:
-        """What HubSpotService needs for the active portal (call refresh_state() first)."""
-        if self._snapshot.kind is ConnectionKind.OAUTH and self._snapshot.oauth is not None:
-            return self._oauth_provider(self._snapshot.oauth)
-        return KeyringToken(self._store, self._portal)  # environment, then keyring
-
     @property
     def active_tokens(self) -> PortalTokens:
         """The active portal's token provider: the app's HubSpotService is built with it."""
@@ -294,7 +295,7 @@ class ConnectionManager:
         """The active portal's OAuth provider (the client secret read from the keyring)."""
         meta = await asyncio.to_thread(self._metadata.get, self._portal)
         if meta is None:
-            raise OAuthError(f"Portal {self._portal!r} is not connected with OAuth.")
+            raise OAuthError(NOT_OAUTH(repr(self._portal)))
         if meta.portal not in self._providers:
             secret = await self._store.get(OAUTH_CLIENT_SECRET)
             return self._oauth_provider(meta, secret)
@@ -410,7 +411,7 @@ class ConnectionManager:
                 info.scopes,
                 scope_warning(info.scopes),
             )
-        details = await self._account_details(self.token_provider())
+        details = await self._account_details(self._active_tokens)
         return WhoAmI(details.portal_id, details.ui_domain)
 
     async def _account_details(self, tokens: TokenProvider) -> AccountDetails:
@@ -454,7 +455,7 @@ class ConnectionManager:
             try:
                 await client.revoke(refresh)
             except (OAuthError, OAuthUnreachable) as exc:
-                warnings.append(f"HubSpot could not be told to forget the connection: {exc}")
+                warnings.append(NOT_REVOKED(exc.user_message))
                 logger.warning("revocation failed: %s", type(exc).__name__)
             finally:
                 with contextlib.suppress(Exception):

@@ -94,10 +94,6 @@ _CATALOGUE: tuple[tuple[object, str], ...] = (
     # services/connection.py: the connection manager's snapshot
     (QT_TRANSLATE_NOOP("Message", "Not connected to HubSpot."), ""),
     (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
-    #: %1 is the portal's key in quotes
-    (QT_TRANSLATE_NOOP("Message", "Portal %1 is not connected with OAuth."), "keep"),
-    #: A warning after logging out; %1 says why (a sentence of this list)
-    (QT_TRANSLATE_NOOP("Message", "HubSpot could not be told to forget the connection: %1"), "detail"),
     # services/outbox_sender.py
     # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
     # storage/errors.py: the outbox refuses a call
@@ -339,6 +335,10 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "problem.portal_keys": (QT_TRANSLATE_NOOP("Message", "must be at most %1 portal keys of 1-%2 visible characters without spaces"), "keep keep"),
     #: %1 is the portal's key in quotes
     "outbox.portal_not_connected": (QT_TRANSLATE_NOOP("Message", "This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then."), "keep"),
+    #: %1 is the portal's key in quotes
+    "connection.not_oauth": (QT_TRANSLATE_NOOP("Message", "Portal %1 is not connected with OAuth."), "keep"),
+    #: A warning after logging out; %1 says why (a sentence of this list)
+    "connection.not_revoked": (QT_TRANSLATE_NOOP("Message", "HubSpot could not be told to forget the connection: %1"), "detail"),
 }
 # fmt: on
 
