@@ -163,7 +163,7 @@ async def test_revoked_grant_needs_reconnect_then_reconnect_recovers(
     await connect(manager)
     seen: list[ConnectionStatus] = []
     manager.add_listener(lambda s: seen.append(s.status))
-    provider = manager.token_provider()
+    provider = manager.active_tokens
     async with httpx.AsyncClient(base_url=sandbox.base_url) as http:
         await http.post("/_sandbox/oauth/revoke-all")
     clock.advance(1800)
@@ -174,7 +174,7 @@ async def test_revoked_grant_needs_reconnect_then_reconnect_recovers(
     await connect(manager)
     assert manager.snapshot.status is ConnectionStatus.CONNECTED
     assert seen[0] is ConnectionStatus.RECONNECT_NEEDED and seen[-1] is ConnectionStatus.CONNECTED
-    assert await manager.token_provider().access_token()
+    assert await manager.active_tokens.access_token()
 
 
 async def test_logout_revokes_and_deletes_every_secret(
@@ -219,7 +219,7 @@ async def test_private_token_connects_and_replaces_oauth(
     assert me.portal_id == SANDBOX_PORTAL_ID
     assert manager.snapshot.kind is ConnectionKind.PRIVATE_APP
     assert set(stored_values(store)) == {access_token_entry(PORTAL)}
-    assert await manager.token_provider().access_token() == Secret(DEMO_TOKEN)
+    assert await manager.active_tokens.access_token() == Secret(DEMO_TOKEN)
 
 
 async def test_bad_private_token_is_not_stored(
@@ -261,13 +261,13 @@ async def test_no_secret_in_debug_logs_or_reprs(
     await manager.set_client_secret(SANDBOX_CLIENT_SECRET)
     await connect(manager)
     clock.advance(3600)
-    token = await manager.token_provider().access_token()
+    token = await manager.active_tokens.access_token()
     values = [*stored_values(store).values(), token.reveal()]
     await manager.logout()
     ours = "\n".join(
         r.getMessage() for r in caplog.records if not r.name.startswith("aiohttp.access")
     )
-    reprs = repr(manager) + repr(manager.snapshot) + repr(manager.token_provider())
+    reprs = repr(manager) + repr(manager.snapshot) + repr(manager.active_tokens)
     for value in values:
         assert value not in ours and value not in reprs
 

@@ -78,7 +78,7 @@ async def test_reconnect_needed_keeps_the_call_then_sends_it(
         async with build_client() as http:
             sender = OutboxSender(
                 journal,
-                HubSpotService(http, manager.token_provider(), base_url=sandbox.base_url),
+                HubSpotService(http, manager.active_tokens, base_url=sandbox.base_url),
             )
             async with httpx.AsyncClient(base_url=sandbox.base_url) as admin:
                 await admin.post("/_sandbox/oauth/revoke-all")
@@ -93,7 +93,7 @@ async def test_reconnect_needed_keeps_the_call_then_sends_it(
             await manager.connect_oauth(open_browser=consent_without_browser, timeout=10)
             sender = OutboxSender(
                 journal,
-                HubSpotService(http, manager.token_provider(), base_url=sandbox.base_url),
+                HubSpotService(http, manager.active_tokens, base_url=sandbox.base_url),
             )
             report = await sender.send_due(include_future=True)
         assert report.delivered == 1

@@ -143,7 +143,7 @@ def test_no_secret_shows_in_any_text_of_the_window(
     dialog = oauth_app.dialogs.open_settings()
     dialog.hubspot.client_secret.setText(SANDBOX_CLIENT_SECRET)
     _connect(qtbot, oauth_app)
-    access = run(qtbot, qloop, _connection(oauth_app).token_provider().access_token())
+    access = run(qtbot, qloop, _connection(oauth_app).active_tokens.access_token())
     refresh = secret_store.get(refresh_token_entry())
     assert refresh is not None
     texts = widget_texts(dialog)
