@@ -1,7 +1,7 @@
 """Portal keys: the names that tell the agent's HubSpot connections apart.
 
 One rule for the keyring's entry names (secrets.store), the settings file
-(storage.settings) and every call's ``portal``: 1-64 visible characters, no spaces.
+(core.settings) and every call's ``portal``: 1-64 visible characters, no spaces.
 """
 
 from __future__ import annotations
