@@ -31,7 +31,7 @@ from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.ui.models.history_model import Column, HistoryModel
 from hubcall_desktop.ui.text import i18n, messages
 from hubcall_desktop.ui.text.i18n import install_translations
-from hubcall_desktop.ui.text.messages import MAX_CHARS, known_text, message_text
+from hubcall_desktop.ui.text.messages import known_text, message_text
 from hubcall_desktop.ui.windows.call_dialog import CallDialog
 from hubcall_desktop.ui.windows.log_form import LogCallForm
 from hubcall_desktop.ui.windows.popup import CallPopup
@@ -182,12 +182,13 @@ def test_no_catalogue_entry_is_left_over(
 
 
 def test_the_catalogue_is_well_formed() -> None:
-    """Markers %1..%n in order, each entry once; templates compile."""
+    """Each entry once; plain text is only ever a fixed sentence (nothing is taken apart);
+    each template's kinds are known ones."""
     sources = messages.catalogue()
     assert len(sources) == len(set(sources))
-    messages._tables.cache_clear()
-    fixed, templates = messages._tables()  # raises if a template's markers and kinds differ
-    assert len(fixed) + len(templates) + len(messages.by_id()) == len(sources)
+    assert [source for source, spec in messages._CATALOGUE if spec or "%" in str(source)] == []
+    kinds = {name for _source, spec in messages._BY_ID.values() for name in spec.split()}
+    assert kinds <= set(messages._SLOTS)
 
 
 # -- what passes, what is kept --------------------------------------------------------------
@@ -254,11 +255,14 @@ def test_hostile_hubspot_text_is_kept_exactly(german: None, said: str) -> None:
     assert message_text(error.user_message) == f"{GERMAN_SENTENCE} (HubSpot meldete: {kept})"
 
 
-def test_text_too_long_to_read_is_shown_as_written(german: None) -> None:
-    long = SENTENCE + " (HubSpot said: " + "y" * MAX_CHARS + ")"
-    assert message_text(long) == long
-    huge = "(HubSpot said: " * 20_000  # many places a template could split: still returns
+def test_plain_text_is_shown_as_written_whatever_it_holds(german: None) -> None:
+    """Plain text is never taken apart, however it looks: our sentence as text, with
+    HubSpot's words after it, stays as it is."""
+    said = str(SENTENCE) + " (HubSpot said: " + "y" * 5000 + ")"
+    assert message_text(said) == said
+    huge = "(HubSpot said: " * 20_000
     assert message_text(huge) == huge
+    assert message_text(str(SENTENCE)) == str(SENTENCE)
 
 
 def test_hostile_paths_are_kept(german: None) -> None:

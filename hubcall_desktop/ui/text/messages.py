@@ -10,12 +10,12 @@ parameter is shown according to its kind (``_SLOTS``): HubSpot's own words, path
 numbers and library details exactly as they are; a nested Message, field name or action
 translated too. Nothing is read back out of the English.
 
-The sentences not made from templates yet (``_CATALOGUE``) are still looked up by their
-English: a fixed one as it is, a parameterised one by matching its parts back out of
-the text. Text we do not know is shown as written.
+A few fixed sentences are still plain text (``_CATALOGUE``): they are looked up as a
+whole, never taken apart. Any other text is shown as written.
 
-``tests/ui/test_messages.py`` builds the real errors and scans every place that raises
-one, so a new sentence without an entry here fails the tests.
+``tests/ui/test_message_ids.py`` checks ``_BY_ID`` against the templates the code
+declares; ``tests/ui/test_messages.py`` builds the real errors and scans every place
+that raises one, so a new sentence without an entry here fails the tests.
 
 Left out on purpose, because the app never shows them: the hand-off to the running app
 (``sources/handoff.py``) and the outbox sender lock (command line only, which is
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.core.messages import Message
+from hubcall_desktop.core.messages import Message, fill
 from hubcall_desktop.ui.text import i18n
 
 logger = logging.getLogger(__name__)
@@ -42,48 +42,40 @@ logger = logging.getLogger(__name__)
 _CONTEXT = "Message"
 _FIELD_CONTEXT = "MessageField"
 _ACTION_CONTEXT = "MessageAction"
-MAX_CHARS = 5000  # longer text is shown as written (no real sentence is this long)
 _MAX_DEPTH = 4  # a sentence inside a sentence inside ...: real ones nest twice at most
 
 
 @dataclass(frozen=True, slots=True)
 class _Slot:
-    pattern: str
-    translate: str = ""  # "": kept as is; else "sentence", "field" or "action"
-    required: bool = False  # the template applies only if the part is one we know
-    # Ends at the first place the template's next text appears: our sentences never hold
-    # " (HubSpot said: ", so trying every later one (HubSpot's message may hold it many
-    # times) would only cost time: quadratic in the text's length.
-    stops_early: bool = False
+    translate: str = ""  # "": kept as is; else "sentence", "field", "action", ...
+    # Plain text in a sentence's place that is not one of ours: a library's words, shown
+    # without their exception class.
+    library_detail: bool = False
 
 
-# What a %N of a template stands for. HubSpot's words and a given value are greedy, so
-# that a later "; correlation id" or ")" is the last one; everything else is as short as
-# can be.
+# What a %N of a template stands for.
 _SLOTS: dict[str, _Slot] = {
-    "keep": _Slot(r".+?"),  # a path, a number, a library's detail
-    "hubspot": _Slot(r".+"),  # HubSpot's own message
-    "reply": _Slot(r".+", "sentence"),  # baresip's answer: its own words or our sentence
-    "value": _Slot(r".+"),  # the value an InputError quotes
-    "address": _Slot(r"\S+"),
-    # HubSpot's correlation ids are UUIDs: a "; correlation id" in HubSpot's message, with
-    # words and brackets after it, stays part of the message.
-    "id": _Slot(r"[^\s()]+"),
-    "detail": _Slot(r".+?", "sentence"),  # our sentence or a library's detail
-    "sentence": _Slot(r".+?", "sentence", required=True),
-    "head": _Slot(r".+?", "sentence", required=True, stops_early=True),  # before HubSpot's words
-    "problem": _Slot(r".+?", "sentence", required=True),  # an InputError's problem
-    "field": _Slot(r"[-\w][-\w .]{0,39}", "field"),
-    "known_field": _Slot(r"[-\w][-\w .]{0,39}", "field", required=True),
-    "action": _Slot(r"[\w' ]{1,40}?", "action", required=True),
+    "keep": _Slot(),  # a path, a number, a library's detail
+    "hubspot": _Slot(),  # HubSpot's own message
+    "reply": _Slot("sentence", library_detail=True),  # baresip's words or our sentence
+    "value": _Slot(),  # the value an InputError quotes
+    "address": _Slot(),
+    "id": _Slot(),  # HubSpot's correlation id
+    "detail": _Slot("sentence", library_detail=True),  # our sentence or a library's detail
+    "sentence": _Slot("sentence"),
+    "head": _Slot("sentence"),  # our sentence before HubSpot's words
+    "problem": _Slot("sentence"),  # an InputError's problem
+    "field": _Slot("field"),
+    "known_field": _Slot("field"),
+    "action": _Slot("action"),
     # A library's error ("RuntimeError: no D-Bus session bus"): shown without the class.
-    "library": _Slot(r".+?", "library"),
+    "library": _Slot("library"),
     # HubSpot's request field names ("fromNumber, durationSeconds"): shown as the agent's words.
-    "api_fields": _Slot(r"[\w.\[\]/]+(?:, [\w.\[\]/]+)*", "api_fields"),
+    "api_fields": _Slot("api_fields"),
 }
 
-# (source text, the kind of each %N in order); no %N: a fixed sentence. Grouped by the
-# module that says it.
+# Fixed sentences not made from a template yet: looked up by their English as a whole
+# (source text, ""), never taken apart. Grouped by the module that says it.
 # fmt: off
 _CATALOGUE: tuple[tuple[object, str], ...] = (
     # hubspot/errors.py: HubSpotError adds HubSpot's message and correlation id.
@@ -458,44 +450,12 @@ _ACTIONS = frozenset(
     )
 )
 
-_MARKER = re.compile(r"%([1-9])")
-
-
-@dataclass(frozen=True, slots=True)
-class _Template:
-    source: str
-    slots: tuple[_Slot, ...]
-    regex: re.Pattern[str]
-
-
-def _template(source: str, spec: str) -> _Template:
-    """The regex that reads ``source``'s parts back out of an English sentence."""
-    slots = tuple(_SLOTS[name] for name in spec.split())
-    pieces = _MARKER.split(source)  # literal, digit, literal, ...
-    numbers = [int(n) for n in pieces[1::2]]
-    if numbers != list(range(1, len(slots) + 1)):
-        raise ValueError(f"{source!r}: markers {numbers} do not match the slots {spec!r}")
-    parts = []
-    for i, piece in enumerate(pieces):
-        if i % 2 == 0:
-            parts.append(re.escape(piece))
-            continue
-        slot = slots[int(piece) - 1]
-        following = pieces[i + 1]
-        if slot.stops_early and following:
-            parts.append(f"((?:(?!{re.escape(following)}).)+)")
-        else:
-            parts.append(f"({slot.pattern})")
-    pattern = "".join(parts)
-    return _Template(source, slots, re.compile(pattern, re.DOTALL))
+_MARKER = re.compile(r"%([1-9])")  # finds a template's markers; fills nothing
 
 
 @functools.cache
-def _tables() -> tuple[frozenset[str], tuple[_Template, ...]]:
-    """Built on first use: start-up does not pay for compiling the templates."""
-    fixed = frozenset(str(source) for source, spec in _CATALOGUE if not spec)
-    templates = tuple(_template(str(source), spec) for source, spec in _CATALOGUE if spec)
-    return fixed, templates
+def _fixed() -> frozenset[str]:
+    return frozenset(str(source) for source, _spec in _CATALOGUE)
 
 
 def catalogue() -> list[str]:
@@ -520,7 +480,8 @@ def message_text(text: str | Message | UserError) -> str:
     """``text`` in the UI language when it is a sentence we know, else unchanged.
 
     A :class:`Message` (or an error made from one) is translated from its id; plain text
-    of the sentences not made from templates yet is still read back (``_CATALOGUE``)."""
+    is translated only if it is one of the fixed sentences as a whole (``_CATALOGUE``,
+    ``i18n``'s problems). Nothing is read back out of a sentence."""
     if isinstance(text, UserError):
         text = text.user_message
     found = known_text(text)
@@ -532,21 +493,8 @@ def known_text(text: str, depth: int = 0) -> str | None:
     (in English a known text comes back as it is)."""
     if isinstance(text, Message):
         return _render(text, depth)
-    if len(text) > MAX_CHARS or depth > _MAX_DEPTH:
-        return None
-    fixed, templates = _tables()
-    if text in fixed:
+    if text in _fixed():
         return QCoreApplication.translate(_CONTEXT, text)
-    for template in templates:
-        found = template.regex.fullmatch(text)
-        if found is None:
-            continue
-        parts = [
-            _part(s, v, depth + 1) for s, v in zip(template.slots, found.groups(), strict=True)
-        ]
-        if any(part is None for part in parts):
-            continue  # e.g. "%1: %2" where %2 is not a problem we know
-        return _fill(template.source, [p for p in parts if p is not None])
     return None
 
 
@@ -560,34 +508,30 @@ def _render(message: Message, depth: int) -> str | None:
     parts = []
     for slot, arg in zip(slots, message.args, strict=True):
         if isinstance(arg, Message):
-            found = _render(arg, depth + 1)
+            parts.append(_render(arg, depth + 1) or str(arg))
         else:
-            found = _part(slot, str(arg), depth + 1)
-        parts.append(str(arg) if found is None else found)
+            parts.append(_part(slot, str(arg)))
     return _fill(source, parts)
 
 
-def _part(slot: _Slot, value: str, depth: int) -> str | None:
-    """One part of a template in the UI language; ``None`` if it must be known and is not."""
-    found: str | None = value
+def _part(slot: _Slot, value: str) -> str:
+    """A parameter given as plain text, in the UI language where its kind says so."""
     if slot.translate == "field":
         label = _FIELD_LABELS.get(value, value)
-        found = QCoreApplication.translate(_FIELD_CONTEXT, label) if value in _FIELDS else None
-    elif slot.translate == "library":
-        found = _CLASS_PREFIX.sub("", value) or value
-    elif slot.translate == "api_fields":
-        found = _api_fields(value)
-    elif slot.translate == "action":
-        found = QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else None
-    elif slot.translate == "sentence":
-        found = known_text(value, depth)
-        if found is None:
-            found = i18n.known_problem(value)
-        if found is None and slot.translate == "sentence" and not slot.required:
-            found = _CLASS_PREFIX.sub("", value) or value  # a library's detail
-    if found is None and not slot.required:
-        return value
-    return found
+        return QCoreApplication.translate(_FIELD_CONTEXT, label) if value in _FIELDS else value
+    if slot.translate == "library":
+        return _CLASS_PREFIX.sub("", value) or value
+    if slot.translate == "api_fields":
+        return _api_fields(value)
+    if slot.translate == "action":
+        return QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else value
+    if slot.translate == "sentence":
+        found = known_text(value) or i18n.known_problem(value)
+        if found is not None:
+            return found
+        if slot.library_detail:
+            return _CLASS_PREFIX.sub("", value) or value
+    return value
 
 
 def _api_fields(names: str) -> str:
@@ -610,8 +554,7 @@ def is_reworded(text: str) -> bool:
         return text.template.english in _SHOWN or any(
             isinstance(arg, Message) and is_reworded(arg) for arg in text.args
         )
-    _fixed, templates = _tables()
-    return any(t.source in _SHOWN and t.regex.search(text) for t in templates)
+    return False
 
 
 def _fill(source: str, parts: list[str]) -> str:
@@ -624,4 +567,4 @@ def _fill(source: str, parts: list[str]) -> str:
     if set(_MARKER.findall(translated)) != wanted:
         logger.warning("translation of %r lost a marker; showing English", english)
         translated = english
-    return _MARKER.sub(lambda m: parts[int(m[1]) - 1], translated)
+    return fill(translated, parts)
