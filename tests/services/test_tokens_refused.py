@@ -22,7 +22,7 @@ from hubcall_desktop.secrets.async_store import AsyncSecretStore
 from hubcall_desktop.secrets.oauth_config import MetadataFile
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
 from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
-from hubcall_desktop.secrets.store import SecretStore
+from hubcall_desktop.secrets.store import SecretStore, refresh_token_entry
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.tokens import KeyringToken
 from tests.oauth_redirect import register_port
@@ -191,5 +191,23 @@ async def test_connecting_the_active_portal_reworks_its_provider(
         await manager.connect_oauth(open_browser=consent_without_browser, timeout=10)
         assert (await tokens.access_token()).reveal() != DEMO_TOKEN
         assert isinstance(tokens.provider, OAuthTokenProvider)  # the service's provider too
+    finally:
+        await manager.aclose()
+
+
+async def test_oauth_whose_refresh_token_the_keyring_lost_needs_a_reconnect(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    store = SecretStore(backend=MemoryKeyring(), environ={})
+    first = manager_for(sandbox, tmp_path, store)
+    first.redirect_port = await register_port(sandbox.base_url)
+    await first.connect_oauth(open_browser=consent_without_browser, timeout=10)
+    await first.aclose()
+    store.delete(refresh_token_entry("main"))  # oauth.json remains; the keyring lost it
+    manager = manager_for(sandbox, tmp_path, store)  # the app starts again
+    try:
+        with pytest.raises(ReconnectNeeded):  # not "no token": OAuth wants a reconnect
+            await manager.active_tokens.access_token()
+        assert manager.snapshot.status is ConnectionStatus.RECONNECT_NEEDED
     finally:
         await manager.aclose()
