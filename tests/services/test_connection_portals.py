@@ -128,7 +128,7 @@ async def test_another_oauth_portal_refreshes_and_fails_on_its_own(
     before = {ACME: expiry(ACME), BETA: expiry(BETA)}
     acme = manager.provider_for(ACME)
     assert await account_portal(sandbox, acme) == SANDBOX_PORTAL_ID
-    assert isinstance(acme._provider, OAuthTokenProvider)  # type: ignore[attr-defined]
+    assert isinstance(acme.provider, OAuthTokenProvider)
     clock.advance(3600)  # acme's access token is due for a refresh ...
     wall.now += 3600
     assert await account_portal(sandbox, acme) == SANDBOX_PORTAL_ID
@@ -153,7 +153,7 @@ async def test_connect_and_logout_rework_that_portals_provider(
     await manager.connect_oauth(open_browser=consent_without_browser, timeout=10)  # acme
     acme = manager.provider_for(ACME)
     assert await acme.access_token()
-    assert isinstance(acme._provider, OAuthTokenProvider)  # type: ignore[attr-defined]
+    assert isinstance(acme.provider, OAuthTokenProvider)
 
     await manager.logout()
     with pytest.raises(NoTokenError, match="'acme'"):
