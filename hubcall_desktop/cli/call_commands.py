@@ -9,8 +9,8 @@ from typing import Any
 
 from hubcall_desktop.cli.context import CliContext, build_context
 from hubcall_desktop.cli.exit_codes import ExitCode
+from hubcall_desktop.cli.log_command import log_now
 from hubcall_desktop.cli.output import (
-    KEPT_FOR_SYNC,
     call_json,
     describe_match,
     emit_json,
@@ -20,17 +20,15 @@ from hubcall_desktop.cli.output import (
     warn,
 )
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc
-from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.bodies import build_log_body
-from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
-from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
-from hubcall_desktop.services.outbox_sender import OutboxSender
+from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
+from hubcall_desktop.services.outbox_sender import OutboxSender, SendOutcome
 from hubcall_desktop.services.outcomes import catalog_for
-from hubcall_desktop.storage.journal import AlreadyLogged, AlreadyQueued
+from hubcall_desktop.storage.journal import OutboxEntry
 from hubcall_desktop.storage.sender_lock import SenderBusy, SenderLock
 
 MAX_CALL_ID = 256
@@ -85,8 +83,8 @@ def run_log(args: argparse.Namespace) -> int:
     call = _call_from_log_args(args, ctx)
     if args.outcome is not None:
         call.outcome = asyncio.run(_outcome(ctx, args.outcome))
-    body = build_log_body(call, create_engagement=not args.no_engagement)
-    return asyncio.run(_log(ctx, call, body, args.json))
+    given_again = args.call_id is not None  # the journal may hold it: see carry_over
+    return asyncio.run(_log(ctx, call, not args.no_engagement, given_again, args.json))
 
 
 async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
@@ -104,105 +102,26 @@ async def _outcome(ctx: CliContext, text: str) -> CallOutcome:
     return found
 
 
-async def _log(ctx: CliContext, call: Call, body: dict[str, Any], as_json: bool) -> int:
+async def _log(
+    ctx: CliContext, call: Call, create_engagement: bool, given_again: bool, as_json: bool
+) -> int:
     # The connection first: without any, the command stops before journaling, as ever.
     async with ctx.connection() as connection, ctx.journal() as journal:
-        existing = await journal.get_call(call.external_call_id)
-        if existing is not None:
-            call.ringing_at = existing.ringing_at
-            call.matches = existing.matches
-            call.portal = existing.portal  # a call stays in the portal it was first in
-        try:
-            entry = await journal.enqueue_log(call, body)
-        except AlreadyLogged as exc:
-            return _report(as_json, ExitCode.OK, call, str(exc), state="logged")
-        except AlreadyQueued as exc:
-            return _report(as_json, ExitCode.QUEUED, call, str(exc), state="pending")
-        async with ctx.service(connection.active_tokens) as service:
-            lock = SenderLock(ctx.paths.data_dir)
-            sender = OutboxSender(journal, service, tokens_for=connection.tokens_for, lock=lock)
-            try:
-                outcome = await sender.send_entry(entry)
-            except SenderBusy as busy:
-                return _report(
-                    as_json, ExitCode.QUEUED, call, f"{busy} The call is queued.", state="pending"
-                )
-    if outcome.delivered:
-        return _report(as_json, ExitCode.OK, call, "Logged in HubSpot.", state="logged")
-    error = outcome.error
-    if error is None:  # another process took the call between queuing and sending
-        sentence = "Another HubCall process is sending this call; see 'hubcall-desktop history'."
-        return _report(as_json, ExitCode.QUEUED, call, sentence, state="pending")
-    if isinstance(error, ReconnectNeeded):
-        # HubSpot no longer accepts the OAuth connection: like a refused token (a 401).
-        return _report(
-            as_json,
-            ExitCode.HUBSPOT_REFUSED,
+
+        async def send(entry: OutboxEntry) -> SendOutcome:
+            async with ctx.service(connection.active_tokens) as service:
+                lock = SenderLock(ctx.paths.data_dir)
+                sender = OutboxSender(journal, service, tokens_for=connection.tokens_for, lock=lock)
+                return await sender.send_entry(entry)
+
+        return await log_now(
+            journal,
             call,
-            f"{reconnect_sentence(error)} {KEPT_FOR_SYNC}",
-            state="pending",
-            error=error,
+            send,
+            create_engagement=create_engagement,
+            given_again=given_again,
+            as_json=as_json,
         )
-    if isinstance(error, OAuthUnreachable):
-        return _report(as_json, ExitCode.QUEUED, call, _queued(error), state="pending", error=error)
-    if not isinstance(error, HubSpotError):
-        # No usable token right now (keyring locked, the call's portal not connected).
-        return _report(
-            as_json,
-            ExitCode.CONFIGURATION,
-            call,
-            f"{error} The call is kept in the outbox and is sent once the connection works.",
-            state="pending",
-        )
-    if outcome.permanent:
-        return _report(
-            as_json, ExitCode.HUBSPOT_REFUSED, call, str(error), state="failed", error=error
-        )
-    if isinstance(error, HubSpotAuthError | HubSpotScopeError):
-        # HubSpot refused the connection, not the call: it waits in the outbox for a reconnect.
-        return _report(
-            as_json,
-            ExitCode.HUBSPOT_REFUSED,
-            call,
-            f"{error} The call is kept in the outbox and is sent once the connection works.",
-            state="pending",
-            error=error,
-        )
-    return _report(as_json, ExitCode.QUEUED, call, _queued(error), state="pending", error=error)
-
-
-def _queued(error: UserError) -> str:
-    return (
-        f"Not delivered now ({error}); the call is safely queued and will be sent by "
-        "'hubcall-desktop sync' or the running app."
-    )
-
-
-def _report(
-    as_json: bool,
-    code: ExitCode,
-    call: Call,
-    sentence: str,
-    *,
-    state: str,
-    error: UserError | None = None,
-) -> int:
-    if as_json:
-        doc: dict[str, object] = {
-            "externalCallId": call.external_call_id,
-            "state": state,
-            "message": sentence,
-            "exitCode": int(code),
-        }
-        if isinstance(error, HubSpotError):
-            doc["error"] = error.to_json()
-        elif error is not None:
-            doc["error"] = {"error": type(error).__name__}
-        emit_json(doc)
-    else:
-        (say if code == ExitCode.OK else warn)(sentence)
-        say(f"externalCallId: {call.external_call_id}")
-    return code
 
 
 def _call_from_log_args(args: argparse.Namespace, ctx: CliContext) -> Call:
