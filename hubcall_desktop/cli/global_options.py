@@ -66,13 +66,18 @@ def _baresip_address(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{error.problem} (got {text!r})") from None
 
 
-def configure_logging(verbosity: int, data_dir: str | None = None) -> Path | None:
+def configure_logging(
+    verbosity: int, data_dir: str | None = None, *, defer_file: bool = False
+) -> Path | None:
     """Standard error gets warnings (``-v`` info, ``-vv`` debug); the log file in the log
     folder gets info and up (debug with ``-vv``), and crash details go beside it.
-    Returns the log file, or None when it cannot be written."""
+    Returns the log file, or None when it cannot be written. ``defer_file``: the file
+    opens when the app calls ``services.log_files.open_deferred_log_file`` (after its
+    first paint); until then records are held (None is returned)."""
     from hubcall_desktop.services.crash_reports import install_crash_handlers
     from hubcall_desktop.services.log_files import (
         RedactingFormatter,
+        defer_log_file,
         install_log_file,
         log_folder,
     )
@@ -86,7 +91,11 @@ def configure_logging(verbosity: int, data_dir: str | None = None) -> Path | Non
         root.addHandler(console)
     root.setLevel(level)
     folder = log_folder(data_dir)
-    log_file = install_log_file(folder, min(level, logging.INFO))
+    if defer_file:
+        defer_log_file(folder, min(level, logging.INFO))
+        log_file = None
+    else:
+        log_file = install_log_file(folder, min(level, logging.INFO))
     install_crash_handlers(folder)
     if verbosity < 2:
         logging.getLogger("httpx").setLevel(logging.WARNING)

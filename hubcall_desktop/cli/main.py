@@ -30,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hubcall_desktop.cli.commands import run_command
 
         return run_command(words)
-    configure_logging(args.verbose, args.data_dir)
+    # The app opens its log file after its first paint (ui.startup.app); nothing is lost.
+    configure_logging(args.verbose, args.data_dir, defer_file=True)
     from hubcall_desktop.ui.startup.app import run
 
     return run(args)

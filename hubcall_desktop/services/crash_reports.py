@@ -15,7 +15,6 @@ Nothing is sent anywhere: the agent decides whether to attach the file to a bug 
 
 from __future__ import annotations
 
-import asyncio
 import faulthandler
 import logging
 import platform
@@ -25,10 +24,13 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from hubcall_desktop import __version__
 from hubcall_desktop.services.log_files import redact
+
+if TYPE_CHECKING:  # installed before the first paint, asyncio only after it
+    import asyncio
 
 logger = logging.getLogger(__name__)
 

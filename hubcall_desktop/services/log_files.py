@@ -97,6 +97,55 @@ def active_log_folder() -> Path:
     return _active_folder if _active_folder is not None else log_folder()
 
 
+class EarlyRecords(logging.Handler):
+    """Holds what is logged before the log file opens: the app opens it after its first
+    paint (concurrent-log-handler and portalocker take some 20 ms to import), and the
+    file then writes these first, as they were logged."""
+
+    LIMIT = 1000  # start-up logs a handful; a flood is not held without bound
+
+    def __init__(self, folder: Path, level: int) -> None:
+        super().__init__(level)
+        self.folder = folder
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def defer_log_file(folder: Path, level: int = logging.INFO) -> None:
+    """As :func:`install_log_file`, but the file opens at :func:`open_deferred_log_file`;
+    what is logged until then is held in memory."""
+    global _active_folder
+    root = logging.getLogger()
+    if any(isinstance(h, EarlyRecords) for h in root.handlers):
+        return
+    root.addHandler(EarlyRecords(folder, level))
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    _active_folder = folder
+
+
+def open_deferred_log_file() -> Path | None:
+    """Open the log file :func:`defer_log_file` put off and write what was held.
+    Idempotent; None when nothing was deferred or the file cannot be written."""
+    root = logging.getLogger()
+    early = next((h for h in root.handlers if isinstance(h, EarlyRecords)), None)
+    if early is None:
+        return None
+    root.removeHandler(early)
+    path = install_log_file(early.folder, early.level)
+    from concurrent_log_handler import ConcurrentRotatingFileHandler
+
+    for handler in root.handlers:
+        if isinstance(handler, ConcurrentRotatingFileHandler):
+            for record in early.records:
+                handler.handle(record)
+    early.records.clear()
+    return path
+
+
 def install_log_file(folder: Path, level: int = logging.INFO) -> Path | None:
     """Add the rotating, masked log file to the root logger. Idempotent per process.
 

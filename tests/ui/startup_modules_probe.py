@@ -3,17 +3,17 @@
     python tests/ui/startup_modules_probe.py DATA_DIR
 
 The app starts exactly as from the desktop's menu (``cli.main.main``), on DATA_DIR; the
-only addition is a wrapper around ``Boot.run``, installed when that module is first
-imported (so the import order stays the app's own). A second after boot finished (the
-background tasks it starts have run their first steps), it prints one JSON line and
-leaves: every module loaded (not the names whose import is barred), the Python source files
-whose lines ``linecache`` keeps, and whether the webhook's port is held (tried with a bind,
-not a connection, which would wake the webhook).
+only additions are wrappers around ``Boot.run`` and ``show_and_paint``, installed when
+their modules are first imported (so the import order stays the app's own). A second
+after boot finished (the background tasks it starts have run their first steps), it
+prints one JSON line and leaves: every module loaded (not the names whose import is
+barred), those loaded when the window was shown, the Python source files whose lines
+``linecache`` keeps, and whether the webhook's port is held (tried with a bind, not a
+connection, which would wake the webhook).
 """
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import importlib.abc
 import importlib.machinery
@@ -29,12 +29,19 @@ from typing import Any
 
 SETTLE_S = 1.0  # lets the tasks boot started take their first steps; nothing is timed
 BOOT_MODULE = "hubcall_desktop.ui.startup.boot"
+FIRST_PAINT_MODULE = "hubcall_desktop.ui.startup.first_paint"
+before_paint: list[str] = []  # the modules loaded when the window is shown
 
 
 def report() -> None:
     cached = sorted(name for name, entry in linecache.cache.items() if len(entry) > 1)
     loaded = sorted(name for name, module in sys.modules.items() if module is not None)
-    found = {"modules": loaded, "source_cached": cached, "webhook_listening": port_held()}
+    found = {
+        "modules": loaded,
+        "before_paint": before_paint,
+        "source_cached": cached,
+        "webhook_listening": port_held(),
+    }
     print(json.dumps(found), flush=True)
 
 
@@ -48,10 +55,23 @@ def port_held() -> bool:
     return False
 
 
+def wrap_first_paint(module: ModuleType) -> None:
+    show = module.show_and_paint
+
+    def note_then_show(window: Any) -> None:
+        global before_paint
+        before_paint = sorted(name for name, mod in sys.modules.items() if mod is not None)
+        show(window)
+
+    module.show_and_paint = note_then_show
+
+
 def wrap_boot(module: ModuleType) -> None:
     run = module.Boot.run
 
     async def run_then_report(self: Any) -> None:
+        import asyncio  # not at the top: the app imports it after its first paint
+
         await run(self)
         await asyncio.sleep(SETTLE_S)
         report()
@@ -60,20 +80,25 @@ def wrap_boot(module: ModuleType) -> None:
     module.Boot.run = run_then_report
 
 
+WRAPPERS = {BOOT_MODULE: wrap_boot, FIRST_PAINT_MODULE: wrap_first_paint}
+
+
 class BootHook(importlib.abc.MetaPathFinder):
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if name != BOOT_MODULE:
+        wrap = WRAPPERS.pop(name, None)
+        if wrap is None:
             return None
-        sys.meta_path.remove(self)
+        if not WRAPPERS:
+            sys.meta_path.remove(self)
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         assert spec is not None and spec.loader is not None
         execute = spec.loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
             execute(module)
-            wrap_boot(module)
+            wrap(module)
 
         spec.loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec

@@ -35,6 +35,21 @@ DEFERRED = (
 )
 
 
+# Not loaded before the window is shown: the first paint waits for nothing it does not
+# draw (asyncio and the log file's locking come right after it, the rest later).
+AFTER_PAINT = (
+    "asyncio",
+    "concurrent_log_handler",
+    "portalocker",
+    "keyring",
+    "httpx",
+    "aiohttp",
+    "sqlite3",
+    "phonenumbers",
+    "hubcall_desktop.services.call_desk",
+)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -97,3 +112,10 @@ def test_the_source_of_imported_modules_is_not_kept(started: dict[str, Any]) -> 
     app_sources = [path for path in cached if "hubcall_desktop" in path]
     assert app_sources == []
     assert len(cached) < 50, cached  # was over 700 files: a few from tracebacks may stay
+
+
+def test_the_window_is_shown_before_the_rest_loads(started: dict[str, Any]) -> None:
+    before = started["before_paint"]
+    assert "PySide6.QtWidgets" in before, "the report comes from the first paint"
+    loaded = [n for n in before if any(n == d or n.startswith(d + ".") for d in AFTER_PAINT)]
+    assert loaded == []

@@ -51,6 +51,15 @@ def has_display(environ: dict[str, str] | None = None, platform: str = sys.platf
 def run(args: argparse.Namespace) -> int:
     """Open the app (``args.demo``: in demo mode). Returns the process exit code."""
     try:
+        return _run(args)
+    finally:  # a start that ended before its first paint still writes what it logged
+        from hubcall_desktop.services.log_files import open_deferred_log_file
+
+        open_deferred_log_file()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         options = AppOptions.from_args(args)
     except UserError as error:
         print(f"hubcall-desktop: {error.user_message}", file=sys.stderr)
@@ -143,6 +152,9 @@ def _run_window(
         show_and_paint(window)
     if claim.asked:
         instance.listen()  # the claimed socket: later launches already queue on it
+    from hubcall_desktop.services.log_files import open_deferred_log_file
+
+    open_deferred_log_file()  # held back until the window was painted (cli.main)
     from hubcall_desktop.ui.models.history_model import HistoryModel
 
     model = HistoryModel(options.region or early.region)
