@@ -10,7 +10,7 @@ from hubcall_desktop.core.manual_log import SubmissionGuard, build_manual_call
 from hubcall_desktop.core.matches import sort_by_likelihood
 from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.services.desk_shared import DeskShared
-from hubcall_desktop.services.log_call import Verdict, queue_log
+from hubcall_desktop.services.log_call import Verdict, queue_log, verdict_of
 
 MANUAL_WAIT_S = 20.0  # the form waits this long for HubSpot before saying "queued"
 
@@ -67,12 +67,13 @@ class ManualLogging:
         matches = sort_by_likelihood(final.matches) if outcome.delivered else []
         if matches:
             s.notify(DeskUpdate(UpdateKind.MATCHES, final, tuple(matches), fresh=True))
+        verdict = verdict_of(final, outcome)  # as the CLI reads the same answer
         error = outcome.error
         return ManualResult(
             final,
-            delivered=outcome.delivered,
+            delivered=verdict.delivered,
             matches=tuple(matches),
             error=error,
-            queued=not outcome.delivered and not outcome.permanent,
+            queued=verdict.waits_in_outbox,
             error_fields=error.details.fields if isinstance(error, HubSpotError) else (),
         )
