@@ -251,6 +251,11 @@ class CallDesk:
         """The active portal's call outcomes, for the windows to offer."""
         return self._shared.outcome_list()
 
+    def listen_to_outcomes(self, listener: Callable[[OutcomeList], None]) -> None:
+        """Tell ``listener`` each new outcome list (a refresh, another portal)."""
+        if self.outcomes is not None:
+            self.outcomes.listen(listener)
+
     def keep_outcomes_fresh(self) -> None:
         """Read the portal's outcomes when a day old, for as long as the desk runs (the
         cached list, or HubSpot's defaults, serve meanwhile)."""

@@ -465,8 +465,7 @@ def _attach_outcomes(desk: CallDesk) -> None:
     """Offer the desk's outcome list in every outcome combo, and hand it the agent's
     choices (journaled at once)."""
     OUTCOME_CHOICES.set_outcomes(desk.outcome_list())
-    if desk.outcomes is not None:
-        desk.outcomes.listen(OUTCOME_CHOICES.set_outcomes)
+    desk.listen_to_outcomes(OUTCOME_CHOICES.set_outcomes)
 
     def choose(call_id: str, outcome: CallOutcome | None) -> None:
         tasks.start(desk.set_outcome(call_id, outcome), "call outcome")

@@ -123,7 +123,7 @@ class Boot:
         runtime.desk.keep_outcomes_fresh()
         if not options.demo:
             tasks.start(self._check_connection(runtime), "check the connection")
-        self._host.remember_recent(await runtime.journal.list_calls(limit=RECENT_CALLS))
+        self._host.remember_recent(await runtime.desk.recent_calls(RECENT_CALLS))
         if options.start_sources:
             # A demo says where it listens in a file of its own, not in a data folder: the
             # commands find it while its folder is a throwaway one, and the real app's
