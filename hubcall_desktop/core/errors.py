@@ -14,6 +14,11 @@ INPUT_PROBLEM = Template("input.problem", "%1: %2")
 LONGER_THAN = Template("problem.longer_than", "longer than %1 characters")
 FROM_TO = Template("problem.from_to", "must be from %1 to %2")
 ONE_OF = Template("problem.one_of", "must be one of %1")
+WHOLE_NUMBER = Template("problem.whole_number", "must be a whole number")
+NOT_EMPTY = Template("problem.not_empty", "must not be empty")
+NEEDS_CALLED_NUMBER = Template(
+    "problem.needs_called_number", "HubSpot needs the number that was called"
+)
 
 
 class UserError(Exception):

@@ -47,6 +47,12 @@ _REQUEST_FIELDS = {
 }
 
 
+# fmt: off
+BEING_LOGGED = Template("manual.being_logged", "This call is being logged already; wait for HubSpot's answer before logging it again.")
+NEEDS_TIME_ZONE = Template("problem.needs_time_zone", "needs a time zone")
+# fmt: on
+
+
 def form_field_for(request_field: str) -> str | None:
     """``fromNumber.e164Number`` -> ``from``; ``None`` when no form field holds it."""
     for part in re.split(r"[.\[\]/]+", request_field.strip()):
@@ -96,9 +102,7 @@ class AlreadySubmitting(UserError):
     """The same form is being logged already: a second press must not log it twice."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "This call is being logged already; wait for HubSpot's answer before logging it again."
-        )
+        super().__init__(BEING_LOGGED())
 
 
 class SubmissionGuard:
@@ -145,7 +149,7 @@ def build_manual_call(
     try:
         started = ensure_utc(request.started_at)
     except ValueError:
-        raise InputError("started", request.started_at, "needs a time zone") from None
+        raise InputError("started", request.started_at, NEEDS_TIME_ZONE()) from None
     if started > ensure_utc(now or utc_now()) + MAX_FUTURE:
         raise InputError("started", request.started_at, "is in the future")
     check_user_id(request.user_id)

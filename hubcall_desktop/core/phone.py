@@ -15,9 +15,15 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.messages import Template
 
 DEFAULT_REGION = "US"
 MAX_INPUT_LENGTH = 256
+
+
+# fmt: off
+UNKNOWN_REGION = Template("problem.unknown_region", "not a known two-letter country code such as US, DE or GB")
+# fmt: on
 
 
 class PhoneNumberType(StrEnum):
@@ -152,7 +158,7 @@ def validate_region(region: str, field: str = "region") -> str:
     """A two-letter region libphonenumber knows (``DE``, ``US``, ``GB``), upper-cased."""
     code = (region or "").strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise InputError(field, region, "not a known two-letter country code such as US, DE or GB")
+        raise InputError(field, region, UNKNOWN_REGION())
     return code
 
 

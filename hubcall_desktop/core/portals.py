@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from hubcall_desktop.core.errors import LONGER_THAN, InputError
+from hubcall_desktop.core.errors import LONGER_THAN, NOT_EMPTY, InputError
+from hubcall_desktop.core.messages import Template
 
 DEFAULT_PORTAL: Final = "default"
 MAX_PORTAL_LENGTH: Final = 64
+
+
+# fmt: off
+NO_SPACES = Template("problem.no_spaces", "must not contain spaces or control characters")
+# fmt: on
 
 
 def is_portal_key(value: object) -> bool:
@@ -25,9 +31,9 @@ def is_portal_key(value: object) -> bool:
 def validate_portal(portal: str) -> str:
     """``portal`` if it is a portal key (``default``, ``12345678``), else InputError."""
     if not isinstance(portal, str) or not portal:
-        raise InputError("portal", portal, "must not be empty")
+        raise InputError("portal", portal, NOT_EMPTY())
     if len(portal) > MAX_PORTAL_LENGTH:
         raise InputError("portal", portal, LONGER_THAN(MAX_PORTAL_LENGTH))
     if not is_portal_key(portal):
-        raise InputError("portal", portal, "must not contain spaces or control characters")
+        raise InputError("portal", portal, NO_SPACES())
     return portal

@@ -17,14 +17,14 @@ from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.oauth import (
     DEFAULT_REDIRECT_PORT,
-    MAX_REDIRECT_PORT,
-    MIN_REDIRECT_PORT,
     valid_redirect_port,
 )
 from hubcall_desktop.core.phone import validate_region
 from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
 
 # fmt: off
+# MIN_REDIRECT_PORT to MAX_REDIRECT_PORT (tests/ui/test_message_ids.py checks)
+REDIRECT_PORT_RANGE = Template("problem.redirect_port_range", "must be a port from 1024 to 65535")
 EXPECTED = Template("problem.expected", "expected %1")  # %1 is a Python type name, e.g. int
 PORTAL_KEY = Template("problem.portal_key", "must be 1-%1 visible characters without spaces")
 PORTAL_KEYS = Template("problem.portal_keys", "must be at most %1 portal keys of 1-%2 visible characters without spaces")
@@ -34,6 +34,21 @@ DEFAULT_WEBHOOK_PORT = 47831
 MAX_PORTALS = 100
 MAX_COMMAND_LENGTH = 1000
 CALL_BACK_SCHEMES = ("tel", "sip", "callto")
+
+
+# fmt: off
+UNCLOSED_QUOTE = Template("problem.unclosed_quote", "has an unclosed quote")
+HOST_PORT_STRINGS = Template("problem.host_port_strings", "must be HOST:PORT strings")
+PORT_RANGE = Template("problem.port_range", "must be a port from 1 to 65535")
+POSITIVE_32 = Template("problem.positive_32", "must be a positive 32-bit number")
+ISO_TIME = Template("problem.iso_time", "must be an ISO date and time")
+HTTPS_URL = Template("problem.https_url", "must be an https:// URL (http only for loopback)")
+SECONDS_RANGE = Template("problem.seconds_range", "must be from 0 to 3600 seconds")
+RATE_RANGE = Template("problem.rate_range", "must be from 1 to 1000")
+POSITIVE_IDS = Template("problem.positive_ids", "must be positive 32-bit user ids")
+NAME_A_PROGRAM = Template("problem.name_a_program", "must name a program")
+WRONG_TYPE = Template("problem.wrong_type", "wrong type")
+# fmt: on
 
 
 @dataclass(slots=True)
@@ -98,7 +113,7 @@ def _check_type(name: str, value: object) -> None:
     else:
         expected = (type(default),)
     if isinstance(value, bool) and bool not in expected:
-        raise InputError(name, value, "wrong type")
+        raise InputError(name, value, WRONG_TYPE())
     if not isinstance(value, expected):
         raise InputError(name, value, EXPECTED(expected[0].__name__))
 
@@ -107,29 +122,27 @@ def _check_value(name: str, value: Any) -> None:
     if name == "api_base" and not value.startswith(
         ("https://", "http://127.", "http://localhost", "http://[::1]")
     ):
-        raise InputError(name, value, "must be an https:// URL (http only for loopback)")
+        raise InputError(name, value, HTTPS_URL())
     if name == "api_version" and value not in API_VERSIONS:
         raise InputError(name, value, ONE_OF(", ".join(API_VERSIONS)))
     if name == "region":
         validate_region(value, name)
     if name in ("user_id", "portal_id") and value is not None and not 0 < value <= INT32_MAX:
-        raise InputError(name, value, "must be a positive 32-bit number")
+        raise InputError(name, value, POSITIVE_32())
     if name == "recipient_user_ids" and not all(
         isinstance(v, int) and not isinstance(v, bool) and 0 < v <= INT32_MAX for v in value
     ):
-        raise InputError(name, value, "must be positive 32-bit user ids")
+        raise InputError(name, value, POSITIVE_IDS())
     if name == "baresip_endpoints" and not all(isinstance(v, str) for v in value):
-        raise InputError(name, value, "must be HOST:PORT strings")
+        raise InputError(name, value, HOST_PORT_STRINGS())
     if name == "webhook_port" and not 1 <= value <= 65535:
-        raise InputError(name, value, "must be a port from 1 to 65535")
+        raise InputError(name, value, PORT_RANGE())
     if name == "oauth_redirect_port" and not valid_redirect_port(value):
-        raise InputError(
-            name, value, f"must be a port from {MIN_REDIRECT_PORT} to {MAX_REDIRECT_PORT}"
-        )
+        raise InputError(name, value, REDIRECT_PORT_RANGE())
     if name == "rate_limit_per_10s" and not 1 <= value <= 1000:
-        raise InputError(name, value, "must be from 1 to 1000")
+        raise InputError(name, value, RATE_RANGE())
     if name in ("auto_log_seconds", "missed_auto_log_seconds") and not 0 <= value <= 3600:
-        raise InputError(name, value, "must be from 0 to 3600 seconds")
+        raise InputError(name, value, SECONDS_RANGE())
     if name == "call_back_command":
         _check_call_back_command(name, value)
     if name == "call_back_scheme" and value not in CALL_BACK_SCHEMES:
@@ -138,7 +151,7 @@ def _check_value(name: str, value: Any) -> None:
         try:
             datetime.fromisoformat(value)
         except ValueError:
-            raise InputError(name, value, "must be an ISO date and time") from None
+            raise InputError(name, value, ISO_TIME()) from None
     if name == "active_portal" and not is_portal_key(value):
         raise InputError(name, value, PORTAL_KEY(MAX_PORTAL_LENGTH))
     if name == "portals" and (len(value) > MAX_PORTALS or not all(map(is_portal_key, value))):
@@ -154,6 +167,6 @@ def _check_call_back_command(name: str, value: str) -> None:
     try:
         words = shlex.split(value)
     except ValueError:
-        raise InputError(name, value, "has an unclosed quote") from None
+        raise InputError(name, value, UNCLOSED_QUOTE()) from None
     if not words:
-        raise InputError(name, value, "must name a program")
+        raise InputError(name, value, NAME_A_PROGRAM())

@@ -11,7 +11,13 @@ from datetime import datetime
 from typing import Any
 
 from hubcall_desktop.core.call import Call, ensure_utc
-from hubcall_desktop.core.errors import FROM_TO, LONGER_THAN, InputError
+from hubcall_desktop.core.errors import (
+    FROM_TO,
+    LONGER_THAN,
+    NEEDS_CALLED_NUMBER,
+    WHOLE_NUMBER,
+    InputError,
+)
 from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import DISPOSITION_PROPERTY
@@ -29,6 +35,14 @@ NOTES_TOO_LONG = Template(
 # escaping, where one typed "<" or line break becomes four characters and "&" five.
 MAX_NOTES_CHARS = 65_536
 MAX_TITLE_CHARS = 512
+
+
+# fmt: off
+NEEDS_CALLER_NUMBER = Template("problem.needs_caller_number", "HubSpot needs the caller's number")
+NEEDS_FINAL_STATUS = Template("problem.needs_final_status", "a call needs a final status before it is logged")
+CALL_ID_LENGTH = Template("problem.call_id_length", "must be 1 to 256 characters")
+PROPERTIES_TEXT = Template("problem.properties_text", "property names and values must be text")
+# fmt: on
 
 
 def phone_json(number: PhoneNumber) -> dict[str, str]:
@@ -59,7 +73,7 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
     """Call end: log it with the final status, start time, duration, agent and notes."""
     status = call.final_status
     if status is None:
-        raise InputError("status", None, "a call needs a final status before it is logged")
+        raise InputError("status", None, NEEDS_FINAL_STATUS())
     body = _base_body(call, status, create_engagement=create_engagement)
     duration = call.duration
     if duration is not None:
@@ -76,7 +90,7 @@ def build_log_body(call: Call, *, create_engagement: bool = True) -> dict[str, A
         props[DISPOSITION_PROPERTY] = call.outcome.guid
     for key, value in props.items():
         if not isinstance(key, str) or not isinstance(value, str):
-            raise InputError("engagementProperties", key, "property names and values must be text")
+            raise InputError("engagementProperties", key, PROPERTIES_TEXT())
     body["engagementProperties"] = props
     return body
 
@@ -114,11 +128,11 @@ def _longest_fitting_prefix(notes: str) -> int:
 
 def _base_body(call: Call, status: CallStatus, *, create_engagement: bool) -> dict[str, Any]:
     if call.from_number is None:
-        raise InputError("from", call.raw_from, "HubSpot needs the caller's number")
+        raise InputError("from", call.raw_from, NEEDS_CALLER_NUMBER())
     if call.to_number is None:
-        raise InputError("to", call.raw_to, "HubSpot needs the number that was called")
+        raise InputError("to", call.raw_to, NEEDS_CALLED_NUMBER())
     if not call.external_call_id or len(call.external_call_id) > 256:
-        raise InputError("call id", call.external_call_id, "must be 1 to 256 characters")
+        raise InputError("call id", call.external_call_id, CALL_ID_LENGTH())
     body: dict[str, Any] = {
         "createEngagement": create_engagement,
         "engagementProperties": {},
@@ -139,7 +153,7 @@ def _base_body(call: Call, status: CallStatus, *, create_engagement: bool) -> di
 
 def _int32(field: str, value: int, *, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(field, value, "must be a whole number")
+        raise InputError(field, value, WHOLE_NUMBER())
     if not minimum <= value <= INT32_MAX:
         raise InputError(field, value, FROM_TO(minimum, INT32_MAX))
     return value

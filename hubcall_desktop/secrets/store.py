@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
-from hubcall_desktop.core.errors import LONGER_THAN, InputError
+from hubcall_desktop.core.errors import LONGER_THAN, NOT_EMPTY, InputError
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
@@ -69,7 +69,7 @@ def refresh_token_entry(portal: str = DEFAULT_PORTAL) -> str:
 def validate_name(name: str) -> str:
     """An entry name: 1-200 printable characters."""
     if not isinstance(name, str) or not name:
-        raise InputError("secret name", name, "must not be empty")
+        raise InputError("secret name", name, NOT_EMPTY())
     if len(name) > MAX_NAME_LENGTH:
         raise InputError("secret name", name, LONGER_THAN(MAX_NAME_LENGTH))
     if not name.isprintable():

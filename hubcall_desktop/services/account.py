@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from hubcall_desktop.core.connection_types import AccountDetails, WhoAmI
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import APP_RETRY
+
+# fmt: off
+PASTE_TOKEN = Template("problem.paste_token", "paste a token first")
+# fmt: on
 
 
 async def learn_account(
@@ -28,7 +33,7 @@ async def learn_account(
         await connection.refresh_state()  # the keyring may have changed under the app
         return await connection.who_am_i()
     if service is None:
-        raise InputError("token", "", "paste a token first")
+        raise InputError("token", "", PASTE_TOKEN())
     return _who(await service.account_details())
 
 

@@ -65,6 +65,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+NOT_CONNECTED = Template("connection.none", "Not connected to HubSpot.")
+RECONNECT_NEEDED = Template(
+    "connection.reconnect_needed",
+    "HubSpot needs you to connect again; calls are queued until you do.",
+)
 NOT_OAUTH = Template("connection.not_oauth", "Portal %1 is not connected with OAuth.")
 # A warning after logging out; %1 says why
 NOT_REVOKED = Template(
@@ -184,14 +189,14 @@ class ConnectionManager:
             return self._publish(
                 ConnectionSnapshot(portal, ConnectionKind.PRIVATE_APP, ConnectionStatus.CONNECTED)
             )
-        return self._publish(ConnectionSnapshot(portal, message="Not connected to HubSpot."))
+        return self._publish(ConnectionSnapshot(portal, message=NOT_CONNECTED()))
 
     def _reconnect_snapshot(self, meta: OAuthMetadata | None) -> ConnectionSnapshot:
         return ConnectionSnapshot(
             self._portal,
             ConnectionKind.OAUTH,
             ConnectionStatus.RECONNECT_NEEDED,
-            "HubSpot needs you to connect again; calls are queued until you do.",
+            RECONNECT_NEEDED(),
             oauth=meta,
         )
 

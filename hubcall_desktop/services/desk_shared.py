@@ -18,6 +18,7 @@ from hubcall_desktop.core.desk_types import DeskUpdate, UpdateListener
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.lifecycle import CallLifecycle
 from hubcall_desktop.core.listeners import Listeners
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import DEFAULT_LIST, OutcomeList
 from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 from hubcall_desktop.core.settings import Settings
@@ -29,6 +30,11 @@ from hubcall_desktop.services.tasks import BackgroundTasks
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
 logger = logging.getLogger(__name__)
+
+
+# fmt: off
+NO_SUCH_CALL = Template("problem.no_such_call", "no such call in the journal")
+# fmt: on
 
 
 class DeskShared:
@@ -72,7 +78,7 @@ class DeskShared:
     async def require(self, call_id: str) -> Call:
         call = await self.journal.get_call(call_id)
         if call is None:
-            raise InputError("call", call_id, "no such call in the journal")
+            raise InputError("call", call_id, NO_SUCH_CALL())
         return call
 
     def apply_draft(self, call: Call) -> None:

@@ -15,6 +15,7 @@ from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.lifecycle import auto_log_at, auto_log_delay, should_auto_log
 from hubcall_desktop.core.manual_log import check_number
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
@@ -29,6 +30,11 @@ NOTES_DEBOUNCE_S = 0.4  # a pause in typing this long writes the notes to the jo
 AUTO_LOG_SLACK_S = 0.05
 # States a call can be discarded from: HubSpot has not got it, nor is it about to.
 _DISCARDABLE = (SyncState.LOCAL, SyncState.FAILED, SyncState.WITHHELD, SyncState.NEEDS_NUMBER)
+
+
+# fmt: off
+CHOOSE_STATUS = Template("problem.choose_status", "choose the call's status before logging it")
+# fmt: on
 
 
 class WrapUp:
@@ -153,7 +159,7 @@ class WrapUp:
         """Queue a failed (or never sent) call again, as it now stands in the journal."""
         call = await self._s.require(call_id)
         if call.final_status is None:
-            raise InputError("status", None, "choose the call's status before logging it")
+            raise InputError("status", None, CHOOSE_STATUS())
         return await self.log_call(call_id, call.final_status, call.notes, call.title)
 
     # -- the number that was called --------------------------------------------------------

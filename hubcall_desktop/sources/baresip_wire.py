@@ -20,6 +20,7 @@ from typing import Any
 from hubcall_desktop.core.call import CallSource
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import MAX_ID_LENGTH, CallEvent, EndReason, EventKind, make_event
+from hubcall_desktop.core.messages import Template
 
 BARESIP_ENV = "HUBCALL_BARESIP"
 MAX_FRAME_BYTES = 1024 * 1024  # baresip's own frames are a few hundred bytes
@@ -29,6 +30,12 @@ _EVENT_KINDS = {
     "CALL_CLOSED": EventKind.ENDED,
 }
 _SIP_STATUS = re.compile(r"^([1-6][0-9]{2})\b")
+
+
+# fmt: off
+NEEDS_PORT = Template("problem.baresip_needs_port", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444")
+NOT_HOST_PORT = Template("problem.baresip_not_host_port", "not HOST:PORT, e.g. 127.0.0.1:4444")
+# fmt: on
 
 
 class FramingError(Exception):
@@ -60,9 +67,9 @@ def parse_endpoint(text: str, field: str = "baresip") -> BaresipEndpoint:
     else:
         host, _, port_text = raw.rpartition(":")
     if not host or not re.fullmatch(r"[A-Za-z0-9.\-:]+", host):
-        raise InputError(field, text, "not HOST:PORT, e.g. 127.0.0.1:4444")
+        raise InputError(field, text, NOT_HOST_PORT())
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-        raise InputError(field, text, "needs a port from 1 to 65535, e.g. 127.0.0.1:4444")
+        raise InputError(field, text, NEEDS_PORT())
     return BaresipEndpoint(host, int(port_text))
 
 

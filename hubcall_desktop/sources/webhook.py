@@ -21,6 +21,7 @@ the listening sockets, and the connection that wakes it waits in the kernel's ba
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import socket
 import time
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.call import utc_now
 from hubcall_desktop.core.errors import ConfigurationError
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.phone import DEFAULT_REGION
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.settings import DEFAULT_WEBHOOK_PORT
@@ -53,6 +55,13 @@ __all__ = [
 ]
 
 LOOPBACK_HOSTS = ("127.0.0.1", "::1")
+_HTTP_SIDE = "hubcall_desktop.sources.webhook_app"  # aiohttp and the handlers
+
+
+# fmt: off
+NO_SECRET = Template("webhook.no_secret", "The webhook needs a secret; none was given.")
+EMPTY_SECRET = Template("webhook.empty_secret", "The webhook secret cannot be empty.")
+# fmt: on
 
 
 def _state(
@@ -66,7 +75,7 @@ def _state(
     demo: bool,
 ) -> State:
     if not secret:
-        raise ConfigurationError("The webhook needs a secret; none was given.")
+        raise ConfigurationError(NO_SECRET())
     limits = limits or WebhookLimits()
     rate_clock = rate_clock or time.monotonic
     limiter = RateLimiter(limits.rate_per_second, limits.burst, clock=rate_clock)
@@ -159,7 +168,7 @@ class WebhookServer:
     def set_secret(self, secret: Secret) -> None:
         """Take a new secret (the agent regenerated it in settings) without restarting."""
         if not secret:
-            raise ConfigurationError("The webhook secret cannot be empty.")
+            raise ConfigurationError(EMPTY_SECRET())
         REDACTOR.add(secret)
         self._state.secret = secret
 
@@ -194,7 +203,9 @@ class WebhookServer:
 
     async def _serve(self) -> None:
         try:
-            from aiohttp import web  # the point: loaded on first use
+            # Loaded on first use, in a thread: the window keeps painting meanwhile.
+            await asyncio.to_thread(importlib.import_module, _HTTP_SIDE)
+            from aiohttp import web
 
             from hubcall_desktop.sources.webhook_app import runner
 

@@ -15,6 +15,7 @@ from typing import Any
 from hubcall_desktop.core.call import Call, CallSource, Direction, SyncState, ensure_utc
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
+from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import CallOutcome
 from hubcall_desktop.core.phone import PhoneNumber, PhoneNumberType
 from hubcall_desktop.core.statuses import CallStatus
@@ -67,6 +68,13 @@ UPSERT_CALL = (
     "ON CONFLICT (external_call_id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in CALL_COLUMNS if c != "external_call_id")
 )
+
+
+# fmt: off
+NOT_UNICODE = Template("problem.not_unicode", "contains characters that are not valid Unicode")
+TOO_LARGE = Template("problem.too_large", "is too large to store")
+MUST_BE_TEXT = Template("problem.must_be_text", "must be text")
+# fmt: on
 
 
 def format_time(moment: datetime) -> str:
@@ -241,11 +249,11 @@ def _phone_from_row(row: sqlite3.Row, prefix: str) -> PhoneNumber | None:
 
 def _text(field: str, value: str) -> str:
     if not isinstance(value, str):
-        raise InputError(field, value, "must be text")
+        raise InputError(field, value, MUST_BE_TEXT())
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(field, value, "contains characters that are not valid Unicode") from None
+        raise InputError(field, value, NOT_UNICODE()) from None
     return value
 
 
@@ -255,5 +263,5 @@ def _opt_text(field: str, value: str | None) -> str | None:
 
 def _int64(field: str, value: int | None) -> int | None:
     if value is not None and not INT64_MIN <= value <= INT64_MAX:
-        raise InputError(field, value, "is too large to store")
+        raise InputError(field, value, TOO_LARGE())
     return value

@@ -23,7 +23,7 @@ from typing import Any, Self
 
 from hubcall_desktop.core.call import Call, CallSource, SyncState, ensure_utc, utc_now
 from hubcall_desktop.core.call_order import NEWEST_FIRST, CallOrder
-from hubcall_desktop.core.errors import InputError, StorageError
+from hubcall_desktop.core.errors import NEEDS_CALLED_NUMBER, InputError, StorageError
 from hubcall_desktop.core.matches import CallerMatch
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.storage.call_order import page_query
@@ -267,7 +267,7 @@ class CallJournal:
             if call.number_withheld:
                 raise NotSendable(ext_id, NUMBER_WITHHELD())
             if call.needs_called_number:  # the agent can enter it: say which one
-                raise NotSendable(ext_id, "HubSpot needs the number that was called")
+                raise NotSendable(ext_id, NEEDS_CALLED_NUMBER())
             raise NotSendable(ext_id, NUMBER_MISSING())
         if body.get("externalCallId", ext_id) != ext_id:
             raise ValueError("the request body is for another call (externalCallId differs)")

@@ -16,6 +16,7 @@ from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.statuses import CallStatus
+from hubcall_desktop.hubspot.errors import REJECTED_CALL
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import (
     CALL_ID_ROLE,
@@ -156,9 +157,7 @@ def test_live_updates_insert_on_top_and_change_rows_in_place(
     assert model.row_of("call-000003") == 1
     failed = _call(2, sync_state=SyncState.FAILED)
     with qtbot.waitSignal(model.dataChanged, timeout=WAIT_MS):
-        model.apply_update(
-            DeskUpdate(UpdateKind.SYNC, failed, error="HubSpot rejected the call: check toNumber.")
-        )
+        model.apply_update(DeskUpdate(UpdateKind.SYNC, failed, error=REJECTED_CALL("toNumber")))
     row = model.row_of("call-000002")
     assert row is not None
     assert model.index(row, Column.SYNC).data() == "Failed"

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.desk_types import ManualLog, ManualResult
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.errors import ErrorDetails, HubSpotValidationError
+from hubcall_desktop.hubspot.errors import REJECTED_CALL, ErrorDetails, HubSpotValidationError
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
@@ -105,7 +105,7 @@ def test_hubspot_refusal_marks_the_field_it_names_and_keeps_the_input(
     qtbot.keyClicks(form.from_field.edit, "030 55501234")
     form.notes.setPlainText("Kept")
     error = HubSpotValidationError(
-        "HubSpot rejected the call: check durationSeconds.",
+        REJECTED_CALL("durationSeconds"),
         ErrorDetails(status_code=400, message="too long", fields=("durationSeconds",)),
     )
     call = Call(external_call_id="failed-1")

@@ -79,3 +79,11 @@ def test_hubspots_words_in_a_parameter_are_kept_as_written(german: None) -> None
     value = "'%1 (got %2)'"
     text = InputError("notes", value, LONGER_THAN(65536)).user_message
     assert messages.message_text(text) == f"Notizen: länger als 65536 Zeichen (Wert: {value!r})"
+
+
+def test_the_redirect_ports_sentence_names_the_range_the_check_uses() -> None:
+    """Written out so German keeps its translation; it must follow the constants."""
+    from hubcall_desktop.core.oauth import MAX_REDIRECT_PORT, MIN_REDIRECT_PORT
+    from hubcall_desktop.core.settings import REDIRECT_PORT_RANGE
+
+    assert f"from {MIN_REDIRECT_PORT} to {MAX_REDIRECT_PORT}" in REDIRECT_PORT_RANGE.english

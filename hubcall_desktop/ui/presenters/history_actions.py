@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from hubcall_desktop.core.call import Call
-from hubcall_desktop.core.errors import InputError, UserError
+from hubcall_desktop.core.errors import INPUT_PROBLEM, InputError, UserError
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.ui import tasks
 from hubcall_desktop.ui.presenters.call_back import start_call_back
@@ -64,7 +64,7 @@ class HistoryActions:
         try:
             await self._do(desk, action, call)
         except InputError as error:
-            self._say(f"{error.field}: {error.problem}")
+            self._say(INPUT_PROBLEM(error.field, error.problem))
         except UserError as error:
             self._say(error.user_message)
 

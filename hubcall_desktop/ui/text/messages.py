@@ -10,8 +10,8 @@ parameter is shown according to its kind (``_SLOTS``): HubSpot's own words, path
 numbers and library details exactly as they are; a nested Message, field name or action
 translated too. Nothing is read back out of the English.
 
-A few fixed sentences are still plain text (``_CATALOGUE``): they are looked up as a
-whole, never taken apart. Any other text is shown as written.
+Plain text is shown as written (a check's fixed problem that ``i18n`` knows aside):
+nothing is ever read back out of a sentence.
 
 ``tests/ui/test_message_ids.py`` checks ``_BY_ID`` against the templates the code
 declares; ``tests/ui/test_messages.py`` builds the real errors and scans every place
@@ -73,67 +73,6 @@ _SLOTS: dict[str, _Slot] = {
     # HubSpot's request field names ("fromNumber, durationSeconds"): shown as the agent's words.
     "api_fields": _Slot("api_fields"),
 }
-
-# Fixed sentences not made from a template yet: looked up by their English as a whole
-# (source text, ""), never taken apart. Grouped by the module that says it.
-# fmt: off
-_CATALOGUE: tuple[tuple[object, str], ...] = (
-    # hubspot/errors.py: HubSpotError adds HubSpot's message and correlation id.
-    # hubspot/service.py, hubspot/matches_json.py
-    # hubspot/errors.py: a request past its overall deadline; %1 is a number of seconds
-    # secrets/errors.py, secrets/backends.py: the keyring
-    # secrets/oauth_errors.py, secrets/oauth_client.py, secrets/oauth_tokens.py
-    # services/connection.py: the connection manager's snapshot
-    (QT_TRANSLATE_NOOP("Message", "Not connected to HubSpot."), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
-    # services/outbox_sender.py
-    # storage/database.py, storage/migrations.py, storage/journal.py: the call journal
-    # storage/errors.py: the outbox refuses a call
-    # services/autostart.py (the settings' "Start at login")
-    # sources/webhook.py, sources/baresip*.py, services/call_sources.py (status bar)
-    (QT_TRANSLATE_NOOP("Message", "The webhook needs a secret; none was given."), ""),
-    (QT_TRANSLATE_NOOP("Message", "The webhook secret cannot be empty."), ""),
-    # Problems (i18n's InputError context has those of the phone number and the form).
-    # hubspot/bodies.py
-    (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
-    (QT_TRANSLATE_NOOP("Message", "property names and values must be text"), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot needs the caller's number"), ""),
-    (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be 1 to 256 characters"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be a whole number"), ""),
-    # storage/codec.py
-    (QT_TRANSLATE_NOOP("Message", "must be text"), ""),
-    (QT_TRANSLATE_NOOP("Message", "contains characters that are not valid Unicode"), ""),
-    (QT_TRANSLATE_NOOP("Message", "is too large to store"), ""),
-    # services/call_desk.py, core/manual_log.py
-    (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
-    (QT_TRANSLATE_NOOP("Message", "This call is being logged already; wait for HubSpot's answer before logging it again."), ""),
-    (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),
-    (QT_TRANSLATE_NOOP("Message", "needs a time zone"), ""),
-    # core/phone.py, storage/settings.py (the settings dialog)
-    (QT_TRANSLATE_NOOP("Message", "not a known two-letter country code such as US, DE or GB"), ""),
-    (QT_TRANSLATE_NOOP("Message", "wrong type"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be an https:// URL (http only for loopback)"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be a positive 32-bit number"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be positive 32-bit user ids"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be HOST:PORT strings"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be a port from 1 to 65535"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be a port from 1024 to 65535"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be from 1 to 1000"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be from 0 to 3600 seconds"), ""),
-    (QT_TRANSLATE_NOOP("Message", "has an unclosed quote"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must name a program"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must be an ISO date and time"), ""),
-    # secrets/store.py: portals and tokens (the settings dialog)
-    (QT_TRANSLATE_NOOP("Message", "must not be empty"), ""),
-    (QT_TRANSLATE_NOOP("Message", "must not contain spaces or control characters"), ""),
-    # sources/baresip_wire.py (baresip addresses in the settings)
-    (QT_TRANSLATE_NOOP("Message", "not HOST:PORT, e.g. 127.0.0.1:4444"), ""),
-    (QT_TRANSLATE_NOOP("Message", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444"), ""),
-    # ui/presenters/secondary_windows.py ("Test connection" with an empty field)
-    (QT_TRANSLATE_NOOP("Message", "paste a token first"), ""),
-)
-# fmt: on
 
 # Sentences made from a core.messages.Template: id -> (source text, the kind of each %N).
 # The source text must equal the template's English (tests/ui/test_messages.py checks),
@@ -331,6 +270,41 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "connection.not_oauth": (QT_TRANSLATE_NOOP("Message", "Portal %1 is not connected with OAuth."), "keep"),
     #: A warning after logging out; %1 says why (a sentence of this list)
     "connection.not_revoked": (QT_TRANSLATE_NOOP("Message", "HubSpot could not be told to forget the connection: %1"), "detail"),
+    "problem.whole_number": (QT_TRANSLATE_NOOP("Message", "must be a whole number"), ""),
+    "problem.not_empty": (QT_TRANSLATE_NOOP("Message", "must not be empty"), ""),
+    "problem.needs_called_number": (QT_TRANSLATE_NOOP("Message", "HubSpot needs the number that was called"), ""),
+    "problem.needs_caller_number": (QT_TRANSLATE_NOOP("Message", "HubSpot needs the caller's number"), ""),
+    "problem.needs_final_status": (QT_TRANSLATE_NOOP("Message", "a call needs a final status before it is logged"), ""),
+    "problem.call_id_length": (QT_TRANSLATE_NOOP("Message", "must be 1 to 256 characters"), ""),
+    "problem.properties_text": (QT_TRANSLATE_NOOP("Message", "property names and values must be text"), ""),
+    "webhook.no_secret": (QT_TRANSLATE_NOOP("Message", "The webhook needs a secret; none was given."), ""),
+    "webhook.empty_secret": (QT_TRANSLATE_NOOP("Message", "The webhook secret cannot be empty."), ""),
+    "manual.being_logged": (QT_TRANSLATE_NOOP("Message", "This call is being logged already; wait for HubSpot's answer before logging it again."), ""),
+    "problem.needs_time_zone": (QT_TRANSLATE_NOOP("Message", "needs a time zone"), ""),
+    "problem.choose_status": (QT_TRANSLATE_NOOP("Message", "choose the call's status before logging it"), ""),
+    "problem.not_unicode": (QT_TRANSLATE_NOOP("Message", "contains characters that are not valid Unicode"), ""),
+    "problem.too_large": (QT_TRANSLATE_NOOP("Message", "is too large to store"), ""),
+    "problem.must_be_text": (QT_TRANSLATE_NOOP("Message", "must be text"), ""),
+    "problem.unclosed_quote": (QT_TRANSLATE_NOOP("Message", "has an unclosed quote"), ""),
+    "problem.host_port_strings": (QT_TRANSLATE_NOOP("Message", "must be HOST:PORT strings"), ""),
+    "problem.port_range": (QT_TRANSLATE_NOOP("Message", "must be a port from 1 to 65535"), ""),
+    "problem.positive_32": (QT_TRANSLATE_NOOP("Message", "must be a positive 32-bit number"), ""),
+    "problem.iso_time": (QT_TRANSLATE_NOOP("Message", "must be an ISO date and time"), ""),
+    "problem.https_url": (QT_TRANSLATE_NOOP("Message", "must be an https:// URL (http only for loopback)"), ""),
+    "problem.seconds_range": (QT_TRANSLATE_NOOP("Message", "must be from 0 to 3600 seconds"), ""),
+    "problem.rate_range": (QT_TRANSLATE_NOOP("Message", "must be from 1 to 1000"), ""),
+    "problem.positive_ids": (QT_TRANSLATE_NOOP("Message", "must be positive 32-bit user ids"), ""),
+    "problem.name_a_program": (QT_TRANSLATE_NOOP("Message", "must name a program"), ""),
+    "problem.wrong_type": (QT_TRANSLATE_NOOP("Message", "wrong type"), ""),
+    "problem.no_spaces": (QT_TRANSLATE_NOOP("Message", "must not contain spaces or control characters"), ""),
+    "problem.baresip_needs_port": (QT_TRANSLATE_NOOP("Message", "needs a port from 1 to 65535, e.g. 127.0.0.1:4444"), ""),
+    "problem.baresip_not_host_port": (QT_TRANSLATE_NOOP("Message", "not HOST:PORT, e.g. 127.0.0.1:4444"), ""),
+    "problem.unknown_region": (QT_TRANSLATE_NOOP("Message", "not a known two-letter country code such as US, DE or GB"), ""),
+    "problem.no_such_call": (QT_TRANSLATE_NOOP("Message", "no such call in the journal"), ""),
+    "problem.paste_token": (QT_TRANSLATE_NOOP("Message", "paste a token first"), ""),
+    "connection.none": (QT_TRANSLATE_NOOP("Message", "Not connected to HubSpot."), ""),
+    "connection.reconnect_needed": (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
+    "problem.redirect_port_range": (QT_TRANSLATE_NOOP("Message", "must be a port from 1024 to 65535"), ""),
 }
 # fmt: on
 
@@ -453,14 +427,9 @@ _ACTIONS = frozenset(
 _MARKER = re.compile(r"%([1-9])")  # finds a template's markers; fills nothing
 
 
-@functools.cache
-def _fixed() -> frozenset[str]:
-    return frozenset(str(source) for source, _spec in _CATALOGUE)
-
-
 def catalogue() -> list[str]:
     """Every source text of the Message context (for the tests)."""
-    return [str(source) for source, _spec in (*_CATALOGUE, *_BY_ID.values())]
+    return [str(source) for source, _spec in _BY_ID.values()]
 
 
 def by_id() -> dict[str, str]:
@@ -493,8 +462,6 @@ def known_text(text: str, depth: int = 0) -> str | None:
     (in English a known text comes back as it is)."""
     if isinstance(text, Message):
         return _render(text, depth)
-    if text in _fixed():
-        return QCoreApplication.translate(_CONTEXT, text)
     return None
 
 

@@ -39,6 +39,7 @@ from hubcall_desktop.hubspot.errors import REJECTED_CALL
 from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
 from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
+from hubcall_desktop.services.connection import RECONNECT_NEEDED
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.ui.models.history_model import HistoryModel
@@ -266,7 +267,7 @@ def reconnect_window(model: HistoryModel) -> QWidget:
             True,
             2,
             ("webhook 127.0.0.1:47831",),
-            "HubSpot needs you to connect again; calls are queued until you do.",
+            RECONNECT_NEEDED(),
         )
     )
     return window

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from hubcall_desktop.core.account import apply_account
 from hubcall_desktop.core.connection_types import WhoAmI
-from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.errors import WHOLE_NUMBER, InputError
 from hubcall_desktop.core.manual_log import check_number, parse_user_ids
 from hubcall_desktop.core.settings import CALL_BACK_SCHEMES, Settings
 from hubcall_desktop.ui.desktop.assets import icon
@@ -222,7 +222,7 @@ class SettingsDialog(QDialog):
             check_number(own_number, str(self.region.currentData()), "own_number")
         user_text = self.user_id.text().strip()
         if user_text and not (user_text.isdigit() and user_text.isascii()):
-            raise InputError("user_id", user_text, "must be a whole number")
+            raise InputError("user_id", user_text, WHOLE_NUMBER())
         new = dataclasses.replace(
             self._settings,
             portals=list(self._settings.portals),
