@@ -26,6 +26,7 @@ import logging
 import socket
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -203,8 +204,12 @@ class WebhookServer:
 
     async def _serve(self) -> None:
         try:
-            # Loaded on first use, in a thread: the window keeps painting meanwhile.
-            await asyncio.to_thread(importlib.import_module, _HTTP_SIDE)
+            # Loaded on first use, in a thread of its own (the window keeps painting; the
+            # shared executor may be held by a keyring waiting for its unlock dialog).
+            with ThreadPoolExecutor(1, thread_name_prefix="webhook-load") as loader:
+                await asyncio.get_running_loop().run_in_executor(
+                    loader, importlib.import_module, _HTTP_SIDE
+                )
             from aiohttp import web
 
             from hubcall_desktop.sources.webhook_app import runner
