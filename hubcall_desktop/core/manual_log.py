@@ -24,6 +24,12 @@ from hubcall_desktop.core.phone import PhoneNumber, parse_phone
 
 logger = logging.getLogger(__name__)
 
+ENTER_NUMBER = Template("manual.enter_number", "enter a phone number")
+USER_IDS_FORMAT = Template(
+    "manual.user_ids_format", "user ids are whole numbers, separated by commas"
+)
+NOT_NEGATIVE = Template("manual.not_negative", "must not be negative")
+IN_FUTURE = Template("manual.in_future", "is in the future")
 EXTENSION_DIGITS = Template("problem.extension_digits", "use 1 to %1 digits")
 WHOLE_NUMBER_UP_TO = Template("problem.whole_number_up_to", "must be a whole number from 1 to %1")
 
@@ -65,7 +71,7 @@ def form_field_for(request_field: str) -> str | None:
 def check_number(text: str, region: str, field: str) -> PhoneNumber:
     """A public number for the form (withheld and extensions are refused, with the reason)."""
     if not text.strip():
-        raise InputError(field, text, "enter a phone number")
+        raise InputError(field, text, ENTER_NUMBER())
     return parse_phone(text, region, field)
 
 
@@ -91,7 +97,7 @@ def parse_user_ids(text: str, field: str = "recipients") -> tuple[int, ...]:
         if not word:
             continue
         if not word.isdigit() or not word.isascii():
-            raise InputError(field, word, "user ids are whole numbers, separated by commas")
+            raise InputError(field, word, USER_IDS_FORMAT())
         value = check_user_id(int(word), field)
         if value is not None and value not in ids:
             ids.append(value)
@@ -145,13 +151,13 @@ def build_manual_call(
     if extension is not None:
         to_number = dataclasses.replace(to_number, extension=extension)
     if not 0 <= request.duration_seconds <= INT32_MAX:
-        raise InputError("duration", request.duration_seconds, "must not be negative")
+        raise InputError("duration", request.duration_seconds, NOT_NEGATIVE())
     try:
         started = ensure_utc(request.started_at)
     except ValueError:
         raise InputError("started", request.started_at, NEEDS_TIME_ZONE()) from None
     if started > ensure_utc(now or utc_now()) + MAX_FUTURE:
-        raise InputError("started", request.started_at, "is in the future")
+        raise InputError("started", request.started_at, IN_FUTURE())
     check_user_id(request.user_id)
     for uid in request.recipient_user_ids:
         check_user_id(uid, "recipients")

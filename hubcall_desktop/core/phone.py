@@ -14,14 +14,22 @@ from enum import StrEnum
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-from hubcall_desktop.core.errors import InputError
-from hubcall_desktop.core.messages import Template
+from hubcall_desktop.core.errors import CONTROL_CHARACTERS, LONGER_THAN, InputError
+from hubcall_desktop.core.messages import Message, Template
 
 DEFAULT_REGION = "US"
 MAX_INPUT_LENGTH = 256
 
 
 # fmt: off
+WITHHELD = Template("phone.withheld", "the caller's number is withheld")
+INTERNAL = Template("phone.internal_extension", "an internal extension, not a public phone number")
+INVALID_AS = Template("phone.invalid_as", "not a valid phone number (read as %1)")  # %1: region
+NO_COUNTRY_CODE = Template("phone.no_country_code", "no country code and no default country")
+NOT_A_NUMBER = Template("phone.not_a_number", "not a phone number")
+TOO_SHORT_AFTER_PREFIX = Template("phone.too_short_after_prefix", "too short after the international prefix")
+TOO_SHORT = Template("phone.too_short", "too short to be a phone number")
+TOO_LONG = Template("phone.too_long", "too long to be a phone number")
 UNKNOWN_REGION = Template("problem.unknown_region", "not a known two-letter country code such as US, DE or GB")
 # fmt: on
 
@@ -122,16 +130,16 @@ def parse_phone(
     """
     raw = "" if text is None else str(text)
     if len(raw) > MAX_INPUT_LENGTH:
-        raise InvalidPhoneNumber(field, raw, f"longer than {MAX_INPUT_LENGTH} characters")
+        raise InvalidPhoneNumber(field, raw, LONGER_THAN(MAX_INPUT_LENGTH))
     if any(ch in raw for ch in "\x00\r\n"):
-        raise InvalidPhoneNumber(field, raw, "contains control characters")
+        raise InvalidPhoneNumber(field, raw, CONTROL_CHARACTERS())
     region = validate_region(region)
     candidate, uri_extension = _strip_uri(raw.strip())
     if candidate.strip(" \"'<>").lower() in _WITHHELD_WORDS:
-        raise WithheldNumber(field, raw, "the caller's number is withheld")
+        raise WithheldNumber(field, raw, WITHHELD())
     compact = re.sub(r"[\s\-().]", "", candidate)
     if _INTERNAL_EXTENSION.fullmatch(compact):
-        raise InternalExtension(field, raw, "an internal extension, not a public phone number")
+        raise InternalExtension(field, raw, INTERNAL())
     # "00" is the international prefix in most of the world; regions with another one
     # (the US dials 011) would otherwise read 0049... as a national number.
     if compact.startswith("00") and not compact.startswith("000"):
@@ -142,7 +150,7 @@ def parse_phone(
         raise InvalidPhoneNumber(field, raw, _explain(exc)) from None
     if not phonenumbers.is_valid_number(parsed):
         where = phonenumbers.region_code_for_number(parsed) or region
-        raise InvalidPhoneNumber(field, raw, f"not a valid phone number (read as {where})")
+        raise InvalidPhoneNumber(field, raw, INVALID_AS(where))
     extension = parsed.extension or uri_extension
     return PhoneNumber(
         e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
@@ -185,12 +193,12 @@ def _needs_plus_for_00(region: str) -> bool:
     return prefix is None or not re.fullmatch(prefix, "00")
 
 
-def _explain(exc: NumberParseException) -> str:
+def _explain(exc: NumberParseException) -> Message:
     reasons = {
-        NumberParseException.INVALID_COUNTRY_CODE: "no country code and no default country",
-        NumberParseException.NOT_A_NUMBER: "not a phone number",
-        NumberParseException.TOO_SHORT_AFTER_IDD: "too short after the international prefix",
-        NumberParseException.TOO_SHORT_NSN: "too short to be a phone number",
-        NumberParseException.TOO_LONG: "too long to be a phone number",
+        NumberParseException.INVALID_COUNTRY_CODE: NO_COUNTRY_CODE,
+        NumberParseException.NOT_A_NUMBER: NOT_A_NUMBER,
+        NumberParseException.TOO_SHORT_AFTER_IDD: TOO_SHORT_AFTER_PREFIX,
+        NumberParseException.TOO_SHORT_NSN: TOO_SHORT,
+        NumberParseException.TOO_LONG: TOO_LONG,
     }
-    return reasons.get(exc.error_type, "not a phone number")
+    return reasons.get(exc.error_type, NOT_A_NUMBER)()

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from hubcall_desktop.core.api_versions import API_VERSIONS, DEFAULT_API_BASE, DEFAULT_API_VERSION
-from hubcall_desktop.core.errors import ONE_OF, InputError
+from hubcall_desktop.core.errors import IS_LONGER_THAN, ONE_OF, InputError
 from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.oauth import (
@@ -163,7 +163,7 @@ def _check_call_back_command(name: str, value: str) -> None:
     if not value:
         return
     if len(value) > MAX_COMMAND_LENGTH:
-        raise InputError(name, value, f"is longer than {MAX_COMMAND_LENGTH} characters")
+        raise InputError(name, value, IS_LONGER_THAN(MAX_COMMAND_LENGTH))
     try:
         words = shlex.split(value)
     except ValueError:

@@ -19,7 +19,13 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from hubcall_desktop import APP_NAME
-from hubcall_desktop.core.errors import LONGER_THAN, NOT_EMPTY, InputError
+from hubcall_desktop.core.errors import (
+    CONTROL_CHARACTERS,
+    IS_LONGER_THAN,
+    LONGER_THAN,
+    NOT_EMPTY,
+    InputError,
+)
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
@@ -53,7 +59,6 @@ TOKEN_TOO_LONG = Template("token.too_long", "is longer than %1 characters, so it
 TOKEN_SPACES = Template("token.spaces", "contains spaces or line breaks; copy the token again without them")
 TOKEN_CHARACTERS = Template("token.characters", "contains control characters or characters a token cannot have")
 SECRET_EMPTY = Template("secret.empty", "is empty; delete the entry instead of saving nothing")
-SECRET_TOO_LONG = Template("secret.too_long", "is longer than %1 characters")
 DELETE_REFUSED = Template("keyring.delete_refused", "the keyring refused to delete it")
 # fmt: on
 
@@ -97,9 +102,9 @@ def validate_secret(value: Secret | str, field: str = "secret") -> Secret:
     if not text:
         raise InvalidSecretValue(field, SECRET_EMPTY())
     if len(text) > MAX_SECRET_LENGTH:
-        raise InvalidSecretValue(field, SECRET_TOO_LONG(MAX_SECRET_LENGTH))
+        raise InvalidSecretValue(field, IS_LONGER_THAN(MAX_SECRET_LENGTH))
     if not text.isprintable():
-        raise InvalidSecretValue(field, "contains control characters")
+        raise InvalidSecretValue(field, CONTROL_CHARACTERS())
     return Secret(text)
 
 

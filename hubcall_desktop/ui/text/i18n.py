@@ -11,7 +11,6 @@ translated here; ``QT_TRANSLATE_NOOP`` marks them so ``pyside6-lupdate`` collect
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -90,24 +89,6 @@ _NUMBER_TYPE_LABELS: dict[str, str] = {
     "VOIP": str(QT_TRANSLATE_NOOP("PhoneNumberType", "VoIP")),
 }
 
-# Fixed problem sentences of the Qt-free checks (core.phone, core.manual_log), so the
-# form can say them in the UI language; anything else is shown as written.
-_PROBLEMS = (
-    QT_TRANSLATE_NOOP("InputError", "enter a phone number"),
-    QT_TRANSLATE_NOOP("InputError", "the caller's number is withheld"),
-    QT_TRANSLATE_NOOP("InputError", "an internal extension, not a public phone number"),
-    QT_TRANSLATE_NOOP("InputError", "not a phone number"),
-    QT_TRANSLATE_NOOP("InputError", "too short to be a phone number"),
-    QT_TRANSLATE_NOOP("InputError", "too long to be a phone number"),
-    QT_TRANSLATE_NOOP("InputError", "too short after the international prefix"),
-    QT_TRANSLATE_NOOP("InputError", "no country code and no default country"),
-    QT_TRANSLATE_NOOP("InputError", "contains control characters"),
-    QT_TRANSLATE_NOOP("InputError", "must not be negative"),
-    QT_TRANSLATE_NOOP("InputError", "is in the future"),
-    QT_TRANSLATE_NOOP("InputError", "user ids are whole numbers, separated by commas"),
-)
-_VALID_AS = re.compile(r"not a valid phone number \(read as (?P<region>[A-Z0-9]+)\)")
-
 _installed: list[QTranslator] = []
 
 
@@ -133,23 +114,6 @@ def sync_label(state: SyncState) -> str:
 
 def direction_label(direction: Direction) -> str:
     return QCoreApplication.translate("Direction", _DIRECTION_LABELS[direction.value])
-
-
-def problem_text(problem: str) -> str:
-    """A check's problem sentence in the UI language, where it is one we know."""
-    known = known_problem(problem)
-    return problem if known is None else known
-
-
-def known_problem(problem: str) -> str | None:
-    """A check's problem sentence in the UI language, or ``None`` if it is not one of ours."""
-    if problem in _PROBLEMS:
-        return QCoreApplication.translate("InputError", problem)
-    found = _VALID_AS.fullmatch(problem)
-    if found:
-        text = QCoreApplication.translate("InputError", "not a valid phone number (read as %1)")
-        return text.replace("%1", found["region"])
-    return None
 
 
 def number_type_label(kind: PhoneNumberType) -> str:

@@ -4,14 +4,13 @@
 import Qt, and the command line is English-only, so their sentences are English source
 text. The UI passes what it shows through :func:`message_text`.
 
-Most sentences are made from a ``core.messages.Template``: the :class:`Message` carries
-its id and parameters, ``_BY_ID`` maps the id to the translatable template, and each
-parameter is shown according to its kind (``_SLOTS``): HubSpot's own words, paths,
-numbers and library details exactly as they are; a nested Message, field name or action
-translated too. Nothing is read back out of the English.
-
-Plain text is shown as written (a check's fixed problem that ``i18n`` knows aside):
-nothing is ever read back out of a sentence.
+Every sentence is made from a ``core.messages.Template``: the :class:`Message` carries
+its id and parameters, ``_BY_ID`` (and ``_INPUT_ERROR_IDS`` for the phone number's and
+the form's problems, whose translations live in the InputError context) maps the id to
+the translatable template, and each parameter is shown according to its kind
+(``_SLOTS``): HubSpot's own words, paths, numbers and library details exactly as they
+are; a nested Message, field name or action translated too. Plain text is shown as
+written: nothing is ever read back out of a sentence.
 
 ``tests/ui/test_message_ids.py`` checks ``_BY_ID`` against the templates the code
 declares; ``tests/ui/test_messages.py`` builds the real errors and scans every place
@@ -35,13 +34,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.messages import Message, fill
-from hubcall_desktop.ui.text import i18n
 
 logger = logging.getLogger(__name__)
 
 _CONTEXT = "Message"
 _FIELD_CONTEXT = "MessageField"
 _ACTION_CONTEXT = "MessageAction"
+_INPUT_ERROR_CONTEXT = "InputError"
 _MAX_DEPTH = 4  # a sentence inside a sentence inside ...: real ones nest twice at most
 
 
@@ -158,7 +157,7 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "token.characters": (QT_TRANSLATE_NOOP("Message", "contains control characters or characters a token cannot have"), ""),
     "secret.empty": (QT_TRANSLATE_NOOP("Message", "is empty; delete the entry instead of saving nothing"), ""),
     #: %1 is a number
-    "secret.too_long": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
+    "problem.is_longer_than": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters"), "keep"),
     "keyring.delete_refused": (QT_TRANSLATE_NOOP("Message", "the keyring refused to delete it"), ""),
     #: %1 is a sentence of this list, %2 HubSpot's own message, %3 its correlation id
     "hubspot.said_with_id": (QT_TRANSLATE_NOOP("Message", "%1 (HubSpot said: %2; correlation id %3)"), "head hubspot id"),
@@ -306,6 +305,23 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "connection.reconnect_needed": (QT_TRANSLATE_NOOP("Message", "HubSpot needs you to connect again; calls are queued until you do."), ""),
     "problem.redirect_port_range": (QT_TRANSLATE_NOOP("Message", "must be a port from 1024 to 65535"), ""),
 }
+# The checks' problems of the phone number and the manual form, in the InputError context
+# (their translations were there before ids).
+_INPUT_ERROR_IDS: dict[str, tuple[object, str]] = {
+    "problem.control_characters": (QT_TRANSLATE_NOOP("InputError", "contains control characters"), ""),
+    "phone.withheld": (QT_TRANSLATE_NOOP("InputError", "the caller's number is withheld"), ""),
+    "phone.internal_extension": (QT_TRANSLATE_NOOP("InputError", "an internal extension, not a public phone number"), ""),
+    "phone.invalid_as": (QT_TRANSLATE_NOOP("InputError", "not a valid phone number (read as %1)"), "keep"),
+    "phone.no_country_code": (QT_TRANSLATE_NOOP("InputError", "no country code and no default country"), ""),
+    "phone.not_a_number": (QT_TRANSLATE_NOOP("InputError", "not a phone number"), ""),
+    "phone.too_short_after_prefix": (QT_TRANSLATE_NOOP("InputError", "too short after the international prefix"), ""),
+    "phone.too_short": (QT_TRANSLATE_NOOP("InputError", "too short to be a phone number"), ""),
+    "phone.too_long": (QT_TRANSLATE_NOOP("InputError", "too long to be a phone number"), ""),
+    "manual.enter_number": (QT_TRANSLATE_NOOP("InputError", "enter a phone number"), ""),
+    "manual.user_ids_format": (QT_TRANSLATE_NOOP("InputError", "user ids are whole numbers, separated by commas"), ""),
+    "manual.not_negative": (QT_TRANSLATE_NOOP("InputError", "must not be negative"), ""),
+    "manual.in_future": (QT_TRANSLATE_NOOP("InputError", "is in the future"), ""),
+}
 # fmt: on
 
 # Sentences whose English names a programmer's detail (an exception class, an API field
@@ -429,19 +445,21 @@ _MARKER = re.compile(r"%([1-9])")  # finds a template's markers; fills nothing
 
 def catalogue() -> list[str]:
     """Every source text of the Message context (for the tests)."""
-    return [str(source) for source, _spec in _BY_ID.values()]
+    return [str(source) for source, _spec in (*_BY_ID.values(), *_INPUT_ERROR_IDS.values())]
 
 
 def by_id() -> dict[str, str]:
     """The source text of each template id (for the tests)."""
-    return {key: str(source) for key, (source, _spec) in _BY_ID.items()}
+    return {key: source for key, (_context, source, _slots) in _ids().items()}
 
 
 @functools.cache
-def _ids() -> dict[str, tuple[str, tuple[_Slot, ...]]]:
+def _ids() -> dict[str, tuple[str, str, tuple[_Slot, ...]]]:
+    """id -> (translation context, source text, the kind of each %N)."""
     return {
-        key: (str(source), tuple(_SLOTS[name] for name in spec.split()))
-        for key, (source, spec) in _BY_ID.items()
+        key: (context, str(source), tuple(_SLOTS[name] for name in spec.split()))
+        for context, table in ((_CONTEXT, _BY_ID), (_INPUT_ERROR_CONTEXT, _INPUT_ERROR_IDS))
+        for key, (source, spec) in table.items()
     }
 
 
@@ -449,12 +467,11 @@ def message_text(text: str | Message | UserError) -> str:
     """``text`` in the UI language when it is a sentence we know, else unchanged.
 
     A :class:`Message` (or an error made from one) is translated from its id; plain text
-    is translated only if it is one of the fixed sentences as a whole (``_CATALOGUE``,
-    ``i18n``'s problems). Nothing is read back out of a sentence."""
+    is shown as written."""
     if isinstance(text, UserError):
         text = text.user_message
     found = known_text(text)
-    return found if found is not None else i18n.problem_text(text)
+    return found if found is not None else text
 
 
 def known_text(text: str, depth: int = 0) -> str | None:
@@ -471,14 +488,14 @@ def _render(message: Message, depth: int) -> str | None:
     entry = _ids().get(message.id)
     if entry is None or depth > _MAX_DEPTH:
         return None
-    source, slots = entry
+    context, source, slots = entry
     parts = []
     for slot, arg in zip(slots, message.args, strict=True):
         if isinstance(arg, Message):
             parts.append(_render(arg, depth + 1) or str(arg))
         else:
             parts.append(_part(slot, str(arg)))
-    return _fill(source, parts)
+    return _fill(source, parts, context)
 
 
 def _part(slot: _Slot, value: str) -> str:
@@ -492,12 +509,8 @@ def _part(slot: _Slot, value: str) -> str:
         return _api_fields(value)
     if slot.translate == "action":
         return QCoreApplication.translate(_ACTION_CONTEXT, value) if value in _ACTIONS else value
-    if slot.translate == "sentence":
-        found = known_text(value) or i18n.known_problem(value)
-        if found is not None:
-            return found
-        if slot.library_detail:
-            return _CLASS_PREFIX.sub("", value) or value
+    if slot.library_detail:  # not our sentence (that would be a Message): a library's
+        return _CLASS_PREFIX.sub("", value) or value
     return value
 
 
@@ -524,12 +537,12 @@ def is_reworded(text: str) -> bool:
     return False
 
 
-def _fill(source: str, parts: list[str]) -> str:
+def _fill(source: str, parts: list[str], context: str = _CONTEXT) -> str:
     """The translated template with its parts put in, in one pass: a part that contains
     "%1" itself is never filled again. A translation that lost a marker would hide a
     detail, so the English template is used then."""
     english = _SHOWN.get(source, source)
-    translated = QCoreApplication.translate(_CONTEXT, english)
+    translated = QCoreApplication.translate(context, english)
     wanted = set(_MARKER.findall(english))
     if set(_MARKER.findall(translated)) != wanted:
         logger.warning("translation of %r lost a marker; showing English", english)

@@ -30,6 +30,7 @@ from hubcall_desktop.core.desk_types import ManualLog, ManualResult
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.limits import INT32_MAX
 from hubcall_desktop.core.manual_log import (
+    USER_IDS_FORMAT,
     check_extension,
     check_number,
     form_field_for,
@@ -267,7 +268,7 @@ class LogCallForm(QDialog):
     def _user_id(self) -> int | None:
         text = self.user_id.text().strip()
         if text and not (text.isdigit() and text.isascii()):
-            raise InputError("user id", text, "user ids are whole numbers, separated by commas")
+            raise InputError("user id", text, USER_IDS_FORMAT())
         return int(text) if text else None
 
     def build_request(self) -> ManualLog:
