@@ -87,3 +87,17 @@ def test_the_redirect_ports_sentence_names_the_range_the_check_uses() -> None:
     from hubcall_desktop.core.settings import REDIRECT_PORT_RANGE
 
     assert f"from {MIN_REDIRECT_PORT} to {MAX_REDIRECT_PORT}" in REDIRECT_PORT_RANGE.english
+
+
+def test_signals_that_carry_a_sentence_keep_its_id(qapp: QApplication) -> None:
+    """A Signal(str) hands the slot a copy as plain str: the id would be lost and the
+    sentence shown in English. These carry errors' sentences, so they carry objects."""
+    from hubcall_desktop.ui.models.history_model import HistoryModel
+    from hubcall_desktop.ui.presenters.context import AppContext
+
+    for cls, name in ((HistoryModel, "load_failed"), (AppContext, "boot_failed")):
+        meta = cls.staticMetaObject
+        found = [
+            bytes(meta.method(i).methodSignature()).decode() for i in range(meta.methodCount())
+        ]
+        assert f"{name}(PyObject)" in found
