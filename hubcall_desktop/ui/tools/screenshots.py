@@ -39,6 +39,7 @@ from hubcall_desktop.hubspot.errors import REJECTED_CALL
 from hubcall_desktop.sandbox.oauth import SANDBOX_USER, SANDBOX_USER_ID
 from hubcall_desktop.sandbox.seed import COMPANIES, CONTACTS, DEMO_AGENT_NUMBER, SANDBOX_PORTAL_ID
 from hubcall_desktop.secrets.oauth_config import DEFAULT_SCOPES
+from hubcall_desktop.services.call_sources import WEBHOOK_AT
 from hubcall_desktop.services.connection import RECONNECT_NEEDED
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.storage.async_journal import AsyncJournal
@@ -251,7 +252,7 @@ async def main_window(folder: Path) -> tuple[MainWindow, Callable[[], object]]:
     model.setParent(window)
     window.resize(1100, 520)
     window.show_current_call(calls[0], "DE")
-    window.set_status(DeskStatus(TokenState.OK, True, 1, ("webhook 127.0.0.1:47831",)))
+    window.set_status(DeskStatus(TokenState.OK, True, 1, (WEBHOOK_AT("127.0.0.1:47831"),)))
     window.table.selectRow(2)
     return window, journal.close
 
@@ -266,7 +267,7 @@ def reconnect_window(model: HistoryModel) -> QWidget:
             TokenState.RECONNECT,
             True,
             2,
-            ("webhook 127.0.0.1:47831",),
+            (WEBHOOK_AT("127.0.0.1:47831"),),
             RECONNECT_NEEDED(),
         )
     )
