@@ -2,7 +2,7 @@
 calls the agent touched, and the one way observers are told.
 
 The desk is split by what it does (:mod:`.desk_intake` takes the sources' events,
-:mod:`.desk_wrap_up` what the agent does, :mod:`.log_call` the manual form); each part
+:mod:`.desk_wrap_up` what the agent does, :mod:`.desk_manual` the manual form); each part
 gets this one object, so the lock, the drafts and the listeners stay one of each.
 """
 
