@@ -74,9 +74,10 @@ _SLOTS: dict[str, _Slot] = {
 }
 
 # Sentences made from a core.messages.Template: id -> (source text, the kind of each %N).
-# The source text must equal the template's English (tests/ui/test_messages.py checks),
-# so lupdate sees it here and German keeps its translation. Grouped by the module that
-# declares it.
+# The source text must equal the template's English (tests/ui/test_message_ids.py
+# checks), so lupdate sees it here and German keeps its translation. An id's first part
+# says where it is declared (journal, outbox, keyring, oauth, hubspot, webhook, baresip,
+# autostart, connection; problem: an InputError's problem).
 # fmt: off
 _BY_ID: dict[str, tuple[object, str]] = {
     # services/desk_intake.py: a pop-up's lookup without the called number
