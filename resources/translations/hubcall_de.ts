@@ -2,14 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AppActions</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/desktop/app_actions.py" line="+24"/>
+        <source>&amp;Log a call…</source>
+        <translation>Anruf &amp;protokollieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the call &amp;pop-up</source>
+        <translation>Zum Anruf-P&amp;op-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>&amp;Missed calls…</source>
+        <translation>&amp;Verpasste Anrufe …</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;window</source>
+        <translation>&amp;Fenster zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect to HubSpot…</source>
+        <translation>Erneut mit &amp;HubSpot verbinden …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>&amp;Missed calls (%n)…</source>
+        <translation>
+            <numerusform>&amp;Verpasste Anrufe (%n) …</numerusform>
+            <numerusform>&amp;Verpasste Anrufe (%n) …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+189"/>
+        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+217"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+98"/>
         <source>HubSpot needs you to connect again</source>
         <translation>Bitte wieder mit HubSpot verbinden</translation>
     </message>
@@ -40,7 +92,7 @@
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Quit HubCall Desktop</source>
         <translation>HubCall Desktop beenden</translation>
     </message>
@@ -61,12 +113,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+131"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+149"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation>Port %1 ist belegt, daher lauscht der Webhook der Demo stattdessen auf %2.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>HubSpot connection lacks a scope</source>
         <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
     </message>
@@ -193,7 +245,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/call_notices.py" line="+77"/>
+        <location filename="../../hubcall_desktop/ui/presenters/call_notices.py" line="+80"/>
         <source>Could not log a call</source>
         <translation>Anruf konnte nicht protokolliert werden</translation>
     </message>
@@ -419,7 +471,7 @@
 <context>
     <name>CallSource</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+70"/>
         <source>Softphone (webhook)</source>
         <translation>Softphone (Webhook)</translation>
     </message>
@@ -646,12 +698,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/secondary_windows.py" line="+63"/>
+        <location filename="../../hubcall_desktop/ui/presenters/secondary_windows.py" line="+66"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+256"/>
+        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+259"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -661,7 +713,7 @@
         <translation>Die Anmeldung ist unerwartet fehlgeschlagen; Einzelheiten stehen im Protokoll in %1 (Hilfe → Protokollordner öffnen im Hauptfenster).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Log out of HubSpot</source>
         <translation>Von HubSpot abmelden</translation>
     </message>
@@ -721,7 +773,7 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+80"/>
+        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+85"/>
         <source>The call is queued for HubSpot again.</source>
         <translation>Der Anruf wartet wieder auf HubSpot.</translation>
     </message>
@@ -883,7 +935,7 @@
         <translation>HubSpot</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+332"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+357"/>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -1184,12 +1236,12 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+29"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+321"/>
         <source>enter a phone number</source>
         <translation>Telefonnummer eingeben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>the caller&apos;s number is withheld</source>
         <translation>die Nummer des Anrufers ist unterdrückt</translation>
     </message>
@@ -1199,12 +1251,12 @@
         <translation>eine interne Durchwahl, keine öffentliche Telefonnummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>not a phone number</source>
         <translation>keine Telefonnummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>too short to be a phone number</source>
         <translation>zu kurz für eine Telefonnummer</translation>
     </message>
@@ -1214,22 +1266,22 @@
         <translation>zu lang für eine Telefonnummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>too short after the international prefix</source>
         <translation>zu kurz nach der Auslandsvorwahl</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>no country code and no default country</source>
         <translation>keine Ländervorwahl und kein Standardland</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>contains control characters</source>
         <translation>enthält Steuerzeichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>must not be negative</source>
         <translation>darf nicht negativ sein</translation>
     </message>
@@ -1239,12 +1291,12 @@
         <translation>liegt in der Zukunft</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>user ids are whole numbers, separated by commas</source>
         <translation>Benutzer-IDs sind ganze Zahlen, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-7"/>
         <source>not a valid phone number (read as %1)</source>
         <translation>keine gültige Telefonnummer (gelesen als %1)</translation>
     </message>
@@ -1252,7 +1304,7 @@
 <context>
     <name>LogCallForm</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+76"/>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+77"/>
         <source>Log a call</source>
         <translation>Anruf protokollieren</translation>
     </message>
@@ -1420,7 +1472,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+62"/>
         <source>All calls</source>
         <translation>Alle Anrufe</translation>
     </message>
@@ -1450,7 +1502,7 @@
         <translation>Nur hier behalten</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+58"/>
         <source>HubCall Desktop</source>
         <translation>HubCall Desktop</translation>
     </message>
@@ -1466,22 +1518,22 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Simulate &amp;incoming call</source>
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-119"/>
         <source>Call in progress</source>
         <translation>Laufender Anruf</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-82"/>
         <source>To wrap up</source>
         <translation>Nachzubereiten</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+85"/>
         <source>Go to &amp;pop-up</source>
         <translation>Zum &amp;Pop-up</translation>
     </message>
@@ -1531,27 +1583,12 @@
         <translation>HubSpot mit dem Einrichtungsassistenten verbinden</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>&amp;Calls</source>
         <translation>&amp;Anrufe</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Log a call…</source>
-        <translation>Anruf &amp;protokollieren …</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to the call &amp;pop-up</source>
-        <translation>Zum Anruf-P&amp;op-up</translation>
-    </message>
-    <message>
         <location line="+5"/>
-        <source>&amp;Missed calls…</source>
-        <translation>&amp;Verpasste Anrufe…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>&amp;Find in history</source>
         <translation>Im Verlauf &amp;suchen</translation>
     </message>
@@ -1571,27 +1608,12 @@
         <translation>Fenster s&amp;chließen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Options</source>
         <translation>&amp;Optionen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Do not disturb</source>
-        <translation>&amp;Nicht stören</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1606,7 +1628,7 @@
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Log folder</source>
         <translation>Protokollordner</translation>
     </message>
@@ -1616,7 +1638,7 @@
         <translation>Es konnte kein Dateimanager geöffnet werden. Der Protokollordner ist %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>No call in progress.</source>
         <translation>Kein laufender Anruf.</translation>
     </message>
@@ -1728,7 +1750,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+84"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="-151"/>
         <source>%1 (HubSpot said: %2; correlation id %3)</source>
         <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
         <translation>%1 (HubSpot meldete: %2; Korrelations-ID %3)</translation>
@@ -1814,7 +1836,7 @@
         <translation>HubSpot hat die Anfrage abgelehnt (%1).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>HubSpot did not answer in time (%1).</source>
         <extracomment>%1 names the network error, e.g. ReadTimeout</extracomment>
         <translation>HubSpot hat nicht rechtzeitig geantwortet (%1).</translation>
@@ -1847,7 +1869,7 @@
         <translation>Die Antwort von HubSpot konnte nicht gelesen werden (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>HubSpot is slow: no answer within %1 seconds.</source>
         <translation>HubSpot ist langsam: keine Antwort innerhalb von %1 Sekunden.</translation>
     </message>
@@ -1857,13 +1879,13 @@
         <translation>HubSpot ist langsam: keine Antwort innerhalb von %1 Sekunden. Der Anruf bleibt in der Warteschlange und wird später gesendet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-67"/>
         <source>No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session.</source>
         <extracomment>%1 says why (a sentence of this list or the keyring library&apos;s words)</extracomment>
         <translation>Es ist kein sicherer Schlüsselbund verfügbar, der das HubSpot-Token aufbewahren kann (%1). Installieren und starten Sie einen Schlüsselbunddienst (unter Linux GNOME Keyring, KWallet oder KeePassXC mit aktiviertem Secret Service; unter macOS und Windows den Schlüsselbund des Systems) und versuchen Sie es erneut, oder setzen Sie HUBCALL_ACCESS_TOKEN für diese Sitzung.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>the keyring library found no usable backend</source>
         <translation>die Schlüsselbund-Bibliothek hat kein nutzbares Backend gefunden</translation>
     </message>
@@ -1892,7 +1914,7 @@
         <translation>die Schlüsselbund-Bibliothek konnte es nicht laden: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again.</source>
         <extracomment>%1 is the error the keyring gave</extracomment>
         <translation>Der Schlüsselbund des Systems ist gesperrt oder ließ sich nicht öffnen (%1). Entsperren Sie ihn (melden Sie sich an Ihrer Desktop-Sitzung an, oder öffnen Sie Ihre Passwortverwaltung und entsperren Sie den Anmelde-Schlüsselbund) und versuchen Sie es dann erneut.</translation>
@@ -1904,12 +1926,12 @@
         <translation>Beim %1 meldete der Schlüsselbund des Systems einen Fehler (%2). Prüfen Sie, ob Ihr Schlüsselbunddienst läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
         <source>the keyring refused to delete it</source>
         <translation>der Schlüsselbund hat das Löschen verweigert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-33"/>
         <source>The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again.</source>
         <extracomment>%1 is an action of the MessageAction list, %2 a number of seconds</extracomment>
         <translation>Der Schlüsselbund des Systems hat beim %1 nicht innerhalb von %2 Sekunden geantwortet. Vielleicht wartet er darauf, dass Sie ihn entsperren: Suchen Sie nach einem Fenster zum Entsperren und versuchen Sie es dann erneut.</translation>
@@ -1921,7 +1943,7 @@
         <translation>Für das Portal %1 ist kein HubSpot-Zugriffstoken gespeichert. Speichern Sie das Zugriffstoken Ihrer privaten App in den Einstellungen (oder über die Befehlszeile), oder setzen Sie HUBCALL_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected.</source>
         <extracomment>%1 is the portal&apos;s key in quotes, %2 says why (a sentence of this list)</extracomment>
         <translation>HubSpot verlangt, dass Sie das Portal %1 erneut verbinden (%2). Öffnen Sie die Einstellungen und klicken Sie auf „Verbinden“ (oder führen Sie `hubcall-desktop auth login` aus); Anrufe bleiben in der Warteschlange und werden gesendet, sobald Sie verbunden sind.</translation>
@@ -1937,39 +1959,39 @@
         <translation>es ist kein Refresh-Token gespeichert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Could not reach HubSpot to %1; check the network and try again.</source>
         <extracomment>%1 is an action of the MessageAction list</extracomment>
         <translation>HubSpot war zum %1 nicht erreichbar; prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+102"/>
         <source>HubSpot refused: %1</source>
         <extracomment>%1 is HubSpot&apos;s own message</extracomment>
         <translation>HubSpot hat abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>HubSpot&apos;s token details were not a JSON object.</source>
         <translation>Die Token-Details von HubSpot waren kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>HubSpot&apos;s token answer had no access token.</source>
         <translation>Die Token-Antwort von HubSpot enthielt kein Zugriffstoken.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
         <source>HubSpot sent no refresh token</source>
         <translation>HubSpot hat kein Refresh-Token gesendet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>No OAuth client id is configured. Enter your HubSpot app&apos;s client id in the settings (or pass --client-id), or connect with a private-app token instead.</source>
         <translation>Es ist keine OAuth-Client-ID eingerichtet. Geben Sie die Client-ID Ihrer HubSpot-App in den Einstellungen ein (oder übergeben Sie --client-id), oder verbinden Sie sich stattdessen mit dem Token einer privaten App.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app.</source>
         <translation>Die Antwort aus dem Browser passte nicht zu dieser Anmeldung (falscher State) und wurde deshalb abgelehnt. Starten Sie die Verbindung erneut aus der App.</translation>
     </message>
@@ -1980,37 +2002,37 @@
         <translation>Keine Antwort aus dem Browser innerhalb von %1 Sekunden. Starten Sie die Verbindung erneut und schließen Sie sie in dem Browserfenster ab, das sich öffnet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+101"/>
         <source>No web browser could be opened. Open this address yourself to connect: %1</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Es ließ sich kein Webbrowser öffnen. Öffnen Sie diese Adresse selbst, um die Verbindung herzustellen: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>HubSpot did not grant access (%1).</source>
         <extracomment>%1 is HubSpot&apos;s error code</extracomment>
         <translation>HubSpot hat keinen Zugriff gewährt (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-102"/>
         <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
         <extracomment>%1 is a port number</extracomment>
         <translation>Port %1, zu dem der Browser nach der Anmeldung bei HubSpot zurückkehrt, wird von einem anderen Programm belegt. Schließen Sie dieses Programm oder wählen Sie in den Einstellungen (HubSpot, Erweitert) einen anderen Anmeldeport und tragen Sie dessen Weiterleitungs-URL in Ihrer HubSpot-App ein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+100"/>
         <source>The sign-in cannot listen on %1 port %2: %3</source>
         <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
         <translation>Die Anmeldung kann auf %1 Port %2 nicht empfangen: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again.</source>
         <extracomment>%1 and %2 are HubSpot scope names</extracomment>
         <translation>Diese HubSpot-Verbindung kann weder Anrufer erkennen noch Anrufe protokollieren: Fügen Sie der App in HubSpot den Bereich (Scope) %1 (oder einen von %2) hinzu und verbinden Sie sich dann erneut.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+57"/>
         <source>Not connected to HubSpot.</source>
         <translation>Nicht mit HubSpot verbunden.</translation>
     </message>
@@ -2020,7 +2042,7 @@
         <translation>HubSpot verlangt eine neue Verbindung; Anrufe bleiben in der Warteschlange, bis Sie sich erneut verbinden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>Portal %1 is not connected with OAuth.</source>
         <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
         <translation>Das Portal %1 ist nicht über OAuth verbunden.</translation>
@@ -2032,13 +2054,13 @@
         <translation>HubSpot konnte nicht mitgeteilt werden, die Verbindung zu vergessen: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then.</source>
         <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
         <translation>Dieser Anruf gehört zum HubSpot-Portal %1, das gerade nicht verbunden ist; verbinden Sie es erneut, um den Anruf zu senden. Bis dahin bleibt er in der Warteschlange.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-177"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation>Das Anrufjournal %1 wird von einem anderen Programm verwendet und blieb %2 s lang gesperrt. Schließen Sie jede andere Instanz von HubCall Desktop (oder das Programm, das die Datei geöffnet hat) und versuchen Sie es erneut.</translation>
@@ -2050,7 +2072,7 @@
         <translation>Das Anrufjournal %1 lässt sich nicht öffnen. Prüfen Sie, ob sein Ordner existiert und ob Sie dort lesen und schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>The call journal %1 cannot be checked (%2). Check that its folder is still there and readable.</source>
         <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
         <translation>Das Anrufjournal %1 lässt sich nicht prüfen (%2). Prüfen Sie, ob sein Ordner noch vorhanden und lesbar ist.</translation>
@@ -2062,7 +2084,7 @@
         <translation>Das Anrufjournal %1 wurde gelöscht, während HubCall Desktop lief, und lässt sich nicht zurückschreiben (%2). Beenden Sie HubCall Desktop und prüfen Sie, ob in seinen Ordner geschrieben werden kann.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>Der Datenträger mit dem Anrufjournal %1 ist voll, daher wurde die letzte Änderung nicht gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
@@ -2098,7 +2120,7 @@
         <translation>Das Anrufjournal %1 lässt sich nicht anlegen (%2). Prüfen Sie, ob sein Ordner existiert und ob Sie dort schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The file %1 is not a HubCall Desktop call journal (it holds another program&apos;s data). It was left untouched: move it elsewhere or choose another data folder.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>Die Datei %1 ist kein Anrufjournal von HubCall Desktop (sie enthält Daten eines anderen Programms). Sie wurde nicht verändert: Verschieben Sie sie an einen anderen Ort oder wählen Sie einen anderen Datenordner.</translation>
@@ -2116,7 +2138,7 @@
         <translation>Das Anrufjournal %1 enthält einen Anruf, der sich nicht lesen lässt (%2). Die Datei wurde von einem anderen Programm geändert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This call is already logged in HubSpot; a call is logged once only.</source>
         <translation>Dieser Anruf ist bereits in HubSpot protokolliert; ein Anruf wird nur einmal protokolliert.</translation>
     </message>
@@ -2142,7 +2164,7 @@
         <translation>eine Telefonnummer fehlt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+103"/>
         <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
         <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt. Fügen Sie HubCall Desktop von Hand zu den Anmeldeobjekten Ihres Systems hinzu.</translation>
     </message>
@@ -2171,19 +2193,19 @@
         <translation>Ein Programmpfad darf kein Anführungszeichen enthalten: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The system did not allow HubCall Desktop to start at login. Allow it in your system&apos;s settings for background apps, then turn the setting on again.</source>
         <extracomment>Flatpak: the desktop&apos;s Background portal said no (or the user did)</extracomment>
         <translation>Das System hat HubCall Desktop nicht erlaubt, bei der Anmeldung zu starten. Erlauben Sie es in den Systemeinstellungen für Hintergrund-Apps und schalten Sie die Einstellung dann erneut ein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Could not ask the system to start HubCall Desktop at login (%1).</source>
         <extracomment>Flatpak: the Background portal could not be asked. %1 is the D-Bus error</extracomment>
         <translation>Das System konnte nicht gebeten werden, HubCall Desktop bei der Anmeldung zu starten (%1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+46"/>
         <source>The webhook needs a secret; none was given.</source>
         <translation>Der Webhook braucht ein Geheimnis; es wurde keines angegeben.</translation>
     </message>
@@ -2193,31 +2215,31 @@
         <translation>Das Webhook-Geheimnis darf nicht leer sein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-78"/>
         <source>The webhook cannot listen on port %1 (%2); choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the system&apos;s error</extracomment>
         <translation>Der Webhook kann nicht auf Port %1 empfangen (%2); wählen Sie in den Einstellungen einen anderen Port.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)</extracomment>
         <translation>Ein anderes Programm empfängt auf Port %1 (%2); der Webhook kann ihn nicht verwenden. Beenden Sie dieses Programm oder wählen Sie in den Einstellungen einen anderen Port.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop.</source>
         <extracomment>%1 is a port number; the demo (hubcall-desktop --demo) was started first and took it</extracomment>
         <translation>Die Demo von HubCall Desktop belegt Port %1, daher ist der Webhook aus; beenden Sie die Demo und starten Sie HubCall Desktop neu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Could not %1 the call in baresip: %2</source>
         <extracomment>%1 is an action of the MessageAction list, %2 baresip&apos;s answer (or one of the four below)</extracomment>
         <translation>Fehler beim %1 des Anrufs in baresip: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>That call is not ringing on this softphone.</source>
         <translation>Dieser Anruf klingelt nicht auf diesem Softphone.</translation>
     </message>
@@ -2242,12 +2264,12 @@
         <translation>Dieser Anruf ist in keinem verbundenen baresip offen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>baresip disconnected before answering.</source>
         <translation>baresip hat die Verbindung getrennt, bevor es geantwortet hat.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>baresip at %1 is not connected.</source>
         <extracomment>%1 is an address such as 127.0.0.1:4444</extracomment>
         <translation>baresip unter %1 ist nicht verbunden.</translation>
@@ -2265,7 +2287,7 @@
         <translation>baresip unter %1 hat die Verbindung getrennt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>webhook %1</source>
         <extracomment>A call source in the status bar; %1 is an address such as 127.0.0.1:47831</extracomment>
         <translation>Webhook %1</translation>
@@ -2277,7 +2299,7 @@
         <translation>baresip %1 (nicht verbunden)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-122"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation>%1: %2 (Wert: %3)</translation>
@@ -2289,60 +2311,60 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+188"/>
         <source>a call needs a final status before it is logged</source>
         <translation>ein Anruf braucht einen Endstatus, bevor er protokolliert wird</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-27"/>
         <source>longer than %1 characters</source>
         <extracomment>%1 is a number</extracomment>
         <translation>länger als %1 Zeichen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)</source>
         <extracomment>the agent&apos;s notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut</extracomment>
         <translation>für HubSpot zu lang, sobald formatiert (%1 von höchstens %2 Zeichen): Kürzen Sie sie auf %3 Zeichen oder weniger (%4 weniger als jetzt)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>property names and values must be text</source>
         <translation>Namen und Werte von Eigenschaften müssen Text sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>HubSpot needs the caller&apos;s number</source>
         <translation>HubSpot braucht die Nummer des Anrufers</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>HubSpot needs the number that was called</source>
         <translation>HubSpot braucht die angerufene Nummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>must be 1 to 256 characters</source>
         <translation>muss 1 bis 256 Zeichen lang sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>must be a whole number</source>
         <translation>muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
         <source>must be from %1 to %2</source>
         <extracomment>%1 and %2 are numbers</extracomment>
         <translation>muss zwischen %1 und %2 liegen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+35"/>
         <source>must be text</source>
         <translation>muss Text sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>contains characters that are not valid Unicode</source>
         <translation>enthält Zeichen, die kein gültiges Unicode sind</translation>
     </message>
@@ -2352,27 +2374,27 @@
         <translation>ist zu groß zum Speichern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>choose the call&apos;s status before logging it</source>
         <translation>wählen Sie den Status des Anrufs, bevor Sie ihn protokollieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>This call is being logged already; wait for HubSpot&apos;s answer before logging it again.</source>
         <translation>Dieser Anruf wird bereits protokolliert; warten Sie auf die Antwort von HubSpot, bevor Sie ihn erneut protokollieren.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>no such call in the journal</source>
         <translation>dieser Anruf ist nicht im Anrufjournal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-219"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation>HubSpot braucht die angerufene Nummer: Tragen Sie Ihre eigene Nummer in den Einstellungen (Anrufe) ein oder lassen Sie das Softphone sie mitsenden.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+174"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation>1 bis %1 Ziffern verwenden</translation>
@@ -2384,49 +2406,49 @@
         <translation>muss eine ganze Zahl von 1 bis %1 sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>needs a time zone</source>
         <translation>braucht eine Zeitzone</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>not a known two-letter country code such as US, DE or GB</source>
         <translation>kein bekannter zweistelliger Ländercode wie US, DE oder GB</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>wrong type</source>
         <translation>falscher Typ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>expected %1</source>
         <extracomment>%1 is a Python type name, e.g. int</extracomment>
         <translation>erwartet: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+31"/>
         <source>must be an https:// URL (http only for loopback)</source>
         <translation>muss eine https://-URL sein (http nur für Loopback)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-39"/>
         <source>must be one of %1</source>
         <extracomment>%1 is a list of choices</extracomment>
         <translation>muss einer der Werte %1 sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>must be a positive 32-bit number</source>
         <translation>muss eine positive 32-Bit-Zahl sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>must be positive 32-bit user ids</source>
         <translation>müssen positive 32-Bit-Benutzer-IDs sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>must be HOST:PORT strings</source>
         <translation>müssen Angaben der Form HOST:PORT sein</translation>
     </message>
@@ -2436,59 +2458,59 @@
         <translation>muss ein Port von 1 bis 65535 sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>must be a port from 1024 to 65535</source>
         <translation>muss ein Port von 1024 bis 65535 sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>must be from 1 to 1000</source>
         <translation>muss zwischen 1 und 1000 liegen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>must be from 0 to 3600 seconds</source>
         <translation>muss zwischen 0 und 3600 Sekunden liegen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>has an unclosed quote</source>
         <translation>hat ein nicht geschlossenes Anführungszeichen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>must name a program</source>
         <translation>muss ein Programm nennen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>must be an ISO date and time</source>
         <translation>muss ein Datum mit Uhrzeit im ISO-Format sein</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>must be at most %1 portal keys of 1-%2 visible characters without spaces</source>
         <extracomment>%1 and %2 are numbers</extracomment>
         <translation>dürfen höchstens %1 Portalschlüssel aus 1–%2 sichtbaren Zeichen ohne Leerzeichen sein</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>must be 1-%1 visible characters without spaces</source>
         <extracomment>%1 is a number</extracomment>
         <translation>muss aus 1–%1 sichtbaren Zeichen ohne Leerzeichen bestehen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+25"/>
         <source>must not contain spaces or control characters</source>
         <translation>darf keine Leerzeichen oder Steuerzeichen enthalten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>is empty; paste the whole token</source>
         <translation>ist leer; fügen Sie das ganze Token ein</translation>
     </message>
@@ -2520,22 +2542,22 @@
         <translation>ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+140"/>
         <source>not HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>nicht in der Form HOST:PORT, z. B. 127.0.0.1:4444</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>needs a port from 1 to 65535, e.g. 127.0.0.1:4444</source>
         <translation>braucht einen Port von 1 bis 65535, z. B. 127.0.0.1:4444</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>paste a token first</source>
         <translation>fügen Sie zuerst ein Token ein</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>HubSpot did not answer in time. Check that this computer is online; calls wait in the queue until HubSpot answers.</source>
         <translation>HubSpot hat nicht rechtzeitig geantwortet. Prüfen Sie, ob dieser Computer online ist; Anrufe warten in der Warteschlange, bis HubSpot antwortet.</translation>
     </message>
@@ -2908,7 +2930,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+142"/>
+        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+147"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n verpasster Anruf</numerusform>
@@ -2916,7 +2938,7 @@
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The call back command could not be started: %1</source>
         <translation>Der Befehl zum Zurückrufen konnte nicht gestartet werden: %1</translation>
     </message>
@@ -3045,7 +3067,7 @@
 <context>
     <name>PhoneNumberType</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="-71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+12"/>
         <source>fixed line</source>
         <translation>Festnetz</translation>
     </message>
@@ -3116,7 +3138,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+61"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3319,7 +3341,7 @@
 <context>
     <name>SetupGuidePresenter</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/setup_guide.py" line="+166"/>
+        <location filename="../../hubcall_desktop/ui/presenters/setup_guide.py" line="+173"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
@@ -3544,7 +3566,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/desktop/tray.py" line="+112"/>
+        <location filename="../../hubcall_desktop/ui/desktop/tray.py" line="+109"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -3572,50 +3594,12 @@
         </translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>&amp;Reconnect to HubSpot…</source>
-        <translation>Erneut mit HubSpot &amp;verbinden …</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Show window</source>
-        <translation>&amp;Fenster zeigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the call &amp;pop-up</source>
-        <translation>Zum Anruf-&amp;Pop-up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Log a call…</source>
-        <translation>Anruf p&amp;rotokollieren …</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>&amp;Missed calls (%n)…</source>
-        <translation>
-            <numerusform>&amp;Verpasste Anrufe (%n)…</numerusform>
-            <numerusform>&amp;Verpasste Anrufe (%n)…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Missed calls…</source>
-        <translation>&amp;Verpasste Anrufe…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Simulate &amp;incoming call</source>
         <translation>&amp;Eingehenden Anruf simulieren</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Do not disturb</source>
-        <translation>&amp;Nicht stören</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Recent calls</source>
         <translation>Letzte Anrufe</translation>
     </message>
@@ -3623,16 +3607,6 @@
         <location line="+9"/>
         <source>No calls yet</source>
         <translation>Noch keine Anrufe</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>S&amp;ettings…</source>
-        <translation>Einstellun&amp;gen …</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AppActions</name>
+    <message>
+        <location filename="../../hubcall_desktop/ui/desktop/app_actions.py" line="+24"/>
+        <source>&amp;Log a call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the call &amp;pop-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>&amp;Missed calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect to HubSpot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>&amp;Missed calls (%n)…</source>
+        <translation>
+            <numerusform>&amp;Missed calls (%n)…</numerusform>
+            <numerusform>&amp;Missed calls (%n)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+189"/>
+        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+217"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+98"/>
         <source>HubSpot needs you to connect again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,7 +92,7 @@
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Quit HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,12 +113,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+131"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+149"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>HubSpot connection lacks a scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,7 +245,7 @@
 <context>
     <name>CallNotices</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/call_notices.py" line="+77"/>
+        <location filename="../../hubcall_desktop/ui/presenters/call_notices.py" line="+80"/>
         <source>Could not log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,7 +471,7 @@
 <context>
     <name>CallSource</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+70"/>
         <source>Softphone (webhook)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,12 +698,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/secondary_windows.py" line="+63"/>
+        <location filename="../../hubcall_desktop/ui/presenters/secondary_windows.py" line="+66"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+256"/>
+        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+259"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,7 +713,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Log out of HubSpot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +773,7 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+80"/>
+        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+85"/>
         <source>The call is queued for HubSpot again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,7 +935,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+332"/>
+        <location filename="../../hubcall_desktop/ui/models/history_model.py" line="+357"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,12 +1235,12 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+29"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+321"/>
         <source>enter a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>the caller&apos;s number is withheld</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,12 +1250,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>not a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>too short to be a phone number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,22 +1265,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>too short after the international prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>no country code and no default country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>must not be negative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,12 +1290,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>user ids are whole numbers, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-7"/>
         <source>not a valid phone number (read as %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,7 +1303,7 @@
 <context>
     <name>LogCallForm</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+76"/>
+        <location filename="../../hubcall_desktop/ui/windows/log_form.py" line="+77"/>
         <source>Log a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,7 +1471,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+57"/>
+        <location filename="../../hubcall_desktop/ui/windows/main_window.py" line="+62"/>
         <source>All calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,7 +1501,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+58"/>
         <source>HubCall Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,22 +1517,22 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Simulate &amp;incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-119"/>
         <source>Call in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-82"/>
         <source>To wrap up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+85"/>
         <source>Go to &amp;pop-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,27 +1582,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>&amp;Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Log a call…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Go to the call &amp;pop-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+5"/>
-        <source>&amp;Missed calls…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>&amp;Find in history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,27 +1607,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,7 +1627,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Log folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,7 +1637,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>No call in progress.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1749,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+84"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="-151"/>
         <source>%1 (HubSpot said: %2; correlation id %3)</source>
         <extracomment>%1 is a sentence of this list, %2 HubSpot&apos;s own message, %3 its correlation id</extracomment>
         <translation type="unfinished"></translation>
@@ -1813,7 +1835,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>HubSpot did not answer in time (%1).</source>
         <extracomment>%1 names the network error, e.g. ReadTimeout</extracomment>
         <translation type="unfinished"></translation>
@@ -1846,7 +1868,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>HubSpot is slow: no answer within %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,13 +1878,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-67"/>
         <source>No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session.</source>
         <extracomment>%1 says why (a sentence of this list or the keyring library&apos;s words)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>the keyring library found no usable backend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1913,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>The system keyring is locked or could not be opened (%1). Unlock it (log in to your desktop session, or open your password manager and unlock the login keyring), then try again.</source>
         <extracomment>%1 is the error the keyring gave</extracomment>
         <translation type="unfinished"></translation>
@@ -1903,12 +1925,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
         <source>the keyring refused to delete it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-33"/>
         <source>The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again.</source>
         <extracomment>%1 is an action of the MessageAction list, %2 a number of seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -1920,7 +1942,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>HubSpot needs you to connect again for portal %1 (%2). Open the settings and press Connect (or run `hubcall-desktop auth login`); calls are kept in the outbox and sent once you are connected.</source>
         <extracomment>%1 is the portal&apos;s key in quotes, %2 says why (a sentence of this list)</extracomment>
         <translation type="unfinished"></translation>
@@ -1936,39 +1958,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Could not reach HubSpot to %1; check the network and try again.</source>
         <extracomment>%1 is an action of the MessageAction list</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+102"/>
         <source>HubSpot refused: %1</source>
         <extracomment>%1 is HubSpot&apos;s own message</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>HubSpot&apos;s token details were not a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>HubSpot&apos;s token answer had no access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
         <source>HubSpot sent no refresh token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>No OAuth client id is configured. Enter your HubSpot app&apos;s client id in the settings (or pass --client-id), or connect with a private-app token instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,37 +2001,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+101"/>
         <source>No web browser could be opened. Open this address yourself to connect: %1</source>
         <extracomment>%1 is a web address</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>HubSpot did not grant access (%1).</source>
         <extracomment>%1 is HubSpot&apos;s error code</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-102"/>
         <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
         <extracomment>%1 is a port number</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+100"/>
         <source>The sign-in cannot listen on %1 port %2: %3</source>
         <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>This HubSpot connection cannot identify callers or log calls: add the scope %1 (or one of %2) to the app in HubSpot, then connect again.</source>
         <extracomment>%1 and %2 are HubSpot scope names</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+57"/>
         <source>Not connected to HubSpot.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,7 +2041,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>Portal %1 is not connected with OAuth.</source>
         <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
         <translation type="unfinished"></translation>
@@ -2031,13 +2053,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>This call belongs to HubSpot portal %1, which is not connected now; connect it again to send the call. It stays queued until then.</source>
         <extracomment>%1 is the portal&apos;s key in quotes</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-177"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -2049,7 +2071,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>The call journal %1 cannot be checked (%2). Check that its folder is still there and readable.</source>
         <extracomment>%1 is a file path, %2 the system&apos;s error</extracomment>
         <translation type="unfinished"></translation>
@@ -2061,7 +2083,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>The disk holding the call journal %1 is full, so the last change was not saved. Free some space and try again.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation type="unfinished"></translation>
@@ -2097,7 +2119,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The file %1 is not a HubCall Desktop call journal (it holds another program&apos;s data). It was left untouched: move it elsewhere or choose another data folder.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation type="unfinished"></translation>
@@ -2115,7 +2137,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This call is already logged in HubSpot; a call is logged once only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,7 +2163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+103"/>
         <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,19 +2192,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The system did not allow HubCall Desktop to start at login. Allow it in your system&apos;s settings for background apps, then turn the setting on again.</source>
         <extracomment>Flatpak: the desktop&apos;s Background portal said no (or the user did)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Could not ask the system to start HubCall Desktop at login (%1).</source>
         <extracomment>Flatpak: the Background portal could not be asked. %1 is the D-Bus error</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+46"/>
         <source>The webhook needs a secret; none was given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,31 +2214,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-78"/>
         <source>The webhook cannot listen on port %1 (%2); choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the system&apos;s error</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Another program is listening on port %1 (%2); the webhook cannot use it. Close that program or choose another port in Settings.</source>
         <extracomment>%1 is a port number, %2 the address it listens on (127.0.0.1 or ::1)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The HubCall Desktop demo holds port %1, so the webhook is off; quit the demo, then restart HubCall Desktop.</source>
         <extracomment>%1 is a port number; the demo (hubcall-desktop --demo) was started first and took it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Could not %1 the call in baresip: %2</source>
         <extracomment>%1 is an action of the MessageAction list, %2 baresip&apos;s answer (or one of the four below)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>That call is not ringing on this softphone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,12 +2263,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>baresip disconnected before answering.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>baresip at %1 is not connected.</source>
         <extracomment>%1 is an address such as 127.0.0.1:4444</extracomment>
         <translation type="unfinished"></translation>
@@ -2264,7 +2286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>webhook %1</source>
         <extracomment>A call source in the status bar; %1 is an address such as 127.0.0.1:47831</extracomment>
         <translation type="unfinished"></translation>
@@ -2276,7 +2298,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-122"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation type="unfinished"></translation>
@@ -2288,60 +2310,60 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+188"/>
         <source>a call needs a final status before it is logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-27"/>
         <source>longer than %1 characters</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>too long for HubSpot once formatted (%1 of at most %2 characters): shorten them to %3 characters or fewer (%4 fewer than now)</source>
         <extracomment>the agent&apos;s notes; %1 and %2 are numbers of characters, %3 how many to keep, %4 how many to cut</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>property names and values must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>HubSpot needs the caller&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>HubSpot needs the number that was called</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>must be 1 to 256 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
         <source>must be from %1 to %2</source>
         <extracomment>%1 and %2 are numbers</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+35"/>
         <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>contains characters that are not valid Unicode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,27 +2373,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>choose the call&apos;s status before logging it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>This call is being logged already; wait for HubSpot&apos;s answer before logging it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>no such call in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-219"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+174"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>
@@ -2383,49 +2405,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>needs a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>not a known two-letter country code such as US, DE or GB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>wrong type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>expected %1</source>
         <extracomment>%1 is a Python type name, e.g. int</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+31"/>
         <source>must be an https:// URL (http only for loopback)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-39"/>
         <source>must be one of %1</source>
         <extracomment>%1 is a list of choices</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>must be a positive 32-bit number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>must be positive 32-bit user ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>must be HOST:PORT strings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2435,59 +2457,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>must be a port from 1024 to 65535</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>must be from 1 to 1000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>must be from 0 to 3600 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>has an unclosed quote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>must name a program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>must be an ISO date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>must be at most %1 portal keys of 1-%2 visible characters without spaces</source>
         <extracomment>%1 and %2 are numbers</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>must be 1-%1 visible characters without spaces</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+25"/>
         <source>must not contain spaces or control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>is empty; paste the whole token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,22 +2541,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+140"/>
         <source>not HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>needs a port from 1 to 65535, e.g. 127.0.0.1:4444</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>paste a token first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>HubSpot did not answer in time. Check that this computer is online; calls wait in the queue until HubSpot answers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2929,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+142"/>
+        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+147"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n missed call</numerusform>
@@ -2915,7 +2937,7 @@
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The call back command could not be started: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3066,7 @@
 <context>
     <name>PhoneNumberType</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="-71"/>
+        <location filename="../../hubcall_desktop/ui/text/i18n.py" line="+12"/>
         <source>fixed line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3115,7 +3137,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+61"/>
+        <location filename="../../hubcall_desktop/ui/windows/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3340,7 @@
 <context>
     <name>SetupGuidePresenter</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/setup_guide.py" line="+166"/>
+        <location filename="../../hubcall_desktop/ui/presenters/setup_guide.py" line="+173"/>
         <source>HubCall Desktop is still starting; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3543,7 +3565,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/desktop/tray.py" line="+112"/>
+        <location filename="../../hubcall_desktop/ui/desktop/tray.py" line="+109"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,66 +3593,18 @@
         </translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>&amp;Reconnect to HubSpot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Show window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the call &amp;pop-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Log a call…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>&amp;Missed calls (%n)…</source>
-        <translation>
-            <numerusform>&amp;Missed calls (%n)…</numerusform>
-            <numerusform>&amp;Missed calls (%n)…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Missed calls…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Simulate &amp;incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Recent calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No calls yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
