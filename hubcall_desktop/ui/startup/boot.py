@@ -51,11 +51,12 @@ class BootHost(Protocol):
 
 
 class Boot:
-    def __init__(self, context: AppContext, host: BootHost, throwaway: Path | None = None) -> None:
+    def __init__(self, context: AppContext, host: BootHost) -> None:
         self._ctx = context
         self._host = host
         self.state = context.boot  # what presenters read: connection, sources, API address
-        self.throwaway = throwaway  # demo mode's temporary data folder, removed at the end
+        # Demo mode's temporary data folder, removed at the end (the entry point sets it).
+        self.throwaway: Path | None = None
         self.sandbox: SandboxServer | None = None
         self.secrets: AsyncSecretStore | None = None
         self.tokens: TokenProvider | None = None
