@@ -357,7 +357,7 @@ _SOME_FIELD = str(QT_TRANSLATE_NOOP("MessageApiField", "a detail of the call"))
 # "RuntimeError: ", "KeyringLocked: ": a library's class name before its message.
 _CLASS_PREFIX = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Locked|Timeout|Denied)\b:\s*")
 
-# The settings' names (storage/settings.py) as the settings dialog labels them.
+# The settings' names (core/settings.py) as the settings dialog labels them.
 _FIELD_LABELS: dict[str, str] = {
     "region": str(QT_TRANSLATE_NOOP("MessageField", "default country")),
     "own_number": str(QT_TRANSLATE_NOOP("MessageField", "your number")),
@@ -398,7 +398,7 @@ _FIELDS = frozenset(
         QT_TRANSLATE_NOOP("MessageField", "access token"),
         QT_TRANSLATE_NOOP("MessageField", "secret"),
         QT_TRANSLATE_NOOP("MessageField", "portal"),
-        # storage/settings.py's names, as the settings dialog reports them
+        # core/settings.py's names, as the settings dialog reports them
         QT_TRANSLATE_NOOP("MessageField", "region"),
         QT_TRANSLATE_NOOP("MessageField", "user_id"),
         QT_TRANSLATE_NOOP("MessageField", "recipient_user_ids"),
