@@ -9,6 +9,8 @@ one rule for what an answer changes in the settings (core/account.py).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from hubcall_desktop.core.connection_types import AccountDetails, WhoAmI
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.messages import Template
@@ -16,6 +18,14 @@ from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.hubspot.service import HubSpotService, StaticToken, build_client
 from hubcall_desktop.services.connection import ConnectionManager
 from hubcall_desktop.services.runtime import APP_RETRY
+
+
+class AccountSource(Protocol):
+    """What can tell the account of its token: the HubSpot service, or the call desk (which
+    also lets the status bar hear how the request went)."""
+
+    async def account_details(self) -> AccountDetails: ...
+
 
 # fmt: off
 PASTE_TOKEN = Template("problem.paste_token", "paste a token first")
@@ -25,7 +35,7 @@ PASTE_TOKEN = Template("problem.paste_token", "paste a token first")
 async def learn_account(
     *,
     connection: ConnectionManager | None = None,
-    service: HubSpotService | None = None,
+    service: AccountSource | None = None,
 ) -> WhoAmI:
     """The account of the app's connection (OAuth or a saved private token: who signed
     in too), else of ``service``'s token (the demo's sandbox). Raises UserError."""

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from hubcall_desktop.core.call import Call, CallSource, utc_now
+from hubcall_desktop.core.connection_types import AccountDetails
 from hubcall_desktop.core.desk_types import (
     CallControl,
     DeskStatus,
@@ -214,6 +215,17 @@ class CallDesk:
         return await self.journal.list_calls(limit=limit)
 
     # -- the connection, as the windows learn of it ------------------------------------------
+
+    async def account_details(self) -> AccountDetails:
+        """The account of the desk's own token, asked for the windows; the status bar
+        hears how it went, as after any request to HubSpot. Raises UserError."""
+        try:
+            details = await self.service.account_details()
+        except UserError as error:
+            self.connection_failed(error)
+            raise
+        self.connection_worked()
+        return details
 
     def connection_worked(self) -> None:
         """HubSpot answered a request the windows made (a test, a sign-in)."""

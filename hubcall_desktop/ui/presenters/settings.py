@@ -375,16 +375,13 @@ class SettingsPresenter:
                     validate_token(typed), api_base=boot.api_base, api_version=boot.api_version
                 )
             else:
-                who = await learn_account(
-                    connection=boot.connection,
-                    service=desk.service if desk is not None else None,
-                )
+                who = await learn_account(connection=boot.connection, service=desk)
         except UserError as error:
             page.show_token_state(error.user_message, ok=False)
-            if desk is not None and not typed:
-                desk.connection_failed(error)
+            if desk is not None and not typed and boot.connection is not None:
+                desk.connection_failed(error)  # the desk noted it itself when it asked
             return
-        if desk is not None and not typed:
+        if desk is not None and not typed and boot.connection is not None:
             desk.connection_worked()
         self._show_account(page, who)
 

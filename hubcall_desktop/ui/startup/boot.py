@@ -181,12 +181,10 @@ class Boot:
         """The token's portal id and domain (record links need them), asked with the
         desk's own token; the answer is also the status bar's first word on HubSpot."""
         try:
-            who = await learn_account(service=runtime.desk.service)
+            who = await learn_account(service=runtime.desk)  # the desk notes how it went
         except UserError as error:
             logger.warning("account details: %s", error.user_message)
-            runtime.desk.connection_failed(error)
             return
-        runtime.desk.connection_worked()
         apply_account(self._ctx.settings, who, keep_known=keep_known)  # Settings saves it
 
     def _warn_scope(self, warning: str) -> None:
