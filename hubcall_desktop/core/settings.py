@@ -20,7 +20,7 @@ from hubcall_desktop.core.oauth import (
     valid_redirect_port,
 )
 from hubcall_desktop.core.phone import validate_region
-from hubcall_desktop.core.portals import MAX_PORTAL_LENGTH, is_portal_key
+from hubcall_desktop.core.portals import DEFAULT_PORTAL, MAX_PORTAL_LENGTH, is_portal_key
 
 # fmt: off
 # MIN_REDIRECT_PORT to MAX_REDIRECT_PORT (tests/ui/test_message_ids.py checks)
@@ -90,6 +90,13 @@ class Settings:
     # The first-start guide was finished or skipped: it no longer opens by itself at start
     # (Help → Set-up guide still opens it).
     setup_guide_done: bool = False
+
+    def use_portal(self, portal: str) -> None:
+        """Make ``portal`` the active one; a portal named for the first time is added to
+        the list (the default one is always there and never listed)."""
+        self.active_portal = portal
+        if portal != DEFAULT_PORTAL and portal not in self.portals:
+            self.portals = [*self.portals, portal]
 
     def validate(self) -> None:
         """Raise :class:`InputError` naming the first bad field."""

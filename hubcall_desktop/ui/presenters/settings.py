@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QMessageBox
 from hubcall_desktop.core.account import apply_account
 from hubcall_desktop.core.connection_types import ConnectionSnapshot, ConnectionStatus, WhoAmI
 from hubcall_desktop.core.errors import UserError
-from hubcall_desktop.core.portals import DEFAULT_PORTAL
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile, resolve_client_id
 from hubcall_desktop.secrets.oauth_flow import BrowserOpener
@@ -192,9 +191,7 @@ class SettingsPresenter:
 
     def _on_portal_chosen(self, portal: str, page: HubSpotPage | None = None) -> None:
         settings = self._ctx.settings
-        settings.active_portal = portal
-        if portal != DEFAULT_PORTAL and portal not in settings.portals:
-            settings.portals = [*settings.portals, portal]
+        settings.use_portal(portal)
         # Another portal is another HubSpot account: its id and domain are learnt anew.
         settings.portal_id, settings.ui_domain = None, Settings().ui_domain
         self._adopt()  # at once, before any await: OK must not put the old portal back

@@ -250,9 +250,7 @@ class HubSpotPage(QWidget):
         """Write this page's values into ``settings``; InputError names a bad one."""
         portal = self.portal_text()
         validate_portal(portal)
-        settings.active_portal = portal
-        if portal != DEFAULT_PORTAL and portal not in settings.portals:
-            settings.portals = [*settings.portals, portal]
+        settings.use_portal(portal)
         settings.oauth_client_id = self.client_id.text().strip()
         settings.oauth_redirect_port = self.redirect_port.value()
         if self._api_base_in_use is None:  # else the field shows this session's address
