@@ -9,12 +9,15 @@ dies, so a crash never leaves it stuck. The lock is an OS file lock (``flock``) 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from filelock import AsyncFileLock, Timeout
+# portalocker, not filelock: the log file's handler loads it anyway, and filelock 4 brings
+# some 30 modules (about 2 MiB) for what is one non-blocking flock here.
+import portalocker
 
 from hubcall_desktop.core.errors import StorageError
 
@@ -24,6 +27,7 @@ __all__ = ["LOCK_NAME", "SenderBusy", "SenderLock"]
 
 LOCK_NAME = "outbox.lock"
 POLL_S = 0.05
+_EXCLUSIVE_NOW = portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING
 
 
 class SenderBusy(StorageError):
@@ -41,11 +45,6 @@ class SenderLock:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LOCK_NAME
-        # Polled on the event loop (a non-blocking flock is one quick syscall), not in an
-        # executor thread: no thread to outlive a cancelled wait.
-        self._lock = AsyncFileLock(
-            str(self.path), thread_local=False, run_in_executor=False, poll_interval=POLL_S
-        )
 
     @classmethod
     def beside(cls, journal_path: Path) -> SenderLock:
@@ -54,11 +53,22 @@ class SenderLock:
 
     @asynccontextmanager
     async def held(self, wait_s: float) -> AsyncIterator[None]:
-        try:
-            await self._lock.acquire(timeout=max(0.0, wait_s))
-        except Timeout:
-            raise SenderBusy() from None
-        try:
-            yield
-        finally:
-            await self._lock.release()
+        # Polled on the event loop (a non-blocking flock is one quick syscall), not in an
+        # executor thread: no thread to outlive a cancelled wait. Each hold opens the file
+        # anew, so two holders in one process exclude each other too.
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max(0.0, wait_s)
+        # Opening a small local file is one quick syscall too, like the flock.
+        with open(self.path, "a") as handle:  # noqa: ASYNC230
+            while True:
+                try:
+                    portalocker.lock(handle, _EXCLUSIVE_NOW)
+                    break
+                except portalocker.LockException:
+                    if loop.time() >= deadline:
+                        raise SenderBusy() from None
+                    await asyncio.sleep(POLL_S)
+            try:
+                yield
+            finally:
+                portalocker.unlock(handle)
