@@ -20,6 +20,7 @@ from pathlib import Path
 import portalocker
 
 from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.messages import Template
 
 logger = logging.getLogger(__name__)
 
@@ -30,14 +31,16 @@ POLL_S = 0.05
 _EXCLUSIVE_NOW = portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING
 
 
+# fmt: off
+BUSY = Template("outbox.sender_busy", "HubCall Desktop (or another 'hubcall-desktop sync') is sending the outbox right now; it sends what is queued.")
+# fmt: on
+
+
 class SenderBusy(StorageError):
     """Another process holds the sender lock longer than we are willing to wait."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "HubCall Desktop (or another 'hubcall-desktop sync') is sending the outbox right "
-            "now; it sends what is queued."
-        )
+        super().__init__(BUSY())
 
 
 class SenderLock:

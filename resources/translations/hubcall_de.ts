@@ -113,12 +113,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+149"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+150"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation>Port %1 ist belegt, daher lauscht der Webhook der Demo stattdessen auf %2.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>HubSpot connection lacks a scope</source>
         <translation>Der HubSpot-Verbindung fehlt ein Scope</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>HubCall Desktop startet noch; bitte gleich noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+259"/>
+        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+256"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
@@ -1133,7 +1133,7 @@
         <translation>Weiterleitungs-URL:</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
         <translation>Jetzt in Gebrauch, festgelegt durch den Demo-Modus, --api-base oder HUBCALL_API_BASE. Ohne diese verwendet HubCall Desktop %1.</translation>
     </message>
@@ -1236,7 +1236,7 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+321"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+322"/>
         <source>enter a phone number</source>
         <translation>Telefonnummer eingeben</translation>
     </message>
@@ -2060,7 +2060,7 @@
         <translation>Dieser Anruf gehört zum HubSpot-Portal %1, das gerade nicht verbunden ist; verbinden Sie es erneut, um den Anruf zu senden. Bis dahin bleibt er in der Warteschlange.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation>Das Anrufjournal %1 wird von einem anderen Programm verwendet und blieb %2 s lang gesperrt. Schließen Sie jede andere Instanz von HubCall Desktop (oder das Programm, das die Datei geöffnet hat) und versuchen Sie es erneut.</translation>
@@ -2146,6 +2146,11 @@
         <location line="+1"/>
         <source>This call is already waiting to be logged in HubSpot.</source>
         <translation>Dieser Anruf wartet bereits darauf, in HubSpot protokolliert zu werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubCall Desktop (or another &apos;hubcall-desktop sync&apos;) is sending the outbox right now; it sends what is queued.</source>
+        <translation>HubCall Desktop (oder ein anderes „hubcall-desktop sync“) sendet gerade die Warteschlange; es sendet, was wartet.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2299,7 +2304,7 @@
         <translation>baresip %1 (nicht verbunden)</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation>%1: %2 (Wert: %3)</translation>
@@ -2311,7 +2316,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>a call needs a final status before it is logged</source>
         <translation>ein Anruf braucht einen Endstatus, bevor er protokolliert wird</translation>
     </message>
@@ -2389,12 +2394,12 @@
         <translation>dieser Anruf ist nicht im Anrufjournal</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation>HubSpot braucht die angerufene Nummer: Tragen Sie Ihre eigene Nummer in den Einstellungen (Anrufe) ein oder lassen Sie das Softphone sie mitsenden.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation>1 bis %1 Ziffern verwenden</translation>

@@ -113,12 +113,12 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+149"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+150"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>HubSpot connection lacks a scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +703,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+259"/>
+        <location filename="../../hubcall_desktop/ui/presenters/settings.py" line="+256"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,7 +1133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>In use now, set by demo mode, --api-base or HUBCALL_API_BASE. Started without them, HubCall Desktop uses %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1235,7 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+321"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+322"/>
         <source>enter a phone number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2059,7 +2059,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -2144,6 +2144,11 @@
     <message>
         <location line="+1"/>
         <source>This call is already waiting to be logged in HubSpot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HubCall Desktop (or another &apos;hubcall-desktop sync&apos;) is sending the outbox right now; it sends what is queued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2298,7 +2303,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation type="unfinished"></translation>
@@ -2310,7 +2315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>a call needs a final status before it is logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,12 +2393,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>

@@ -72,6 +72,7 @@ from hubcall_desktop.storage.database import prepare_file, storage_error
 from hubcall_desktop.storage.errors import AlreadyLogged
 from hubcall_desktop.storage.journal import CallJournal
 from hubcall_desktop.storage.migrations import APPLICATION_ID, FileFacts, check_file
+from hubcall_desktop.storage.sender_lock import SenderLock
 from tests.oauth_redirect import free_port, held_port
 
 Sample = tuple[str, str]
@@ -640,7 +641,17 @@ async def _sources(out: _Collector, tmp: Path) -> None:
         await listening.stop()
 
 
+async def _sender_busy(out: _Collector, tmp: Path) -> None:
+    async def second_sender() -> None:
+        async with SenderLock(tmp).held(0):
+            pass
+
+    async with SenderLock(tmp).held(0):  # the real flock, held by "another sender"
+        await out.expect_async("sender busy", second_sender())
+
+
 async def _async_samples(out: _Collector, tmp: Path) -> None:
+    await _sender_busy(out, tmp)
     await _service(out)
     await _keyring_timeouts(out, tmp)
     await _oauth(out, tmp)

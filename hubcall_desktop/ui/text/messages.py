@@ -115,6 +115,7 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "journal.unreadable_call": (QT_TRANSLATE_NOOP("Message", "The call journal %1 holds a call it cannot read (%2). The file was changed by another program."), "keep keep"),
     "outbox.already_logged": (QT_TRANSLATE_NOOP("Message", "This call is already logged in HubSpot; a call is logged once only."), ""),
     "outbox.already_queued": (QT_TRANSLATE_NOOP("Message", "This call is already waiting to be logged in HubSpot."), ""),
+    "outbox.sender_busy": (QT_TRANSLATE_NOOP("Message", "HubCall Desktop (or another 'hubcall-desktop sync') is sending the outbox right now; it sends what is queued."), ""),
     #: %1 says why (a sentence of this list)
     "outbox.not_sendable": (QT_TRANSLATE_NOOP("Message", "This call cannot be logged in HubSpot: %1."), "detail"),
     "outbox.number_withheld": (QT_TRANSLATE_NOOP("Message", "the number is withheld"), ""),
