@@ -5,11 +5,12 @@
 The app starts exactly as from the desktop's menu (``cli.main.main``), on DATA_DIR; the
 only additions are wrappers around ``Boot.run`` and ``show_and_paint``, installed when
 their modules are first imported (so the import order stays the app's own). A second
-after boot finished (the background tasks it starts have run their first steps), it
-prints one JSON line and leaves: every module loaded (not the names whose import is
-barred), those loaded when the window was shown, the Python source files whose lines
-``linecache`` keeps, and whether the webhook's port is held (tried with a bind, not a
-connection, which would wake the webhook).
+after boot finished (the background tasks it starts have run their first steps), it asks
+the app to show itself as a later launch would, then prints one JSON line and leaves:
+every module loaded (not the names whose import is barred), those loaded when the window
+was shown, the Python source files whose lines ``linecache`` keeps, whether the webhook's
+port is held (tried with a bind, not a connection, which would wake the webhook), and
+whether the app answered that launch (read its line and hung up).
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from types import ModuleType
 from typing import Any
 
 SETTLE_S = 1.0  # lets the tasks boot started take their first steps; nothing is timed
+ANSWER_GUARD_S = 20.0  # a hang guard; nothing is timed
 BOOT_MODULE = "hubcall_desktop.ui.startup.boot"
 FIRST_PAINT_MODULE = "hubcall_desktop.ui.startup.first_paint"
 before_paint: list[str] = []  # the modules loaded when the window is shown
 
 
-def report() -> None:
+def report(answered: bool) -> None:
     cached = sorted(name for name, entry in linecache.cache.items() if len(entry) > 1)
     loaded = sorted(name for name, module in sys.modules.items() if module is not None)
     found = {
@@ -41,6 +43,7 @@ def report() -> None:
         "before_paint": before_paint,
         "source_cached": cached,
         "webhook_listening": port_held(),
+        "launch_answered": answered,
     }
     print(json.dumps(found), flush=True)
 
@@ -53,6 +56,26 @@ def port_held() -> bool:
         except OSError as exc:
             return exc.errno == errno.EADDRINUSE
     return False
+
+
+async def ask_to_show() -> bool:
+    """What ``hubcall-desktop`` run again on the folder sends: the socket's path is in the
+    folder's lock file (``<pid>\\n<path>\\n``). True once the app has read it and hung up."""
+    import asyncio
+
+    from hubcall_desktop.ui.startup.instance_claim import LOCK_NAME, SHOW_MESSAGE
+
+    record = (Path(sys.argv[1]) / LOCK_NAME).read_text(encoding="utf-8").split("\n")
+    try:
+        async with asyncio.timeout(ANSWER_GUARD_S):
+            reader, writer = await asyncio.open_unix_connection(record[1])
+            writer.write(SHOW_MESSAGE)
+            await writer.drain()
+            hung_up = await reader.read() == b""
+            writer.close()
+            return hung_up
+    except (OSError, TimeoutError):
+        return False
 
 
 def wrap_first_paint(module: ModuleType) -> None:
@@ -74,7 +97,7 @@ def wrap_boot(module: ModuleType) -> None:
 
         await run(self)
         await asyncio.sleep(SETTLE_S)
-        report()
+        report(await ask_to_show())
         os._exit(0)  # the report is all this run is for; the data folder is a throwaway
 
     module.Boot.run = run_then_report

@@ -1,21 +1,24 @@
-"""One app per data folder: the claim before Qt loads, the hand-over to QLocalServer, and a
-second launch that wakes the first without loading Qt."""
+"""One app per data folder: the claim before Qt loads, the claimed socket served from the
+asyncio loop (QLocalServer only for Windows' pipes), and a second launch that wakes the first
+without loading Qt."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hubcall_desktop.ui.startup import instance_claim
+from hubcall_desktop.ui.startup import instance_claim, single_instance
 from hubcall_desktop.ui.startup.instance_claim import (
     LOG_CALL_MESSAGE,
     SHOW_MESSAGE,
@@ -50,8 +53,10 @@ def claims() -> Iterator[list[Claim]]:
 
 
 @pytest.fixture
-def listening(tmp_path: Path, claims: list[Claim]) -> Iterator[SingleInstance]:
-    """The running app's side on ``tmp_path``: claimed, and taken over by Qt."""
+def listening(
+    tmp_path: Path, claims: list[Claim], qloop: asyncio.AbstractEventLoop
+) -> Iterator[SingleInstance]:
+    """The running app's side on ``tmp_path``: claimed, and served from the loop."""
     claim = claim_instance(tmp_path)
     claims.append(claim)
     instance = SingleInstance(claim)
@@ -84,22 +89,22 @@ def test_the_first_launch_claims_and_a_second_one_wakes_it(
     assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
 
 
-def test_qt_takes_the_socket_over_and_hears_later_launches(
-    qtbot: QtBot, tmp_path: Path, claims: list[Claim]
+def test_the_loop_takes_the_socket_over_and_hears_later_launches(
+    qtbot: QtBot, tmp_path: Path, claims: list[Claim], qloop: asyncio.AbstractEventLoop
 ) -> None:
     claim = claim_instance(tmp_path)
     claims.append(claim)
-    early = claim_instance(tmp_path)  # knocks before Qt listens: queued, not lost
+    early = claim_instance(tmp_path)  # knocks before the loop serves: queued, not lost
     assert early.other_running
     instance = SingleInstance(claim)
     assert not instance.notify_running()  # the claim already asked
     with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):
         assert instance.listen()
-    assert claim.listener is None  # Qt owns it now
+    assert claim.listener is None  # the loop's server owns it now
     with qtbot.waitSignal(instance.activated, timeout=WAIT_MS):
         assert claim_instance(tmp_path).other_running
     instance.close()
-    assert not Path(claim.name).exists()  # Qt removed the file on close
+    assert not Path(claim.name).exists()  # removed on close
     claim.release()  # the app's end: the folder's lock goes too
     again = claim_instance(tmp_path)
     claims.append(again)
@@ -195,16 +200,52 @@ def test_a_launch_can_ask_for_the_log_form(
         assert claim_instance(tmp_path).other_running
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\x00" * 64, b"log-call", b"show me\n", b"x" * 70000])
+def stranger(name: str, data: bytes, *, hold: bool = False) -> threading.Thread:
+    """A caller on the socket that is not a launch: sends ``data`` from a thread of its own
+    (the app's loop runs on this one), then waits until the app closes on it if ``hold``.
+    The app may close before all is sent (a reset here): that is its answer."""
+
+    def call() -> None:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(WAIT_MS / 1000)
+            client.connect(name)
+            try:
+                client.sendall(data)
+                if hold:
+                    while client.recv(4096):
+                        pass
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    thread = threading.Thread(target=call, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"", b"\x00" * 64, b"log-call", b"show me\n", b"x" * 70000, b"x" * 1_000_000]
+)
 def test_anything_else_on_the_socket_is_ignored(
-    qtbot: QtBot, tmp_path: Path, listening: SingleInstance, garbage: bytes
+    qtbot: QtBot, listening: SingleInstance, tmp_path: Path, garbage: bytes
 ) -> None:
     with (
         qtbot.assertNotEmitted(listening.activated, wait=200),
         qtbot.assertNotEmitted(listening.log_call_requested, wait=0),
-        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client,
     ):
-        client.connect(listening.name)
-        client.sendall(garbage)
+        caller = stranger(listening.name, garbage)
+        qtbot.waitUntil(lambda: not caller.is_alive(), timeout=WAIT_MS)
     with qtbot.waitSignal(listening.activated, timeout=WAIT_MS):  # still listening
+        assert claim_instance(tmp_path).other_running
+
+
+def test_a_caller_that_sends_nothing_holds_nothing(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, listening: SingleInstance, tmp_path: Path
+) -> None:
+    """Launches are answered while it waits, and the app hangs up on it after a while."""
+    monkeypatch.setattr(single_instance, "READ_TIMEOUT_S", 0.2)
+    silent = stranger(listening.name, b"", hold=True)
+    with qtbot.waitSignal(listening.log_call_requested, timeout=WAIT_MS):
+        assert claim_instance(tmp_path, message=LOG_CALL_MESSAGE).other_running
+    qtbot.waitUntil(lambda: not silent.is_alive(), timeout=WAIT_MS)  # hung up on
+    with qtbot.waitSignal(listening.activated, timeout=WAIT_MS):
         assert claim_instance(tmp_path).other_running

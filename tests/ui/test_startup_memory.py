@@ -96,6 +96,14 @@ def test_the_probe_saw_a_started_app(started: dict[str, Any]) -> None:
     assert started["webhook_listening"], "the webhook holds its port from the start"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows' pipes need QtNetwork")
+def test_later_launches_are_answered_without_qtnetwork(started: dict[str, Any]) -> None:
+    """The socket claimed before Qt loaded is served by asyncio: QtNetwork (about 2 MiB)
+    stays out, and a launch is answered all the same."""
+    assert started["launch_answered"]
+    assert [name for name in started["modules"] if "QtNetwork" in name] == []
+
+
 def test_features_load_their_libraries_when_first_used(started: dict[str, Any]) -> None:
     loaded = [
         name

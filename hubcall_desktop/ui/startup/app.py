@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from hubcall_desktop.core.settings import Settings
     from hubcall_desktop.storage.paths import AppPaths
     from hubcall_desktop.ui.presenters.controller import AppController
+    from hubcall_desktop.ui.startup.single_instance import SingleInstance
 
 logger = logging.getLogger(__name__)
 
@@ -150,8 +151,6 @@ def _run_window(
     window = MainWindow()  # the history model comes right after the paint
     if not early.start_minimised:
         show_and_paint(window)
-    if claim.asked:
-        instance.listen()  # the claimed socket: later launches already queue on it
     from hubcall_desktop.services.log_files import open_deferred_log_file
 
     open_deferred_log_file()  # held back until the window was painted (cli.main)
@@ -187,20 +186,22 @@ def _run_window(
     display = DisplayWatch()
     display.install()
     with loop:
+        if claim.asked:  # the claimed socket, served from the loop; launches queue on it
+            loop.call_soon(instance.listen)
         loop.call_soon(controller.start)  # tasks need the running loop
         loop.run_forever()
         # Qt may have ended its loop without us (the session's end, a lost display):
         # finish the close-down all the same, the journal closed last.
-        close_down_fully(loop, lambda: _close_down(controller))
-    instance.close()
+        close_down_fully(loop, lambda: _close_down(controller, instance))
     app.shutdown()  # Qt's objects go now, not in random order at interpreter exit
     display.uninstall()
     return 1 if display.lost else 0
 
 
-async def _close_down(controller: AppController) -> None:
+async def _close_down(controller: AppController, instance: SingleInstance) -> None:
     from hubcall_desktop.ui.tasks import UI_TASKS
 
+    instance.close()  # from now on a launch is told to wait, not shown a closing window
     await controller.close_down()
     await UI_TASKS.cancel_all()
 

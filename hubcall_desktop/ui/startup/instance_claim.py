@@ -6,8 +6,8 @@ The key is the data folder itself: a launch takes an exclusive lock (``flock``) 
 process ends, so a crash never leaves it stuck. The holder also listens on a socket file
 and writes that socket's path into the lock file, so a later launch on the same folder
 finds it whatever its own ``XDG_RUNTIME_DIR`` says, tells it to show its window and exits
-without ever loading Qt. The bound socket is handed to QLocalServer after the first paint
-(ui.single_instance).
+without ever loading Qt. The running app serves the bound socket from its asyncio loop
+(ui.startup.single_instance); QtNetwork is not loaded for it.
 
 The socket lives in a folder only this user can enter: ``XDG_RUNTIME_DIR`` if it is ours
 and private (0700), else ``/run/user/<uid>``, else ``hubcall-desktop-<uid>`` in the temp
@@ -16,7 +16,7 @@ is used, connected to or removed; a socket of ours that nobody answers (a crash'
 leftover) is replaced.
 
 Windows uses named pipes, which only Qt speaks here: there the question is asked through
-QLocalSocket (ui.single_instance.notify_running) and nothing is claimed in advance.
+QLocalSocket (ui.startup.single_instance.notify_running) and nothing is claimed in advance.
 """
 
 from __future__ import annotations
