@@ -222,17 +222,36 @@ def stranger(name: str, data: bytes, *, hold: bool = False) -> threading.Thread:
     return thread
 
 
+OVER_LIMIT = "ignored a request over"  # read no further than the limit
+
+
 @pytest.mark.parametrize(
-    "garbage", [b"", b"\x00" * 64, b"log-call", b"show me\n", b"x" * 70000, b"x" * 1_000_000]
+    ("garbage", "noted"),
+    [
+        (b"", "ignored 0 unexpected bytes"),
+        (b"\x00" * 64, "ignored 64 unexpected bytes"),  # within the limit, then the end
+        (b"log-call", "ignored 8 unexpected bytes"),  # no newline: not a whole request
+        (b"show me\n", "ignored 8 unexpected bytes"),
+        (b"y" * 1000 + b"\n", OVER_LIMIT),  # a whole line, but no request is that long
+        (b"x" * 70000, OVER_LIMIT),
+        (b"x" * 1_000_000, OVER_LIMIT),
+    ],
+    ids=["nothing", "nuls", "no-newline", "unknown", "long-line", "70-kB", "1-MB"],
 )
 def test_anything_else_on_the_socket_is_ignored(
-    qtbot: QtBot, listening: SingleInstance, tmp_path: Path, garbage: bytes
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    listening: SingleInstance,
+    tmp_path: Path,
+    garbage: bytes,
+    noted: str,
 ) -> None:
     with (
-        qtbot.assertNotEmitted(listening.activated, wait=200),
+        qtbot.assertNotEmitted(listening.activated, wait=0),
         qtbot.assertNotEmitted(listening.log_call_requested, wait=0),
     ):
         caller = stranger(listening.name, garbage)
+        qtbot.waitUntil(lambda: noted in caplog.text, timeout=WAIT_MS)  # read and dismissed
         qtbot.waitUntil(lambda: not caller.is_alive(), timeout=WAIT_MS)
     with qtbot.waitSignal(listening.activated, timeout=WAIT_MS):  # still listening
         assert claim_instance(tmp_path).other_running
