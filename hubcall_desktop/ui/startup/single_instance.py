@@ -96,7 +96,8 @@ class SingleInstance(QObject):
     async def _serve(self, listener: socket.socket) -> None:
         import asyncio
 
-        # Not serving yet, so nothing is awaited until the server is ours to close.
+        # start_serving=False: this await never suspends, so close() finds the server (or
+        # the bare listener) whenever it comes; only start_serving() below yields.
         server = await asyncio.start_unix_server(
             self._answer,
             sock=listener,
@@ -117,7 +118,7 @@ class SingleInstance(QObject):
         try:
             line = await asyncio.wait_for(reader.readline(), READ_TIMEOUT_S)
         except TimeoutError:
-            logger.warning("single-instance socket: a caller sent nothing; dropped")
+            logger.warning("single-instance socket: no whole line in %g s; dropped", READ_TIMEOUT_S)
             return
         except ValueError:  # no newline within LINE_LIMIT bytes
             logger.warning("single-instance socket: ignored a request over %d bytes", LINE_LIMIT)
