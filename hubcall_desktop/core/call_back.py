@@ -18,11 +18,13 @@ PLACEHOLDER = "{number}"
 
 
 def call_back_number(call: Call) -> str | None:
-    """The number to dial back: the caller's, in E.164 (digits and a plus). ``None`` for a
-    withheld or unreadable caller, which cannot be called back."""
-    if call.number_withheld or call.from_number is None:
+    """The other party's number to dial (or copy), in E.164 (digits and a plus): the
+    caller's for an inbound call, the dialled one for an outbound call. ``None`` for a
+    withheld or unreadable number, which cannot be called back."""
+    party = call.from_number if call.direction == "INBOUND" else call.to_number
+    if call.number_withheld or party is None:
         return None
-    return call.from_number.e164
+    return party.e164
 
 
 def call_back_argv(command: str, number: str) -> list[str]:

@@ -57,3 +57,8 @@ def test_links_and_which_calls_can_be_called_back() -> None:
     assert call_back_uri("sip", "+493055501234") == "sip:+493055501234"
     assert call_back_number(Call(raw_from="+49 30 55501234", from_number=number)) == number.e164
     assert call_back_number(Call(raw_from="anonymous", number_withheld=True)) is None
+    # An outbound call is called back on the number that was dialled, not the agent's line.
+    dialled = parse_phone("+44 20 7946 0018", "DE")
+    outbound = Call(direction="OUTBOUND", from_number=number, to_number=dialled)
+    assert call_back_number(outbound) == dialled.e164
+    assert call_back_number(Call(direction="OUTBOUND", from_number=number)) is None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from hubcall_desktop.core.call import Call
+from hubcall_desktop.core.call_back import call_back_number
 from hubcall_desktop.core.errors import INPUT_PROBLEM, InputError, UserError
 from hubcall_desktop.core.links import record_url
 from hubcall_desktop.ui import tasks
@@ -33,14 +34,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _UNDO_KEY = "undo-discard-"  # + the call's id: the notification that offers the undo
-
-
-def party_number(call: Call) -> str:
-    """The other party's number (E.164) to dial or copy; "" when withheld or unknown.
-    (core.call_back.call_back_number reads the caller's: for an outbound call that
-    is the agent's own line.)"""
-    party = call.from_number if call.direction == "INBOUND" else call.to_number
-    return "" if party is None or call.number_withheld else party.e164
 
 
 class HistoryActions:
@@ -76,7 +69,7 @@ class HistoryActions:
         elif action is RowAction.CALL_BACK:
             self._call_back(call)
         elif action is RowAction.COPY_NUMBER:
-            self._ctx.window.copy_number(party_number(call), "")
+            self._ctx.window.copy_number(call_back_number(call) or "", "")
         elif action is RowAction.SEND_NOW:
             self.send_queued()
         elif action is RowAction.RESEND:
@@ -92,7 +85,7 @@ class HistoryActions:
     def _call_back(self, call: Call) -> None:
         """The softphone's command when the settings name one (an argument list, never a
         shell), else a tel:/sip: link for the desktop's softphone; as Missed calls does."""
-        number = party_number(call)
+        number = call_back_number(call)
         if not number:
             return
         shown = remote_text(call, self._ctx.region)
