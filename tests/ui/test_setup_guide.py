@@ -470,7 +470,7 @@ def test_a_test_call_cut_off_by_a_stop_is_discarded_not_wrapped_up(
     qtbot.waitUntil(lambda: bool(first.setup_guide.test_calls), timeout=WAIT_MS)
     call_id = first.setup_guide.test_calls[-1]
     qtbot.waitUntil(lambda: first.popups.popup(call_id) is not None, timeout=WAIT_MS)
-    first.quitting.emit()  # the app quits while it rings: the guide closes, unfinished
+    first.context.quitting.emit()  # the app quits while it rings: the guide closes, unfinished
     run(qtbot, qloop, first.close_down(), timeout=10_000)
     assert not guide.isVisible()
     assert not first.settings.setup_guide_done  # quitting is not skipping

@@ -21,7 +21,7 @@ from .ui_helpers import WAIT_MS
 @pytest.fixture
 def tray(controller: AppController) -> Iterator[Tray]:
     """A tray menu on the app's actions (offscreen has no tray host; the menu is real)."""
-    made = Tray(controller.window.commands, lambda: [], lambda: controller.region)
+    made = Tray(controller.window.commands, lambda: [], lambda: controller.context.region)
     made.rebuild_menu()
     yield made
     made.menu.deleteLater()

@@ -87,9 +87,11 @@ class AppController(QObject):
             self.window.add_demo(demo_labels)
         tray: Tray | None = None
         if Tray.available():
-            tray = Tray(self.window.commands, lambda: list(self._recent), lambda: self.region)
+            tray = Tray(
+                self.window.commands, lambda: list(self._recent), lambda: self.context.region
+            )
         self.popups = PopupManager(
-            lambda: self.region,
+            lambda: self.context.region,
             lambda: self.settings.ui_domain,
             self._can_control,
             anchor=lambda: self.tray.geometry() if self.tray is not None else None,
@@ -151,10 +153,6 @@ class AppController(QObject):
         return self.context.boot_failed
 
     @property
-    def quitting(self) -> SignalInstance:
-        return self.context.quitting
-
-    @property
     def tray(self) -> Tray | None:
         return self.context.tray
 
@@ -165,10 +163,6 @@ class AppController(QObject):
     @property
     def runtime(self) -> DeskRuntime | None:
         return self.context.runtime
-
-    @property
-    def region(self) -> str:
-        return self.context.region
 
     @property
     def desk(self) -> CallDesk | None:
@@ -282,7 +276,7 @@ class AppController(QObject):
         if self._dialogs is not None:
             self._dialogs.refresh_call(update)
         current = next(reversed(self._open_calls.values()), None)
-        self.window.show_current_call(current, self.region)
+        self.window.show_current_call(current, self.context.region)
         self._refresh_tray()
 
     def _open_call_by_id(self, call_id: str) -> None:
@@ -333,7 +327,7 @@ class AppController(QObject):
         if ringing:
             call = ringing[-1]
             self.tray.set_state(
-                TrayState.RINGING, who_text(call.matches) or remote_text(call, self.region)
+                TrayState.RINGING, who_text(call.matches) or remote_text(call, self.context.region)
             )
         elif status.token is TokenState.RECONNECT:  # before do-not-disturb: calls are waiting
             self.tray.set_state(
@@ -418,7 +412,7 @@ class AppController(QObject):
         if self._quitting:
             return
         self._quitting = True
-        self.quitting.emit()
+        self.context.quitting.emit()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # Qt's loop has already ended: run() closes down from there
