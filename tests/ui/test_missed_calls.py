@@ -87,3 +87,17 @@ def test_the_main_windows_calls_menu_opens_the_missed_calls(
     qtbot.waitUntil(
         lambda: missed.window is not None and missed.window.isVisible(), timeout=WAIT_MS
     )
+
+
+def test_a_missed_call_group_still_gathering_is_dropped_at_close_down(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, controller: AppController
+) -> None:
+    desk = controller.desk
+    assert desk is not None
+    call_id = run(qtbot, qloop, ring(desk, DEMO_CALLERS[0]))
+    controller.popups.close(call_id)  # its pop-up gone: the call is announced at once
+    run(qtbot, qloop, desk.hangup(call_id))
+    missed = controller.notices.missed
+    qtbot.waitUntil(lambda: missed.pending == 1, timeout=WAIT_MS)  # within GROUP_MS
+    run(qtbot, qloop, controller.close_down(), timeout=10_000)
+    assert missed.pending == 0  # nothing left to say once the app has closed down

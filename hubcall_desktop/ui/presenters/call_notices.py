@@ -87,7 +87,10 @@ class CallNotices:
         self._windows().open_call(call)
 
     def clear(self) -> None:
+        """The app closes down: nothing said after it (a missed-call group still gathering
+        would otherwise speak once the desk is gone)."""
         self._unnamed.clear()
+        self.missed.drop_pending()
 
     def _named(self, call_id: str, matches: Sequence[CallerMatch] = ()) -> None:
         call = self._unnamed.pop(call_id, None)

@@ -64,6 +64,16 @@ class MissedCalls(QObject):
     def unseen(self) -> int:
         return len(self._unseen)
 
+    @property
+    def pending(self) -> int:
+        """Missed calls gathered for the next grouped notification."""
+        return len(self._batch)
+
+    def drop_pending(self) -> None:
+        """Say nothing of the calls gathered so far (the app closes down)."""
+        self._timer.stop()
+        self._batch = []
+
     def _seen_until(self) -> datetime | None:
         text = self._ctx.settings.missed_seen_at
         return ensure_utc(datetime.fromisoformat(text)) if text else None
