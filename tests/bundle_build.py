@@ -145,3 +145,28 @@ def _bundle(slot: Path, executable: str, seconds: float, *, built_now: bool) -> 
 
 def app_bundle() -> Bundle:
     return build("app", SPEC, app_inputs(), "hubcall-desktop")
+
+
+BARE_APP = '''"""A bare PySide6 app: one window."""
+from PySide6.QtWidgets import QApplication, QLabel
+
+app = QApplication([])
+window = QLabel("Hello")
+window.show()
+app.exec()
+'''
+BARE_SPEC = """# PyInstaller's defaults for one script, as `pyinstaller --onedir bare.py` writes them.
+a = Analysis([str(Path(SPECPATH) / "bare.py")])
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="bare-pyside6", console=True)
+coll = COLLECT(exe, a.binaries, a.datas, name="bare-pyside6")
+"""
+
+
+def bare_bundle() -> Bundle:
+    """PyInstaller's defaults for a PySide6 app with one window: what any Qt app weighs."""
+    source = cache_root() / "bare-source"
+    source.mkdir(parents=True, exist_ok=True)
+    (source / "bare.py").write_text(BARE_APP, "utf-8")
+    (source / "bare.spec").write_text("from pathlib import Path\n" + BARE_SPEC, "utf-8")
+    return build("bare", source / "bare.spec", [source / "bare.py"], "bare-pyside6")

@@ -21,30 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
-from tests.bundle_build import Bundle, app_bundle, build, cache_root, files_on_disk  # noqa: E402
-
-BARE_APP = '''"""A bare PySide6 app: one window."""
-from PySide6.QtWidgets import QApplication, QLabel
-
-app = QApplication([])
-window = QLabel("Hello")
-window.show()
-app.exec()
-'''
-BARE_SPEC = """# PyInstaller's defaults for one script, as `pyinstaller --onedir bare.py` writes them.
-a = Analysis([str(Path(SPECPATH) / "bare.py")])
-pyz = PYZ(a.pure)
-exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="bare-pyside6", console=True)
-coll = COLLECT(exe, a.binaries, a.datas, name="bare-pyside6")
-"""
-
-
-def bare_bundle() -> Bundle:
-    source = cache_root() / "bare-source"
-    source.mkdir(parents=True, exist_ok=True)
-    (source / "bare.py").write_text(BARE_APP, "utf-8")
-    (source / "bare.spec").write_text("from pathlib import Path\n" + BARE_SPEC, "utf-8")
-    return build("bare", source / "bare.spec", [source / "bare.py"], "bare-pyside6")
+from tests.bundle_build import Bundle, app_bundle, bare_bundle, files_on_disk  # noqa: E402
 
 
 def _mib(size: int) -> str:
