@@ -7,6 +7,11 @@
 once imported, which the app must not carry for a drop-down. This keeps the names of the
 regions libphonenumber supports in the languages the app ships (resources/translations),
 a few kilobytes. Run it after upgrading phonenumbers; a test checks the file is in step.
+
+The app needs only parsing and validation, so it may run on phonenumberslite, which has no
+``geodata``. This script then needs the full package of the same version on ``PYTHONPATH``:
+``PYTHONPATH=$(python -m tests.full_phonenumbers) python packaging/region_names.py``
+(the test does that by itself).
 """
 
 from __future__ import annotations
@@ -16,7 +21,15 @@ import sys
 from pathlib import Path
 
 import phonenumbers
-from phonenumbers.geodata.locale import LOCALE_DATA
+
+try:
+    from phonenumbers.geodata.locale import LOCALE_DATA
+except ModuleNotFoundError:  # phonenumberslite: no geodata
+    sys.exit(
+        f"needs libphonenumber's locale table, which phonenumberslite leaves out: put the full "
+        f"phonenumbers=={phonenumbers.__version__} first on PYTHONPATH "
+        f"(python -m tests.full_phonenumbers prints such a folder)"
+    )
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "resources" / "region_names.json"

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import on_ci
+from tests.full_phonenumbers import Unavailable, full_package_dir, installed_version
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
@@ -26,11 +31,26 @@ print("Deutschland (DE)" in names, "phonenumbers.geodata.locale" in sys.modules)
 
 
 def test_the_shipped_names_are_in_step_with_libphonenumber() -> None:
+    """Against the full package's table, of the version installed (which may be the lite
+    package, without that table: tests/full_phonenumbers.py)."""
+    try:
+        folder = full_package_dir()
+    except Unavailable as exc:
+        if on_ci():
+            raise
+        pytest.skip(f"the full phonenumbers could not be installed here: {exc}")
+    env = dict(os.environ)
+    if folder is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(folder), env.get("PYTHONPATH", "")])
+    probe = "import phonenumbers.geodata.locale, sys; print(phonenumbers.__version__)"
+    seen = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert seen.stdout.strip() == installed_version(), seen.stderr
     done = subprocess.run(
         [sys.executable, str(ROOT / "packaging" / "region_names.py"), "--check"],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
