@@ -181,9 +181,11 @@ async def _serve(
 
 
 def _daily(request: web.Request) -> bool:
-    """Whether the daily cap applies: not to OAuth tokens (HubSpot has no daily limit for
-    OAuth apps and sends them no daily-limit headers)."""
-    return not oauth.bearer_is_oauth(request)
+    """Whether the daily cap applies: to private-app tokens only. HubSpot has no daily
+    limit for OAuth apps and sends their tokens no daily-limit headers; every token the
+    sandbox takes that is not a private app's is an OAuth access token (see SandboxState)."""
+    token = Secret(request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")[2])
+    return token in request.app[STATE].private_app_tokens
 
 
 def _drop(request: web.Request, state: SandboxState, record_id: int) -> None:

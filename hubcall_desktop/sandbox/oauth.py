@@ -10,7 +10,7 @@ verifier, and every access token it issues is added to the tokens the HubSpot ro
 accept until it expires (``expires_in`` seconds on the sandbox's clock; then HubSpot's 401
 ``EXPIRED_AUTHENTICATION``). Errors have HubSpot's shape (``status`` such as
 ``BAD_REFRESH_TOKEN``) plus the RFC 6749 ``error`` code. OAuth tokens are not counted
-against a daily limit (HubSpot has none for OAuth apps): see :func:`is_oauth_token`.
+against a daily limit (HubSpot has none for OAuth apps): only private-app tokens are.
 Admin: ``GET/POST /_sandbox/oauth`` (expiry, rotation, registered redirect URLs, counters), ``POST /_sandbox/oauth/expire-all`` (every access token issued so far
 expires now, for tests that cannot move the clock) and ``POST /_sandbox/oauth/revoke-all``
 (the user uninstalled the app).
@@ -125,18 +125,6 @@ class OAuthSandbox:
 
 
 OAUTH = web.AppKey("hubcall_sandbox_oauth", OAuthSandbox)
-
-
-def is_oauth_token(app: web.Application, token: str) -> bool:
-    """An access token this OAuth server issued (live or expired). HubSpot limits OAuth
-    apps per ten seconds only: no daily cap and no daily-limit headers for these."""
-    return token in app[OAUTH].access_tokens
-
-
-def bearer_is_oauth(request: web.Request) -> bool:
-    """The request's bearer token is one this OAuth server issued."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    return scheme.lower() == "bearer" and is_oauth_token(request.app, token.strip())
 
 
 def is_oauth_path(path: str) -> bool:

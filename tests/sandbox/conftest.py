@@ -11,7 +11,7 @@ import pytest
 
 from hubcall_desktop.sandbox import DEMO_TOKEN, SandboxServer
 
-from .helpers import EXPIRED_TOKEN, VALID_BODY, FakeClock
+from .helpers import EXPIRED_TOKEN, PRIVATE_APP_TOKEN, VALID_BODY, FakeClock
 
 
 @pytest.fixture
@@ -37,7 +37,9 @@ def make_body() -> Callable[..., dict[str, Any]]:
 
 @pytest.fixture
 async def sandbox(clock: FakeClock) -> AsyncIterator[SandboxServer]:
-    server = SandboxServer(expired_tokens=(EXPIRED_TOKEN,), clock=clock)
+    server = SandboxServer(
+        expired_tokens=(EXPIRED_TOKEN,), private_app_tokens=(PRIVATE_APP_TOKEN,), clock=clock
+    )
     await server.start()
     yield server
     await server.stop()

@@ -7,6 +7,8 @@ from typing import Any
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER
 
 EXPIRED_TOKEN = "expired-sandbox-token"
+# A private app's token: the only kind HubSpot holds to a daily cap (and tells about it).
+PRIVATE_APP_TOKEN = "pat-na1-sandbox-private-app"
 
 VALID_BODY: dict[str, Any] = {
     "createEngagement": True,

@@ -10,7 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
+from hubcall_desktop.core.api_versions import VERSIONS
 from hubcall_desktop.sandbox import (
+    DEMO_TOKEN,
     Fault,
     FaultKind,
     FaultPlan,
@@ -20,6 +22,8 @@ from hubcall_desktop.sandbox import (
     SandboxServer,
 )
 from hubcall_desktop.sandbox.paths import ACCOUNT_DETAILS_PATH, INBOUND_CALL_PATH
+
+from .helpers import PRIVATE_APP_TOKEN
 
 MakeBody = Callable[..., dict[str, Any]]
 LONG = 30.0  # never waited out: the request is cancelled or the server stopped first
@@ -153,8 +157,12 @@ async def test_an_injected_429_looks_like_hubspots(
     exhausted_header: str,
 ) -> None:
     sandbox.faults.add(Fault.status(429, policy=policy, retry_after=3))
+    # Only a private app has a daily cap to run out of (and its headers to say so).
+    token = PRIVATE_APP_TOKEN if policy is RatePolicy.DAILY else DEMO_TOKEN
 
-    answer = await client.post(INBOUND_CALL_PATH, json=make_body())
+    answer = await client.post(
+        VERSIONS["2026-09"].path, json=make_body(), headers={"Authorization": f"Bearer {token}"}
+    )
 
     assert answer.status_code == 429
     body = answer.json()

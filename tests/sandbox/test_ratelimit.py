@@ -12,22 +12,36 @@ from hubcall_desktop.sandbox import DEMO_TOKEN, SandboxServer
 from hubcall_desktop.sandbox.paths import ACCOUNT_DETAILS_PATH, INBOUND_CALL_PATHS
 from hubcall_desktop.sandbox.ratelimit import RateLimiter, RatePolicy
 
-from .helpers import FakeClock
+from .helpers import PRIVATE_APP_TOKEN, FakeClock
 
 
 async def _get(http: httpx.AsyncClient) -> httpx.Response:
     return await http.get(ACCOUNT_DETAILS_PATH)
 
 
+DAILY_HEADERS = ("X-HubSpot-RateLimit-Daily", "X-HubSpot-RateLimit-Daily-Remaining")
+
+
 @pytest.fixture
-async def limited(clock: FakeClock) -> AsyncIterator[httpx.AsyncClient]:
-    """A sandbox allowing 3 requests per 10 s and 5 a day."""
-    async with (
-        SandboxServer(rate_limit=3, rate_window_ms=10_000, daily_limit=5, clock=clock) as server,
-        httpx.AsyncClient(
-            base_url=server.base_url, headers={"Authorization": f"Bearer {DEMO_TOKEN}"}
-        ) as http,
-    ):
+async def limited_sandbox(clock: FakeClock) -> AsyncIterator[SandboxServer]:
+    """A sandbox allowing 3 requests per 10 s and, to a private app, 5 a day."""
+    async with SandboxServer(
+        rate_limit=3,
+        rate_window_ms=10_000,
+        daily_limit=5,
+        private_app_tokens=(PRIVATE_APP_TOKEN,),
+        clock=clock,
+    ) as server:
+        yield server
+
+
+@pytest.fixture
+async def limited(limited_sandbox: SandboxServer) -> AsyncIterator[httpx.AsyncClient]:
+    """A private app's client of ``limited_sandbox``."""
+    async with httpx.AsyncClient(
+        base_url=limited_sandbox.base_url,
+        headers={"Authorization": f"Bearer {PRIVATE_APP_TOKEN}"},
+    ) as http:
         yield http
 
 
@@ -107,6 +121,35 @@ async def test_the_daily_cap_refuses_with_the_daily_policy_until_the_next_day(
     assert refused.headers["X-HubSpot-RateLimit-Daily"] == "5"
     assert next_day.status_code == 200
     assert next_day.headers["X-HubSpot-RateLimit-Daily-Remaining"] == "4"
+
+
+async def test_an_oauth_token_has_no_daily_cap_and_is_told_of_none(
+    limited_sandbox: SandboxServer, clock: FakeClock
+) -> None:
+    """HubSpot limits OAuth apps per ten seconds only: twice the private app's day is
+    answered, never with a daily-limit header, and the private app's day is untouched."""
+    async with httpx.AsyncClient(
+        base_url=limited_sandbox.base_url, headers={"Authorization": f"Bearer {DEMO_TOKEN}"}
+    ) as oauth:
+        for _ in range(10):
+            clock.advance(10)
+            answer = await _get(oauth)
+            assert answer.status_code == 200, answer.text
+            assert answer.headers["X-HubSpot-RateLimit-Max"] == "3"
+            assert not any(name in answer.headers for name in DAILY_HEADERS)
+        clock.advance(10)
+        for _ in range(3):
+            await _get(oauth)
+        refused = await _get(oauth)
+    assert refused.json()["policyName"] == "TEN_SECONDLY_ROLLING"
+    assert not any(name in refused.headers for name in DAILY_HEADERS)
+    clock.advance(10)
+    async with httpx.AsyncClient(
+        base_url=limited_sandbox.base_url,
+        headers={"Authorization": f"Bearer {PRIVATE_APP_TOKEN}"},
+    ) as private:
+        first = await _get(private)
+    assert first.headers["X-HubSpot-RateLimit-Daily-Remaining"] == "4"
 
 
 async def test_the_rate_limit_applies_to_the_inbound_call_route_too(

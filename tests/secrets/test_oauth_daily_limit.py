@@ -22,6 +22,7 @@ from hubcall_desktop.secrets.oauth_tokens import OAuthTokenProvider
 from hubcall_desktop.secrets.store import SecretStore
 
 DAILY_LIMIT = 3
+PRIVATE_APP = "pat-na1-private-app-on-the-same-portal"
 DAILY_HEADERS = ("X-HubSpot-RateLimit-Daily", "X-HubSpot-RateLimit-Daily-Remaining")
 TEN_SECONDLY = (
     "X-HubSpot-RateLimit-Max",
@@ -33,7 +34,7 @@ TEN_SECONDLY = (
 @pytest.fixture
 async def sandbox() -> AsyncIterator[SandboxServer]:
     """A portal whose private app has almost used up its day."""
-    async with SandboxServer(daily_limit=DAILY_LIMIT) as server:
+    async with SandboxServer(daily_limit=DAILY_LIMIT, private_app_tokens=(PRIVATE_APP,)) as server:
         yield server
 
 
@@ -58,13 +59,16 @@ async def test_an_oauth_token_gets_no_daily_headers_and_no_daily_429(
         assert answer.status_code == 200, answer.text
         assert all(name in answer.headers for name in TEN_SECONDLY)
         assert not any(name in answer.headers for name in DAILY_HEADERS)
+    demo = await _details(sandbox, DEMO_TOKEN)  # the sandbox's own OAuth token: likewise
+    assert demo.status_code == 200
+    assert not any(name in demo.headers for name in DAILY_HEADERS)
     # A private app's token on the same portal still has its whole day: OAuth requests
     # were not counted against it, and it is capped and told so.
     for left in range(DAILY_LIMIT - 1, -1, -1):
-        answer = await _details(sandbox, DEMO_TOKEN)
+        answer = await _details(sandbox, PRIVATE_APP)
         assert answer.status_code == 200
         assert answer.headers["X-HubSpot-RateLimit-Daily-Remaining"] == str(left)
-    refused = await _details(sandbox, DEMO_TOKEN)
+    refused = await _details(sandbox, PRIVATE_APP)
     assert refused.status_code == 429 and refused.json()["policyName"] == "DAILY"
     assert (await _details(sandbox, oauth_token.reveal())).status_code == 200
 
@@ -82,7 +86,7 @@ async def test_the_app_works_on_without_daily_headers(
         for _ in range(DAILY_LIMIT * 2):
             await service.account_details()
         assert service.pacer.delay_needed() == 0  # nothing made it hold back
-        private = HubSpotService(http, StaticToken(Secret(DEMO_TOKEN)), base_url=sandbox.base_url)
+        private = HubSpotService(http, StaticToken(Secret(PRIVATE_APP)), base_url=sandbox.base_url)
         for _ in range(DAILY_LIMIT):
             await private.account_details()
         with pytest.raises(HubSpotRateLimited) as caught:
