@@ -34,8 +34,11 @@ _EXIT_MEANINGS = {
     ExitCode.BAD_INPUT: "bad input; the message names the field and the value",
     ExitCode.HUBSPOT_REFUSED: "HubSpot refused, or the OAuth connection needs a new login",
     ExitCode.QUEUED: "not delivered now, but safely queued in the outbox",
-    ExitCode.CONFIGURATION: "configuration: no token, no keyring backend, unreadable journal",
-    ExitCode.APP_NOT_RUNNING: "notify: the app is not running",
+    ExitCode.CONFIGURATION: (
+        "configuration: no token, no keyring backend, unreadable journal; notify and webhook"
+        " info: the app runs but its webhook is off"
+    ),
+    ExitCode.APP_NOT_RUNNING: "notify, webhook info: no HubCall Desktop (nor demo) is running",
 }
 _ENVIRONMENT = (
     ("HUBCALL_API_BASE", "HubSpot API base URL, as --api-base"),
@@ -44,6 +47,10 @@ _ENVIRONMENT = (
     ("HUBCALL_DATA_DIR", "one folder for the journal, the settings and the logs, as --data-dir"),
     ("HUBCALL_BARESIP", "baresip ctrl_tcp addresses, comma-separated, as --baresip"),
     ("HUBCALL_ACCESS_TOKEN", "a HubSpot token to use instead of the keyring's"),
+    (
+        "HUBCALL_ALLOW_BROKEN_QT",
+        "1 starts the app on a Qt build known to crash it (for testing a patched build)",
+    ),
 )
 _FILES = (
     (
