@@ -17,15 +17,46 @@ from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any, Final
 
-from hubcall_desktop.core.phone import PhoneNumberType
-from hubcall_desktop.core.statuses import CallStatus
-
 # HubSpot's limit for one property value, in characters of what was sent.
 MAX_PROPERTY_CHARS: Final = 65_536
 INT32_MIN: Final = -(2**31)
 INT32_MAX: Final = 2**31 - 1
-CALL_STATUSES: Final = frozenset(s.value for s in CallStatus)
-PHONE_NUMBER_TYPES: Final = frozenset(t.value for t in PhoneNumberType)
+# The enums as HubSpot's descriptions list them (the same in all four versions), written
+# out rather than taken from the client's types: the stand-in must not share a mistake
+# with the code it checks.
+CALL_STATUSES: Final = frozenset(
+    {
+        "BUSY",
+        "CALLING_CRM_USER",
+        "CANCELED",
+        "COMPLETED",
+        "CONNECTING",
+        "FAILED",
+        "HOLD",
+        "IN_PROGRESS",
+        "MISSED",
+        "NO_ANSWER",
+        "QUEUED",
+        "RINGING",
+        "UNKNOWN",
+    }
+)
+PHONE_NUMBER_TYPES: Final = frozenset(
+    {
+        "FIXED_LINE",
+        "FIXED_LINE_OR_MOBILE",
+        "MOBILE",
+        "PAGER",
+        "PERSONAL_NUMBER",
+        "PREMIUM_RATE",
+        "SHARED_COST",
+        "TOLL_FREE",
+        "UAN",
+        "UNKNOWN",
+        "VOICEMAIL",
+        "VOIP",
+    }
+)
 
 # [0-9] rather than \d: in Python \d also matches Arabic-Indic and other digits.
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")

@@ -13,6 +13,7 @@ import pytest
 from hubcall_desktop.core.api_versions import API_VERSIONS, VERSIONS
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import InputError
+from hubcall_desktop.core.outcomes import NO_ANSWER
 from hubcall_desktop.core.phone import parse_phone
 from hubcall_desktop.core.secret import Secret
 from hubcall_desktop.core.statuses import CallStatus
@@ -81,18 +82,22 @@ def _finished(status: CallStatus = CallStatus.COMPLETED, notes: str = "") -> Cal
 
 
 @pytest.mark.parametrize("version", API_VERSIONS)
-@pytest.mark.parametrize("status", [CallStatus.COMPLETED, CallStatus.NO_ANSWER, CallStatus.BUSY])
+@pytest.mark.parametrize("status", list(CallStatus))
 async def test_every_body_the_app_builds_is_accepted_on_every_version(
     sandbox: SandboxServer, client: httpx.AsyncClient, version: str, status: CallStatus
 ) -> None:
+    """Each final status the app knows, with notes, title, outcome, an extension and the
+    int32 edges, on each version's path: the sandbox checks them as the contract does."""
     service = _service(client, sandbox.base_url, version)
     ringing = _finished(status, notes="Wants a callback <tomorrow>\n& about order 7")
+    ringing.outcome = NO_ANSWER
     assert await service.lookup(ringing) == []  # the +44 number is nobody in the seed
     await service.log(ringing)
     assert [r.path for r in sandbox.requests] == [VERSIONS[version].path] * 2
     assert all(r.accepted for r in sandbox.requests)
     (logged,) = sandbox.logged_calls()
     assert logged["finalCallStatus"] == status.value
+    assert logged["engagementProperties"]["hs_call_disposition"] == NO_ANSWER.guid
 
 
 @pytest.mark.parametrize("version", ["2025-09", "2026-09"])
