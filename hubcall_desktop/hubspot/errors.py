@@ -6,6 +6,7 @@ quotes it to HubSpot support) and says what to do. None ever holds the token.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,13 +248,19 @@ def parse_error_body(status: int, body: Any, correlation_header: str = "") -> Er
 # Where HubSpot names scopes in an error's ``context``: ``missingScopes`` lists what the
 # token lacks; ``requiredScopes`` and ``requiredGranularScopes`` what the call needs, all of
 # them or any one, as the message beside them says ("All of ..." / "One or more of ...").
-SCOPE_KEYS = ("missingScopes", "requiredScopes", "requiredGranularScopes")
+# Any other ``missing…Scopes`` or ``required…Scopes`` key is read the same way (``Any`` or
+# ``All`` in its name says which). Older APIs name them in the message only: "This
+# oauth-token ... does not have proper permissions! (requires any of [contacts])".
+_SCOPE_KEY = re.compile(r"(missing|required)([A-Za-z]*)Scopes?")
+_SCOPES_IN_MESSAGE = re.compile(r"requires (any|all|one or more) of \[([^\]]*)\]", re.IGNORECASE)
 MAX_KEPT_ERRORS = 20  # errors[] entries kept for the journal; a longer list is cut
+MAX_KEPT_SCOPES = 50  # scope names read from one place; HubSpot's lists are short
 
 
 def _missing_scopes(body: dict[str, Any], errors: list[Any]) -> tuple[tuple[str, ...], bool]:
-    """The scopes named anywhere (top-level ``context`` or any ``errors[].context``), once
-    each in order, and whether every place that named them said any one will do."""
+    """The scopes named anywhere (top-level ``context`` or any ``errors[].context``, else
+    the messages), once each in order, and whether every place that named them said any
+    one will do."""
     found: list[str] = []
     any_flags: list[bool] = []
     places = [body, *(e for e in errors if isinstance(e, dict))]
@@ -261,23 +268,40 @@ def _missing_scopes(body: dict[str, Any], errors: list[Any]) -> tuple[tuple[str,
         context = place.get("context")
         if not isinstance(context, dict):
             continue
-        for key in SCOPE_KEYS:
-            named = _scope_names(context.get(key))
-            if named:
+        message = place.get("message") or body.get("message")
+        for key, value in context.items():
+            kind = _SCOPE_KEY.fullmatch(key) if isinstance(key, str) else None
+            named = _scope_names(value) if kind else []
+            if kind and named:
                 found.extend(named)
-                message = place.get("message") or body.get("message")
-                any_flags.append(
-                    key != "missingScopes"
-                    and isinstance(message, str)
-                    and message.lower().startswith("one or more")
-                )
+                any_flags.append(_any_will_do(kind, message))
+    if not found:  # no context named them: the messages may
+        for place in places:
+            said = place.get("message")
+            for how, names in _SCOPES_IN_MESSAGE.findall(said if isinstance(said, str) else ""):
+                named = _scope_names(names.replace(",", " ").split())
+                found.extend(named)
+                any_flags.extend([how.lower() != "all"] if named else [])
     return tuple(dict.fromkeys(found)), bool(any_flags) and all(any_flags)
+
+
+def _any_will_do(kind: re.Match[str], message: object) -> bool:
+    """Whether a context key's scopes are alternatives: its name says so (``requiredAny…``,
+    ``requiredAll…``), else the message beside it does; what is missing is all needed."""
+    if kind.group(1) == "missing":
+        return False
+    qualifier = kind.group(2).lower()
+    if qualifier.startswith(("any", "oneof")):
+        return True
+    if qualifier.startswith("all"):
+        return False
+    return isinstance(message, str) and message.lower().startswith("one or more")
 
 
 def _scope_names(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
-    return [s.strip() for s in value if isinstance(s, str) and s.strip()]
+    return [s.strip() for s in value if isinstance(s, str) and s.strip()][:MAX_KEPT_SCOPES]
 
 
 def _text(value: Any, limit: int = 1000) -> str:

@@ -76,6 +76,49 @@ def test_scopes_that_are_all_needed_are_named_as_all(body: dict[str, Any]) -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "any_will_do"),
+    [
+        # Other keys of the same family: their name says whether any one will do.
+        ({"context": {"requiredAnyScopes": GRANULAR}}, True),
+        ({"errors": [{"context": {"requiredAllScopes": GRANULAR}}]}, False),
+        ({"context": {"missingGranularScopes": GRANULAR}}, False),
+        # Older APIs name them in the message only.
+        (
+            {
+                "status": "error",
+                "message": "This oauth-token (abc) does not have proper permissions! "
+                "(requires any of [crm.objects.contacts.write, crm.schemas.contacts.write])",
+                "category": "MISSING_SCOPES",
+            },
+            True,
+        ),
+        (
+            {
+                "errors": [
+                    {
+                        "message": "This app does not have proper permissions! (requires all "
+                        "of [crm.objects.contacts.write,crm.schemas.contacts.write])"
+                    }
+                ]
+            },
+            False,
+        ),
+    ],
+)
+def test_scopes_in_the_other_shapes_are_named(body: dict[str, Any], any_will_do: bool) -> None:
+    error = error_from_response(403, body, None)
+    assert error.details.missing_scopes == tuple(GRANULAR)
+    assert error.details.any_scope_will_do is any_will_do
+    assert ("one of the scopes" in error.user_message) is any_will_do
+    assert "crm.objects.contacts.write, crm.schemas.contacts.write" in error.user_message
+
+
+def test_keys_that_do_not_say_what_is_needed_are_not_read_as_missing() -> None:
+    body = {"context": {"grantedScopes": ["oauth"], "scopes": ["crm.lists.read"]}}
+    assert parse_error_body(403, body).missing_scopes == ()
+
+
 def test_scopes_named_in_several_places_are_named_once_and_all_are_needed() -> None:
     body = {
         "message": "One or more of the following scopes are required.",
