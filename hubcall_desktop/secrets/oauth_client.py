@@ -41,10 +41,11 @@ _TOKEN_IN_PATH = re.compile(r"(/oauth/v1/(?:access|refresh)-tokens/)[^\s\"'?#]+"
 class _Refused(Exception):
     """An error answer; turned into a typed error by the caller."""
 
-    def __init__(self, status_code: int, body: Any) -> None:
+    def __init__(self, status_code: int, body: Any, correlation_id: str = "") -> None:
         super().__init__(status_code)
         self.status_code = status_code
         self.body = body
+        self.correlation_id = correlation_id  # the answer's X-HubSpot-Correlation-Id
 
 
 def _check_response(response: httpx.Response) -> httpx.Response:
@@ -53,8 +54,12 @@ def _check_response(response: httpx.Response) -> httpx.Response:
             body = response.json()
         except ValueError:
             body = None
-        raise _Refused(response.status_code, body)
+        raise _Refused(response.status_code, body, _correlation_header(response))
     return response
+
+
+def _correlation_header(response: httpx.Response) -> str:
+    return response.headers.get("X-HubSpot-Correlation-Id", "").strip()[:100]
 
 
 class _RedactTokenPaths(logging.Filter):
@@ -230,7 +235,9 @@ def _typed(refused: _Refused, hidden: list[str]) -> OAuthError:
     error = _str(body.get("error"))
     message = _scrub(_str(body.get("message")) or _str(body.get("error_description")), hidden)
     shown = message or _scrub(error or status, hidden) or f"HTTP {refused.status_code}"
-    correlation = _str(body.get("correlationId"))
+    # The id support asks for: the body's, else the header's (a proxy's page, an RFC 6749
+    # answer without HubSpot's fields).
+    correlation = _scrub(_str(body.get("correlationId")) or refused.correlation_id, hidden)
     tail = f" (correlation id {correlation})" if correlation else ""
     text = REFUSED(f"{shown}{tail}")
     kind = InvalidGrant if status in _DEAD_GRANT or error in _DEAD_GRANT else OAuthError
@@ -247,7 +254,7 @@ def _json_object(response: httpx.Response, unusable: Message) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise OAuthError(unusable)
     if "error" in body:
-        raise _Refused(response.status_code, body)
+        raise _Refused(response.status_code, body, _correlation_header(response))
     return body
 
 
