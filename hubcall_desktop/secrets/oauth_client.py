@@ -59,7 +59,8 @@ def _check_response(response: httpx.Response) -> httpx.Response:
 
 
 def _correlation_header(response: httpx.Response) -> str:
-    return response.headers.get("X-HubSpot-Correlation-Id", "").strip()[:100]
+    value: str = response.headers.get("X-HubSpot-Correlation-Id", "")
+    return value.strip()[:100]
 
 
 class _RedactTokenPaths(logging.Filter):
