@@ -101,6 +101,18 @@ def test_a_duplicate_is_shown_with_a_link_to_the_existing_contact(qtbot: QtBot) 
     assert not form.open_existing.isVisible()
 
 
+def test_a_duplicate_without_an_email_does_not_blame_one(qtbot: QtBot) -> None:
+    """HubSpot keeps e-mail addresses unique; a portal may keep another property (the
+    number) unique too, and its 409 is shown as a duplicate all the same."""
+    form = make_form(qtbot)
+    form.show()
+    qtbot.keyClicks(form.first_name, "Ada")
+    existing = CallerMatch("CONTACT", ObjectCoordinates(7, CONTACT_TYPE_ID, SANDBOX_PORTAL_ID))
+    form.show_outcome(ContactOutcome(Result.DUPLICATE, write(WriteState.DUPLICATE), existing))
+    assert form.status.text() == "HubSpot already has a contact with these details."
+    assert form.open_existing.isVisible()
+
+
 def test_queued_and_refused_say_so(qtbot: QtBot) -> None:
     form = make_form(qtbot)
     qtbot.keyClicks(form.first_name, "Ada")

@@ -151,9 +151,15 @@ class ContactForm(QDialog):
             self.accept()  # the pop-up or the call window shows the new contact
             return
         if outcome.result is Result.DUPLICATE:
-            self.create_button.setEnabled(False)  # the same e-mail would only conflict again
+            self.create_button.setEnabled(False)  # the same details would only conflict again
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("HubSpot already has a contact with this e-mail address."))
+            # HubSpot keeps e-mail addresses unique; without one, a portal's own unique
+            # property (a number, say) was taken.
+            self.status.setText(
+                self.tr("HubSpot already has a contact with this e-mail address.")
+                if self.email.text().strip()
+                else self.tr("HubSpot already has a contact with these details.")
+            )
             if outcome.match is not None:
                 self._existing_url = record_url(outcome.match.coordinates, self._ui_domain)
                 self.open_existing.show()
