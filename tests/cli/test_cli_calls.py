@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hubcall_desktop.core.api_versions import API_VERSIONS, VERSIONS
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxThread
 
 ANNA = "+493055501234"
@@ -30,8 +31,8 @@ def test_lookup_to_defaults_to_own_number(run: Any, cli_env: dict[str, str]) -> 
     assert run("lookup", ANNA).code == 0
 
 
-@pytest.mark.parametrize("version", ["v3", "2026-03"])
-def test_log_is_accepted_on_both_paths(run: Any, sandbox: SandboxThread, version: str) -> None:
+@pytest.mark.parametrize("version", API_VERSIONS)
+def test_log_is_accepted_on_every_version(run: Any, sandbox: SandboxThread, version: str) -> None:
     result = run(
         "--api-version",
         version,
@@ -60,7 +61,7 @@ def test_log_is_accepted_on_both_paths(run: Any, sandbox: SandboxThread, version
     assert body["potentialRecipientUserIds"] == [3, 4]
     assert body["engagementProperties"]["hs_call_body"] == "Rückruf"
     assert body["fromNumber"]["e164Number"] == "+493055501234"
-    assert version in sandbox.requests[0].path or version == "v3"
+    assert [r.path for r in sandbox.requests] == [VERSIONS[version].path]
 
 
 def test_offline_log_exits_4_and_sync_delivers_exactly_once(
