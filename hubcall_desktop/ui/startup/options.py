@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from hubcall_desktop.core.api_versions import API_VERSIONS
+from hubcall_desktop.core.errors import ONE_OF, InputError
 from hubcall_desktop.storage.paths import AppPaths, resolve_paths
 
 ENV_API_BASE = "HUBCALL_API_BASE"
@@ -34,15 +36,18 @@ class AppOptions:
             from hubcall_desktop.core.phone import validate_region  # phonenumbers: only if asked
 
             region = validate_region(region, "--region")
+        api_version = getattr(args, "api_version", None) or os.environ.get(ENV_API_VERSION) or None
+        if api_version is not None and api_version not in API_VERSIONS:
+            # The parser checks --api-version; the environment's value is checked here, before
+            # the HubSpot service would refuse it half-way through the start.
+            raise InputError(ENV_API_VERSION, api_version, ONE_OF(", ".join(API_VERSIONS)))
         return cls(
             demo=bool(getattr(args, "demo", False)),
             log_call=bool(getattr(args, "log_call", False)),
             data_dir=getattr(args, "data_dir", None),
             region=region,
             api_base=getattr(args, "api_base", None) or os.environ.get(ENV_API_BASE) or None,
-            api_version=getattr(args, "api_version", None)
-            or os.environ.get(ENV_API_VERSION)
-            or None,
+            api_version=api_version,
             baresip=tuple(getattr(args, "baresip", None) or ()),
         )
 
