@@ -4,7 +4,9 @@ Entries: ``access-token:<portal>`` (a HubSpot private app token per portal),
 ``webhook-secret``, ``oauth-refresh-token:<portal>`` and ``oauth-client-secret``.
 Every value handed out is a :class:`Secret`. Calls block (an unlock dialog waits for a
 person): the UI goes through :mod:`hubcall_desktop.secrets.async_store`, the command
-line calls this directly.
+line calls this directly. The keyring is reached through a
+:class:`~hubcall_desktop.secrets.keyring_access.KeyringAccess`: in this process by
+default, through a helper process where the app asks for one (``keyring_process``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Mapping
-from typing import Final
-
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING, Final
 
 from hubcall_desktop import APP_NAME
 from hubcall_desktop.core.errors import (
@@ -29,18 +28,17 @@ from hubcall_desktop.core.errors import (
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.portals import DEFAULT_PORTAL, validate_portal
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.secrets.backends import (
-    backend_label,
-    check_backend,
-    default_backend,
-    keyring_errors,
-)
 from hubcall_desktop.secrets.errors import (
     ACCESS_TOKEN_ENV,
     InvalidSecretValue,
     KeyringFailed,
     NoTokenError,
 )
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from hubcall_desktop.secrets.keyring_access import KeyringAccess
 
 logger = logging.getLogger(__name__)
 
@@ -118,50 +116,56 @@ def _reveal(value: Secret | str) -> str:
 
 class SecretStore:
     """Named secrets in the OS keyring. The backend is resolved and checked on first use,
-    so building a store never waits on D-Bus."""
+    so building a store never waits on D-Bus.
+
+    ``backend`` is a keyring backend to use in this process; ``access`` another way to the
+    keyring (a :class:`~hubcall_desktop.secrets.keyring_process.KeyringProcess`). With
+    neither, the keyring library's own choice is used in this process.
+    """
 
     def __init__(
         self,
         service: str = SERVICE,
         *,
         backend: KeyringBackend | None = None,
+        access: KeyringAccess | None = None,
         environ: Mapping[str, str] = os.environ,
     ) -> None:
+        if backend is not None and access is not None:
+            raise ValueError("give a backend or an access, not both")
         self._service = validate_name(service)
         self._given_backend = backend
-        self._backend: KeyringBackend | None = None
+        self._access = access
         self._environ = environ
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        shown = backend_label(self._backend) if self._backend is not None else "not resolved"
+        shown = (self._access.resolved_label() if self._access else None) or "not resolved"
         return f"SecretStore(service={self._service!r}, backend={shown!r})"
 
     @property
     def service(self) -> str:
         return self._service
 
-    def backend(self) -> KeyringBackend:
-        """The checked backend; raises :class:`NoKeyringBackend` when there is no secure one."""
+    def keyring(self) -> KeyringAccess:
+        """The way to the keyring (the keyring library is imported on first use)."""
         with self._lock:
-            if self._backend is None:
-                candidate = self._given_backend or default_backend()
-                check_backend(candidate)
-                self._backend = candidate
-                logger.info("secrets are kept in %s", backend_label(candidate))
-            return self._backend
+            if self._access is None:
+                from hubcall_desktop.secrets.keyring_local import LocalKeyring
+
+                self._access = LocalKeyring(self._given_backend)
+            return self._access
 
     def backend_name(self) -> str:
-        """A display name such as ``SecretService Keyring``."""
-        return backend_label(self.backend())
+        """A display name such as ``SecretService Keyring``; raises
+        :class:`NoKeyringBackend` when there is no secure keyring."""
+        return self.keyring().label()
 
     # -- generic entries -------------------------------------------------------------
 
     def get(self, name: str) -> Secret | None:
         validate_name(name)
-        backend = self.backend()
-        with keyring_errors("read a secret"):
-            value = backend.get_password(self._service, name)
+        value = self.keyring().get(self._service, name)
         return Secret(value) if value else None
 
     def set(self, name: str, value: Secret | str) -> None:
@@ -171,13 +175,7 @@ class SecretStore:
     def delete(self, name: str) -> None:
         """Remove the entry; a missing entry is fine."""
         validate_name(name)
-        backend = self.backend()
-        refused = False
-        with keyring_errors("delete a secret"):
-            try:
-                backend.delete_password(self._service, name)
-            except PasswordDeleteError:
-                refused = True
+        refused = not self.keyring().delete(self._service, name)
         # Backends say "no such entry" with PasswordDeleteError, but some real failures
         # raise it too: it only counts as "already gone" if the entry really is gone.
         if refused and self.get(name) is not None:
@@ -186,10 +184,7 @@ class SecretStore:
             logger.info("deleted secret %s", name)
 
     def _write(self, name: str, value: Secret) -> None:
-        backend = self.backend()
-        revealed = value.reveal()
-        with keyring_errors("save a secret", secret=revealed):
-            backend.set_password(self._service, name, revealed)
+        self.keyring().set(self._service, name, value.reveal())
         logger.info("saved secret %s", name)
 
     # -- access tokens ---------------------------------------------------------------

@@ -86,7 +86,7 @@ from hubcall_desktop.secrets.store import SecretStore
 if sys.argv[1] == "ranked":
     chosen = keyring.core._detect_backend()  # keyring's own ranking, as get_keyring runs it
 else:
-    chosen = SecretStore().backend()
+    chosen = SecretStore().keyring().backend()
     assert keyring.get_keyring() is chosen, "keyring's module functions use it too"
 print(json.dumps({
     "backend": f"{type(chosen).__module__}.{type(chosen).__name__}",

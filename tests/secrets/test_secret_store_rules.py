@@ -23,7 +23,7 @@ from keyring.errors import KeyringLocked as LibKeyringLocked
 
 from hubcall_desktop.core.errors import ConfigurationError, InputError
 from hubcall_desktop.core.secret import Secret
-from hubcall_desktop.secrets import store as store_module
+from hubcall_desktop.secrets import keyring_local
 from hubcall_desktop.secrets.errors import (
     InvalidSecretValue,
     KeyringFailed,
@@ -139,7 +139,7 @@ def test_the_backend_is_resolved_lazily_and_once(
         resolved.append(keyring_double())
         return resolved[-1]
 
-    monkeypatch.setattr(store_module, "default_backend", fake_default)
+    monkeypatch.setattr(keyring_local, "default_backend", fake_default)
     store = SecretStore(environ={})
     assert resolved == []
     assert "not resolved" in repr(store)

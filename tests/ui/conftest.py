@@ -106,7 +106,7 @@ def oauth_app(
 ) -> Iterator[AppController]:
     """The whole app against the sandbox (not demo mode): its connection manager keeps
     secrets in ``secret_store``, and its "browser" follows the sign-in address itself."""
-    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda **_: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     settings = demo_settings("DE")
     settings.user_id, settings.oauth_client_id = None, SANDBOX_CLIENT_ID

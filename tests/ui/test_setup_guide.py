@@ -72,7 +72,7 @@ def start_app(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Starter]:
     """Starts the real app against the sandbox, its secrets in ``secret_store``."""
-    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda **_: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     started: list[AppController] = []
 

@@ -37,7 +37,7 @@ def start_app(
 ) -> Iterator[list[AppController]]:
     """Starts the app (not demo mode) against the sandbox, with ``secret_store`` as the
     keyring; the test saves a token there first, or not."""
-    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: secret_store)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda **_: secret_store)
     monkeypatch.delenv(ACCESS_TOKEN_ENV, raising=False)
     started: list[AppController] = []
     yield started
@@ -172,7 +172,7 @@ def test_a_locked_keyring_at_start_is_said_in_the_status_bar(
             raise KeyringLocked("the login keyring is locked")
 
     locked = SecretStore(backend=Locked(), environ={})
-    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda: locked)
+    monkeypatch.setattr("hubcall_desktop.ui.startup.boot.SecretStore", lambda **_: locked)
     app = _start(qtbot, tmp_path, sandbox.base_url, start_app)
     qtbot.waitUntil(lambda: app.window.token_label.text() == "No token", timeout=WAIT_MS)
     assert "keyring is locked" in tooltip_text(app.window.token_label)

@@ -23,6 +23,7 @@ from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.oauth import scope_warning
 from hubcall_desktop.hubspot.service import TokenProvider
 from hubcall_desktop.secrets.async_store import AsyncSecretStore
+from hubcall_desktop.secrets.keyring_process import keyring_access
 from hubcall_desktop.secrets.oauth_config import METADATA_FILE, MetadataFile
 from hubcall_desktop.secrets.store import SecretStore
 from hubcall_desktop.services.account import learn_account
@@ -90,7 +91,7 @@ class Boot:
                 state.api_base, self.tokens = self.sandbox.base_url, demo_token()
             else:
                 state.api_base = options.api_base or settings.api_base
-                self.secrets = AsyncSecretStore(SecretStore())
+                self.secrets = AsyncSecretStore(SecretStore(access=keyring_access()))
                 self.connection = ConnectionManager(
                     self.secrets,
                     MetadataFile(paths.data_dir / METADATA_FILE),

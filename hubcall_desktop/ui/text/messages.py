@@ -152,6 +152,12 @@ _BY_ID: dict[str, tuple[object, str]] = {
     "keyring.not_recommended": (QT_TRANSLATE_NOOP("Message", "%1 is not recommended by the keyring library"), "keep"),
     #: %1 is the error the keyring library gave
     "keyring.not_loaded": (QT_TRANSLATE_NOOP("Message", "the keyring library could not load it: %1"), "library"),
+    #: %1 is a process exit code, or "none"
+    "keyring.helper_ended": (QT_TRANSLATE_NOOP("Message", "the keyring helper process ended (exit code %1)"), "keep"),
+    "keyring.helper_unreadable": (QT_TRANSLATE_NOOP("Message", "the keyring helper's answer cannot be read"), ""),
+    #: %1 is the error's name, e.g. FileNotFoundError
+    "keyring.helper_not_started": (QT_TRANSLATE_NOOP("Message", "the keyring helper process could not start: %1"), "library"),
+    "keyring.helper_unknown": (QT_TRANSLATE_NOOP("Message", "the keyring helper was asked something it does not know"), ""),
     "token.empty": (QT_TRANSLATE_NOOP("Message", "is empty; paste the whole token"), ""),
     #: %1 is a number
     "token.too_long": (QT_TRANSLATE_NOOP("Message", "is longer than %1 characters, so it is not a token"), "keep"),
