@@ -1,12 +1,14 @@
 """The start-up guard against PySide6 builds known to crash the app: the table, the sentence,
 and ``hubcall-desktop`` refusing to start (exit 5, before Qt loads) on such a build.
 
-No broken build needs to be installed: versions are parameters, and the process test
-points the guard at a fake ``shiboken6`` distribution (an ``.dist-info`` folder with only
-its METADATA, first on ``sys.path``)."""
+No broken build needs to be installed: versions are parameters, and the process tests
+point the guard at a fake ``shiboken6`` first on ``sys.path``: a package folder with only
+its ``_config.py`` (what the guard reads first) and ``.dist-info`` folders with only their
+METADATA (what it reads when that says "broken" or cannot be read)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -103,13 +105,64 @@ def test_this_suite_runs_on_a_sound_build() -> None:
 FAKE_METADATA = "Metadata-Version: 2.1\nName: {name}\nVersion: 6.12.0\n"
 
 
-def _fake_broken_build(folder: Path) -> Path:
-    """Installed-package metadata saying shiboken6 and PySide6-Essentials are 6.12.0."""
+def _fake_broken_build(folder: Path, *, package: bool = True) -> Path:
+    """Installed-package metadata saying shiboken6 and PySide6-Essentials are 6.12.0, and
+    (``package``) a shiboken6 package whose own _config.py says so, found before the real one."""
     for name in ("shiboken6", "PySide6_Essentials"):
         info = folder / f"{name}-6.12.0.dist-info"
         info.mkdir(parents=True)
         (info / "METADATA").write_text(FAKE_METADATA.format(name=name), encoding="utf-8")
+    if package:
+        (folder / "shiboken6").mkdir()
+        (folder / "shiboken6" / "__init__.py").write_text("raise ImportError('a fake')\n")
+        (folder / "shiboken6" / "_config.py").write_text(FAKE_CONFIG, encoding="utf-8")
     return folder
+
+
+FAKE_CONFIG = (
+    'shiboken_library_soversion = "6.12"\n\nversion = "6.12.0"\nversion_info = (6, 12, 0, "", "")\n'
+)
+
+
+def _guard_in_a_process(folder: Path, python_below: tuple[int, ...] = (99,)) -> dict[str, object]:
+    """known_problem() in a Python that sees ``folder`` first on its path."""
+    script = (
+        "import dataclasses, json, sys\n"
+        f"sys.path.insert(0, {str(folder)!r})\n"
+        "from hubcall_desktop.ui.startup import qt_guard as g\n"
+        f"g.KNOWN_BROKEN = tuple(dataclasses.replace(b, python_below={python_below!r}) for b in g.KNOWN_BROKEN)\n"
+        "problem = g.known_problem(environ={})\n"
+        "print(json.dumps({'problem': problem, 'metadata': 'importlib.metadata' in sys.modules}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, object] = json.loads(done.stdout)
+    return report
+
+
+def test_a_sound_build_is_passed_without_reading_the_packages_metadata(tmp_path: Path) -> None:
+    """The binding's own _config.py decides the common case: importlib.metadata (and the
+    email parser it loads) stays out of every cold start."""
+    assert qt_guard.binding_version() == metadata.version("shiboken6")
+    assert _guard_in_a_process(tmp_path, python_below=(0,)) == {"problem": None, "metadata": False}
+
+
+def test_the_binding_that_import_loads_decides_over_the_metadata(tmp_path: Path) -> None:
+    broken = _guard_in_a_process(_fake_broken_build(tmp_path / "both"))
+    assert str(broken["problem"]).startswith("shiboken6 6.12.0 on Python")
+    # Metadata alone says 6.12.0, but the shiboken6 import would load is the sound one.
+    only_metadata = _guard_in_a_process(_fake_broken_build(tmp_path / "meta", package=False))
+    assert only_metadata == {"problem": None, "metadata": False}
+
+
+def test_a_binding_without_a_readable_config_falls_back_to_the_metadata(tmp_path: Path) -> None:
+    folder = _fake_broken_build(tmp_path / "site")
+    (folder / "shiboken6" / "_config.py").write_text("version = unknown\n")
+    report = _guard_in_a_process(folder)
+    assert str(report["problem"]).startswith("shiboken6 6.12.0 on Python")
+    assert report["metadata"] is True
 
 
 def test_the_app_refuses_to_start_on_a_broken_build(tmp_path: Path) -> None:

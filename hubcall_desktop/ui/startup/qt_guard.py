@@ -8,8 +8,11 @@ few hundred calls and the interpreter aborts ("none_dealloc", "bool_dealloc"). F
 on they are immortal (PEP 683) and the same build is harmless.
 
 pyproject.toml keeps pip away from these combinations; this check covers an install that
-got one anyway (a forced ``pip install``, a distribution's package). It reads versions
-with importlib.metadata and never imports Qt, so it runs before anything can go wrong.
+got one anyway (a forced ``pip install``, a distribution's package). It never imports Qt,
+so it runs before anything can go wrong. It first reads the version of the shiboken6 that
+``import`` would load from that package's own ``_config.py``; only when that is missing
+or names a broken release does it read the installed packages' metadata (importlib.metadata
+and the email parser it needs cost some 35 ms of every cold start).
 ``HUBCALL_ALLOW_BROKEN_QT=1`` skips it, for someone testing a patched build.
 tests/ui/test_qt_refcounts.py and tests/e2e/test_app_refcounts.py tell whether a build
 belongs in the table.
@@ -17,13 +20,14 @@ belongs in the table.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
+from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
@@ -72,17 +76,39 @@ def parse_version(text: str) -> Version | None:
     return tuple(int(part) for part in found.group(0).split(".")) if found else None
 
 
-def installed_versions(
-    lookup: Callable[[str], str] = metadata.version,
-) -> dict[str, str]:
+def installed_versions(lookup: Callable[[str], str] | None = None) -> dict[str, str]:
     """The installed version of each of DISTRIBUTIONS that is installed."""
+    from importlib import metadata
+
     found: dict[str, str] = {}
     for name in DISTRIBUTIONS:
         try:
-            found[name] = lookup(name)
+            found[name] = (lookup or metadata.version)(name)
         except metadata.PackageNotFoundError:
             continue
     return found
+
+
+# shiboken6/_config.py, as every shiboken6 wheel has it: ``version = "6.11.3"``.
+_CONFIG_VERSION = re.compile(r'^version\s*=\s*"([^"]+)"', re.MULTILINE)
+
+
+def binding_version() -> str | None:
+    """The version of the shiboken6 that ``import shiboken6`` would load, from its own
+    ``_config.py`` (read as text, nothing imported); None where it cannot be read."""
+    try:
+        spec = importlib.util.find_spec(DISTRIBUTIONS[0])
+    except (ImportError, ValueError):
+        return None
+    folders = spec.submodule_search_locations if spec is not None else None
+    for folder in folders or ():
+        try:
+            text = (Path(folder) / "_config.py").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        found = _CONFIG_VERSION.search(text)
+        return found.group(1) if found else None
+    return None
 
 
 def known_problem(
@@ -96,8 +122,15 @@ def known_problem(
     env = os.environ if environ is None else environ
     if env.get(OVERRIDE_ENV, "").strip() == "1":
         return None
-    versions = installed_versions() if versions is None else versions
     python = tuple(sys.version_info[:3]) if python is None else python
+    if versions is None:
+        loaded = binding_version()
+        binding = parse_version(loaded or "")
+        if binding is not None and not any(b.matches(binding, python) for b in KNOWN_BROKEN):
+            return None  # the common case, decided without the packages' metadata
+        versions = installed_versions()
+        if loaded is not None:  # what import loads decides, whatever the metadata says
+            versions[DISTRIBUTIONS[0]] = loaded
     for name in DISTRIBUTIONS:
         binding = parse_version(versions.get(name, ""))
         if binding is None:
