@@ -38,3 +38,18 @@ def test_every_runtime_dependency_is_in_the_readme_with_its_reason() -> None:
     assert sorted(declared() - rows.keys()) == [], "in pyproject.toml, not in the README's table"
     assert sorted(rows.keys() - declared()) == [], "in the README's table, not in pyproject.toml"
     assert [name for name, why in rows.items() if len(why) < 10] == []
+
+
+def test_what_moving_to_httpx2_would_take_names_the_modules_that_import_httpx() -> None:
+    """The README counts the package modules an ``import httpx2`` would change."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    stated = re.search(
+        r"`import httpx` → `import httpx2`\s+in\s+the\s+(\d+)\s+package\s+modules", text
+    )
+    assert stated, "the README no longer says what moving to httpx2 would take"
+    importing = [
+        path
+        for path in (ROOT / "hubcall_desktop").rglob("*.py")
+        if re.search(r"^\s*(import httpx\b|from httpx\b)", path.read_text("utf-8"), re.MULTILINE)
+    ]
+    assert len(importing) == int(stated.group(1)), sorted(p.name for p in importing)
