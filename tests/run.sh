@@ -127,6 +127,9 @@ step "lint-imports" lint-imports || true
 # httpx2 beside httpx, for tests/secrets/test_httpx2_beside.py: a cached folder of its own
 # (.venv-extra/httpx2), never the virtualenv; built here so that pytest needs no network.
 step "httpx2 (cached, beside httpx)" "$VENV/bin/python" -m tests.httpx2_beside || true
+# The full phonenumbers of the installed version, for the country-names check only
+# (tests/ui/test_region_names.py; the app runs on phonenumberslite), cached in .venv-extra.
+step "phonenumbers (cached, for the country names)" "$VENV/bin/python" -m tests.full_phonenumbers || true
 step "pytest (private desktop session)" env HUBCALL_TEST_PYTHON="$VENV/bin/python" \
     bash tests/session.sh "$@" || PYTEST_STATUS=$?
 ((PYTEST_STATUS == 5)) && say "pytest collected no tests: counted as a failure"
