@@ -10,9 +10,10 @@ from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.output import KEPT_FOR_SYNC, emit_json, reconnect_sentence, say, warn
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
-from hubcall_desktop.services.log_call import LogVerdict, Verdict, queue_log, verdict_of
+from hubcall_desktop.services.log_call import LogVerdict, queue_log, verdict_of
 from hubcall_desktop.services.outbox_sender import SendOutcome
 from hubcall_desktop.storage.async_journal import AsyncJournal
 from hubcall_desktop.storage.journal import OutboxEntry

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # annotations only: the UI's first paint loads this module without them
     from hubcall_desktop.core.call import Call
     from hubcall_desktop.core.errors import UserError
+    from hubcall_desktop.core.log_verdict import Verdict
     from hubcall_desktop.core.matches import CallerMatch
     from hubcall_desktop.core.outcomes import CallOutcome
     from hubcall_desktop.core.statuses import CallStatus
@@ -104,11 +105,20 @@ class ManualLog:
 
 @dataclass(frozen=True, slots=True)
 class ManualResult:
-    """How a manual log went: delivered (with HubSpot's matches), refused, or still queued."""
+    """How a manual log went: the verdict the CLI's ``log`` would give, HubSpot's matches
+    when it was delivered, and its refusal (naming the form's fields) when not."""
 
     call: Call
-    delivered: bool
+    verdict: Verdict
     matches: tuple[CallerMatch, ...] = ()
     error: UserError | None = None  # HubSpot's refusal (a HubSpotError) or why it could not be sent
-    queued: bool = False  # not answered yet (or a transient failure): it stays in the outbox
     error_fields: tuple[str, ...] = field(default=())
+
+    @property
+    def delivered(self) -> bool:
+        return self.verdict.delivered
+
+    @property
+    def queued(self) -> bool:
+        """It stays in the outbox (not answered yet, a transient failure, no connection)."""
+        return self.verdict.waits_in_outbox

@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 
 from hubcall_desktop.core.desk_types import DeskUpdate, ManualLog, ManualResult, UpdateKind
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.manual_log import SubmissionGuard, build_manual_call
 from hubcall_desktop.core.matches import sort_by_likelihood
 from hubcall_desktop.hubspot.errors import HubSpotError
 from hubcall_desktop.services.desk_shared import DeskShared
-from hubcall_desktop.services.log_call import Verdict, queue_log, verdict_of
+from hubcall_desktop.services.log_call import queue_log, verdict_of
 
 MANUAL_WAIT_S = 20.0  # the form waits this long for HubSpot before saying "queued"
 
@@ -61,7 +62,7 @@ class ManualLogging:
                 outcome = await asyncio.shield(outcome_future)
         except TimeoutError:
             s.outbox.forget(call_id, outcome_future)
-            return ManualResult(await s.require(call_id), delivered=False, queued=True)
+            return ManualResult(await s.require(call_id), Verdict.QUEUED)
         # The sender keeps the matches HubSpot answered the log with on the call.
         final = await s.require(call_id)
         matches = sort_by_likelihood(final.matches) if outcome.delivered else []
@@ -71,9 +72,8 @@ class ManualLogging:
         error = outcome.error
         return ManualResult(
             final,
-            delivered=verdict.delivered,
+            verdict.verdict,
             matches=tuple(matches),
             error=error,
-            queued=verdict.waits_in_outbox,
             error_fields=error.details.fields if isinstance(error, HubSpotError) else (),
         )

@@ -14,6 +14,7 @@ from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import InputError, UserError
 from hubcall_desktop.core.lifecycle import auto_log_at, auto_log_delay, should_auto_log
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.manual_log import check_number
 from hubcall_desktop.core.messages import Template
 from hubcall_desktop.core.outcomes import CallOutcome
@@ -21,7 +22,7 @@ from hubcall_desktop.core.phone import PhoneNumber
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.services.desk_intake import EventIntake
 from hubcall_desktop.services.desk_shared import DeskShared
-from hubcall_desktop.services.log_call import Verdict, queue_log
+from hubcall_desktop.services.log_call import queue_log
 
 logger = logging.getLogger(__name__)
 

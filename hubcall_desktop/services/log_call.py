@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from enum import StrEnum
 
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.hubspot.bodies import build_log_body
 from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotError, HubSpotScopeError
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
@@ -26,18 +26,6 @@ from hubcall_desktop.storage.journal import OutboxEntry
 logger = logging.getLogger(__name__)
 
 
-class Verdict(StrEnum):
-    SENT = "sent"  # HubSpot has it
-    QUEUED = "queued"  # in the outbox, not answered yet or a transient failure: sent later
-    KEPT = "kept"  # not queued: the number is withheld, or the called number is missing
-    ALREADY_LOGGED = "already-logged"  # HubSpot has it from an earlier log
-    ALREADY_QUEUED = "already-queued"  # an earlier log of it waits in the outbox
-    SENDING_ELSEWHERE = "sending-elsewhere"  # another process took it between queue and send
-    REFUSED = "refused"  # HubSpot refused the call for good (it is marked failed)
-    CONNECTION_REFUSED = "connection-refused"  # HubSpot refused the token: it waits
-    NO_TOKEN = "no-token"  # noqa: S105 (not a secret) - no usable token now (keyring locked, portal not connected)
-
-
 @dataclass(frozen=True, slots=True)
 class LogVerdict:
     verdict: Verdict
@@ -47,23 +35,12 @@ class LogVerdict:
 
     @property
     def delivered(self) -> bool:
-        return self.verdict is Verdict.SENT
+        return self.verdict.delivered
 
     @property
     def waits_in_outbox(self) -> bool:
         """Still to be sent by the outbox (the app's or ``sync``)."""
-        return self.verdict in _WAITING
-
-
-_WAITING = frozenset(
-    {
-        Verdict.QUEUED,
-        Verdict.ALREADY_QUEUED,
-        Verdict.SENDING_ELSEWHERE,
-        Verdict.CONNECTION_REFUSED,
-        Verdict.NO_TOKEN,
-    }
-)
+        return self.verdict.waits_in_outbox
 
 
 def carry_over(call: Call, earlier: Call | None) -> None:

@@ -11,9 +11,10 @@ from hubcall_desktop.cli.exit_codes import ExitCode
 from hubcall_desktop.cli.log_command import report
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.errors import UserError
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.hubspot.errors import HubSpotAuthError, HubSpotServerError
 from hubcall_desktop.secrets.oauth_errors import ReconnectNeeded
-from hubcall_desktop.services.log_call import LogVerdict, Verdict
+from hubcall_desktop.services.log_call import LogVerdict
 from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 from hubcall_desktop.storage.sender_lock import SenderBusy
 

@@ -13,6 +13,7 @@ import pytest
 from hubcall_desktop.core.call import SyncState
 from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import StorageError
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
@@ -66,6 +67,7 @@ async def test_a_form_hubspot_does_not_answer_in_time_is_queued_and_leaves_no_wa
         await runtime.close()
     assert result.delivered is False
     assert result.queued is True
+    assert result.verdict is Verdict.QUEUED
     assert result.call.sync_state is SyncState.PENDING
 
 
@@ -82,5 +84,23 @@ async def test_a_form_hubspot_fails_for_now_stays_queued_and_says_why(
         await runtime.close()
     assert result.delivered is False
     assert result.queued is True  # the outbox tries again later
+    assert result.verdict is Verdict.QUEUED
     assert result.error is not None
+    assert result.call.sync_state is SyncState.PENDING
+
+
+async def test_a_form_whose_token_hubspot_refuses_waits_for_the_connection(
+    journal_path: Path, sandbox: SandboxServer
+) -> None:
+    """The verdict the CLI's log would give: the call waits, for the agent, not HubSpot."""
+    sandbox.faults.add(Fault.status(401))
+    runtime = await desk_over(journal_path, sandbox)
+    try:
+        await runtime.desk.start()
+        result = await runtime.desk.log_manual(_form(), wait_s=10.0)
+    finally:
+        await runtime.close()
+    assert result.verdict is Verdict.CONNECTION_REFUSED
+    assert result.queued and not result.delivered
+    assert result.verdict.waits_for_connection
     assert result.call.sync_state is SyncState.PENDING

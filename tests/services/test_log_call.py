@@ -12,6 +12,7 @@ from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
@@ -21,7 +22,7 @@ from hubcall_desktop.hubspot.errors import (
 )
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
-from hubcall_desktop.services.log_call import LogVerdict, Verdict, carry_over, verdict_of
+from hubcall_desktop.services.log_call import LogVerdict, carry_over, verdict_of
 from hubcall_desktop.services.outbox_sender import SendOutcome
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.errors import AlreadyLogged

@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.desk_types import ManualLog, ManualResult
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.errors import REJECTED_CALL, ErrorDetails, HubSpotValidationError
+from hubcall_desktop.secrets.errors import NoTokenError
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
@@ -110,7 +112,7 @@ def test_hubspot_refusal_marks_the_field_it_names_and_keeps_the_input(
     )
     call = Call(external_call_id="failed-1")
     form.show_result(
-        ManualResult(call, delivered=False, error=error, error_fields=("durationSeconds",)),
+        ManualResult(call, Verdict.REFUSED, error=error, error_fields=("durationSeconds",)),
         "app.hubspot.com",
     )
     assert "the duration" in form.error_text("duration")
@@ -126,14 +128,34 @@ def test_delivered_shows_matches_and_queued_says_so(qtbot: QtBot, form: LogCallF
 
     call = Call(external_call_id="ok-1")
     form.show_result(
-        ManualResult(call, delivered=True, matches=(CONTACTS[0].to_match(1),)), "app.hubspot.com"
+        ManualResult(call, Verdict.SENT, matches=(CONTACTS[0].to_match(1),)), "app.hubspot.com"
     )
     assert form.message.text() == (
         "Logged in HubSpot; the form is ready for the next call. HubSpot matched:"
     )
     assert not form.matches.isHidden() and len(form.matches.buttons) == 1
-    form.show_result(ManualResult(call, delivered=False, queued=True), "app.hubspot.com")
+    form.show_result(ManualResult(call, Verdict.QUEUED), "app.hubspot.com")
     assert "queued" in form.message.text()
+
+
+@pytest.mark.parametrize("verdict", [Verdict.NO_TOKEN, Verdict.CONNECTION_REFUSED])
+def test_a_call_waiting_for_the_connection_says_what_to_fix(
+    qtbot: QtBot, form: LogCallForm, verdict: Verdict
+) -> None:
+    """Not "HubSpot has not answered yet": the agent must fix the token or the keyring,
+    and the form says which (the verdict the CLI's log gives the same answer)."""
+    form.from_field.edit.setText("030 55501234")
+    form.show_result(
+        ManualResult(Call(external_call_id="wait-1"), verdict, error=NoTokenError("default")),
+        "app.hubspot.com",
+    )
+    text = form.message.text()
+    assert text.startswith("No HubSpot access token is saved for portal 'default'.")
+    assert text.endswith(
+        "The call is queued and will be logged once that is fixed; the form is ready for the next call."
+    )
+    assert "not answered" not in text
+    assert form.from_field.edit.text() == "", "queued: the form is for the next call"
 
 
 def test_submitting_through_the_app_logs_to_the_sandbox(

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hubcall_desktop.core.call import Call
 from hubcall_desktop.core.desk_types import ManualResult
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.services.demo import demo_settings
 from hubcall_desktop.ui.presenters.controller import AppController
 from hubcall_desktop.ui.windows.log_form import LogCallForm
@@ -53,6 +54,6 @@ def test_the_form_takes_no_second_submission_until_answered(qtbot: QtBot) -> Non
     form.submit_button.setEnabled(True)  # e.g. re-enabled by a stray repaint of state
     form.submit()
     assert len(sent) == 1 and form.in_flight
-    form.show_result(ManualResult(Call(), delivered=False, queued=True), "app.hubspot.com")
+    form.show_result(ManualResult(Call(), Verdict.QUEUED), "app.hubspot.com")
     assert not form.in_flight and form.from_field.text() == ""
     assert "queued" in form.message.text() and "ready for the next call" in form.message.text()

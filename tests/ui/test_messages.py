@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import DeskUpdate, ManualResult, UpdateKind
 from hubcall_desktop.core.errors import INPUT_PROBLEM, LONGER_THAN, InputError
+from hubcall_desktop.core.log_verdict import Verdict
 from hubcall_desktop.core.manual_log import EXTENSION_DIGITS
 from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.hubspot.errors import (
@@ -316,6 +317,6 @@ def test_the_log_form_says_refusals_and_problems_in_german(qtbot: QtBot, german:
     form.show_input_error(InputError("extension", "12345678901", EXTENSION_DIGITS(10)))
     assert form.error_text("extension") == "1 bis 10 Ziffern verwenden"
     refused = error_from_response(400, {"errors": [{"in": "fromNumber"}]}, None)
-    result = ManualResult(_call(), delivered=False, error=refused, error_fields=("fromNumber",))
+    result = ManualResult(_call(), Verdict.REFUSED, error=refused, error_fields=("fromNumber",))
     form.show_result(result, "app.hubspot.com")
     assert form.error_text("from") == GERMAN_SENTENCE

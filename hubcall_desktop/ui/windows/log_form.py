@@ -355,6 +355,18 @@ class LogCallForm(QDialog):
                     )
                 )
             return
+        if result.queued and result.verdict.waits_for_connection and result.error is not None:
+            # Not HubSpot being slow: the token or the keyring needs the agent first.
+            why = message_text(result.error.user_message)
+            self.message.setText(
+                why
+                + " "
+                + self.tr(
+                    "The call is queued and will be logged once that is fixed; the form is "
+                    "ready for the next call."
+                )
+            )
+            return
         if result.queued:
             self.message.setText(
                 self.tr(
