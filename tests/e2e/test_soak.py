@@ -71,6 +71,11 @@ def test_a_few_hundred_calls_are_all_kept_and_logged_once(
 
             history, logged = asyncio.run(soak())
             assert rig.app.alive(), rig.app.stderr()
+            # The app read its token and webhook secret from the real keyring through its
+            # helper process: SecretStorage's crypto stack never loaded in the app itself.
+            assert rig.app.process is not None
+            mapped = Path(f"/proc/{rig.app.process.pid}/maps").read_text()
+            assert "cryptography" not in mapped and "_cffi_backend" not in mapped
             found = problems(feed, history, logged, rig.app.stderr())
             assert len(history) == expected_calls(feed), found
             assert not found, "\n".join(found)
