@@ -284,6 +284,8 @@ async def token(request: web.Request) -> web.Response:
     oauth.access_tokens[access] = _Issued(grant, refresh, oauth.clock() + oauth.expires_in)
     state = request.app[STATE]
     state.tokens = state.tokens | {Secret(access)}
+    # The HubSpot routes hold the token to the scopes granted, as HubSpot does.
+    state.token_scopes[Secret(access)] = frozenset(grant.scopes)
     return web.json_response(
         {
             "token_type": "bearer",
@@ -350,6 +352,8 @@ def revoke_refresh_token(app: web.Application, refresh: str) -> bool:
         del oauth.access_tokens[access]
     state: SandboxState = app[STATE]
     state.tokens = state.tokens - {Secret(a) for a in dead}
+    for access in dead:
+        state.token_scopes.pop(Secret(access), None)
     oauth.count("revoked")
     return True
 

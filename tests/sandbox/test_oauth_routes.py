@@ -3,6 +3,7 @@ revocation (current and legacy paths), HubSpot-shaped errors and the admin route
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -10,6 +11,7 @@ import httpx
 import pytest
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
+from hubcall_desktop.core.api_versions import API_VERSIONS, VERSIONS
 from hubcall_desktop.core.oauth import redirect_uri
 from hubcall_desktop.sandbox import SANDBOX_PORTAL_ID, SandboxServer
 from hubcall_desktop.sandbox.oauth import (
@@ -73,6 +75,29 @@ async def test_code_exchange_issues_tokens_hubspot_routes_accept(http: httpx.Asy
         headers={"Authorization": f"Bearer {tokens['access_token']}"},
     )
     assert details.status_code == 200
+
+
+@pytest.mark.parametrize("version", API_VERSIONS)
+async def test_a_token_is_held_to_the_scopes_it_was_granted(
+    http: httpx.AsyncClient, make_body: Callable[..., dict[str, Any]], version: str
+) -> None:
+    """Granted only reading, the token is refused where HubSpot needs a write scope (the
+    inbound call on every version, creating a contact); granted a write scope, accepted."""
+    read_only = await exchange(http, await get_code(http, "oauth crm.objects.contacts.read"))
+    writer = await exchange(http, await get_code(http, "oauth crm.schemas.contacts.write"))
+    bearer = {"Authorization": f"Bearer {read_only.json()['access_token']}"}
+    refused = await http.post(VERSIONS[version].path, json=make_body(), headers=bearer)
+    assert refused.status_code == 403
+    assert refused.json()["category"] == "MISSING_SCOPES"
+    assert "crm.objects.contacts.write" in refused.json()["context"]["requiredGranularScopes"]
+    contact = await http.post(
+        "/crm/v3/objects/contacts", json={"properties": {"firstname": "Ada"}}, headers=bearer
+    )
+    assert contact.status_code == 403
+    assert (await http.get("/account-info/v3/details", headers=bearer)).status_code == 200
+    allowed = {"Authorization": f"Bearer {writer.json()['access_token']}"}
+    accepted = await http.post(VERSIONS[version].path, json=make_body(), headers=allowed)
+    assert accepted.status_code == 200, accepted.text
 
 
 @pytest.mark.parametrize(
