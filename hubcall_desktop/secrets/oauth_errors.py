@@ -16,7 +16,7 @@ NO_REFRESH_SAVED = Template("oauth.no_refresh_saved", "no refresh token is saved
 NO_REFRESH_SENT = Template("oauth.no_refresh_sent", "HubSpot sent no refresh token")
 UNREACHABLE = Template("oauth.unreachable", "Could not reach HubSpot to %1; check the network and try again.")
 WRONG_STATE = Template("oauth.wrong_state", "The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app.")
-LOGIN_TIMED_OUT = Template("oauth.login_timed_out", "No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens.")
+LOGIN_TIMED_OUT = Template("oauth.login_timed_out", "No answer from the browser within %1 seconds. If HubSpot said the redirect URL is not allowed, add %2 to the HubSpot app's redirect URLs exactly as written. Then start the connection again and finish it in the browser window that opens.")
 NO_CLIENT_ID = Template("oauth.no_client_id", "No OAuth client id is configured. Enter your HubSpot app's client id in the settings (or pass --client-id), or connect with a private-app token instead.")
 PORT_IN_USE = Template("oauth.port_in_use", "Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.")
 # fmt: on
@@ -62,8 +62,11 @@ class StateMismatch(AuthorizationFailed):
 
 
 class LoginTimedOut(AuthorizationFailed):
-    def __init__(self, seconds: float) -> None:
-        super().__init__(LOGIN_TIMED_OUT(f"{seconds:g}"))
+    """The browser never came back: the agent gave up, or HubSpot refused a redirect URL
+    the app does not list (it says so on its own page and never redirects)."""
+
+    def __init__(self, seconds: float, redirect_uri: str) -> None:
+        super().__init__(LOGIN_TIMED_OUT(f"{seconds:g}", redirect_uri))
         self.seconds = seconds
 
 

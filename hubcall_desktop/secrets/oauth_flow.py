@@ -182,7 +182,7 @@ class LoopbackListener:
             async with asyncio.timeout(timeout):
                 return await asyncio.shield(self._result)
         except TimeoutError:
-            raise LoginTimedOut(timeout) from None
+            raise LoginTimedOut(timeout, self.redirect_uri) from None
         finally:
             await self.close()
 

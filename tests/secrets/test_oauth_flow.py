@@ -211,12 +211,21 @@ def test_the_default_redirect_is_registered_by_the_sandbox_app() -> None:
 
 
 async def test_listener_times_out_and_closes() -> None:
-    listener = LoopbackListener(free_port())
+    """No answer may mean HubSpot refused an unregistered redirect on its own page: the
+    sentence names the exact URL to register."""
+    port = free_port()
+    listener = LoopbackListener(port)
     await listener.start()
     listener.expect(Secret("s"))
-    with pytest.raises(LoginTimedOut):
+    with pytest.raises(LoginTimedOut) as timed_out:
         await listener.wait(0.05)
     assert not listener.is_open
+    assert timed_out.value.user_message == (
+        "No answer from the browser within 0.05 seconds. If HubSpot said the redirect URL is "
+        f"not allowed, add http://localhost:{port}/oauth-callback to the HubSpot app's "
+        "redirect URLs exactly as written. Then start the connection again and finish it in "
+        "the browser window that opens."
+    )
 
 
 @pytest.mark.parametrize("query", [{"state": "s"}, {"state": "s", "error": "access_denied"}])

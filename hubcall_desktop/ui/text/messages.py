@@ -138,8 +138,8 @@ _BY_ID: dict[str, tuple[object, str]] = {
     #: %1 is an action of the MessageAction list
     "oauth.unreachable": (QT_TRANSLATE_NOOP("Message", "Could not reach HubSpot to %1; check the network and try again."), "action"),
     "oauth.wrong_state": (QT_TRANSLATE_NOOP("Message", "The answer from the browser did not match this sign-in (wrong state), so it was refused. Start the connection again from the app."), ""),
-    #: %1 is a number of seconds
-    "oauth.login_timed_out": (QT_TRANSLATE_NOOP("Message", "No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens."), "keep"),
+    #: %1 is a number of seconds, %2 the redirect URL to register (http://localhost:PORT/oauth-callback)
+    "oauth.login_timed_out": (QT_TRANSLATE_NOOP("Message", "No answer from the browser within %1 seconds. If HubSpot said the redirect URL is not allowed, add %2 to the HubSpot app's redirect URLs exactly as written. Then start the connection again and finish it in the browser window that opens."), "keep keep"),
     "oauth.no_client_id": (QT_TRANSLATE_NOOP("Message", "No OAuth client id is configured. Enter your HubSpot app's client id in the settings (or pass --client-id), or connect with a private-app token instead."), ""),
     #: %1 is a port number
     "oauth.port_in_use": (QT_TRANSLATE_NOOP("Message", "Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app."), "keep"),
