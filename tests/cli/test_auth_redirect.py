@@ -67,3 +67,5 @@ def test_the_settings_port_is_the_redirect(oauth_env: dict[str, str], tmp_path: 
     redirect = parse_qs(urlsplit(address).query)["redirect_uri"]
     assert redirect == [f"http://localhost:{port}/oauth-callback"], err
     assert "No answer from the browser within 1 seconds" in err
+    # HubSpot never redirects to an unregistered URL: the end of the wait names what to add.
+    assert f"add http://localhost:{port}/oauth-callback to the HubSpot app's redirect" in err
