@@ -43,9 +43,10 @@ class SandboxServer:
     belong to the sandbox portal (``SANDBOX_PORTAL_ID``); ``portal_tokens`` maps more
     tokens to other portals' ids, as an agency serving several HubSpot accounts has them,
     and each accepted request records whose token it carried (``portal_id``). These are
-    OAuth access tokens, good on every inbound-call version; ``private_app_tokens`` are
-    accepted (for the sandbox portal) only on the versions whose description lists
-    private apps (2025-09, 2026-09), as HubSpot does. ``token_scopes`` narrows the scopes
+    OAuth access tokens, good on every inbound-call version and, like an OAuth app's, held
+    to the ten-second limit only; ``private_app_tokens`` are accepted (for the sandbox
+    portal) only on the versions whose description lists private apps (2025-09, 2026-09),
+    and count against the daily cap too, as HubSpot does. ``token_scopes`` narrows the scopes
     a token was granted (default: all); a token without any scope the operation accepts
     gets HubSpot's 403 with the scopes it needs. The clock
     drives the rate limits and the expiry of OAuth access tokens, so tests can move it
