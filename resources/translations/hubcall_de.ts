@@ -56,7 +56,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+217"/>
+        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+211"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: HubCall Desktop läuft als normales Fenster, und Schließen beendet das Programm.</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+150"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+151"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation>Port %1 ist belegt, daher lauscht der Webhook der Demo stattdessen auf %2.</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>Anruf konnte nicht protokolliert werden</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
     </message>
@@ -675,12 +675,17 @@
         <translation>Der Kontakt wird in HubSpot angelegt…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>HubSpot already has a contact with this e-mail address.</source>
         <translation>In HubSpot gibt es bereits einen Kontakt mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>HubSpot already has a contact with these details.</source>
+        <translation>HubSpot hat bereits einen Kontakt mit diesen Angaben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved. HubCall Desktop creates the contact as soon as HubSpot can be reached.</source>
         <translation>Gespeichert. HubCall Desktop legt den Kontakt an, sobald HubSpot erreichbar ist.</translation>
     </message>
@@ -773,7 +778,7 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+85"/>
+        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+78"/>
         <source>The call is queued for HubSpot again.</source>
         <translation>Der Anruf wartet wieder auf HubSpot.</translation>
     </message>
@@ -1236,7 +1241,7 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+322"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+328"/>
         <source>enter a phone number</source>
         <translation>Telefonnummer eingeben</translation>
     </message>
@@ -1452,6 +1457,11 @@
         <location line="+8"/>
         <source>Logged in HubSpot; the form is ready for the next call. HubSpot has no contact or company with this number.</source>
         <translation>In HubSpot protokolliert; das Formular ist bereit für den nächsten Anruf. HubSpot kennt keinen Kontakt und kein Unternehmen mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The call is queued and will be logged once that is fixed; the form is ready for the next call.</source>
+        <translation>Der Anruf steht in der Warteschlange und wird protokolliert, sobald das behoben ist; das Formular ist bereit für den nächsten Anruf.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1879,7 +1889,7 @@
         <translation>HubSpot ist langsam: keine Antwort innerhalb von %1 Sekunden. Der Anruf bleibt in der Warteschlange und wird später gesendet.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session.</source>
         <extracomment>%1 says why (a sentence of this list or the keyring library&apos;s words)</extracomment>
         <translation>Es ist kein sicherer Schlüsselbund verfügbar, der das HubSpot-Token aufbewahren kann (%1). Installieren und starten Sie einen Schlüsselbunddienst (unter Linux GNOME Keyring, KWallet oder KeePassXC mit aktiviertem Secret Service; unter macOS und Windows den Schlüsselbund des Systems) und versuchen Sie es erneut, oder setzen Sie HUBCALL_ACCESS_TOKEN für diese Sitzung.</translation>
@@ -1926,12 +1936,12 @@
         <translation>Beim %1 meldete der Schlüsselbund des Systems einen Fehler (%2). Prüfen Sie, ob Ihr Schlüsselbunddienst läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the keyring refused to delete it</source>
         <translation>der Schlüsselbund hat das Löschen verweigert</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-39"/>
         <source>The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again.</source>
         <extracomment>%1 is an action of the MessageAction list, %2 a number of seconds</extracomment>
         <translation>Der Schlüsselbund des Systems hat beim %1 nicht innerhalb von %2 Sekunden geantwortet. Vielleicht wartet er darauf, dass Sie ihn entsperren: Suchen Sie nach einem Fenster zum Entsperren und versuchen Sie es dann erneut.</translation>
@@ -1965,7 +1975,7 @@
         <translation>HubSpot war zum %1 nicht erreichbar; prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>HubSpot refused: %1</source>
         <extracomment>%1 is HubSpot&apos;s own message</extracomment>
         <translation>HubSpot hat abgelehnt: %1</translation>
@@ -1981,7 +1991,7 @@
         <translation>Die Token-Antwort von HubSpot enthielt kein Zugriffstoken.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-107"/>
         <source>HubSpot sent no refresh token</source>
         <translation>HubSpot hat kein Refresh-Token gesendet</translation>
     </message>
@@ -1996,13 +2006,7 @@
         <translation>Die Antwort aus dem Browser passte nicht zu dieser Anmeldung (falscher State) und wurde deshalb abgelehnt. Starten Sie die Verbindung erneut aus der App.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens.</source>
-        <extracomment>%1 is a number of seconds</extracomment>
-        <translation>Keine Antwort aus dem Browser innerhalb von %1 Sekunden. Starten Sie die Verbindung erneut und schließen Sie sie in dem Browserfenster ab, das sich öffnet.</translation>
-    </message>
-    <message>
-        <location line="+101"/>
+        <location line="+109"/>
         <source>No web browser could be opened. Open this address yourself to connect: %1</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Es ließ sich kein Webbrowser öffnen. Öffnen Sie diese Adresse selbst, um die Verbindung herzustellen: %1</translation>
@@ -2014,13 +2018,13 @@
         <translation>HubSpot hat keinen Zugriff gewährt (%1).</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
         <extracomment>%1 is a port number</extracomment>
         <translation>Port %1, zu dem der Browser nach der Anmeldung bei HubSpot zurückkehrt, wird von einem anderen Programm belegt. Schließen Sie dieses Programm oder wählen Sie in den Einstellungen (HubSpot, Erweitert) einen anderen Anmeldeport und tragen Sie dessen Weiterleitungs-URL in Ihrer HubSpot-App ein.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>The sign-in cannot listen on %1 port %2: %3</source>
         <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
         <translation>Die Anmeldung kann auf %1 Port %2 nicht empfangen: %3</translation>
@@ -2060,7 +2064,7 @@
         <translation>Dieser Anruf gehört zum HubSpot-Portal %1, das gerade nicht verbunden ist; verbinden Sie es erneut, um den Anruf zu senden. Bis dahin bleibt er in der Warteschlange.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-184"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation>Das Anrufjournal %1 wird von einem anderen Programm verwendet und blieb %2 s lang gesperrt. Schließen Sie jede andere Instanz von HubCall Desktop (oder das Programm, das die Datei geöffnet hat) und versuchen Sie es erneut.</translation>
@@ -2169,7 +2173,35 @@
         <translation>eine Telefonnummer fehlt</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+20"/>
+        <source>No answer from the browser within %1 seconds. If HubSpot said the redirect URL is not allowed, add %2 to the HubSpot app&apos;s redirect URLs exactly as written. Then start the connection again and finish it in the browser window that opens.</source>
+        <extracomment>%1 is a number of seconds, %2 the redirect URL to register (http://localhost:PORT/oauth-callback)</extracomment>
+        <translation>Keine Antwort vom Browser innerhalb von %1 Sekunden. Wenn HubSpot meldete, die Weiterleitungs-URL sei nicht erlaubt, tragen Sie %2 genau so bei den Weiterleitungs-URLs der HubSpot-App ein. Starten Sie die Verbindung dann erneut und schließen Sie sie im sich öffnenden Browserfenster ab.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the keyring helper process ended (exit code %1)</source>
+        <extracomment>%1 is a process exit code, or &quot;none&quot;</extracomment>
+        <translation>der Hilfsprozess für den Schlüsselbund wurde beendet (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring helper&apos;s answer cannot be read</source>
+        <translation>die Antwort des Hilfsprozesses für den Schlüsselbund ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keyring helper process could not start: %1</source>
+        <extracomment>%1 is the error&apos;s name, e.g. FileNotFoundError</extracomment>
+        <translation>der Hilfsprozess für den Schlüsselbund konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring helper was asked something it does not know</source>
+        <translation>der Hilfsprozess für den Schlüsselbund bekam eine Anfrage, die er nicht kennt</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
         <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt. Fügen Sie HubCall Desktop von Hand zu den Anmeldeobjekten Ihres Systems hinzu.</translation>
     </message>
@@ -2304,7 +2336,7 @@
         <translation>baresip %1 (nicht verbunden)</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-129"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation>%1: %2 (Wert: %3)</translation>
@@ -2316,7 +2348,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>a call needs a final status before it is logged</source>
         <translation>ein Anruf braucht einen Endstatus, bevor er protokolliert wird</translation>
     </message>
@@ -2394,12 +2426,12 @@
         <translation>dieser Anruf ist nicht im Anrufjournal</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-226"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation>HubSpot braucht die angerufene Nummer: Tragen Sie Ihre eigene Nummer in den Einstellungen (Anrufe) ein oder lassen Sie das Softphone sie mitsenden.</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+181"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation>1 bis %1 Ziffern verwenden</translation>
@@ -2935,7 +2967,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+147"/>
+        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+157"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n verpasster Anruf</numerusform>

@@ -56,7 +56,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+217"/>
+        <location filename="../../hubcall_desktop/ui/presenters/controller.py" line="+211"/>
         <source>No system tray was found: HubCall Desktop runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>Boot</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+150"/>
+        <location filename="../../hubcall_desktop/ui/startup/boot.py" line="+151"/>
         <source>Port %1 is taken, so the demo&apos;s webhook listens on %2 instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +250,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,12 +675,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>HubSpot already has a contact with this e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>HubSpot already has a contact with these details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved. HubCall Desktop creates the contact as soon as HubSpot can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,7 +778,7 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+85"/>
+        <location filename="../../hubcall_desktop/ui/presenters/history_actions.py" line="+78"/>
         <source>The call is queued for HubSpot again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1240,7 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+322"/>
+        <location filename="../../hubcall_desktop/ui/text/messages.py" line="+328"/>
         <source>enter a phone number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,6 +1455,11 @@
     <message>
         <location line="+8"/>
         <source>Logged in HubSpot; the form is ready for the next call. HubSpot has no contact or company with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The call is queued and will be logged once that is fixed; the form is ready for the next call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1878,7 +1888,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>No secure keyring is available to keep the HubSpot token (%1). Install and start a keyring service (GNOME Keyring, KWallet or KeePassXC with its Secret Service enabled on Linux; the system keychain on macOS and Windows) and try again, or set HUBCALL_ACCESS_TOKEN for this session.</source>
         <extracomment>%1 says why (a sentence of this list or the keyring library&apos;s words)</extracomment>
         <translation type="unfinished"></translation>
@@ -1925,12 +1935,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>the keyring refused to delete it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-39"/>
         <source>The system keyring did not %1 within %2 seconds. It may be waiting for you to unlock it: look for an unlock window, then try again.</source>
         <extracomment>%1 is an action of the MessageAction list, %2 a number of seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -1964,7 +1974,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>HubSpot refused: %1</source>
         <extracomment>%1 is HubSpot&apos;s own message</extracomment>
         <translation type="unfinished"></translation>
@@ -1980,7 +1990,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-107"/>
         <source>HubSpot sent no refresh token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,13 +2005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No answer from the browser within %1 seconds. Start the connection again and finish it in the browser window that opens.</source>
-        <extracomment>%1 is a number of seconds</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+101"/>
+        <location line="+109"/>
         <source>No web browser could be opened. Open this address yourself to connect: %1</source>
         <extracomment>%1 is a web address</extracomment>
         <translation type="unfinished"></translation>
@@ -2013,13 +2017,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Port %1, where the browser returns after signing in to HubSpot, is used by another program. Close that program, or choose another sign-in port in the settings (HubSpot, Advanced) and add its redirect URL to your HubSpot app.</source>
         <extracomment>%1 is a port number</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>The sign-in cannot listen on %1 port %2: %3</source>
         <extracomment>%1 is a loopback address, %2 a port number, %3 the system&apos;s reason</extracomment>
         <translation type="unfinished"></translation>
@@ -2059,7 +2063,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-184"/>
         <source>The call journal %1 is in use by another program and stayed locked for %2 s. Close any other copy of HubCall Desktop (or the program holding the file) and try again.</source>
         <extracomment>%1 is a file path, %2 a number of seconds</extracomment>
         <translation type="unfinished"></translation>
@@ -2168,7 +2172,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+20"/>
+        <source>No answer from the browser within %1 seconds. If HubSpot said the redirect URL is not allowed, add %2 to the HubSpot app&apos;s redirect URLs exactly as written. Then start the connection again and finish it in the browser window that opens.</source>
+        <extracomment>%1 is a number of seconds, %2 the redirect URL to register (http://localhost:PORT/oauth-callback)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the keyring helper process ended (exit code %1)</source>
+        <extracomment>%1 is a process exit code, or &quot;none&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring helper&apos;s answer cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keyring helper process could not start: %1</source>
+        <extracomment>%1 is the error&apos;s name, e.g. FileNotFoundError</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring helper was asked something it does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Starting at login is not supported on this system yet. Add HubCall Desktop to your system&apos;s login items by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2303,7 +2335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-129"/>
         <source>%1: %2 (got %3)</source>
         <extracomment>%1 is a field (MessageField), %2 the problem, %3 the value given</extracomment>
         <translation type="unfinished"></translation>
@@ -2315,7 +2347,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>a call needs a final status before it is logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2393,12 +2425,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-226"/>
         <source>HubSpot needs the number that was called: enter your own number in Settings (Calls), or let the softphone send it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+181"/>
         <source>use 1 to %1 digits</source>
         <extracomment>%1 is a number</extracomment>
         <translation type="unfinished"></translation>
@@ -2934,7 +2966,7 @@
 <context>
     <name>MissedCalls</name>
     <message numerus="yes">
-        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+147"/>
+        <location filename="../../hubcall_desktop/ui/presenters/missed_calls.py" line="+157"/>
         <source>%n missed call(s)</source>
         <translation>
             <numerusform>%n missed call</numerusform>
