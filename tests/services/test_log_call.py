@@ -13,6 +13,7 @@ from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.errors import UserError
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.log_verdict import Verdict
+from hubcall_desktop.core.matches import CallerMatch, ObjectCoordinates
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.errors import (
     HubSpotAuthError,
@@ -62,10 +63,21 @@ def _outcome(
     ],
 )
 def test_hubspots_answer_is_one_verdict(outcome: SendOutcome, verdict: Verdict) -> None:
-    found = verdict_of(Call(), outcome)
+    call = Call()
+    found = verdict_of(call, outcome)
     assert found.verdict is verdict
+    assert found.call is call  # the CLI and the form show the call the verdict is about
     assert found.error is outcome.error
     assert found.delivered is (verdict is Verdict.SENT)
+
+
+def test_no_answer_at_all_means_another_process_is_sending_it() -> None:
+    # The outbox hands back no outcome when another process (``sync``) took the call
+    # between queuing and sending: it is on its way, not lost.
+    call = Call()
+    found = verdict_of(call, None)
+    assert (found.verdict, found.call, found.error) == (Verdict.SENDING_ELSEWHERE, call, None)
+    assert found.waits_in_outbox and not found.delivered
 
 
 def test_only_a_refusal_for_good_and_a_delivery_leave_the_outbox() -> None:
@@ -77,8 +89,26 @@ def test_a_call_given_again_keeps_its_portal_ring_time_and_matches() -> None:
     earlier = Call(portal="p-old", sync_state=SyncState.FAILED)
     earlier.ringing_at = earlier.created_at
     again = Call(external_call_id=earlier.external_call_id, portal="p-active")
+    earlier.matches = [_match(7)]
     carry_over(again, earlier)
     assert (again.portal, again.ringing_at) == ("p-old", earlier.ringing_at)
+    assert again.matches == [_match(7)]
+
+
+def test_a_call_given_again_with_matches_of_its_own_keeps_them() -> None:
+    earlier = Call(portal="p-old")
+    earlier.matches = [_match(7)]
+    again = Call(external_call_id=earlier.external_call_id)
+    again.matches = [_match(9)]
+    carry_over(again, earlier)
+    assert again.matches == [_match(9)]
+
+
+def _match(object_id: int) -> CallerMatch:
+    return CallerMatch(
+        kind="CONTACT",
+        coordinates=ObjectCoordinates(object_id=object_id, object_type_id="0-1", portal_id=1),
+    )
 
 
 def test_a_new_call_or_one_journaled_without_a_portal_stays_in_the_active_portal() -> None:
