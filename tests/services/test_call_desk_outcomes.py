@@ -213,3 +213,10 @@ async def test_an_outcome_chosen_while_the_call_rings_is_kept_when_it_ends(
     await runtime.desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
     ended = await recorder.wait_for(call_id, UpdateKind.ENDED)
     assert ended.call.outcome == LEFT_VOICEMAIL  # not the No answer a missed call gets
+
+
+async def test_the_windows_hear_each_new_outcome_list(runtime: DeskRuntime) -> None:
+    heard: list[object] = []
+    runtime.desk.listen_to_outcomes(heard.append)
+    fresh = await runtime.desk.refresh_outcomes()
+    assert OWN in fresh.outcomes and heard == [fresh]

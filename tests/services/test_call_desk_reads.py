@@ -1,7 +1,7 @@
 """What the windows read through the desk and what they tell it about the connection: a
-call with the sentence of its last refusal, the recent calls, the token's state. Over a
-real journal file and the real sandbox; the desk is not started, so nothing is sent
-unless a test sends it."""
+call with the sentence of its last refusal, the recent calls, the token's state, and the
+contact creator the desk builds for them. Over a real journal file and the real sandbox;
+the desk is not started, so nothing is sent unless a test sends it."""
 
 from __future__ import annotations
 
@@ -12,14 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.core.call import SyncState
-from hubcall_desktop.core.desk_types import DeskStatus, TokenState
+from hubcall_desktop.core.call import SyncState, utc_now
+from hubcall_desktop.core.contacts import ContactDraft, Result
+from hubcall_desktop.core.desk_types import DeskStatus, TokenState, UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
+from hubcall_desktop.storage.contact_writes import ContactWrites
 
 from .desk_journal import ANNA, OTTO, event, open_desk
+from .desk_parts import desk_over, settings_with
+from .test_call_desk import Recorder
+
+OWN_PORTAL_ID = 4242  # not the sandbox's: the link must come from the settings
 
 
 @pytest.fixture
@@ -104,3 +110,51 @@ async def test_what_the_connection_says_of_the_token_reaches_the_status(
     assert heard[-1] == runtime.desk.current_status()
     runtime.desk.token_state(TokenState.OK)
     assert (heard[-1].token, heard[-1].message) == (TokenState.OK, "")
+
+
+async def test_the_contact_creator_sends_to_the_desks_hubspot_and_links_the_settings_portal(
+    tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    settings = settings_with(portal_id=OWN_PORTAL_ID)
+    runtime = await desk_over(tmp_path / "journal.sqlite3", sandbox, settings)
+    try:
+        call_id = await _ended_call(runtime)
+        creator = runtime.desk.contact_creator()
+        draft = ContactDraft("Anna", "Ahrens", "anna@example.org", phone=ANNA)
+        outcome = await creator.create(draft, "DE", external_call_id=call_id)
+        call = await runtime.desk.get_call(call_id)
+        pending = runtime.desk.current_status().pending
+    finally:
+        await runtime.close()
+    assert outcome.result is Result.CREATED and outcome.match is not None
+    assert outcome.match.coordinates.portal_id == OWN_PORTAL_ID
+    assert any(r.path.endswith("/objects/contacts") and r.accepted for r in sandbox.requests)
+    assert call is not None and call.matches[0] == outcome.match  # in the desk's journal
+    assert pending == 0  # settling a contact wakes the outbox; it queues no call
+
+
+async def test_a_call_held_for_its_new_contact_is_sent_as_soon_as_the_contact_is_settled(
+    runtime: DeskRuntime,
+) -> None:
+    # The outbox's own next look is half a minute away: only the creator's word that the
+    # contact is settled lets the call go within the recorder's few seconds.
+    desk = runtime.desk
+    rec = Recorder()
+    desk.add_listener(rec)
+    await desk.start()
+    call_id = await _ended_call(runtime)
+    draft = ContactDraft("Anna", "Ahrens", "anna@example.org", phone=ANNA)
+    write = await ContactWrites(runtime.journal).add(  # journaled, not sent yet
+        draft.properties("DE"), utc_now(), external_call_id=call_id
+    )
+    await desk.log_call(call_id, CallStatus.COMPLETED, "")
+    held = await rec.wait(
+        lambda u: u.kind is UpdateKind.SYNC and u.call.external_call_id == call_id
+    )
+    assert held.call.sync_state is SyncState.PENDING
+    await desk.outbox.one_pass()  # a pass (besides the loop's) leaves it waiting
+    still = await desk.get_call(call_id)
+    assert still is not None and still.sync_state is SyncState.PENDING
+    outcome = await desk.contact_creator().send(write)
+    assert outcome.result is Result.CREATED
+    await rec.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
