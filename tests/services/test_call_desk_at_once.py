@@ -16,6 +16,7 @@ import pytest
 from hubcall_desktop.core.desk_types import DeskUpdate, UpdateKind
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.events import EndReason, EventKind
+from hubcall_desktop.core.messages import Message
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.sources.webhook import WebhookServer
@@ -124,6 +125,7 @@ async def test_a_failed_commit_is_a_503_the_popup_is_told_and_the_retry_keeps_it
     shown, told = updates[0], updates[1]
     assert (shown.kind, told.kind) == (UpdateKind.RINGING, UpdateKind.NOT_RECORDED)
     assert "locked" in told.error and not told.recorded
+    assert isinstance(told.error, Message)  # with its id: the pop-up says it translated
     assert retried.status_code == 202, retried.text
     # The retry is the same call: its pop-up (the one that said "not recorded") follows it.
     assert retried.json()["call_id"] == shown.call.external_call_id
