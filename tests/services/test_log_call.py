@@ -23,10 +23,10 @@ from hubcall_desktop.hubspot.errors import (
 )
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
-from hubcall_desktop.services.log_call import LogVerdict, carry_over, verdict_of
+from hubcall_desktop.services.log_call import LogVerdict, carry_over, queue_log, verdict_of
 from hubcall_desktop.services.outbox_sender import SendOutcome
 from hubcall_desktop.services.runtime import DeskRuntime
-from hubcall_desktop.storage.errors import AlreadyLogged
+from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 
 from .test_call_desk import Recorder, _event, _runtime
 
@@ -143,3 +143,28 @@ async def test_a_log_refused_as_logged_already_keeps_the_agents_edits(
     assert kept is not None
     assert kept.notes == "second thoughts"
     assert kept.sync_state is SyncState.LOGGED
+
+
+async def test_queueing_says_queued_then_queued_already_then_logged_already(
+    runtime: DeskRuntime,
+) -> None:
+    # The verdicts the CLI's ``log`` maps to its exit codes, each about the call given.
+    desk = runtime.desk
+    recorder = Recorder()
+    desk.add_listener(recorder)
+    call_id = await desk.handle_event(_event(EventKind.RINGING))
+    await desk.handle_event(_event(EventKind.ENDED, reason=EndReason.HUNG_UP))
+    call = await desk.get_call(call_id)
+    assert call is not None
+    call.final_status = CallStatus.COMPLETED
+    queued = await queue_log(runtime.journal, call, create_engagement=True, given_again=False)
+    assert (queued.verdict, queued.call, queued.error) == (Verdict.QUEUED, call, None)
+    assert queued.entry is not None and queued.entry.external_call_id == call_id
+    again = await queue_log(runtime.journal, call, create_engagement=True, given_again=True)
+    assert (again.verdict, again.call) == (Verdict.ALREADY_QUEUED, call)
+    assert isinstance(again.error, AlreadyQueued)
+    await desk.start()  # the outbox sends it
+    await recorder.wait_for(call_id, UpdateKind.SYNC, SyncState.LOGGED)
+    logged = await queue_log(runtime.journal, call, create_engagement=True, given_again=True)
+    assert (logged.verdict, logged.call) == (Verdict.ALREADY_LOGGED, call)
+    assert isinstance(logged.error, AlreadyLogged)
