@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from hubcall_desktop.core.call import CallSource, utc_now
 from hubcall_desktop.core.events import CallEvent, EndReason, EventKind, make_event
 from hubcall_desktop.core.settings import Settings
@@ -16,8 +18,8 @@ from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
-from hubcall_desktop.services.demo import demo_settings, demo_token
-from hubcall_desktop.services.runtime import DeskRuntime
+from hubcall_desktop.services.demo import DemoControl, demo_settings, demo_token
+from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
 
@@ -84,3 +86,21 @@ def webhook_event(
         reason=reason,
         region="DE",
     )
+
+
+async def open_demo_runtime(
+    tmp_path: Path, base_url: str, transport: httpx.AsyncBaseTransport | None = None
+) -> DeskRuntime:
+    """The desk over a fresh journal in ``tmp_path`` and the sandbox at ``base_url``, with
+    the demo's softphone control; not started."""
+    runtime = await open_runtime(
+        tmp_path / "journal.sqlite3",
+        demo_settings("DE"),
+        demo_token(),
+        api_base=base_url,
+        api_version="v3",
+        retry_policy=NO_RETRY,
+        transport=transport,
+    )
+    runtime.desk.set_control(CallSource.DEMO, DemoControl(runtime.desk))
+    return runtime

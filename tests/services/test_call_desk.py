@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +16,14 @@ from hubcall_desktop.core.desk_types import DeskStatus, DeskUpdate, TokenState, 
 from hubcall_desktop.core.errors import InputError
 from hubcall_desktop.core.events import EndReason, EventKind, make_event
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.faults import Fault
 from hubcall_desktop.sandbox.seed import NORDLICHT_SWITCHBOARD, UNKNOWN_CALLER_NUMBER
-from hubcall_desktop.services.demo import DemoControl, demo_settings, demo_token, start_sandbox
-from hubcall_desktop.services.runtime import DeskRuntime, open_runtime
+from hubcall_desktop.services.demo import start_sandbox
+from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.errors import AlreadyQueued
+
+from .desk_parts import open_demo_runtime
 
 ANNA = "+493055501234"
 WAIT_S = 5.0
@@ -66,29 +67,6 @@ class Recorder:
                 and (state is None or u.call.sync_state is state)
             )
         )
-
-
-async def _runtime(
-    tmp_path: Path, base_url: str, transport: httpx.AsyncBaseTransport | None = None
-) -> DeskRuntime:
-    runtime = await open_runtime(
-        tmp_path / "journal.sqlite3",
-        demo_settings("DE"),
-        demo_token(),
-        api_base=base_url,
-        api_version="v3",
-        retry_policy=NO_RETRY,
-        transport=transport,
-    )
-    runtime.desk.set_control(CallSource.DEMO, DemoControl(runtime.desk))
-    return runtime
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
-    opened = await _runtime(tmp_path, sandbox.base_url)
-    yield opened
-    await opened.close()
 
 
 @pytest.fixture
@@ -279,7 +257,7 @@ async def test_unreachable_hubspot_shows_in_the_status_and_logs_stay_queued(tmp_
     dead = await start_sandbox()
     url = dead.base_url
     await dead.stop()  # nothing listens there any more
-    runtime = await _runtime(tmp_path, url)
+    runtime = await open_demo_runtime(tmp_path, url)
     rec = Recorder()
     runtime.desk.add_listener(rec)
     runtime.desk.add_status_listener(rec.on_status)
@@ -325,7 +303,7 @@ def _refusing_transport(field: str) -> tuple[httpx.MockTransport, list[dict[str,
 
 async def test_refused_log_fails_with_hubspots_message_and_resend_works(tmp_path: Path) -> None:
     transport, seen = _refusing_transport("toNumber")
-    runtime = await _runtime(tmp_path, "http://127.0.0.1:9", transport)
+    runtime = await open_demo_runtime(tmp_path, "http://127.0.0.1:9", transport)
     rec = Recorder()
     runtime.desk.add_listener(rec)
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import types
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from hubcall_desktop.services import desk_wrap_up
 from hubcall_desktop.services.runtime import DeskRuntime
 from tests.services.desk_journal import ANNA
 from tests.services.desk_parts import Clock, desk_over, webhook_event
-from tests.services.test_call_desk import Recorder, _event, _runtime
+from tests.services.test_call_desk import Recorder, _event
 
 
 class _EarlyTimers(types.ModuleType):
@@ -36,13 +35,6 @@ class _EarlyTimers(types.ModuleType):
     @staticmethod
     async def sleep(delay: float, result: Any = None) -> Any:
         return await asyncio.sleep(delay * 0.95 if delay >= 1 else delay, result)
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
-    opened = await _runtime(tmp_path, sandbox.base_url)
-    yield opened
-    await opened.close()
 
 
 async def test_a_timer_that_wakes_early_still_logs_the_call(

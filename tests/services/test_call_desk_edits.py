@@ -21,9 +21,9 @@ from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
 from hubcall_desktop.services.runtime import DeskRuntime
 
 from .desk_journal import event, open_desk, write_locked
-from .test_call_desk import Recorder, _event, _ringing_without_to, recorder, runtime
+from .test_call_desk import Recorder, _event, _ringing_without_to, recorder
 
-__all__ = ["recorder", "runtime"]  # fixtures shared with test_call_desk (sandbox: conftest)
+__all__ = ["recorder"]  # shared with test_call_desk (runtime and sandbox: conftest)
 
 
 async def _ended_call(runtime: DeskRuntime, recorder: Recorder, call_id: str = "sip-1") -> str:

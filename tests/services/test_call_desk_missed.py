@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from hubcall_desktop.core.call import SyncState
@@ -14,14 +11,7 @@ from hubcall_desktop.core.settings import Settings
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.sandbox.seed import UNKNOWN_CALLER_NUMBER
 from hubcall_desktop.services.runtime import DeskRuntime
-from tests.services.test_call_desk import Recorder, _event, _runtime
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
-    opened = await _runtime(tmp_path, sandbox.base_url)
-    yield opened
-    await opened.close()
+from tests.services.test_call_desk import Recorder, _event
 
 
 @pytest.fixture

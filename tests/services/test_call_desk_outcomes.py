@@ -26,9 +26,10 @@ from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, SandboxServer
 from hubcall_desktop.sandbox.outcomes import DISPOSITION_PATH, PORTAL_OUTCOME
 from hubcall_desktop.services.runtime import DeskRuntime
 
-from .test_call_desk import WAIT_S, Recorder, _event, _runtime, recorder, runtime
+from .desk_parts import open_demo_runtime
+from .test_call_desk import WAIT_S, Recorder, _event, recorder
 
-__all__ = ["recorder", "runtime"]
+__all__ = ["recorder"]  # shared with test_call_desk (runtime and sandbox: conftest)
 
 OWN = CallOutcome(PORTAL_OUTCOME[1], PORTAL_OUTCOME[0])
 
@@ -89,7 +90,7 @@ async def test_the_agents_choice_survives_a_restart_and_goes_with_the_log(
     assert chosen.outcome == LEFT_VOICEMAIL
     await runtime.close()
 
-    again = await _runtime(tmp_path, sandbox.base_url)
+    again = await open_demo_runtime(tmp_path, sandbox.base_url)
     try:
         rec = Recorder()
         again.desk.add_listener(rec)

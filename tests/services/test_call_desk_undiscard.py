@@ -12,11 +12,11 @@ from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.events import EventKind
 
-from .test_call_desk import ANNA, Recorder, recorder, runtime
+from .test_call_desk import ANNA, Recorder, recorder
 from .test_call_desk_edits import _ended_call
 from .test_called_number import _missed_call
 
-__all__ = ["recorder", "runtime"]  # fixtures shared with test_call_desk (sandbox: conftest)
+__all__ = ["recorder"]  # shared with test_call_desk (runtime and sandbox: conftest)
 
 
 async def test_undo_puts_a_wrap_up_back_as_it_was_and_journals_both_changes(

@@ -19,9 +19,8 @@ from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
 
-from .test_call_desk import Recorder, _runtime, runtime
-
-__all__ = ["runtime"]  # the fixture, shared with the desk tests
+from .desk_parts import open_demo_runtime
+from .test_call_desk import Recorder
 
 # `hubcall-desktop notify ringing --from "+49 30 55501234"`, then `notify ended` (same --from)
 ANNA_AS_TYPED = "+49 30 55501234"
@@ -154,7 +153,7 @@ async def test_setting_the_own_number_sends_the_calls_waiting_for_it_and_no_othe
 async def test_calls_waiting_for_the_number_are_sent_when_the_app_starts_with_one(
     tmp_path: Path, sandbox: SandboxServer
 ) -> None:
-    before = await _runtime(tmp_path, sandbox.base_url)
+    before = await open_demo_runtime(tmp_path, sandbox.base_url)
     try:
         before.desk.settings.own_number = ""
         rec = Recorder()
@@ -164,7 +163,7 @@ async def test_calls_waiting_for_the_number_are_sent_when_the_app_starts_with_on
         await before.desk.log_call(call_id, CallStatus.MISSED, "")
     finally:
         await before.close()
-    after = await _runtime(tmp_path, sandbox.base_url)  # own number set (demo settings)
+    after = await open_demo_runtime(tmp_path, sandbox.base_url)  # own number set (demo settings)
     try:
         rec = Recorder()
         after.desk.add_listener(rec)

@@ -3,9 +3,6 @@ again keeps what the journal knew of it, and a refused Log that keeps the agent'
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from hubcall_desktop.core.call import Call, SyncState
@@ -21,14 +18,13 @@ from hubcall_desktop.hubspot.errors import (
     HubSpotServerError,
     HubSpotValidationError,
 )
-from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.secrets.oauth_errors import OAuthUnreachable, ReconnectNeeded
 from hubcall_desktop.services.log_call import LogVerdict, carry_over, queue_log, verdict_of
 from hubcall_desktop.services.outbox_sender import SendOutcome
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 
-from .test_call_desk import Recorder, _event, _runtime
+from .test_call_desk import Recorder, _event
 
 
 def _outcome(
@@ -117,13 +113,6 @@ def test_a_new_call_or_one_journaled_without_a_portal_stays_in_the_active_portal
     assert new.portal == "p-active"
     carry_over(new, Call(external_call_id=new.external_call_id, portal=None))
     assert new.portal == "p-active"
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
-    opened = await _runtime(tmp_path, sandbox.base_url)
-    yield opened
-    await opened.close()
 
 
 async def test_a_log_refused_as_logged_already_keeps_the_agents_edits(

@@ -9,21 +9,17 @@ counts the outbox twice) shows up here.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
-
-import pytest
 
 from hubcall_desktop.core.call import Call, SyncState
 from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
 from hubcall_desktop.storage.async_journal import AsyncJournal
 
-from .test_call_desk import Recorder, _event, _runtime
+from .test_call_desk import Recorder, _event
 
 # The journal's work for one Log, in order: the desk reads the call and queues its
 # request with the edits (one transaction); the outbox's pass finds the entry due, reads
@@ -67,13 +63,6 @@ class Counter:
 
         journal._run = counted_run  # type: ignore[method-assign]
         journal.save_call_soon = counted_save  # type: ignore[method-assign]
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, sandbox: SandboxServer) -> AsyncIterator[DeskRuntime]:
-    opened = await _runtime(tmp_path, sandbox.base_url)
-    yield opened
-    await opened.close()
 
 
 async def test_one_log_from_the_popup_costs_the_fewest_round_trips(

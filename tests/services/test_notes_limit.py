@@ -14,10 +14,10 @@ from hubcall_desktop.hubspot.bodies import MAX_NOTES_CHARS
 from hubcall_desktop.sandbox import SandboxServer
 from hubcall_desktop.services.runtime import DeskRuntime
 
-from .test_call_desk import Recorder, recorder, runtime
+from .test_call_desk import Recorder, recorder
 from .test_call_desk_edits import _ended_call
 
-__all__ = ["recorder", "runtime"]  # fixtures shared with test_call_desk (sandbox: conftest)
+__all__ = ["recorder"]  # shared with test_call_desk (runtime and sandbox: conftest)
 
 TYPED = ("&<a" * 21_845)[:65_535]  # each "&" becomes "&amp;", each "<" "&lt;"
 

@@ -14,7 +14,8 @@ from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.statuses import CallStatus
 
-from .test_call_desk import Recorder, _event, _runtime
+from .desk_parts import open_demo_runtime
+from .test_call_desk import Recorder, _event
 
 HEADER_ID = "7c0d7d2e-5b1a-4f7e-9f00-4a1b2c3d4e5f"
 SUB_CATEGORY = "CallingInboundCallError.INVALID_TO_NUMBER"
@@ -41,7 +42,9 @@ def _refuse_the_log(request: httpx.Request) -> httpx.Response:
 
 
 async def test_the_journal_keeps_what_support_asks_for(tmp_path: Path) -> None:
-    runtime = await _runtime(tmp_path, "http://127.0.0.1:9", httpx.MockTransport(_refuse_the_log))
+    runtime = await open_demo_runtime(
+        tmp_path, "http://127.0.0.1:9", httpx.MockTransport(_refuse_the_log)
+    )
     rec = Recorder()
     runtime.desk.add_listener(rec)
     try:
