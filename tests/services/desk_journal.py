@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hubcall_desktop.core.call import CallSource, utc_now
+from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.events import CallEvent, EndReason, EventKind, make_event
+from hubcall_desktop.core.statuses import CallStatus
 from hubcall_desktop.hubspot.pacing import RequestPacer
 from hubcall_desktop.hubspot.retrying import NO_RETRY
 from hubcall_desktop.hubspot.service import HubSpotService, build_client
@@ -40,6 +42,20 @@ async def open_desk(
         retry_policy=NO_RETRY,
     )
     return DeskRuntime(CallDesk(journal, service, settings), journal, client)
+
+
+def manual_form(call_id: str | None = None) -> ManualLog:
+    """The manual form as an agent fills it for Anna's call five minutes ago (``call_id``:
+    given again for a call the journal knows)."""
+    return ManualLog(
+        from_text=ANNA,
+        to_text=DEMO_AGENT_NUMBER,
+        status=CallStatus.COMPLETED,
+        started_at=datetime.now(UTC) - timedelta(minutes=5),
+        duration_seconds=120,
+        notes="Quote sent",
+        external_call_id=call_id,
+    )
 
 
 @contextmanager

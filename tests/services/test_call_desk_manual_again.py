@@ -5,33 +5,19 @@ call. Real journal file, real sandbox."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from hubcall_desktop.core.desk_types import ManualLog, UpdateKind
+from hubcall_desktop.core.desk_types import UpdateKind
 from hubcall_desktop.core.events import EndReason, EventKind
 from hubcall_desktop.core.log_verdict import Verdict
-from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxServer
+from hubcall_desktop.sandbox import Fault, SandboxServer
 from hubcall_desktop.storage.errors import AlreadyLogged, AlreadyQueued
 
-from .desk_journal import ANNA, event
+from .desk_journal import event, manual_form
 from .desk_parts import desk_over
 from .test_call_desk import Recorder
-
-
-def _form(call_id: str | None = None) -> ManualLog:
-    return ManualLog(
-        from_text=ANNA,
-        to_text=DEMO_AGENT_NUMBER,
-        status=CallStatus.COMPLETED,
-        started_at=datetime.now(UTC) - timedelta(minutes=5),
-        duration_seconds=120,
-        notes="Quote sent",
-        external_call_id=call_id,
-    )
 
 
 async def test_a_form_for_a_call_hubspot_has_is_refused_as_logged_already(
@@ -40,10 +26,10 @@ async def test_a_form_for_a_call_hubspot_has_is_refused_as_logged_already(
     runtime = await desk_over(tmp_path / "journal.sqlite3", sandbox)
     try:
         await runtime.desk.start()
-        first = await runtime.desk.log_manual(_form(), wait_s=10.0)
+        first = await runtime.desk.log_manual(manual_form(), wait_s=10.0)
         assert first.delivered
         with pytest.raises(AlreadyLogged):
-            await runtime.desk.log_manual(_form(first.call.external_call_id), wait_s=10.0)
+            await runtime.desk.log_manual(manual_form(first.call.external_call_id), wait_s=10.0)
     finally:
         await runtime.close()
     assert len(sandbox.logged_calls()) == 1
@@ -54,10 +40,10 @@ async def test_a_form_for_a_call_waiting_in_the_outbox_is_refused_as_queued_alre
 ) -> None:
     runtime = await desk_over(tmp_path / "journal.sqlite3", sandbox)  # not started
     try:
-        first = await runtime.desk.log_manual(_form(), wait_s=0)
+        first = await runtime.desk.log_manual(manual_form(), wait_s=0)
         assert first.verdict is Verdict.QUEUED
         with pytest.raises(AlreadyQueued):
-            await runtime.desk.log_manual(_form(first.call.external_call_id), wait_s=0)
+            await runtime.desk.log_manual(manual_form(first.call.external_call_id), wait_s=0)
         assert await runtime.journal.pending_count() == 1
     finally:
         await runtime.close()
@@ -81,7 +67,7 @@ async def test_a_form_hubspot_has_not_taken_shows_no_caller_yet(
         assert known is not None and known.matches  # what the lookup found
         rec.updates.clear()
         sandbox.faults.add(Fault.status(503))
-        result = await runtime.desk.log_manual(_form(call_id), wait_s=10.0)
+        result = await runtime.desk.log_manual(manual_form(call_id), wait_s=10.0)
     finally:
         await runtime.close()
     assert result.verdict is Verdict.QUEUED and result.error is not None

@@ -5,32 +5,18 @@ Real journal file, real sandbox."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from hubcall_desktop.core.call import SyncState
-from hubcall_desktop.core.desk_types import ManualLog
 from hubcall_desktop.core.errors import StorageError
 from hubcall_desktop.core.log_verdict import Verdict
-from hubcall_desktop.core.statuses import CallStatus
-from hubcall_desktop.sandbox import DEMO_AGENT_NUMBER, Fault, SandboxServer
+from hubcall_desktop.sandbox import Fault, SandboxServer
 from hubcall_desktop.services.call_desk import CallDesk
 
-from .desk_journal import ANNA, write_locked
+from .desk_journal import manual_form, write_locked
 from .desk_parts import desk_over
-
-
-def _form() -> ManualLog:
-    return ManualLog(
-        from_text=ANNA,
-        to_text=DEMO_AGENT_NUMBER,
-        status=CallStatus.COMPLETED,
-        started_at=datetime.now(UTC) - timedelta(minutes=5),
-        duration_seconds=120,
-        notes="Quote sent",
-    )
 
 
 def _outbox_waits_for_nobody(desk: CallDesk) -> bool:
@@ -49,7 +35,7 @@ async def test_a_form_the_journal_refuses_gets_the_refusal_and_leaves_no_waiter(
     runtime = await desk_over(journal_path, sandbox)
     try:
         with write_locked(journal_path), pytest.raises(StorageError):
-            await runtime.desk.log_manual(_form())
+            await runtime.desk.log_manual(manual_form())
         assert _outbox_waits_for_nobody(runtime.desk)
     finally:
         await runtime.close()
@@ -61,7 +47,7 @@ async def test_a_form_hubspot_does_not_answer_in_time_is_queued_and_leaves_no_wa
 ) -> None:
     runtime = await desk_over(journal_path, sandbox)  # not started: nothing is sent
     try:
-        result = await runtime.desk.log_manual(_form(), wait_s=0)
+        result = await runtime.desk.log_manual(manual_form(), wait_s=0)
         assert _outbox_waits_for_nobody(runtime.desk)
     finally:
         await runtime.close()
@@ -78,7 +64,7 @@ async def test_a_form_hubspot_fails_for_now_stays_queued_and_says_why(
     runtime = await desk_over(journal_path, sandbox)
     try:
         await runtime.desk.start()
-        result = await runtime.desk.log_manual(_form(), wait_s=10.0)
+        result = await runtime.desk.log_manual(manual_form(), wait_s=10.0)
         assert _outbox_waits_for_nobody(runtime.desk)
     finally:
         await runtime.close()
@@ -97,7 +83,7 @@ async def test_a_form_whose_token_hubspot_refuses_waits_for_the_connection(
     runtime = await desk_over(journal_path, sandbox)
     try:
         await runtime.desk.start()
-        result = await runtime.desk.log_manual(_form(), wait_s=10.0)
+        result = await runtime.desk.log_manual(manual_form(), wait_s=10.0)
     finally:
         await runtime.close()
     assert result.verdict is Verdict.CONNECTION_REFUSED
